@@ -1,0 +1,84 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+let swiftSettings: [SwiftSetting] = [
+  .swiftLanguageMode(.v6)
+]
+
+let package = Package(
+  name: "PolicyLens",
+  platforms: [.macOS(.v14)],
+  products: [
+    .executable(name: "policylens", targets: ["policylens"]),
+    .library(
+      name: "PolicyLens",
+      targets: [
+        "Ingest", "TextAnalysis", "Vectorization", "Reduction", "LinearAlgebra", "Pipeline",
+      ]),
+  ],
+  dependencies: [
+    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+    .package(url: "https://github.com/apple/swift-numerics", from: "1.0.0"),
+  ],
+  targets: [
+    // MARK: - Public modules
+
+    .target(name: "Ingest", swiftSettings: swiftSettings),
+    .target(name: "TextAnalysis", swiftSettings: swiftSettings),
+    .target(name: "Vectorization", dependencies: ["LinearAlgebra"], swiftSettings: swiftSettings),
+    .target(name: "Reduction", dependencies: ["LinearAlgebra"], swiftSettings: swiftSettings),
+    .target(name: "LinearAlgebra", dependencies: ["CLAPACK"], swiftSettings: swiftSettings),
+    .target(
+      name: "Pipeline",
+      dependencies: ["Ingest", "TextAnalysis", "Vectorization", "Reduction", "LinearAlgebra"],
+      swiftSettings: swiftSettings),
+    .executableTarget(
+      name: "policylens",
+      dependencies: [
+        "Pipeline", "Ingest", "TextAnalysis",
+        .product(name: "ArgumentParser", package: "swift-argument-parser"),
+      ],
+      swiftSettings: swiftSettings),
+
+    // MARK: - Implementation details
+
+    .systemLibrary(
+      name: "CLAPACK", pkgConfig: "lapack",
+      providers: [.apt(["liblapack-dev", "libblas-dev"])]),
+    .executableTarget(
+      name: "policylens-bench",
+      dependencies: [
+        "Pipeline", "Ingest", "TextAnalysis", "Vectorization", "Reduction", "LinearAlgebra",
+        .product(name: "ArgumentParser", package: "swift-argument-parser"),
+      ],
+      swiftSettings: swiftSettings),
+    .target(
+      name: "TestSupport",
+      dependencies: [.product(name: "Numerics", package: "swift-numerics")],
+      swiftSettings: swiftSettings),
+
+    // MARK: - Tests
+
+    .testTarget(
+      name: "IngestTests", dependencies: ["Ingest", "TestSupport"],
+      resources: [.copy("Fixtures")], swiftSettings: swiftSettings),
+    .testTarget(
+      name: "TextAnalysisTests", dependencies: ["TextAnalysis", "TestSupport"],
+      resources: [.copy("Fixtures")], swiftSettings: swiftSettings),
+    .testTarget(
+      name: "LinearAlgebraTests", dependencies: ["LinearAlgebra", "TestSupport"],
+      resources: [.copy("Fixtures")], swiftSettings: swiftSettings),
+    .testTarget(
+      name: "VectorizationTests", dependencies: ["Vectorization", "TestSupport"],
+      resources: [.copy("Fixtures")], swiftSettings: swiftSettings),
+    .testTarget(
+      name: "ReductionTests", dependencies: ["Reduction", "TestSupport"],
+      resources: [.copy("Fixtures")], swiftSettings: swiftSettings),
+    .testTarget(
+      name: "PipelineTests", dependencies: ["Pipeline", "TestSupport"],
+      swiftSettings: swiftSettings),
+    .testTarget(
+      name: "CLITests", dependencies: ["policylens", "Pipeline", "TestSupport"],
+      exclude: ["Golden"], swiftSettings: swiftSettings),
+  ]
+)

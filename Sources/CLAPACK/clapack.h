@@ -1,0 +1,34 @@
+// C declarations of the BLAS and LAPACK routines PolicyLens calls, exactly as the
+// reference Fortran libraries export them: every argument is a pointer, integers are
+// 32-bit, and each CHARACTER argument has a trailing hidden length (size_t).
+// Only LinearAlgebra imports this module.
+#ifndef POLICYLENS_CLAPACK_H
+#define POLICYLENS_CLAPACK_H
+
+#include <stddef.h>
+
+// DGEMM: C := alpha*op(A)*op(B) + beta*C.
+// https://www.netlib.org/lapack/explore-html/ (BLAS level 3, dgemm)
+void dgemm_(const char *transa, const char *transb, const int *m, const int *n,
+            const int *k, const double *alpha, const double *a, const int *lda,
+            const double *b, const int *ldb, const double *beta, double *c,
+            const int *ldc, size_t transa_len, size_t transb_len);
+
+// DGESDD: singular value decomposition by divide and conquer.
+// https://www.netlib.org/lapack/explore-html/ (dgesdd)
+void dgesdd_(const char *jobz, const int *m, const int *n, double *a,
+             const int *lda, double *s, double *u, const int *ldu, double *vt,
+             const int *ldvt, double *work, const int *lwork, int *iwork,
+             int *info, size_t jobz_len);
+
+// DGEQRF: QR factorization A = Q*R (Householder).
+// https://www.netlib.org/lapack/explore-html/ (dgeqrf)
+void dgeqrf_(const int *m, const int *n, double *a, const int *lda, double *tau,
+             double *work, const int *lwork, int *info);
+
+// DORGQR: forms the explicit Q of a QR factorization computed by DGEQRF.
+// https://www.netlib.org/lapack/explore-html/ (dorgqr)
+void dorgqr_(const int *m, const int *n, const int *k, double *a, const int *lda,
+             const double *tau, double *work, const int *lwork, int *info);
+
+#endif

@@ -1,0 +1,1 @@
+// Ingest module: implementation lands with its issue.

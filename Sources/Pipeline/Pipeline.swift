@@ -1,0 +1,1 @@
+// Pipeline module: implementation lands with its issue.

@@ -1,0 +1,1 @@
+// Reduction module: implementation lands with its issue.

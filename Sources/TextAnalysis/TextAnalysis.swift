@@ -1,0 +1,1 @@
+// TextAnalysis module: implementation lands with its issue.

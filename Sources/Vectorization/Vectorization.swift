@@ -1,0 +1,1 @@
+// Vectorization module: implementation lands with its issue.
