@@ -13,7 +13,8 @@ let package = Package(
     .library(
       name: "PolicyLens",
       targets: [
-        "Ingest", "TextAnalysis", "Vectorization", "Reduction", "LinearAlgebra", "Pipeline",
+        "Ingest", "TextAnalysis", "Vectorization", "Reduction", "Clustering", "SimilaritySearch",
+        "ThemeTagging", "Timelines", "Report", "LinearAlgebra", "Pipeline",
       ]),
   ],
   dependencies: [
@@ -27,10 +28,18 @@ let package = Package(
     .target(name: "TextAnalysis", swiftSettings: swiftSettings),
     .target(name: "Vectorization", dependencies: ["LinearAlgebra"], swiftSettings: swiftSettings),
     .target(name: "Reduction", dependencies: ["LinearAlgebra"], swiftSettings: swiftSettings),
+    .target(name: "Clustering", dependencies: ["LinearAlgebra"], swiftSettings: swiftSettings),
+    .target(name: "SimilaritySearch", dependencies: ["LinearAlgebra"], swiftSettings: swiftSettings),
+    .target(name: "ThemeTagging", dependencies: ["LinearAlgebra"], swiftSettings: swiftSettings),
+    .target(name: "Timelines", swiftSettings: swiftSettings),
+    .target(name: "Report", swiftSettings: swiftSettings),
     .target(name: "LinearAlgebra", dependencies: ["CLAPACK"], swiftSettings: swiftSettings),
     .target(
       name: "Pipeline",
-      dependencies: ["Ingest", "TextAnalysis", "Vectorization", "Reduction", "LinearAlgebra"],
+      dependencies: [
+        "Ingest", "TextAnalysis", "Vectorization", "Reduction", "Clustering", "SimilaritySearch",
+        "ThemeTagging", "Timelines", "Report", "LinearAlgebra",
+      ],
       swiftSettings: swiftSettings),
     .executableTarget(
       name: "policylens",
@@ -74,6 +83,21 @@ let package = Package(
     .testTarget(
       name: "ReductionTests", dependencies: ["Reduction", "TestSupport"],
       resources: [.copy("Fixtures")], swiftSettings: swiftSettings),
+    .testTarget(
+      name: "ClusteringTests", dependencies: ["Clustering", "TestSupport"],
+      resources: [.copy("Fixtures")], swiftSettings: swiftSettings),
+    .testTarget(
+      name: "SimilaritySearchTests", dependencies: ["SimilaritySearch", "TestSupport"],
+      swiftSettings: swiftSettings),
+    .testTarget(
+      name: "ThemeTaggingTests", dependencies: ["ThemeTagging", "TestSupport"],
+      swiftSettings: swiftSettings),
+    .testTarget(
+      name: "TimelinesTests", dependencies: ["Timelines", "TestSupport"],
+      swiftSettings: swiftSettings),
+    .testTarget(
+      name: "ReportTests", dependencies: ["Report", "TestSupport"],
+      swiftSettings: swiftSettings),
     .testTarget(
       name: "PipelineTests", dependencies: ["Pipeline", "TestSupport"],
       swiftSettings: swiftSettings),

@@ -1,0 +1,1 @@
+// Clustering module: implementation lands with its issue.

@@ -1,0 +1,1 @@
+// Report module: implementation lands with its issue.

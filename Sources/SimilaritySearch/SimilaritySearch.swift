@@ -1,0 +1,1 @@
+// SimilaritySearch module: implementation lands with its issue.

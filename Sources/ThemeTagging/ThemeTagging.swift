@@ -1,0 +1,1 @@
+// ThemeTagging module: implementation lands with its issue.

@@ -1,0 +1,1 @@
+// Timelines module: implementation lands with its issue.

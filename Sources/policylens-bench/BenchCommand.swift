@@ -1,0 +1,14 @@
+import ArgumentParser
+
+/// `policylens-bench`: reproducible benchmarks of each pipeline stage. Run with
+/// `swift run -c release policylens-bench <stage>`; each subcommand prints medians over
+/// `--repetitions` after a warm-up, and `--json` for machines.
+@main
+struct PolicyLensBench: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "policylens-bench",
+    abstract: "Benchmarks for PolicyLens's pipeline stages.",
+    subcommands: [
+      // Each benchmark adds itself here (one line each).
+    ])
+}
