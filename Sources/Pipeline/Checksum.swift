@@ -1,0 +1,59 @@
+/// A fast 64-bit checksum for detecting truncated or altered model files (not for security).
+///
+/// Four independent lanes each fold little-endian 64-bit words with
+/// `lane = (lane ^ word) × 0x9E3779B97F4A7C15`, rotated by 31; the lanes, the tail bytes and the
+/// length are then mixed with the SplitMix64 finalizer. Any single changed byte changes the
+/// result; it runs at several GB/s, so checking a 100k-article model costs milliseconds.
+public enum Checksum {
+  /// The checksum of `bytes`, as 16 lowercase hexadecimal digits.
+  public static func hex(of bytes: UnsafeRawBufferPointer) -> String {
+    let value = compute(bytes)
+    let digits = String(value, radix: 16)
+    return String(repeating: "0", count: 16 - digits.count) + digits
+  }
+
+  /// The checksum of `bytes`.
+  public static func hex(of bytes: [UInt8]) -> String {
+    bytes.withUnsafeBytes { hex(of: $0) }
+  }
+
+  static func compute(_ bytes: UnsafeRawBufferPointer) -> UInt64 {
+    let multiplier: UInt64 = 0x9E37_79B9_7F4A_7C15
+    var lanes: (UInt64, UInt64, UInt64, UInt64) = (1, 2, 3, 4)
+    let wordCount = bytes.count / 8
+    var index = 0
+    while index + 4 <= wordCount {
+      let base = index * 8
+      lanes.0 = rotate((lanes.0 ^ load(bytes, base)) &* multiplier)
+      lanes.1 = rotate((lanes.1 ^ load(bytes, base + 8)) &* multiplier)
+      lanes.2 = rotate((lanes.2 ^ load(bytes, base + 16)) &* multiplier)
+      lanes.3 = rotate((lanes.3 ^ load(bytes, base + 24)) &* multiplier)
+      index += 4
+    }
+    var hash = mix(lanes.0 ^ rotate(lanes.1) ^ (lanes.2 &* 3) ^ (lanes.3 &* 7))
+    while index < wordCount {
+      hash = mix(hash ^ load(bytes, index * 8))
+      index += 1
+    }
+    for offset in (wordCount * 8)..<bytes.count {
+      hash = mix(hash ^ UInt64(bytes[offset]) ^ (UInt64(offset) << 8))
+    }
+    return mix(hash ^ UInt64(bytes.count))
+  }
+
+  @inline(__always)
+  private static func load(_ bytes: UnsafeRawBufferPointer, _ offset: Int) -> UInt64 {
+    UInt64(littleEndian: bytes.loadUnaligned(fromByteOffset: offset, as: UInt64.self))
+  }
+
+  @inline(__always)
+  private static func rotate(_ x: UInt64) -> UInt64 { (x << 31) | (x >> 33) }
+
+  @inline(__always)
+  private static func mix(_ value: UInt64) -> UInt64 {
+    var z = value &+ 0x9E37_79B9_7F4A_7C15
+    z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+    z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+    return z ^ (z >> 31)
+  }
+}

@@ -1,0 +1,111 @@
+import Foundation
+
+/// Writes a directory of files so that readers see either the old directory or the complete
+/// new one, never a mix: files go to a hidden staging directory beside the destination, and
+/// `commit()` swaps it into place.
+///
+/// On Linux the swap is one `renameat2(RENAME_EXCHANGE)` call, atomic even when a model
+/// already exists; where that call is unavailable, the old directory is first renamed aside
+/// (a reader in that instant sees no model rather than a half-written one). Until `commit()`,
+/// the destination is untouched, so a full disk or a crash mid-write loses nothing.
+struct DirectoryTransaction {
+  /// The directory being replaced or created.
+  let destination: URL
+  /// Where files are staged until commit.
+  let staging: URL
+
+  /// Creates the staging directory next to `destination`.
+  init(replacing destination: URL) throws(ModelStoreError) {
+    self.destination = destination.standardizedFileURL
+    let parent = self.destination.deletingLastPathComponent()
+    self.staging = parent.appendingPathComponent(
+      ".\(self.destination.lastPathComponent).staging-\(ProcessInfo.processInfo.processIdentifier)")
+    do {
+      try FileManager.default.createDirectory(at: parent, withIntermediateDirectories: true)
+      try? FileManager.default.removeItem(at: staging)
+      try FileManager.default.createDirectory(at: staging, withIntermediateDirectories: false)
+    } catch {
+      throw .cannotWrite(path: self.destination.path, reason: Self.reason(error))
+    }
+  }
+
+  /// Writes `data` as file `name` in the staging directory.
+  func write(_ data: Data, named name: String) throws(ModelStoreError) {
+    let url = staging.appendingPathComponent(name)
+    do {
+      try data.write(to: url)
+    } catch {
+      abandon()
+      throw .cannotWrite(path: destination.appendingPathComponent(name).path, reason: Self.reason(error))
+    }
+  }
+
+  /// Moves the staged directory into place and removes the old one.
+  func commit() throws(ModelStoreError) {
+    let fileManager = FileManager.default
+    var isDirectory: ObjCBool = false
+    if fileManager.fileExists(atPath: destination.path, isDirectory: &isDirectory) {
+      guard isDirectory.boolValue else {
+        abandon()
+        throw .cannotWrite(path: destination.path, reason: "a file (not a directory) is in the way")
+      }
+      if Self.exchange(staging.path, destination.path) {
+        try? fileManager.removeItem(at: staging)  // now holds the old model
+        return
+      }
+      let aside = staging.appendingPathExtension("old")
+      do {
+        try fileManager.moveItem(at: destination, to: aside)
+      } catch {
+        abandon()
+        throw .cannotWrite(path: destination.path, reason: Self.reason(error))
+      }
+      do {
+        try fileManager.moveItem(at: staging, to: destination)
+      } catch {
+        try? fileManager.moveItem(at: aside, to: destination)
+        abandon()
+        throw .cannotWrite(path: destination.path, reason: Self.reason(error))
+      }
+      try? fileManager.removeItem(at: aside)
+    } else {
+      do {
+        try fileManager.moveItem(at: staging, to: destination)
+      } catch {
+        abandon()
+        throw .cannotWrite(path: destination.path, reason: Self.reason(error))
+      }
+    }
+  }
+
+  /// Removes the staging directory, leaving the destination as it was.
+  func abandon() {
+    try? FileManager.default.removeItem(at: staging)
+  }
+
+  private typealias RenameAt2 =
+    @convention(c) (Int32, UnsafePointer<CChar>, Int32, UnsafePointer<CChar>, UInt32) -> Int32
+
+  /// Atomically exchanges two paths with Linux's renameat2, when the C library has it.
+  private static func exchange(_ a: String, _ b: String) -> Bool {
+    #if os(Linux)
+      guard let symbol = dlsym(nil, "renameat2") else { return false }
+      let renameat2 = unsafeBitCast(symbol, to: RenameAt2.self)
+      let renameExchange: UInt32 = 2  // RENAME_EXCHANGE in <linux/fs.h>
+      return renameat2(AT_FDCWD, a, AT_FDCWD, b, renameExchange) == 0
+    #else
+      return false
+    #endif
+  }
+
+  static func reason(_ error: any Error) -> String {
+    let nsError = error as NSError
+    if let underlying = nsError.userInfo[NSUnderlyingErrorKey] as? NSError,
+      underlying.domain == NSPOSIXErrorDomain,
+      let message = strerror(Int32(underlying.code))
+    {
+      return String(cString: message)
+    }
+    return nsError.localizedDescription
+  }
+}

@@ -1,1 +1,0 @@
-// Pipeline module: implementation lands with its issue.
