@@ -123,7 +123,9 @@ struct BiweeklyParser {
       let tagged = Self.splitTag(text)
       if let tagged, tagged.rest.isEmpty {
         region = tagged.tag
-        pendingTag = pendingTag ?? i
+        // A tag directly followed by another tag is an empty section.
+        if let empty = pendingTag { layout.kinds[empty] = .furniture }
+        pendingTag = i
         previousWasTag = true
         continue
       }

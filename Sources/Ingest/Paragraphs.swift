@@ -44,7 +44,10 @@ enum Paragraphs {
   static func isJoinable(_ paragraph: String) -> Bool {
     guard let last = paragraph.unicodeScalars.last, !terminal.contains(last.value) else { return false }
     if paragraph.contains("\t") { return false }
-    if startsLikeHeading(paragraph[...]), paragraph.unicodeScalars.count < 40 { return false }
+    // A paragraph opening with a region tag (【浙江】…) is prose; other heading shapes are not.
+    if !paragraph.hasPrefix("【"), startsLikeHeading(paragraph[...]), paragraph.unicodeScalars.count < 40 {
+      return false
+    }
     if paragraph.contains("，") || paragraph.contains("。") { return true }
     return paragraph.unicodeScalars.count >= 30
   }
