@@ -132,19 +132,16 @@ struct BiweeklyParser {
       let (candidate, isBold) = Self.unbold(tagged?.rest ?? text)
       var isTitle = false
       var entryRegion: String?
-      if candidate.unicodeScalars.count <= TitleMatcher.maximumTitleLength {
+      if TitleMatcher.canBeTitle(candidate) {
         if !entries.isEmpty {
-          if next < entries.count {
-            let key = TitleMatcher.key(candidate)
-            for look in 0..<min(3, entries.count - next) where TitleMatcher.matches(key, entries[next + look].key) {
-              for skipped in entries[next..<next + look] {
-                warnings.append(.unmatchedContentsEntry(file: file, title: skipped.title))
-              }
-              entryRegion = entries[next + look].region
-              next += look + 1
-              isTitle = true
-              break
+          let window = entries[next..<min(next + 3, entries.count)].lazy.map(\.key)
+          if next < entries.count, let look = TitleMatcher.firstMatch(of: TitleMatcher.key(candidate), in: window) {
+            for skipped in entries[next..<next + look] {
+              warnings.append(.unmatchedContentsEntry(file: file, title: skipped.title))
             }
+            entryRegion = entries[next + look].region
+            next += look + 1
+            isTitle = true
           }
         } else {
           isTitle =
@@ -162,7 +159,8 @@ struct BiweeklyParser {
         pendingTag = nil
       }
       previousWasTag = false
-      previousEndedWithSource = text.hasSuffix("）") && Paragraphs.trailingSource(String(text)) != nil
+      previousEndedWithSource =
+        entries.isEmpty && text.hasSuffix("）") && Paragraphs.trailingSource(String(text)) != nil
     }
     for entry in entries[min(next, entries.count)...] {
       warnings.append(.unmatchedContentsEntry(file: file, title: entry.title))

@@ -90,11 +90,10 @@ struct DigestParser {
     var next = 0
     for j in bodyStart..<count {
       let text = lines[j].text
-      if text.isEmpty || text.unicodeScalars.count > TitleMatcher.maximumTitleLength { continue }
-      if next < entries.count {
-        let key = TitleMatcher.key(text)
-        var matched = false
-        for look in 0..<min(3, entries.count - next) where TitleMatcher.matches(key, entries[next + look].key) {
+      if text.isEmpty { continue }
+      if next < entries.count, TitleMatcher.canBeTitle(text) {
+        let window = entries[next..<min(next + 3, entries.count)].lazy.map(\.key)
+        if let look = TitleMatcher.firstMatch(of: TitleMatcher.key(text), in: window) {
           for skipped in entries[next..<next + look] {
             warnings.append(.unmatchedContentsEntry(file: file, title: skipped.title))
           }
@@ -102,10 +101,8 @@ struct DigestParser {
           layout.headings.append(
             Heading(startIndex: j, titleIndex: j, title: String(text), section: entry.section, region: nil))
           next += look + 1
-          matched = true
-          break
+          continue
         }
-        if matched { continue }
       }
       if Self.knownSections.contains(String(text)) || isPageNumber(text) || text == Publication.digest.name {
         layout.kinds[j] = .furniture

@@ -38,6 +38,22 @@ struct TitleMatcher {
     (0x41...0x5A).contains(scalar.value) ? Unicode.Scalar(scalar.value + 32) ?? scalar : scalar
   }
 
+  /// Whether `line` can be a title at all: annex notes (`附：《…》`) repeat document names
+  /// from titles but never are one.
+  static func canBeTitle(_ line: Substring) -> Bool {
+    line.unicodeScalars.count <= maximumTitleLength && !line.hasPrefix("附：") && !line.hasPrefix("附:")
+  }
+
+  /// The index (within `window`) of the first entry that `key` matches. The next entry
+  /// (offset 0) may match loosely (``matches(_:_:)``); entries further on, which would mean
+  /// skipping a contents entry, must match exactly after normalisation.
+  static func firstMatch(of key: [Unicode.Scalar], in window: some Collection<[Unicode.Scalar]>) -> Int? {
+    for (offset, entry) in window.enumerated() {
+      if offset == 0 ? matches(key, entry) : key == entry { return offset }
+    }
+    return nil
+  }
+
   /// Whether two normalised keys name the same title.
   static func matches(_ a: [Unicode.Scalar], _ b: [Unicode.Scalar]) -> Bool {
     if a.isEmpty || b.isEmpty { return false }

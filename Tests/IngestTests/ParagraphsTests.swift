@@ -49,6 +49,12 @@ struct ParagraphsTests {
     #expect(match("用制度创新优势打造未来产业赛道“政策工具箱”", "用制度创新优势打造未来产业“政策工具箱”"))
     #expect(!match("五部门：扩大工业重点领域节能降碳改造升级范围", "五部门：印发《制造业可靠性提升实施意见》"))
     #expect(!match("产业规划先行", "长三角加速低空经济产业布局"))
+    // An annex note repeats a document name from a title but is never a title.
+    #expect(!TitleMatcher.canBeTitle("附：《关于在有条件的自由贸易试验区和自由贸易港试点对接国际高标准推进制度型开放的若干措施》"))
+    // Skipping ahead over a contents entry needs an exact match; the next entry may match loosely.
+    let window = ["上海出台数据要素新政", "苏州工业园发布推进 ESG 发展的若干措施"].map { TitleMatcher.key($0) }
+    #expect(TitleMatcher.firstMatch(of: TitleMatcher.key("苏州工业园区发布推进 ESG 发展的若干措施"), in: window) == nil)
+    #expect(TitleMatcher.firstMatch(of: TitleMatcher.key("苏州工业园发布推进ESG发展的若干措施"), in: window) == 1)
   }
 
   @Test("reads issue numbers and Chinese numerals")
