@@ -1,0 +1,73 @@
+import Foundation
+
+/// Reads newsletter files and folders and parses them. The only I/O in the module.
+public enum CorpusLoader {
+  /// Loads files and folders in the order given.
+  ///
+  /// A folder contributes its `*.txt` files (not recursive), sorted by name. Each file is
+  /// decoded with ``TextDecoding`` (UTF-8, UTF-8 with BOM, UTF-16 with BOM, GB18030) and parsed
+  /// with ``NewsletterParser/parse(_:file:)``. Empty files are skipped with a warning; repeated
+  /// article ids are reported as warnings.
+  ///
+  /// - Parameter paths: Files or folders.
+  /// - Returns: The parsed newsletters and all warnings.
+  /// - Throws: ``IngestError/pathNotFound(path:)``, ``IngestError/noTextFiles(directory:)``,
+  ///   ``IngestError/unreadable(path:reason:)`` or ``IngestError/binaryFile(path:line:)``.
+  /// - Complexity: O(total bytes).
+  public static func load(paths: [String]) throws(IngestError) -> Corpus {
+    var files: [String] = []
+    for path in paths {
+      files += try expand(path)
+    }
+    var newsletters: [Newsletter] = []
+    var warnings: [IngestWarning] = []
+    for path in files {
+      let name = (path as NSString).lastPathComponent
+      guard let data = FileManager.default.contents(atPath: path) else {
+        throw .unreadable(path: path, reason: "the file could not be opened")
+      }
+      let bytes = [UInt8](data)
+      if bytes.allSatisfy({ $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }) {
+        warnings.append(.emptyFile(file: name))
+        continue
+      }
+      switch TextDecoding.decode(bytes) {
+      case .failure(let failure):
+        throw .binaryFile(path: path, line: failure.line)
+      case .success(let decoded):
+        if decoded.encoding != .utf8 { warnings.append(.decoded(file: name, encoding: decoded.encoding)) }
+        let newsletter = NewsletterParser.parse(decoded.text, file: name)
+        warnings += newsletter.warnings
+        newsletters.append(newsletter)
+      }
+    }
+    var filesByID: [String: [String]] = [:]
+    var order: [String] = []
+    for article in newsletters.lazy.flatMap(\.articles) {
+      if filesByID[article.id] == nil { order.append(article.id) }
+      filesByID[article.id, default: []].append(article.file)
+    }
+    for id in order where filesByID[id, default: []].count > 1 {
+      warnings.append(.duplicateArticleID(id: id, files: filesByID[id] ?? []))
+    }
+    return Corpus(newsletters: newsletters, warnings: warnings)
+  }
+
+  /// A file path as itself; a folder as its `.txt` files sorted by name.
+  static func expand(_ path: String) throws(IngestError) -> [String] {
+    var isDirectory: ObjCBool = false
+    guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+      throw .pathNotFound(path: path)
+    }
+    guard isDirectory.boolValue else { return [path] }
+    let names: [String]
+    do {
+      names = try FileManager.default.contentsOfDirectory(atPath: path)
+    } catch {
+      throw .unreadable(path: path, reason: "the folder could not be listed")
+    }
+    let texts = names.filter { $0.lowercased().hasSuffix(".txt") }.sorted()
+    guard !texts.isEmpty else { throw .noTextFiles(directory: path) }
+    return texts.map { (path as NSString).appendingPathComponent($0) }
+  }
+}

@@ -1,1 +1,0 @@
-// Ingest module: implementation lands with its issue.

@@ -1,0 +1,35 @@
+/// Something the loader or parser noticed and worked around. Warnings are values; the
+/// library never prints them.
+public enum IngestWarning: Codable, Sendable, Hashable, CustomStringConvertible {
+  /// The text matches neither newsletter format; it was kept as one article.
+  case notANewsletter(file: String)
+  /// The file is empty (or only whitespace) and was skipped.
+  case emptyFile(file: String)
+  /// The file was not UTF-8 and was decoded from the named encoding.
+  case decoded(file: String, encoding: TextEncoding)
+  /// A contents entry has no matching title in the body; its text stayed in the previous
+  /// article.
+  case unmatchedContentsEntry(file: String, title: String)
+  /// The issue header (`2024年第21期`) was not found; ids use the file name instead.
+  case missingIssueHeader(file: String)
+  /// Two articles share an id (the same issue loaded twice?).
+  case duplicateArticleID(id: String, files: [String])
+
+  public var description: String {
+    switch self {
+    case .notANewsletter(let file):
+      "\(file): not a 双周决策观察 or 信息摘编 issue; kept as a single article."
+    case .emptyFile(let file):
+      "\(file): empty file skipped."
+    case .decoded(let file, let encoding):
+      "\(file): decoded from \(encoding.rawValue); consider converting it to UTF-8."
+    case .unmatchedContentsEntry(let file, let title):
+      "\(file): contents entry “\(title)” has no matching title in the text; its text, "
+        + "if any, stays in the preceding article."
+    case .missingIssueHeader(let file):
+      "\(file): no issue header such as 2024年第21期; article ids use the file name."
+    case .duplicateArticleID(let id, let files):
+      "Article id \(id) occurs in \(files.joined(separator: ", ")); is one issue loaded twice?"
+    }
+  }
+}

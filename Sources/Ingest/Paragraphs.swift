@@ -1,0 +1,147 @@
+/// Turning an article's lines into paragraphs: repairing PDF line breaks and pulling out
+/// source notes and URLs.
+enum Paragraphs {
+  /// Scalars that end a sentence (or a clause that may end a paragraph).
+  static let terminal: Set<UInt32> = Set("。！？；：”’」』…!?;:）)".unicodeScalars.map(\.value))
+
+  /// Joins paragraphs that a PDF page or column break split mid-sentence.
+  ///
+  /// Two consecutive paragraphs are joined when the first does not end with sentence-final
+  /// punctuation (`。！？；：”」…` and closing brackets), reads as prose (it contains `，` or
+  /// `。`, or is at least 30 characters long), neither is a table row (tab-separated) and
+  /// neither starts like a heading (`【`, `一、`, `（一）`, `1 `, `附：`, a URL). Headings such
+  /// as `产业规划先行` are short and comma-free, so they stay apart.
+  ///
+  /// - Complexity: O(*n*) in total characters.
+  static func joinBrokenLines(_ lines: [Substring]) -> [String] {
+    var result: [String] = []
+    var previousJoinable = false
+    for line in lines {
+      if previousJoinable, !startsLikeHeading(line), !line.contains("\t"), var last = result.popLast() {
+        if let a = last.unicodeScalars.last, let b = line.unicodeScalars.first,
+          isASCIIAlphanumeric(a), isASCIIAlphanumeric(b)
+        {
+          last += " "
+        }
+        last += line
+        result.append(last)
+      } else {
+        result.append(String(line))
+      }
+      previousJoinable = isJoinable(result[result.count - 1])
+    }
+    return result
+  }
+
+  @inline(__always)
+  static func isASCIIAlphanumeric(_ s: Unicode.Scalar) -> Bool {
+    switch s.value {
+    case 0x30...0x39, 0x41...0x5A, 0x61...0x7A: true
+    default: false
+    }
+  }
+
+  static func isJoinable(_ paragraph: String) -> Bool {
+    guard let last = paragraph.unicodeScalars.last, !terminal.contains(last.value) else { return false }
+    if paragraph.contains("\t") { return false }
+    // A paragraph opening with a region tag (【浙江】…) is prose; other heading shapes are not.
+    if !paragraph.hasPrefix("【"), startsLikeHeading(paragraph[...]), paragraph.unicodeScalars.count < 40 {
+      return false
+    }
+    if paragraph.contains("，") || paragraph.contains("。") { return true }
+    return paragraph.unicodeScalars.count >= 30
+  }
+
+  /// Whether a line starts the way headings, list items, tags and links do.
+  static func startsLikeHeading(_ line: Substring) -> Bool {
+    let scalars = line.unicodeScalars
+    guard let first = scalars.first else { return false }
+    switch first {
+    case "【", "表", "图", "<": return true
+    case "（", "(":
+      let second = scalars.dropFirst().first
+      return second.map { isChineseDigit($0) || ("0"..."9").contains($0) } ?? false
+    default: break
+    }
+    if line.hasPrefix("附：") || line.hasPrefix("附:") || line.hasPrefix("http") || line.hasPrefix("关键词")
+      || line.hasPrefix("摘要")
+    {
+      return true
+    }
+    if isChineseDigit(first) {
+      let rest = scalars.drop(while: isChineseDigit)
+      return rest.first == "、" || rest.first == "." || rest.first == "．"
+    }
+    if ("0"..."9").contains(first) {
+      let number = scalars.prefix { ("0"..."9").contains($0) || $0 == "." }
+      let rest = scalars.dropFirst(number.count)
+      guard number.count <= 5, let next = rest.first else { return false }
+      if next == "、" || next == "．" { return true }
+      if number.last == ".", number.count <= 3 { return true }  // "1. 以消费…"
+      if next == " ", let after = rest.dropFirst().first {
+        return !"年月日号亿万个家条项%％".unicodeScalars.contains(after) && !("0"..."9").contains(after)
+      }
+    }
+    return false
+  }
+
+  static func isChineseDigit(_ s: Unicode.Scalar) -> Bool {
+    "一二三四五六七八九十".unicodeScalars.contains(s)
+  }
+
+  /// A trailing source note: `…。（上海证券报 20241028）` → (text before, 上海证券报, 2024-10-28).
+  static func trailingSource(_ paragraph: String) -> (rest: String, source: String, date: String)? {
+    guard paragraph.hasSuffix("）") || paragraph.hasSuffix(")"),
+      let open = paragraph.lastIndex(where: { $0 == "（" || $0 == "(" })
+    else { return nil }
+    let inner = paragraph[paragraph.index(after: open)..<paragraph.index(before: paragraph.endIndex)]
+    let scalars = Array(inner.unicodeScalars)
+    guard scalars.count > 8 else { return nil }
+    let digits = scalars.suffix(8)
+    guard digits.allSatisfy({ ("0"..."9").contains($0) }) else { return nil }
+    let value = Int(String(String.UnicodeScalarView(digits))) ?? 0
+    guard let date = IssueHeader.isoDate(year: value / 10000, month: value / 100 % 100, day: value % 100)
+    else { return nil }
+    var name = trimmed(Substring(String(String.UnicodeScalarView(scalars.dropLast(8)))))
+    // "（作者…研究员 上海转型发布 20241105）": the outlet is the last word.
+    if name.hasPrefix("作者"), let space = name.lastIndex(of: " ") { name = name[name.index(after: space)...] }
+    guard !name.isEmpty, name.count <= 30 else { return nil }
+    return (String(trimmed(paragraph[..<open])), String(name), date)
+  }
+
+  /// A digest source line: `人民网 2023-06-27` → (人民网, 2023-06-27).
+  static func sourceLine(_ line: Substring) -> (source: String, date: String)? {
+    let scalars = Array(line.unicodeScalars)
+    guard scalars.count > 11, scalars.count <= 45 else { return nil }
+    let tail = Array(scalars.suffix(10))
+    guard tail[4] == "-", tail[7] == "-",
+      let year = IssueHeader.number(in: tail, from: 0), year.1 == 4,
+      let month = IssueHeader.number(in: tail, from: 5), month.1 == 7,
+      let day = IssueHeader.number(in: tail, from: 8), day.1 == 10,
+      let date = IssueHeader.isoDate(year: year.0, month: month.0, day: day.0)
+    else { return nil }
+    let name = trimmed(Substring(String(String.UnicodeScalarView(scalars.dropLast(10)))))
+    guard !name.isEmpty, !name.contains("，"), !name.contains("。") else { return nil }
+    return (String(name), date)
+  }
+
+  /// A line that is only a URL, optionally in angle brackets → the URL without spaces.
+  static func url(_ line: Substring) -> String? {
+    var text = line
+    if text.hasPrefix("<"), text.hasSuffix(">") { text = text.dropFirst().dropLast() }
+    guard text.hasPrefix("http://") || text.hasPrefix("https://") || text.hasPrefix("www.") else { return nil }
+    return String(text.unicodeScalars.filter { !isTrimmable($0) }.map(Character.init))
+  }
+
+  /// Splits HTML-ish `<p>…</p>` lines (the digest's book list) into plain paragraphs.
+  static func stripParagraphTags(_ line: Substring) -> [Substring] {
+    guard line.contains("<p>") else { return [line] }
+    var result: [Substring] = []
+    for piece in line.split(separator: "</p>") {
+      var text = trimmed(piece)
+      if text.hasPrefix("<p>") { text = trimmed(text.dropFirst(3)) }
+      if !text.isEmpty { result.append(text) }
+    }
+    return result
+  }
+}

@@ -1,0 +1,174 @@
+import Foundation
+import Ingest
+
+/// SplitMix64 (Steele, Lea and Flood 2014): the bench target's own seeded generator, so corpora
+/// are reproducible from `--seed` without depending on test support code.
+struct BenchRandom: RandomNumberGenerator {
+  private var state: UInt64
+
+  init(seed: UInt64) { state = seed }
+
+  mutating func next() -> UInt64 {
+    state &+= 0x9E37_79B9_7F4A_7C15
+    var z = state
+    z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+    z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+    return z ^ (z >> 31)
+  }
+
+  /// Uniform in [0, 1).
+  mutating func nextUnit() -> Double { Double(next() >> 11) * 0x1p-53 }
+}
+
+/// Deterministic synthetic corpora in 双周决策观察 format, resampled from the seed articles.
+///
+/// Each generated article takes a random seed article as its template (title, region, and
+/// its paragraphs in random order, at most 12) plus one paragraph drawn from the whole seed
+/// corpus. Articles are grouped into issues of `articlesPerIssue`, sorted by region tag, with
+/// a contents list, masthead and back page, so ``NewsletterParser`` sees the real format.
+///
+/// With `growingVocabulary`, new pseudo-terms (2–4 random Han characters from U+4E00–U+9FA5)
+/// are injected so the number of distinct injected terms follows Heaps' law,
+///
+///     V(n) = K · n^β,   K = `heapsK`, β = `heapsBeta`,
+///
+/// where *n* counts generated characters. Injected terms are drawn with probability skewed
+/// towards older terms (index ⌊V·u²⌋ for uniform *u*), a Zipf-like popularity, and every new
+/// term is used at least once. With the defaults (K = 2, β = 0.6), 100k articles (≈ 150 M
+/// characters) get ≈ 160k pseudo-terms, far beyond the seeds' ≈ 7k terms.
+///
+/// Issue *i* (0-based) is `year = 2000 + i / 24`, `number = i % 24 + 1`, so article ids stay
+/// unique. The same seed articles, options and seed give byte-identical output.
+struct CorpusGenerator {
+  struct Options {
+    /// Total number of articles to generate.
+    var articleCount: Int
+    /// Articles per generated issue (file).
+    var articlesPerIssue: Int = 12
+    /// Seed of the ``BenchRandom`` generator.
+    var seed: UInt64 = 42
+    /// Whether to inject new pseudo-terms following Heaps' law.
+    var growingVocabulary: Bool = false
+    /// Heaps' law coefficient K.
+    var heapsK: Double = 2
+    /// Heaps' law exponent β.
+    var heapsBeta: Double = 0.6
+  }
+
+  /// A generated file: its name and its text.
+  struct File {
+    var name: String
+    var text: String
+  }
+
+  let templates: [Article]
+  let paragraphPool: [String]
+  let options: Options
+
+  /// - Precondition: `templates` holds at least one article with a non-empty body.
+  init(templates: [Article], options: Options) {
+    let usable = templates.filter { !$0.body.isEmpty }
+    precondition(!usable.isEmpty, "the generator needs at least one article with a body")
+    precondition(options.articleCount >= 0 && options.articlesPerIssue > 0, "counts must be positive")
+    self.templates = usable
+    self.paragraphPool = usable.flatMap(\.body)
+    self.options = options
+  }
+
+  /// The corpus as in-memory texts, one per issue.
+  ///
+  /// - Complexity: O(output size).
+  func generateTexts() -> [File] {
+    var random = BenchRandom(seed: options.seed)
+    var vocabulary: [String] = []
+    var characterCount = 0
+    var files: [File] = []
+    var remaining = options.articleCount
+    var issueIndex = 0
+    while remaining > 0 {
+      let count = min(remaining, options.articlesPerIssue)
+      remaining -= count
+      var articles: [(region: String, title: String, paragraphs: [String], source: String)] = []
+      for _ in 0..<count {
+        let template = templates[Int(random.next() % UInt64(templates.count))]
+        var paragraphs = Array(template.body.prefix(12))
+        paragraphs.shuffle(using: &random)
+        paragraphs.append(paragraphPool[Int(random.next() % UInt64(paragraphPool.count))])
+        if options.growingVocabulary {
+          for index in paragraphs.indices {
+            characterCount += paragraphs[index].count
+            paragraphs[index] = inject(
+              into: paragraphs[index], vocabulary: &vocabulary, characterCount: characterCount, random: &random)
+          }
+        }
+        let region = Gazetteer.provinces.contains(template.region) ? template.region : "区域"
+        articles.append((region, template.title, paragraphs, template.source ?? "新华社"))
+      }
+      articles.sort { $0.region < $1.region }
+      files.append(File(name: String(format: "issue-%06d.txt", issueIndex), text: render(articles, issue: issueIndex)))
+      issueIndex += 1
+    }
+    return files
+  }
+
+  /// Writes ``generateTexts()`` into `folder` (created if needed) and returns the file paths.
+  func write(to folder: String) throws -> [String] {
+    try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+    return try generateTexts().map { file in
+      let path = (folder as NSString).appendingPathComponent(file.name)
+      try Data(file.text.utf8).write(to: URL(fileURLWithPath: path))
+      return path
+    }
+  }
+
+  func inject(
+    into paragraph: String, vocabulary: inout [String], characterCount: Int, random: inout BenchRandom
+  ) -> String {
+    var terms: [String] = []
+    let target = Int(options.heapsK * pow(Double(characterCount), options.heapsBeta))
+    while vocabulary.count < target {
+      let length = 2 + Int(random.next() % 3)
+      let term = String(
+        String.UnicodeScalarView(
+          (0..<length).compactMap { _ in Unicode.Scalar(0x4E00 + UInt32(random.next() % (0x9FA5 - 0x4E00))) }))
+      vocabulary.append(term)
+      terms.append(term)
+    }
+    if !vocabulary.isEmpty {
+      for _ in 0..<(1 + Int(random.next() % 3)) {
+        let u = random.nextUnit()
+        terms.append(vocabulary[min(vocabulary.count - 1, Int(Double(vocabulary.count) * u * u))])
+      }
+    }
+    guard !terms.isEmpty else { return paragraph }
+    return terms.joined(separator: "、") + "，" + paragraph
+  }
+
+  func render(_ articles: [(region: String, title: String, paragraphs: [String], source: String)], issue: Int) -> String {
+    let year = 2000 + issue / 24
+    let number = issue % 24 + 1
+    var text = "研究院微信\n\n\(year)年第\(number)期\n\n(总第\(issue + 1)期)\n\n"
+    text += "\((number - 1) / 2 + 1)月\(number % 2 == 1 ? 8 : 22)日印发\n\n双周决策观察\n\n地方工作亮点追踪\n\n"
+    var previous: String?
+    for article in articles {
+      text += article.region == previous ? "\(article.title)\n" : "- 【\(article.region)】 \(article.title)\n"
+      previous = article.region
+    }
+    text += "\n主办\n天津滨海综合发展研究院\n\n编辑\n贺然\n\n"
+    previous = nil
+    let stamp = String(format: "%04d%02d%02d", year, (number - 1) / 2 + 1, number % 2 == 1 ? 1 : 15)
+    for article in articles {
+      if article.region != previous { text += "【\(article.region)】\n\n" }
+      previous = article.region
+      text += article.title + "\n\n"
+      for (index, paragraph) in article.paragraphs.enumerated() {
+        text += paragraph
+        if index == article.paragraphs.count - 1 { text += "（\(article.source) \(stamp)）" }
+        text += "\n\n"
+      }
+    }
+    text += "双周决策观察\n\n—— 地方工作亮点追踪 ——\n\n扫描二维码，敬请详看《BRI 双周决策观察》电子版\n\n"
+    text += "报：新区区委书记\n送：新区各委办局\n"
+    return text
+  }
+}

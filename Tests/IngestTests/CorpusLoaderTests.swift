@@ -1,0 +1,107 @@
+import Foundation
+import Testing
+
+@testable import Ingest
+import TestSupport
+
+@Suite("CorpusLoader")
+struct CorpusLoaderTests {
+  /// A fresh temporary folder per test.
+  func temporaryFolder() throws -> String {
+    let path = NSTemporaryDirectory() + "ingest-tests-" + UUID().uuidString
+    try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+    return path
+  }
+
+  func write(_ bytes: [UInt8], to path: String) throws {
+    try Data(bytes).write(to: URL(fileURLWithPath: path))
+  }
+
+  @Test("loads the seeds folder in file-name order")
+  func seeds() throws {
+    let corpus = try CorpusLoader.load(paths: [RepositoryPaths.seeds.path])
+    #expect(corpus.newsletters.map(\.file) == NewsletterParserSeedTests.files)
+    #expect(corpus.articles.count == corpus.newsletters.reduce(0) { $0 + $1.articles.count })
+    #expect(corpus.articles.count == 106)
+    #expect(corpus.warnings.isEmpty, "\(corpus.warnings)")
+  }
+
+  @Test("throws pathNotFound for a missing path")
+  func missingPath() {
+    #expect(throws: IngestError.pathNotFound(path: "/no/such/place")) {
+      try CorpusLoader.load(paths: ["/no/such/place"])
+    }
+  }
+
+  @Test("throws noTextFiles for a folder without .txt files")
+  func noTextFiles() throws {
+    let folder = try temporaryFolder()
+    try write(Array("hello".utf8), to: folder + "/readme.md")
+    #expect(throws: IngestError.noTextFiles(directory: folder)) {
+      try CorpusLoader.load(paths: [folder])
+    }
+  }
+
+  @Test("skips an empty file with a warning")
+  func emptyFile() throws {
+    let folder = try temporaryFolder()
+    try write([], to: folder + "/a.txt")
+    try write(Array(" \n\r\n".utf8), to: folder + "/b.txt")
+    let corpus = try CorpusLoader.load(paths: [folder])
+    #expect(corpus.newsletters.isEmpty)
+    #expect(corpus.warnings == [.emptyFile(file: "a.txt"), .emptyFile(file: "b.txt")])
+  }
+
+  @Test("throws binaryFile naming the line of the first NUL byte")
+  func binaryFile() throws {
+    let folder = try temporaryFolder()
+    let path = folder + "/image.txt"
+    try write(Array("line one\nline two\n".utf8) + [0x89, 0x50, 0x00, 0x01], to: path)
+    #expect(throws: IngestError.binaryFile(path: path, line: 3)) {
+      try CorpusLoader.load(paths: [path])
+    }
+  }
+
+  @Test("decodes a GB18030 copy of a seed to the same articles, with a warning")
+  func gb18030() throws {
+    let path = try #require(Bundle.module.resourceURL?.appendingPathComponent("Fixtures/gb18030/004-gb18030.txt").path)
+    let corpus = try CorpusLoader.load(paths: [path])
+    let reference = try SeedFixture.parsedSeed("004_ed97ee6178b6ef7d.txt")
+    #expect(corpus.articles.map(\.title) == reference.articles.map(\.title))
+    #expect(corpus.articles.map(\.body) == reference.articles.map(\.body))
+    #expect(corpus.warnings == [.decoded(file: "004-gb18030.txt", encoding: .gb18030)])
+  }
+
+  @Test("reads a UTF-8 file with BOM and CRLF line endings like the plain file")
+  func bomAndCRLF() throws {
+    let folder = try temporaryFolder()
+    let text = try fixtureText("biweekly-edge.txt")
+    try write([0xEF, 0xBB, 0xBF] + Array(text.replacingOccurrences(of: "\n", with: "\r\n").utf8), to: folder + "/x.txt")
+    let corpus = try CorpusLoader.load(paths: [folder])
+    let reference = NewsletterParser.parse(text, file: "x.txt")
+    #expect(corpus.articles == reference.articles)
+    #expect(corpus.warnings.isEmpty)
+  }
+
+  @Test("warns about the same issue loaded twice")
+  func duplicateIDs() throws {
+    let seed = RepositoryPaths.seeds.appendingPathComponent("002_978983cdd4d6daa1.txt").path
+    let folder = try temporaryFolder()
+    try FileManager.default.copyItem(atPath: seed, toPath: folder + "/copy.txt")
+    let corpus = try CorpusLoader.load(paths: [seed, folder])
+    #expect(corpus.warnings.first == .duplicateArticleID(id: "2024-8#1", files: ["002_978983cdd4d6daa1.txt", "copy.txt"]))
+    #expect(corpus.warnings.count == corpus.newsletters[0].articles.count)
+  }
+
+  @Test("error messages name the file and say what to do")
+  func messages() {
+    let cases: [IngestError] = [
+      .pathNotFound(path: "p"), .unreadable(path: "p", reason: "r"), .noTextFiles(directory: "p"),
+      .binaryFile(path: "p", line: 3),
+    ]
+    for error in cases {
+      #expect(error.description.contains("p"))
+      #expect(error.description.count > 30)
+    }
+  }
+}
