@@ -5,6 +5,9 @@
 public enum LinearAlgebraError: Error, Sendable, Hashable, CustomStringConvertible {
   /// A LAPACK routine reported `info > 0`: the iteration did not converge.
   case didNotConverge(routine: String, info: Int)
+  /// The input holds NaN or an infinity, which LAPACK rejects (`dgesdd` reports
+  /// `info = -4`).
+  case nonFiniteValue(routine: String)
   /// A dimension or leading dimension does not fit LAPACK's 32-bit `INTEGER`.
   case dimensionTooLarge(routine: String, dimension: Int)
   /// The `.npy` data is not NumPy format 1.0 or its header is malformed.
@@ -21,6 +24,9 @@ public enum LinearAlgebraError: Error, Sendable, Hashable, CustomStringConvertib
     case .didNotConverge(let routine, let info):
       "LAPACK routine \(routine) did not converge (info = \(info)). The input may contain NaN "
         + "or infinite values; check the weights, or retry with a different --rank."
+    case .nonFiniteValue(let routine):
+      "The matrix passed to \(routine) contains NaN or infinite values; check the weights "
+        + "(an empty document normalized by zero, or an overflow)."
     case .dimensionTooLarge(let routine, let dimension):
       "A dimension of \(dimension) exceeds LAPACK's 32-bit limit (\(Int32.max)) in \(routine). "
         + "Reduce the corpus, or raise --min-df to shrink the vocabulary."

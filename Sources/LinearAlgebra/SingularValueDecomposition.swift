@@ -38,8 +38,9 @@ public struct SingularValueDecomposition: Sendable, Hashable, Codable {
   /// - Parameters:
   ///   - matrix: Any m × n matrix; an empty matrix gives an empty decomposition.
   ///   - signDecidedBy: The factor whose vectors decide each pair's sign (default V).
-  /// - Throws: ``LinearAlgebraError/didNotConverge(routine:info:)`` when `dgesdd` fails
-  ///   (NaN or infinite input); ``LinearAlgebraError/dimensionTooLarge(routine:dimension:)``.
+  /// - Throws: ``LinearAlgebraError/nonFiniteValue(routine:)`` for NaN or infinite entries,
+  ///   ``LinearAlgebraError/didNotConverge(routine:info:)`` when `dgesdd`'s bidiagonal
+  ///   iteration fails, ``LinearAlgebraError/dimensionTooLarge(routine:dimension:)``.
   /// - Complexity: O(m n min(m, n)) time; about m n + 4 min(m, n)² + (m + n) min(m, n)
   ///   doubles of memory.
   public init(_ matrix: Matrix, signDecidedBy: SingularVectorSide = .right)
@@ -58,6 +59,7 @@ public struct SingularValueDecomposition: Sendable, Hashable, Codable {
     var m32 = try lapackInteger(m, routine: "dgesdd")
     var n32 = try lapackInteger(n, routine: "dgesdd")
     _ = try lapackInteger(m * n, routine: "dgesdd")
+    guard matrix.elements.allSatisfy(\.isFinite) else { throw .nonFiniteValue(routine: "dgesdd") }
     var lda = m32
     var ldu = m32
     var ldvt = try lapackInteger(r, routine: "dgesdd")
