@@ -102,7 +102,7 @@ def tfidf_case(name, documents, options, transform_documents=None):
     )
     weights = vectorizer.fit_transform(documents)
     terms = vectorizer.get_feature_names_out().tolist()
-    binary = sp.csr_matrix(weights)
+    binary = sp.csr_matrix(weights, copy=True)
     binary.data[:] = 1
     df = np.asarray(binary.sum(axis=0)).ravel().astype(int).tolist()
     case = {
