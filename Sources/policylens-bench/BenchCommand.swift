@@ -11,5 +11,6 @@ struct PolicyLensBench: ParsableCommand {
     subcommands: [
       // Each benchmark adds itself here (one line each).
       IngestBenchmark.self,
+      LSABenchmark.self,
     ])
 }

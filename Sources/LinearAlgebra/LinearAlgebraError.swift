@@ -1,0 +1,45 @@
+/// Errors raised by the linear-algebra wrappers and the `.npy` codec.
+///
+/// Shape mistakes made by code (multiplying a 3×4 by a 5×2 matrix) are programmer errors and
+/// stop at a `precondition`; this enum holds what input data or a numerical routine can cause.
+public enum LinearAlgebraError: Error, Sendable, Hashable, CustomStringConvertible {
+  /// A LAPACK routine reported `info > 0`: the iteration did not converge.
+  case didNotConverge(routine: String, info: Int)
+  /// The input holds NaN or an infinity, which LAPACK rejects (`dgesdd` reports
+  /// `info = -4`).
+  case nonFiniteValue(routine: String)
+  /// A dimension or leading dimension does not fit LAPACK's 32-bit `INTEGER`.
+  case dimensionTooLarge(routine: String, dimension: Int)
+  /// The `.npy` data is not NumPy format 1.0 or its header is malformed.
+  case malformedNumPyHeader(reason: String)
+  /// The `.npy` header declares a type other than the one requested.
+  case unsupportedNumPyType(found: String, expected: String)
+  /// The `.npy` shape has the wrong number of dimensions for the requested value.
+  case unexpectedNumPyShape(found: [Int], expectedDimensionCount: Int)
+  /// The `.npy` data ends before `shape` is filled.
+  case truncatedNumPyData(expectedByteCount: Int, actualByteCount: Int)
+
+  public var description: String {
+    switch self {
+    case .didNotConverge(let routine, let info):
+      "LAPACK routine \(routine) did not converge (info = \(info)). The input may contain NaN "
+        + "or infinite values; check the weights, or retry with a different --rank."
+    case .nonFiniteValue(let routine):
+      "The matrix passed to \(routine) contains NaN or infinite values; check the weights "
+        + "(an empty document normalized by zero, or an overflow)."
+    case .dimensionTooLarge(let routine, let dimension):
+      "A dimension of \(dimension) exceeds LAPACK's 32-bit limit (\(Int32.max)) in \(routine). "
+        + "Reduce the corpus, or raise --min-df to shrink the vocabulary."
+    case .malformedNumPyHeader(let reason):
+      "Not a valid NumPy .npy file (format 1.0): \(reason). Re-save it with numpy.save."
+    case .unsupportedNumPyType(let found, let expected):
+      "The .npy file holds dtype '\(found)'; expected '\(expected)'. Convert it with "
+        + "numpy.ndarray.astype before saving."
+    case .unexpectedNumPyShape(let found, let count):
+      "The .npy file has shape \(found); expected \(count) dimension(s)."
+    case .truncatedNumPyData(let expected, let actual):
+      "The .npy data is truncated: its header promises \(expected) bytes of values, but only "
+        + "\(actual) follow. The file may have been cut off while writing; re-create it."
+    }
+  }
+}

@@ -1,1 +1,0 @@
-// Reduction module: implementation lands with its issue.

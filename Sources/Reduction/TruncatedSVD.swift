@@ -1,0 +1,39 @@
+import LinearAlgebra
+
+/// The two truncated SVD algorithms, on inputs already validated by ``LSAModel``.
+enum TruncatedSVD {
+  /// Dense `dgesdd`, V-decided signs; returns all min(m, n) triplets.
+  static func exact(_ a: SparseMatrix) throws(LinearAlgebraError) -> SingularValueDecomposition {
+    try SingularValueDecomposition(a.dense(), signDecidedBy: .right)
+  }
+
+  /// Halko, Martinsson and Tropp (2011), Algorithms 4.4 (randomized power iteration with
+  /// re-orthonormalization) and 5.1 (direct SVD), with l = min(k + p, m, n) columns:
+  ///
+  ///     Ω ~ N(0, 1)^{n×l};  Q = qr(A Ω)
+  ///     repeat q times:  Q̃ = qr(Aᵀ Q);  Q = qr(A Q̃)
+  ///     C = Aᵀ Q  (n × l, = Bᵀ for B = Qᵀ A);  C = Ũ Σ Ṽᵀ  (dgesdd)
+  ///     V = Ũ,  U = Q Ṽ
+  ///
+  /// QR after every product (rather than scikit-learn's cheaper LU) keeps the basis
+  /// orthonormal at full precision; it costs O((m + n) l²) per step, small next to the
+  /// sparse products at TF-IDF densities. Signs are then fixed by V. Returns l triplets.
+  static func randomized(
+    _ a: SparseMatrix, transpose at: SparseMatrix, columns l: Int, powerIterations q: Int,
+    using generator: inout some RandomNumberGenerator
+  ) throws(LinearAlgebraError) -> SingularValueDecomposition {
+    let omega = Matrix.standardNormal(rowCount: a.columnCount, columnCount: l, using: &generator)
+    var basis = try a.multiplied(by: omega).orthonormalizedColumns()
+    for _ in 0..<q {
+      let termBasis = try at.multiplied(by: basis).orthonormalizedColumns()
+      basis = try a.multiplied(by: termBasis).orthonormalizedColumns()
+    }
+    let c = at.multiplied(by: basis)  // n × l
+    let small = try SingularValueDecomposition(c, signDecidedBy: .left)
+    var v = small.leftSingularVectors  // n × l
+    var u = try basis.multiplied(by: small.rightSingularVectors)  // m × l
+    fixSigns(left: &u, right: &v, decidedBy: .right)
+    return SingularValueDecomposition(
+      leftSingularVectors: u, singularValues: small.singularValues, rightSingularVectors: v)
+  }
+}

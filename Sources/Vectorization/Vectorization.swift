@@ -1,1 +1,0 @@
-// Vectorization module: implementation lands with its issue.

@@ -1,0 +1,49 @@
+/// The terms of a fitted model and their column indices.
+///
+/// Terms are sorted by Unicode code point (equivalently, by UTF-8 bytes), which is Python's
+/// string order and hence scikit-learn's `vocabulary_` order, so column *j* here is column *j*
+/// there. The order does not depend on the order of the documents.
+public struct Vocabulary: Sendable, Hashable, Codable {
+  /// The terms; `terms[j]` is column *j*.
+  public let terms: [String]
+  private let indices: [String: Int]
+
+  /// A vocabulary over `terms`, sorted by code point and with duplicates removed.
+  ///
+  /// - Complexity: O(V log V).
+  public init<S: Sequence<String>>(_ terms: S) {
+    self.init(sortedUniqueTerms: Array(Set(terms)).sorted(by: Vocabulary.precedes))
+  }
+
+  init(sortedUniqueTerms: [String]) {
+    self.terms = sortedUniqueTerms
+    var indices = [String: Int](minimumCapacity: sortedUniqueTerms.count)
+    for (index, term) in sortedUniqueTerms.enumerated() { indices[term] = index }
+    self.indices = indices
+  }
+
+  /// The column of `term`, or `nil` when it is not in the vocabulary. O(1) expected.
+  public func index(of term: String) -> Int? { indices[term] }
+
+  /// Number of terms.
+  public var count: Int { terms.count }
+
+  /// Code-point order (Python's `<` on `str`), which differs from Swift's `<` only for
+  /// strings that are canonically equivalent but not identical.
+  public static func precedes(_ a: String, _ b: String) -> Bool {
+    a.utf8.lexicographicallyPrecedes(b.utf8)
+  }
+
+  public init(from decoder: any Decoder) throws {
+    let container = try decoder.singleValueContainer()
+    self.init(sortedUniqueTerms: try container.decode([String].self))
+  }
+
+  public func encode(to encoder: any Encoder) throws {
+    var container = encoder.singleValueContainer()
+    try container.encode(terms)
+  }
+
+  public static func == (lhs: Vocabulary, rhs: Vocabulary) -> Bool { lhs.terms == rhs.terms }
+  public func hash(into hasher: inout Hasher) { hasher.combine(terms) }
+}

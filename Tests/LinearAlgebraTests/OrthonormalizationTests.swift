@@ -1,0 +1,29 @@
+import LinearAlgebra
+import TestSupport
+import Testing
+
+@Suite struct OrthonormalizationTests {
+  @Test("thin Q is orthonormal and spans the columns")
+  func orthonormalAndSpanning() throws {
+    var generator = SplitMix64(seed: 5)
+    for _ in 0..<100 {
+      let n = Int(generator.next() % 6) + 1
+      let m = n + Int(generator.next() % 4)
+      let a = RandomMatrices.dense(rows: m, columns: n, using: &generator)
+      let q = try a.orthonormalizedColumns()
+      expectClose(
+        try q.multiplied(by: q, transposingSelf: true).elements, Matrix.identity(n).elements,
+        tolerance: Tolerance(relative: 1e-12, absolute: 1e-13))
+      // Q Qᵀ A = A: A's columns lie in Q's span (random A has full column rank).
+      let projected = try q.multiplied(by: try q.multiplied(by: a, transposingSelf: true))
+      expectClose(projected.elements, a.elements, tolerance: Tolerance(relative: 1e-10, absolute: 1e-12))
+    }
+  }
+
+  @Test("rank-deficient input still gives orthonormal columns")
+  func rankDeficient() throws {
+    let a = Matrix(rows: [[1, 2], [2, 4], [3, 6]])
+    let q = try a.orthonormalizedColumns()
+    expectClose(try q.multiplied(by: q, transposingSelf: true).elements, Matrix.identity(2).elements, tolerance: Tolerance(relative: 0, absolute: 1e-14))
+  }
+}

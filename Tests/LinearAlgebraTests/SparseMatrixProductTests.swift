@@ -1,0 +1,48 @@
+import LinearAlgebra
+import TestSupport
+import Testing
+
+@Suite struct SparseMatrixProductTests {
+  @Test("CSR × dense and CSRᵀ × dense match dense products on random small inputs")
+  func smallProducts() throws {
+    var generator = SplitMix64(seed: 99)
+    for trial in 0..<300 {
+      let (m, n, k) = (Int(generator.next() % 9), Int(generator.next() % 9), Int(generator.next() % 5) + 1)
+      let a = RandomMatrices.sparse(rows: m, columns: n, density: 0.3, using: &generator)
+      let x = RandomMatrices.dense(rows: n, columns: k, using: &generator)
+      let y = RandomMatrices.dense(rows: m, columns: k, using: &generator)
+      let tolerance = Tolerance(relative: 1e-13, absolute: 1e-14)
+      let ax = a.multiplied(by: x)
+      #expect(ax.rowCount == m && ax.columnCount == k, "trial \(trial)")
+      expectClose(ax.elements, RandomMatrices.naiveProduct(a.dense(), x).elements, tolerance: tolerance)
+      expectClose(
+        a.transposeMultiplied(by: y).elements,
+        RandomMatrices.naiveProduct(a.dense().transposed(), y).elements, tolerance: tolerance)
+      #expect(a.transposed().transposed() == a, "trial \(trial)")
+      #expect(a.transposed().dense() == a.dense().transposed(), "trial \(trial)")
+    }
+  }
+
+  @Test("the parallel path equals a serial loop bit for bit")
+  func parallelIsDeterministic() {
+    var generator = SplitMix64(seed: 3)
+    let a = RandomMatrices.sparse(rows: 3000, columns: 400, density: 0.05, using: &generator)
+    let x = RandomMatrices.dense(rows: 400, columns: 40, using: &generator)
+    #expect(a.nonZeroCount * 40 >= 1 << 20, "large enough to run in parallel")
+    var serial = Matrix(rowCount: 3000, columnCount: 40)
+    for i in 0..<3000 {
+      for (column, value) in a.row(i) {
+        for c in 0..<40 { serial[i, c] += value * x[column, c] }
+      }
+    }
+    #expect(a.multiplied(by: x) == serial)
+    #expect(a.multiplied(by: x) == a.multiplied(by: x))
+  }
+
+  @Test("squared Frobenius norm equals the dense one")
+  func frobenius() {
+    var generator = SplitMix64(seed: 8)
+    let a = RandomMatrices.sparse(rows: 7, columns: 5, density: 0.5, using: &generator)
+    expectClose(a.squaredFrobeniusNorm, a.dense().squaredFrobeniusNorm)
+  }
+}

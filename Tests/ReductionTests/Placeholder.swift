@@ -1,5 +1,0 @@
-import Testing
-
-@Suite struct PlaceholderReductionTests {
-  @Test func builds() { #expect(1 + 1 == 2) }
-}
