@@ -1,1 +1,0 @@
-// Clustering module: implementation lands with its issue.

@@ -1,0 +1,116 @@
+import LinearAlgebra
+
+/// One term's share of a similarity score.
+public struct TermContribution: Sendable, Hashable, Codable {
+  /// The term's column in the TF-IDF matrix.
+  public var term: Int
+  /// The term's additive share of the explained score (see ``MatchExplanation``).
+  public var contribution: Double
+
+  /// A contribution of `contribution` from term `term`.
+  public init(term: Int, contribution: Double) {
+    self.term = term
+    self.contribution = contribution
+  }
+}
+
+/// Which terms make two documents similar, as an exact additive split of the score.
+///
+/// Let *q* and *d* be the two documents' TF-IDF rows (l2-normalized), *V* the term loadings
+/// (*terms × k*) and q̂ = *qV*, d̂ = *dV* their latent vectors (the rows of *U*Σ that
+/// ``CosineIndex`` is built from). The latent cosine splits over terms:
+///
+///     cos(q̂, d̂) = Σₜ cₜ,   cₜ = ½ (qₜ (Vₜ · d̂) + dₜ (Vₜ · q̂)) / (‖q̂‖ ‖d̂‖)
+///
+/// Each half alone already sums to the cosine, because q̂ · d̂ = Σₜ qₜ (Vₜ · d̂); averaging the
+/// two sides makes the split symmetric in *q* and *d*. Only terms present in *q* or *d* can
+/// contribute, so every explaining term occurs in one of the two articles, and a term
+/// present in only one of them still gets credit when its loadings point at the other
+/// article's topics (synonyms and related vocabulary — the reason LSA finds the match).
+///
+/// Without loadings, ``lexical(query:document:count:)`` splits the plain TF-IDF cosine
+/// instead: cₜ = qₜ dₜ, non-zero only for shared terms.
+///
+/// The split explains the cosine of rows of *XV* (that is, *U*Σ). If the index is built from
+/// rows of *U* (no Σ), the shown score differs and this split is an approximation.
+public enum MatchExplanation {
+  /// The `count` terms with the largest positive latent contribution (see the type's doc).
+  ///
+  /// - Parameters:
+  ///   - query: The query's TF-IDF row as (term, weight) pairs, e.g. `SparseMatrix.row(_:)`.
+  ///   - document: The matched document's TF-IDF row.
+  ///   - termLoadings: *terms × k* loadings *V*.
+  ///   - count: Maximum number of terms returned.
+  /// - Returns: Terms by contribution descending, ties by term index ascending; only positive
+  ///   contributions. Empty when either latent vector is zero.
+  /// - Complexity: O((*nnz(q)* + *nnz(d)*) · *k* + *m* log *m*), *m* the distinct terms.
+  public static func latent(
+    query: [(column: Int, value: Double)], document: [(column: Int, value: Double)],
+    termLoadings: Matrix, count: Int
+  ) -> [TermContribution] {
+    let all = latentContributions(query: query, document: document, termLoadings: termLoadings)
+    return top(all, count: count)
+  }
+
+  /// Every term's latent contribution (positive and negative); they sum to cos(q̂, d̂).
+  ///
+  /// - Complexity: O((*nnz(q)* + *nnz(d)*) · *k*).
+  public static func latentContributions(
+    query: [(column: Int, value: Double)], document: [(column: Int, value: Double)],
+    termLoadings: Matrix
+  ) -> [TermContribution] {
+    let q̂ = project(query, on: termLoadings)
+    let d̂ = project(document, on: termLoadings)
+    let normProduct = norm(q̂) * norm(d̂)
+    guard normProduct > 0, normProduct.isFinite else { return [] }
+    var contributions: [Int: Double] = [:]
+    for (term, weight) in query {
+      contributions[term, default: 0] += 0.5 * weight * loadingDot(term, d̂, termLoadings) / normProduct
+    }
+    for (term, weight) in document {
+      contributions[term, default: 0] += 0.5 * weight * loadingDot(term, q̂, termLoadings) / normProduct
+    }
+    return contributions.map { TermContribution(term: $0.key, contribution: $0.value) }
+      .sorted { $0.term < $1.term }
+  }
+
+  /// The `count` shared terms with the largest product qₜ dₜ; they sum to the TF-IDF cosine.
+  ///
+  /// - Complexity: O(*nnz(q)* + *nnz(d)* + *m* log *m*) for sorted rows.
+  public static func lexical(
+    query: [(column: Int, value: Double)], document: [(column: Int, value: Double)], count: Int
+  ) -> [TermContribution] {
+    var weights: [Int: Double] = [:]
+    for (term, weight) in document { weights[term, default: 0] += weight }
+    var shared: [TermContribution] = []
+    for (term, weight) in query {
+      if let other = weights[term] { shared.append(TermContribution(term: term, contribution: weight * other)) }
+    }
+    return top(shared, count: count)
+  }
+
+  private static func top(_ contributions: [TermContribution], count: Int) -> [TermContribution] {
+    precondition(count >= 0, "count must be non-negative")
+    return Array(
+      contributions.filter { $0.contribution > 0 }
+        .sorted { $0.contribution > $1.contribution || ($0.contribution == $1.contribution && $0.term < $1.term) }
+        .prefix(count))
+  }
+
+  private static func project(_ row: [(column: Int, value: Double)], on loadings: Matrix) -> [Double] {
+    var result = [Double](repeating: 0, count: loadings.columnCount)
+    for (term, weight) in row {
+      precondition(term >= 0 && term < loadings.rowCount, "term \(term) outside the \(loadings.rowCount) loaded terms")
+      for j in 0..<loadings.columnCount { result[j] += weight * loadings[term, j] }
+    }
+    return result
+  }
+
+  private static func loadingDot(_ term: Int, _ vector: [Double], _ loadings: Matrix) -> Double {
+    var dot = 0.0
+    for j in 0..<loadings.columnCount { dot += loadings[term, j] * vector[j] }
+    return dot
+  }
+
+  private static func norm(_ vector: [Double]) -> Double { vector.reduce(0) { $0 + $1 * $1 }.squareRoot() }
+}

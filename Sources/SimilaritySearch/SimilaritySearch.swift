@@ -1,1 +1,0 @@
-// SimilaritySearch module: implementation lands with its issue.

@@ -1,1 +1,0 @@
-// ThemeTagging module: implementation lands with its issue.
