@@ -54,6 +54,7 @@ extension HTMLReport {
     .subtitle{margin:0 0 18px;opacity:.85}
     .stats{display:grid;grid-template-columns:repeat(auto-fit,minmax(150px,1fr));gap:12px;margin:0}
     .stats div{background:rgba(255,255,255,.12);border:1px solid rgba(255,255,255,.16);border-radius:10px;padding:10px 14px}
+    .stats .wide{grid-column:span 2}
     .stats dt{font-size:12px;opacity:.8}
     .stats dd{margin:0;font-size:21px;font-weight:600;white-space:nowrap}
     .regions{margin:14px 0 0;display:flex;flex-wrap:wrap;gap:6px}
@@ -69,7 +70,7 @@ extension HTMLReport {
     .chart{margin:0;background:var(--card);border:1px solid var(--line);border-radius:12px;padding:16px 18px}
     .chart svg{width:100%;height:auto;display:block}
     .axis .grid{stroke:#edf0f3}.axis .baseline{stroke:#9aa5b1}
-    .axis text{fill:var(--muted);font-size:12px}.axis .xtick{fill:var(--ink)}
+    .axis text{fill:var(--muted);font-size:12px}.axis .xtick{fill:var(--ink)}.axis .xtick .xcount{fill:var(--muted)}
     .series polyline{fill:none;stroke:var(--c);stroke-width:2.5;stroke-linejoin:round;stroke-linecap:round}
     .series circle{fill:#fff;stroke:var(--c);stroke-width:2.5;cursor:default}
     .series,.series circle{transition:opacity .15s}
@@ -99,6 +100,7 @@ extension HTMLReport {
     .data thead th{position:sticky;top:0;background:#f1f4f8;z-index:2;font-weight:600;font-size:12.5px;color:#3e4c59}
     .data tbody tr:hover td,.data tbody tr:hover th{background-color:#f8fafc}
     .compact th,.compact td{padding:4px 8px}
+    .compact td.nowrap,.compact td.num{width:1%;padding-right:18px}
     .cluster table.data{font-size:13px}
     .heatmap thead th{white-space:nowrap;text-align:center}
     .heatmap tbody th{position:sticky;left:0;background:#fff;white-space:nowrap;z-index:1}

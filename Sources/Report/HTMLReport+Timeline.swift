@@ -2,29 +2,29 @@ extension HTMLReport {
   /// The timeline section: an inline-SVG line chart of shares per period and a legend.
   ///
   /// The y axis runs from 0 to the largest share rounded up to the next 10 %, with a gridline per
-  /// 10 % (per 20 % above 50 %). Each point has a `<title>` giving the category, period, count and
-  /// share. Period labels tilt when there are more than six periods.
+  /// 10 % (per 20 % above 50 %). Periods are equal bands with the point in the middle. Each point
+  /// has a `<title>` giving the category, period, count and share. Period labels tilt by 35° when
+  /// the longest would not fit its band.
   static func timelineSection(_ context: RenderContext) -> String {
     var html = sectionStart(
       "timeline", "时间线 Topics over time",
-      "每期文章中带有该类别的比例。Share of each period’s articles that carry the category; hover a point for counts.")
+      "每期文章中带有该类别的比例。Share of the articles in each period that carry the category; hover a point for counts.")
     guard let timeline = context.document.timeline, !timeline.periods.isEmpty, !timeline.series.isEmpty else {
       return html + "<p class=\"empty\">No timeline data.</p>\n</section>\n"
     }
     let width = 960.0
     let height = 380.0
     let (left, right, top) = (56.0, 24.0, 16.0)
-    let tilted = timeline.periods.count > 6
-    let bottom = tilted ? 96.0 : 48.0
-    let plotWidth = width - left - right
+    let band = (width - left - right) / Double(timeline.periods.count)
+    let widestLabel = timeline.periods.map(estimatedTextWidth).max() ?? 0
+    let tilted = widestLabel > band - 8
+    let bottom = tilted ? min(150, 40 + widestLabel * 0.6) : 48.0
     let plotHeight = height - top - bottom
     let peak = timeline.series.lazy.flatMap(\.shares).max() ?? 0
     let yMax = max(0.1, (peak * 10).rounded(.up) / 10)
     let step = yMax > 0.5 ? 0.2 : 0.1
-    func xPosition(_ index: Int) -> Double {
-      timeline.periods.count == 1
-        ? left + plotWidth / 2 : left + plotWidth * Double(index) / Double(timeline.periods.count - 1)
-    }
+    // Points sit in the middle of equal bands, so the first and last labels have room.
+    func xPosition(_ index: Int) -> Double { left + band * (Double(index) + 0.5) }
     func yPosition(_ share: Double) -> Double { top + plotHeight * (1 - min(share, yMax) / yMax) }
 
     html += "<figure class=\"chart\">\n"
@@ -44,7 +44,7 @@ extension HTMLReport {
       let y = Int(height - bottom) + 18
       let count = timeline.periodArticleCounts[index]
       if tilted {
-        html += "<text class=\"xtick\" transform=\"translate(\(x),\(y)) rotate(-35)\" text-anchor=\"end\">\(escape(label))</text>"
+        html += "<text class=\"xtick\" transform=\"translate(\(x),\(y - 4)) rotate(-35)\" text-anchor=\"end\">\(escape(label)) <tspan class=\"xcount\">n=\(count)</tspan></text>"
       } else {
         html += "<text class=\"xtick\" x=\"\(x)\" y=\"\(y)\" text-anchor=\"middle\">\(escape(label))</text>"
         html += "<text class=\"xcount\" x=\"\(x)\" y=\"\(y + 16)\" text-anchor=\"middle\">n=\(count)</text>"
@@ -96,6 +96,12 @@ extension HTMLReport {
       html += "<td>\(escape(series.trend.map(trendLabel) ?? ""))</td></tr>\n"
     }
     return html + "</tbody>\n</table></div></details>\n"
+  }
+
+  /// A rough rendered width of an axis label at 12 px: CJK and other wide characters count 12,
+  /// everything else 7.
+  static func estimatedTextWidth(_ text: String) -> Double {
+    text.unicodeScalars.reduce(0) { $0 + ($1.value >= 0x2E80 ? 12 : 7) }
   }
 
   /// A marker with its Chinese gloss, for example `rising 上升`.

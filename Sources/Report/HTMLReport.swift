@@ -74,7 +74,8 @@ public enum HTMLReport {
       ("主题 Themes", String(context.matrix.themes.count)),
     ]
     for (name, value) in stats {
-      html += "<div><dt>\(escape(name))</dt><dd>\(escape(value))</dd></div>\n"
+      html += value.count > 12 ? "<div class=\"wide\">" : "<div>"
+      html += "<dt>\(escape(name))</dt><dd>\(escape(value))</dd></div>\n"
     }
     html += "</dl>\n"
     if !summary.regions.isEmpty {
