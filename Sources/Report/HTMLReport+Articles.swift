@@ -10,22 +10,28 @@ extension HTMLReport {
       "articles", "文章与相似政策 Articles and similar policies",
       "展开文章查看其他地区的相似政策。Open an article to see the most similar policies in other regions.")
     let document = context.document
-    html += "<div class=\"filter\"><input id=\"article-filter\" type=\"search\" placeholder=\"筛选 Filter by title, region, theme…\" aria-label=\"Filter articles\">"
-    html += "<span id=\"filter-count\" class=\"count\">\(document.articles.count) / \(document.articles.count)</span></div>\n"
+    html +=
+      "<div class=\"filter\"><input id=\"article-filter\" type=\"search\" placeholder=\"筛选 Filter by title, region, theme…\" aria-label=\"Filter articles\">"
+    html +=
+      "<span id=\"filter-count\" class=\"count\">\(document.articles.count) / \(document.articles.count)</span></div>\n"
     html += "<div id=\"article-list\">\n"
     for article in document.articles {
       let cluster = context.cluster(of: article)
       let place = RenderContext.place(article)
       let search = ([article.title, place, article.date, article.issue, cluster?.label ?? ""] + article.themes)
         .joined(separator: " ").lowercased()
-      html += "<details class=\"art\" id=\"article-\(escape(article.id))\" data-search=\"\(escape(search))\">\n<summary>"
+      html +=
+        "<details class=\"art\" id=\"article-\(escape(article.id))\" data-search=\"\(escape(search))\">\n<summary>"
       html += "<span class=\"dot\" style=\"background:\(context.color(of: article))\"></span>"
       html += "<span class=\"title\">\(escape(article.title))</span>"
-      html += "<span class=\"meta\">\(escape(place)) · \(escape(article.date)) · \(escape(article.issue))</span></summary>\n"
+      html +=
+        "<span class=\"meta\">\(escape(place)) · \(escape(article.date)) · \(escape(article.issue))</span></summary>\n"
       html += "<div class=\"body\">"
       if !article.themes.isEmpty || cluster != nil {
         html += "<p class=\"terms\">"
-        if let cluster { html += "<a class=\"term cluster-tag\" href=\"#cluster-\(cluster.id)\">\(escape(cluster.label))</a> " }
+        if let cluster {
+          html += "<a class=\"term cluster-tag\" href=\"#cluster-\(cluster.id)\">\(escape(cluster.label))</a> "
+        }
         html += article.themes.map { "<span class=\"term\">\(escape($0))</span>" }.joined(separator: " ")
         html += "</p>\n"
       }
@@ -35,10 +41,13 @@ extension HTMLReport {
       if neighbours.isEmpty {
         html += "<p class=\"empty\">No similar articles listed.</p>"
       } else {
-        html += "<table class=\"data compact\"><thead><tr><th>相似度 Score</th><th>地区 Region</th><th>日期 Date</th><th>标题 Title</th></tr></thead><tbody>\n"
+        html +=
+          "<table class=\"data compact\"><thead><tr><th>相似度 Score</th><th>地区 Region</th><th>日期 Date</th><th>标题 Title</th></tr></thead><tbody>\n"
         for (other, score) in neighbours {
-          html += "<tr><td class=\"num\"><span class=\"bar\" style=\"--w:\(HTMLText.fixed(max(0, min(1, score)) * 100, 0))%\"></span>\(HTMLText.fixed(score, 2))</td>"
-          html += "<td class=\"nowrap\">\(escape(RenderContext.place(other)))</td><td class=\"nowrap\">\(escape(other.date))</td>"
+          html +=
+            "<tr><td class=\"num\"><span class=\"bar\" style=\"--w:\(HTMLText.fixed(max(0, min(1, score)) * 100, 0))%\"></span>\(HTMLText.fixed(score, 2))</td>"
+          html +=
+            "<td class=\"nowrap\">\(escape(RenderContext.place(other)))</td><td class=\"nowrap\">\(escape(other.date))</td>"
           html += "<td><a href=\"#article-\(escape(other.id))\">\(escape(other.title))</a></td></tr>\n"
         }
         html += "</tbody></table>"

@@ -99,6 +99,7 @@ extension HTMLReport {
     .data th,.data td{padding:6px 10px;border-bottom:1px solid var(--line);text-align:left;vertical-align:top}
     .data thead th{position:sticky;top:0;background:#f1f4f8;z-index:2;font-weight:600;font-size:12.5px;color:#3e4c59}
     .data tbody tr:hover td,.data tbody tr:hover th{background-color:#f8fafc}
+    .scroll.tight{max-height:400px;border:none;border-radius:0}
     .compact th,.compact td{padding:4px 8px}
     .compact td.nowrap,.compact td.num{width:1%;padding-right:18px}
     .cluster table.data{font-size:13px}

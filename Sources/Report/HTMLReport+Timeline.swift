@@ -36,7 +36,8 @@ extension HTMLReport {
     while tick <= yMax + 1e-9 {
       let y = HTMLText.fixed(yPosition(tick), 1)
       html += "<line class=\"grid\" x1=\"\(Int(left))\" x2=\"\(Int(width - right))\" y1=\"\(y)\" y2=\"\(y)\"/>"
-      html += "<text class=\"ytick\" x=\"\(Int(left) - 8)\" y=\"\(y)\" dy=\"0.32em\" text-anchor=\"end\">\(Int((tick * 100).rounded()))%</text>\n"
+      html +=
+        "<text class=\"ytick\" x=\"\(Int(left) - 8)\" y=\"\(y)\" dy=\"0.32em\" text-anchor=\"end\">\(Int((tick * 100).rounded()))%</text>\n"
       tick += step
     }
     for (index, label) in timeline.periods.enumerated() {
@@ -44,22 +45,27 @@ extension HTMLReport {
       let y = Int(height - bottom) + 18
       let count = timeline.periodArticleCounts[index]
       if tilted {
-        html += "<text class=\"xtick\" transform=\"translate(\(x),\(y - 4)) rotate(-35)\" text-anchor=\"end\">\(escape(label)) <tspan class=\"xcount\">n=\(count)</tspan></text>"
+        html +=
+          "<text class=\"xtick\" transform=\"translate(\(x),\(y - 4)) rotate(-35)\" text-anchor=\"end\">\(escape(label)) <tspan class=\"xcount\">n=\(count)</tspan></text>"
       } else {
         html += "<text class=\"xtick\" x=\"\(x)\" y=\"\(y)\" text-anchor=\"middle\">\(escape(label))</text>"
         html += "<text class=\"xcount\" x=\"\(x)\" y=\"\(y + 16)\" text-anchor=\"middle\">n=\(count)</text>"
       }
       html += "\n"
     }
-    html += "<line class=\"baseline\" x1=\"\(Int(left))\" x2=\"\(Int(width - right))\" y1=\"\(Int(height - bottom))\" y2=\"\(Int(height - bottom))\"/>\n"
+    html +=
+      "<line class=\"baseline\" x1=\"\(Int(left))\" x2=\"\(Int(width - right))\" y1=\"\(Int(height - bottom))\" y2=\"\(Int(height - bottom))\"/>\n"
     html += "</g>\n"
     for (seriesIndex, series) in timeline.series.enumerated() {
       let color = Palette.color(seriesIndex)
-      let points = series.shares.enumerated().map { HTMLText.fixed(xPosition($0), 1) + "," + HTMLText.fixed(yPosition($1), 1) }
+      let points = series.shares.enumerated().map {
+        HTMLText.fixed(xPosition($0), 1) + "," + HTMLText.fixed(yPosition($1), 1)
+      }
       html += "<g class=\"series\" data-series=\"\(seriesIndex)\" style=\"--c:\(color)\">\n"
       html += "<polyline points=\"\(points.joined(separator: " "))\"/>\n"
       for (index, share) in series.shares.enumerated() {
-        let tip = "\(series.name) · \(timeline.periods[index]): \(series.counts[index]) / \(timeline.periodArticleCounts[index]) (\(HTMLText.percent(share)))"
+        let tip =
+          "\(series.name) · \(timeline.periods[index]): \(series.counts[index]) / \(timeline.periodArticleCounts[index]) (\(HTMLText.percent(share)))"
         html +=
           "<circle cx=\"\(HTMLText.fixed(xPosition(index), 1))\" cy=\"\(HTMLText.fixed(yPosition(share), 1))\" r=\"4\" "
           + "data-tip=\"\(escape(tip))\"><title>\(escape(tip))</title></circle>"
@@ -69,7 +75,8 @@ extension HTMLReport {
     html += "</svg>\n<figcaption>\n<ul class=\"legend\" id=\"timeline-legend\">\n"
     for (seriesIndex, series) in timeline.series.enumerated() {
       let total = series.counts.reduce(0, +)
-      html += "<li data-series=\"\(seriesIndex)\" tabindex=\"0\"><span class=\"swatch\" style=\"background:\(Palette.color(seriesIndex))\"></span>"
+      html +=
+        "<li data-series=\"\(seriesIndex)\" tabindex=\"0\"><span class=\"swatch\" style=\"background:\(Palette.color(seriesIndex))\"></span>"
       html += "<span class=\"name\">\(escape(series.name))</span> <span class=\"total\">\(total)</span>"
       if let trend = series.trend {
         html += " <span class=\"trend trend-\(escape(trend))\">\(escape(trendLabel(trend)))</span>"
@@ -83,7 +90,8 @@ extension HTMLReport {
 
   /// The chart's numbers as a collapsible table, for reading exact counts.
   static func timelineTable(_ timeline: ReportTimeline) -> String {
-    var html = "<details class=\"table-details\"><summary>数据表 Data table</summary>\n<div class=\"scroll\"><table class=\"data\">\n<thead><tr><th>\(escape(timeline.categoryKind))</th>"
+    var html =
+      "<details class=\"table-details\"><summary>数据表 Data table</summary>\n<div class=\"scroll\"><table class=\"data\">\n<thead><tr><th>\(escape(timeline.categoryKind))</th>"
     for (index, label) in timeline.periods.enumerated() {
       html += "<th>\(escape(label))<br><small>n=\(timeline.periodArticleCounts[index])</small></th>"
     }

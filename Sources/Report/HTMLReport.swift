@@ -64,7 +64,9 @@ public enum HTMLReport {
     var html = "<header>\n<div class=\"wrap\">\n<h1>\(escape(document.title))</h1>\n"
     if let subtitle = document.subtitle { html += "<p class=\"subtitle\">\(escape(subtitle))</p>\n" }
     html += "<dl class=\"stats\">\n"
-    let range = summary.firstDate.map { first in first == summary.lastDate ? first : first + " – " + (summary.lastDate ?? "") }
+    let range = summary.firstDate.map { first in
+      first == summary.lastDate ? first : first + " – " + (summary.lastDate ?? "")
+    }
     let stats: [(String, String)] = [
       ("文章 Articles", String(document.articles.count)),
       ("期数 Issues", String(summary.issueCount)),
@@ -79,7 +81,9 @@ public enum HTMLReport {
     }
     html += "</dl>\n"
     if !summary.regions.isEmpty {
-      html += "<p class=\"regions\">" + summary.regions.map { "<span class=\"chip\">\(escape($0))</span>" }.joined(separator: " ") + "</p>\n"
+      html +=
+        "<p class=\"regions\">"
+        + summary.regions.map { "<span class=\"chip\">\(escape($0))</span>" }.joined(separator: " ") + "</p>\n"
     }
     html += "</div>\n</header>\n"
     html += "<nav><div class=\"wrap\">"

@@ -19,7 +19,8 @@ struct RenderContext: Sendable {
   init(_ document: ReportDocument) {
     self.document = document
     articlesByID = Dictionary(document.articles.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
-    clusterIndex = Dictionary(document.clusters.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
+    clusterIndex = Dictionary(
+      document.clusters.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
     matrix = RegionThemeMatrix(document)
     let dates = document.articles.map(\.date).filter { !$0.isEmpty }.sorted()
     let regionCounts = Dictionary(grouping: document.articles, by: \.region).mapValues(\.count)

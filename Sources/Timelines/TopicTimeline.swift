@@ -112,7 +112,9 @@ public struct TopicTimeline: Codable, Sendable, Hashable {
         lhs.value.start != rhs.value.start ? lhs.value.start < rhs.value.start : lhs.key < rhs.key
       }
       let index = Dictionary(uniqueKeysWithValues: ordered.enumerated().map { ($1.key, $0) })
-      let periods = ordered.map { TimelinePeriod(label: $0.key, start: $0.value.start, end: $0.value.end, articleCount: 0) }
+      let periods = ordered.map {
+        TimelinePeriod(label: $0.key, start: $0.value.start, end: $0.value.end, articleCount: 0)
+      }
       return (periods, { article, _ in index[article.issue] ?? 0 })
     case .month, .quarter:
       let monthsPerPeriod = granularity == .month ? 1 : 3

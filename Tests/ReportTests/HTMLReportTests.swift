@@ -103,7 +103,9 @@ import Testing
 
   @Test("text is escaped in content and attributes: titles with < > & \" ' cannot break markup")
   func escaping() {
-    #expect(HTMLReport.escape(#"<a href="x">Tom & 'Jerry'</a>"#) == "&lt;a href=&quot;x&quot;&gt;Tom &amp; &#39;Jerry&#39;&lt;/a&gt;")
+    #expect(
+      HTMLReport.escape(#"<a href="x">Tom & 'Jerry'</a>"#)
+        == "&lt;a href=&quot;x&quot;&gt;Tom &amp; &#39;Jerry&#39;&lt;/a&gt;")
     #expect(HTMLReport.escape("bell\u{07}tab\t") == "belltab\t")
     let html = HTMLReport.render(document)
     #expect(!html.contains(SampleReport.trickyTitle))
@@ -129,14 +131,19 @@ import Testing
     var linked = document
     linked.articles[0].title = "见 https://example.org/policy"
     let page = HTMLReport.render(linked)
-    #expect(count("http", in: page) == count("http", in: HTMLReport.escape(linked.articles[0].title)) * count(HTMLReport.escape(linked.articles[0].title), in: page))
+    #expect(
+      count("http", in: page) == count("http", in: HTMLReport.escape(linked.articles[0].title))
+        * count(HTMLReport.escape(linked.articles[0].title), in: page))
     #expect(!page.contains("href=\"http"))
   }
 
   @Test("uses the CJK system font stack and reports readiness for the browser check")
   func fontsAndReadiness() {
     let html = HTMLReport.render(document)
-    for font in ["PingFang SC", "Hiragino Sans GB", "Microsoft YaHei", "Noto Sans CJK SC", "Source Han Sans SC", "WenQuanYi Micro Hei"] {
+    for font in [
+      "PingFang SC", "Hiragino Sans GB", "Microsoft YaHei", "Noto Sans CJK SC", "Source Han Sans SC",
+      "WenQuanYi Micro Hei",
+    ] {
       #expect(html.contains("\"\(font)\""))
     }
     #expect(html.contains("data-errors=\"0\""))
@@ -173,5 +180,29 @@ import Testing
     guard let path = ProcessInfo.processInfo.environment["POLICYLENS_SAMPLE_REPORT"], !path.isEmpty else { return }
     try HTMLReport.render(document).write(toFile: path, atomically: true, encoding: .utf8)
     #expect(FileManager.default.fileExists(atPath: path))
+  }
+}
+
+@Suite struct HTMLReportTimelineAxisTests {
+  func timeline(periods: [String]) -> ReportTimeline {
+    ReportTimeline(
+      categoryKind: "主题", periods: periods, periodArticleCounts: periods.map { _ in 4 },
+      series: [ReportSeries(name: "金融", counts: periods.map { _ in 1 }, shares: periods.map { _ in 0.25 })])
+  }
+
+  @Test("period labels tilt only when the longest would not fit its band")
+  func tilt() {
+    let short = (1...5).map { "第\($0)期" }
+    let long = (1...14).map { "2024年第\($0 + 20)期（增刊）" }
+    let shortPage = HTMLReport.render(ReportDocument(title: "t", articles: [], timeline: timeline(periods: short)))
+    let longPage = HTMLReport.render(ReportDocument(title: "t", articles: [], timeline: timeline(periods: long)))
+    #expect(!shortPage.contains("rotate(-35)"))
+    #expect(longPage.components(separatedBy: "rotate(-35)").count - 1 == long.count)
+  }
+
+  @Test("a single period is drawn as one centred point, not an error")
+  func singlePeriod() {
+    let page = HTMLReport.render(ReportDocument(title: "t", articles: [], timeline: timeline(periods: ["第1期"])))
+    #expect(page.contains("<polyline points=\"496.0,"))
   }
 }

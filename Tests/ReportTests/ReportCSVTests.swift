@@ -44,7 +44,8 @@ import Testing
   @Test("all five tables are produced, each with a header and CRLF-terminated records")
   func fileNames() throws {
     let tables = ReportCSV.tables(document)
-    #expect(tables.keys.sorted() == ["articles.csv", "clusters.csv", "region_theme.csv", "similar.csv", "timeline.csv"])
+    #expect(
+      tables.keys.sorted() == ["articles.csv", "clusters.csv", "region_theme.csv", "similar.csv", "timeline.csv"])
     for (name, text) in tables {
       #expect(text.hasSuffix("\r\n"), "\(name)")
       let records = parse(text)
@@ -73,16 +74,21 @@ import Testing
     let timeline = try #require(document.timeline)
     #expect(parse(try #require(tables["articles.csv"])).count == 1 + document.articles.count)
     #expect(parse(try #require(tables["timeline.csv"])).count == 1 + timeline.periods.count * timeline.series.count)
-    #expect(parse(try #require(tables["clusters.csv"])).count == 1 + document.articles.filter { $0.clusterID != nil }.count)
-    #expect(parse(try #require(tables["similar.csv"])).count == 1 + document.articles.reduce(0) { $0 + $1.similar.count })
+    #expect(
+      parse(try #require(tables["clusters.csv"])).count == 1 + document.articles.filter { $0.clusterID != nil }.count)
+    #expect(
+      parse(try #require(tables["similar.csv"])).count == 1 + document.articles.reduce(0) { $0 + $1.similar.count })
     let matrix = parse(try #require(tables["region_theme.csv"]))
     #expect(matrix.count == 1 + RegionThemeMatrix(document).rows.count)
     #expect(matrix[0].count == 3 + Set(document.articles.flatMap(\.themes)).count)
   }
 
-  @Test("numbers are fixed-point with a dot", arguments: [
-    (0.5, 2, "0.50"), (1.0 / 3, 6, "0.333333"), (-0.004, 2, "0.00"), (-1.25, 1, "-1.3"), (12.0, 0, "12"), (Double.nan, 2, "0"),
-  ])
+  @Test(
+    "numbers are fixed-point with a dot",
+    arguments: [
+      (0.5, 2, "0.50"), (1.0 / 3, 6, "0.333333"), (-0.004, 2, "0.00"), (-1.25, 1, "-1.3"), (12.0, 0, "12"),
+      (Double.nan, 2, "0"),
+    ])
   func fixed(value: Double, digits: Int, text: String) {
     #expect(HTMLText.fixed(value, digits) == text)
   }

@@ -30,7 +30,9 @@ enum SampleReport {
       return ReportArticle(
         id: "a\(index)", title: entry.0, region: entry.1, city: entry.2, date: entry.3, issue: entry.4,
         themes: entry.5, clusterID: entry.6,
-        position: ReportPoint(x: 3 * cos(Double(entry.6) * 2.1) + 0.6 * cos(angle * 3), y: 3 * sin(Double(entry.6) * 2.1) + 0.6 * sin(angle * 2)))
+        position: ReportPoint(
+          x: 3 * cos(Double(entry.6) * 2.1) + 0.6 * cos(angle * 3),
+          y: 3 * sin(Double(entry.6) * 2.1) + 0.6 * sin(angle * 2)))
     }
     for index in articles.indices {
       let others = articles.indices.filter { articles[$0].region != articles[index].region }
@@ -44,7 +46,8 @@ enum SampleReport {
     let series = themes.enumerated().map { index, theme in
       let counts = periodArticles.map { group in group.filter { $0.themes.contains(theme) }.count }
       let shares = zip(counts, periodArticles).map { Double($0) / Double(max(1, $1.count)) }
-      return ReportSeries(name: theme, counts: counts, shares: shares, trend: ["rising", "steady", "fading", "new"][index])
+      return ReportSeries(
+        name: theme, counts: counts, shares: shares, trend: ["rising", "steady", "fading", "new"][index])
     }
     return ReportDocument(
       title: "PolicyLens 政策观察报告", subtitle: "双周决策观察 · 信息摘编（合成样例）",

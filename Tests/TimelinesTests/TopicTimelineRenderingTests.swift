@@ -34,9 +34,11 @@ import Testing
     #expect(text.split(separator: "\r\n").count == 1 + timeline.periods.count * timeline.series.count)
   }
 
-  @Test("decimals are plain, rounded to six places", arguments: [
-    (0.0, "0"), (1.0, "1"), (0.5, "0.5"), (1.0 / 3, "0.333333"), (2.0 / 3, "0.666667"), (0.0000004, "0"),
-  ])
+  @Test(
+    "decimals are plain, rounded to six places",
+    arguments: [
+      (0.0, "0"), (1.0, "1"), (0.5, "0.5"), (1.0 / 3, "0.333333"), (2.0 / 3, "0.666667"), (0.0000004, "0"),
+    ])
   func decimals(value: Double, text: String) {
     #expect(CSVField.decimal(value) == text)
   }

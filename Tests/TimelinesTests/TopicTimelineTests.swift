@@ -124,10 +124,12 @@ func article(
     #expect(TimelineError.noArticles(region: "西藏").description.contains("--region"))
   }
 
-  @Test("dates parse only in strict ISO form and must exist", arguments: [
-    ("2024-02-29", true), ("2023-02-29", false), ("2024-13-01", false), ("2024-1-01", false),
-    ("2024-11-07", true), ("24-11-07", false), ("2024-11-07T00:00", false), ("２０２４-11-07", false),
-  ])
+  @Test(
+    "dates parse only in strict ISO form and must exist",
+    arguments: [
+      ("2024-02-29", true), ("2023-02-29", false), ("2024-13-01", false), ("2024-1-01", false),
+      ("2024-11-07", true), ("24-11-07", false), ("2024-11-07T00:00", false), ("２０２４-11-07", false),
+    ])
   func dateParsing(text: String, isValid: Bool) {
     let date = CalendarDate(iso: text)
     #expect((date != nil) == isValid)

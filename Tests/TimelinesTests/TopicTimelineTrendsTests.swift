@@ -12,12 +12,16 @@ func plantedTimeline(sizes: [Int], planted: [String: [Int]]) throws -> TopicTime
     var used = 0
     for key in planted.keys.sorted() {
       for index in 0..<(planted[key]?[period] ?? 0) {
-        articles.append(TimelineArticle(id: "\(key)\(period)-\(index)", date: date, issue: "第\(period + 1)期", region: "r", categories: [key]))
+        articles.append(
+          TimelineArticle(
+            id: "\(key)\(period)-\(index)", date: date, issue: "第\(period + 1)期", region: "r", categories: [key]))
         used += 1
       }
     }
     for index in used..<size {
-      articles.append(TimelineArticle(id: "o\(period)-\(index)", date: date, issue: "第\(period + 1)期", region: "r", categories: ["other"]))
+      articles.append(
+        TimelineArticle(
+          id: "o\(period)-\(index)", date: date, issue: "第\(period + 1)期", region: "r", categories: ["other"]))
     }
   }
   let keys = planted.keys.sorted() + ["other"]
