@@ -175,11 +175,18 @@ import Testing
     #expect(html.contains("<dd>\(Set(document.articles.map(\.region)).count)</dd>"))
   }
 
-  @Test("writes the sample page when POLICYLENS_SAMPLE_REPORT names a file (for scripts/check_report.sh)")
+  @Test("the page survives a UTF-8 file round trip; POLICYLENS_SAMPLE_REPORT keeps it for scripts/check_report.sh")
   func writeSample() throws {
-    guard let path = ProcessInfo.processInfo.environment["POLICYLENS_SAMPLE_REPORT"], !path.isEmpty else { return }
-    try HTMLReport.render(document).write(toFile: path, atomically: true, encoding: .utf8)
-    #expect(FileManager.default.fileExists(atPath: path))
+    let environment = ProcessInfo.processInfo.environment["POLICYLENS_SAMPLE_REPORT"] ?? ""
+    let path =
+      environment.isEmpty
+      ? FileManager.default.temporaryDirectory.appendingPathComponent("policylens-sample-\(UUID().uuidString).html")
+        .path
+      : environment
+    let html = HTMLReport.render(document)
+    try html.write(toFile: path, atomically: true, encoding: .utf8)
+    defer { if environment.isEmpty { try? FileManager.default.removeItem(atPath: path) } }
+    #expect(try String(contentsOfFile: path, encoding: .utf8) == html)
   }
 }
 
