@@ -1,1 +1,0 @@
-// Report module: implementation lands with its issue.

@@ -1,1 +1,0 @@
-// Timelines module: implementation lands with its issue.
