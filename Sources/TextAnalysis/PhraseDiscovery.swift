@@ -1,0 +1,177 @@
+/// Finds new words in a corpus from how cohesive a string is inside and how freely it
+/// combines outside.
+///
+/// The method is the unsupervised new-word discovery of Matrix67 ("互联网时代的社会语言学：
+/// 基于SNS的文本数据挖掘", 2012), itself after Church and Hanks (1990) for pointwise mutual
+/// information and Harris (1955) for boundary variety. Over all runs of Han characters in
+/// the normalised texts, with *N* Han characters in total and *c(s)* the occurrences of
+/// string *s*, *p(s) = c(s) / N*:
+///
+///     cohesion(w) = min over 1 ≤ i < |w| of ln( p(w) / (p(w[..<i]) · p(w[i...])) )
+///     H_left(w)   = −Σ_a (c(a w) / c(w)) ln(c(a w) / c(w))   over characters a before w
+///     H_right(w)  = the same over characters after w
+///     score(w)    = cohesion(w) × min(H_left(w), H_right(w))
+///
+/// A fragment of a longer word (`低空经` of `低空经济`) has a low right entropy; a chance
+/// juxtaposition of two common words (`发展的`) has a low cohesion. An occurrence at the
+/// start or end of a run (next to punctuation or Latin text) counts as its own distinct
+/// neighbour, the highest-entropy choice, since punctuation is a word boundary.
+///
+/// Candidates must reach ``PhraseDiscoveryOptions/minimumCount``,
+/// ``PhraseDiscoveryOptions/minimumCohesion`` and
+/// ``PhraseDiscoveryOptions/minimumBoundaryEntropy`` on both sides; candidates that start or
+/// end with a function character (`的 了 和 与 及 在 是 对 将 为 等 也 都 就 而 并 其 之`) are
+/// left out, and so are known words when an analyzer is given and
+/// ``PhraseDiscoveryOptions/excludesKnownWords`` is set.
+public enum PhraseDiscovery {
+  /// Ranked phrase candidates of a corpus.
+  ///
+  /// - Parameters:
+  ///   - texts: The corpus; each text is normalised with ``TextNormalizer``.
+  ///   - options: Thresholds; see ``PhraseDiscoveryOptions``.
+  ///   - analyzer: Used to leave out words the lexicon already has; `nil` keeps them.
+  /// - Returns: Candidates by descending score, then by phrase, at most
+  ///   ``PhraseDiscoveryOptions/maximumCandidateCount``.
+  /// - Complexity: O(*N* · *m*) time and memory for *N* Han characters and maximum length
+  ///   *m*, with hashing of the n-grams.
+  public static func candidates(
+    in texts: [String], options: PhraseDiscoveryOptions = PhraseDiscoveryOptions(), analyzer: TextAnalyzer? = nil
+  ) -> [PhraseCandidate] {
+    let maximumLength = min(max(options.maximumLength, 2), 8)
+    let minimumLength = max(options.minimumLength, 2)
+    guard minimumLength <= maximumLength else { return [] }
+    var runs: [[UInt32]] = []
+    var scalars: [UInt32] = []
+    for text in texts {
+      TextNormalizer.normalize(text, into: &scalars)
+      var start = 0
+      while start < scalars.count {
+        guard ScalarClass.isHan(scalars[start]) else {
+          start += 1
+          continue
+        }
+        var end = start + 1
+        while end < scalars.count, ScalarClass.isHan(scalars[end]) { end += 1 }
+        runs.append(Array(scalars[start..<end]))
+        start = end
+      }
+    }
+    let total = Double(runs.reduce(0) { $0 + $1.count })
+    guard total > 0 else { return [] }
+
+    var counts: [NGram: Int] = [:]
+    for run in runs {
+      for start in run.indices {
+        var gram = NGram()
+        for length in 1...maximumLength where start + length <= run.count {
+          gram.append(run[start + length - 1])
+          counts[gram, default: 0] += 1
+        }
+      }
+    }
+
+    var left: [NGram: [UInt32: Int]] = [:]
+    var right: [NGram: [UInt32: Int]] = [:]
+    var boundaryCount: [NGram: (left: Int, right: Int)] = [:]
+    for run in runs {
+      for start in run.indices {
+        var gram = NGram()
+        for length in 1...maximumLength where start + length <= run.count {
+          gram.append(run[start + length - 1])
+          guard length >= minimumLength, counts[gram, default: 0] >= options.minimumCount else { continue }
+          let end = start + length
+          if start > 0 {
+            left[gram, default: [:]][run[start - 1], default: 0] += 1
+          } else {
+            boundaryCount[gram, default: (0, 0)].left += 1
+          }
+          if end < run.count {
+            right[gram, default: [:]][run[end], default: 0] += 1
+          } else {
+            boundaryCount[gram, default: (0, 0)].right += 1
+          }
+        }
+      }
+    }
+
+    var candidates: [PhraseCandidate] = []
+    for (gram, count) in counts where gram.count >= minimumLength && count >= options.minimumCount {
+      let characters = gram.scalars
+      if functionCharacters.contains(characters[0]) || functionCharacters.contains(characters[characters.count - 1]) {
+        continue
+      }
+      var cohesion = Double.infinity
+      for split in 1..<characters.count {
+        let head = counts[NGram(characters[..<split]), default: 0]
+        let tail = counts[NGram(characters[split...]), default: 0]
+        let pmi = log((Double(count) / total) / ((Double(head) / total) * (Double(tail) / total)))
+        cohesion = min(cohesion, pmi)
+      }
+      guard cohesion >= options.minimumCohesion else { continue }
+      let boundaries = boundaryCount[gram] ?? (0, 0)
+      let leftEntropy = entropy(left[gram] ?? [:], distinctExtras: boundaries.left, total: count)
+      let rightEntropy = entropy(right[gram] ?? [:], distinctExtras: boundaries.right, total: count)
+      guard min(leftEntropy, rightEntropy) >= options.minimumBoundaryEntropy else { continue }
+      let phrase = String(String.UnicodeScalarView(characters.compactMap(Unicode.Scalar.init)))
+      if options.excludesKnownWords, let analyzer, analyzer.containsWord(phrase) { continue }
+      candidates.append(
+        PhraseCandidate(
+          phrase: phrase, count: count, cohesion: cohesion, leftEntropy: leftEntropy, rightEntropy: rightEntropy,
+          score: cohesion * min(leftEntropy, rightEntropy)))
+    }
+    candidates.sort { $0.score != $1.score ? $0.score > $1.score : $0.phrase < $1.phrase }
+    return Array(candidates.prefix(max(options.maximumCandidateCount, 0)))
+  }
+
+  /// Shannon entropy (nats) of neighbour counts plus `distinctExtras` singleton outcomes.
+  static func entropy(_ neighbours: [UInt32: Int], distinctExtras: Int, total: Int) -> Double {
+    let n = Double(total)
+    var value = 0.0
+    for count in neighbours.values {
+      let p = Double(count) / n
+      value -= p * log(p)
+    }
+    if distinctExtras > 0 { value += Double(distinctExtras) * (1 / n) * log(n) }
+    return value
+  }
+
+  private static let functionCharacters: Set<UInt32> = Set(
+    "的了和与及在是对将为等也都就而并其之".unicodeScalars.map(\.value))
+}
+
+/// Up to eight Han characters of U+4E00–U+9FD5 packed 16 bits each (they are below
+/// U+10000 and non-zero, so the length is implicit).
+struct NGram: Hashable {
+  private var low: UInt64 = 0
+  private var high: UInt64 = 0
+  private(set) var count = 0
+
+  init() {}
+
+  init<C: Collection>(_ scalars: C) where C.Element == UInt32 {
+    for scalar in scalars { append(scalar) }
+  }
+
+  mutating func append(_ scalar: UInt32) {
+    precondition(count < 8 && scalar < 0x10000, "NGram holds up to 8 BMP characters")
+    if count < 4 {
+      low |= UInt64(scalar) << (16 * UInt64(count))
+    } else {
+      high |= UInt64(scalar) << (16 * UInt64(count - 4))
+    }
+    count += 1
+  }
+
+  var scalars: [UInt32] {
+    (0..<count).map { index in
+      let word = index < 4 ? low : high
+      return UInt32(truncatingIfNeeded: (word >> (16 * UInt64(index % 4))) & 0xFFFF)
+    }
+  }
+}
+
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif

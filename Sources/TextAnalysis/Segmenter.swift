@@ -1,0 +1,216 @@
+/// jieba's default segmentation (`jieba.cut(text, HMM=True)`) on normalised scalars.
+///
+/// 1. The text is split into blocks matching `[\u4E00-\u9FD5a-zA-Z0-9+#&._%-]+`; every
+///    other scalar is its own token, except `\r\n`, which is one.
+/// 2. Inside a block, every position *k* has the DAG edges *k* → *x* + 1 for each word
+///    `block[k…x]` in the lexicon, found by extending a prefix while the lexicon holds it
+///    (at most `maxWordLength` steps). A position without an edge gets *k* → *k* + 1.
+/// 3. The maximum-probability path is computed right to left:
+///    `route[k] = max over x of (ln freq(block[k…x]) − ln total) + route[x + 1]`,
+///    with `freq` 1 for the fallback edge and ties going to the longer word, as Python's
+///    `max` over `(probability, x)` tuples does.
+/// 4. Following the path, consecutive one-character words are buffered; a buffer of two or
+///    more characters that is not itself a lexicon word goes to ``HiddenMarkovModel``
+///    (for its Han runs; other runs split on `[a-zA-Z0-9]+(?:\.\d+)?%?`), otherwise its
+///    characters are emitted one by one. Without the HMM, jieba's `__cut_DAG_NO_HMM`
+///    instead merges consecutive single ASCII letters and digits.
+///
+/// Source: Sun Junyi, jieba 0.42.1, `jieba/__init__.py` (`get_DAG`, `calc`, `__cut_DAG`) and
+/// `jieba/finalseg/__init__.py`.
+///
+/// - Complexity: O(*n* · *L*) time for *n* scalars and longest word length *L*; O(*n*) memory.
+struct Segmenter: Sendable {
+  let lexicon: Lexicon
+  let logTotal: Double
+  let usesHiddenMarkovModel: Bool
+  let hiddenMarkovModel: HiddenMarkovModel
+
+  init(lexicon: Lexicon, usesHiddenMarkovModel: Bool) {
+    self.lexicon = lexicon
+    self.logTotal = log(lexicon.total)
+    self.usesHiddenMarkovModel = usesHiddenMarkovModel
+    self.hiddenMarkovModel = .shared
+  }
+
+  /// Reusable scratch space for ``segment(_:ends:workspace:)``.
+  struct Workspace {
+    var routeProbability: [Double] = []
+    var routeEnd: [Int32] = []
+    var viterbi: [UInt8] = []
+  }
+
+  /// Appends the end offset (exclusive) of every token of `scalars` to `ends`.
+  func segment(_ scalars: [UInt32], ends: inout [Int], workspace: inout Workspace) {
+    let n = scalars.count
+    var position = 0
+    while position < n {
+      let scalar = scalars[position]
+      if ScalarClass.isBlock(scalar) {
+        var end = position + 1
+        while end < n, ScalarClass.isBlock(scalars[end]) { end += 1 }
+        cutBlock(scalars, position..<end, ends: &ends, workspace: &workspace)
+        position = end
+      } else {
+        position += (scalar == 0x0D && position + 1 < n && scalars[position + 1] == 0x0A) ? 2 : 1
+        ends.append(position)
+      }
+    }
+  }
+
+  private func cutBlock(_ scalars: [UInt32], _ block: Range<Int>, ends: inout [Int], workspace: inout Workspace) {
+    computeRoute(scalars, block, workspace: &workspace)
+    let start = block.lowerBound
+    var bufferStart = -1
+    var x = start
+    if usesHiddenMarkovModel {
+      while x < block.upperBound {
+        let y = Int(workspace.routeEnd[x - start])
+        if y - x == 1 {
+          if bufferStart < 0 { bufferStart = x }
+        } else {
+          if bufferStart >= 0 {
+            flushBuffer(scalars, bufferStart..<x, ends: &ends, workspace: &workspace)
+            bufferStart = -1
+          }
+          ends.append(y)
+        }
+        x = y
+      }
+      if bufferStart >= 0 { flushBuffer(scalars, bufferStart..<block.upperBound, ends: &ends, workspace: &workspace) }
+    } else {
+      while x < block.upperBound {
+        let y = Int(workspace.routeEnd[x - start])
+        if y - x == 1 && ScalarClass.isASCIIAlphanumeric(scalars[x]) {
+          if bufferStart < 0 { bufferStart = x }
+        } else {
+          if bufferStart >= 0 {
+            ends.append(x)
+            bufferStart = -1
+          }
+          ends.append(y)
+        }
+        x = y
+      }
+      if bufferStart >= 0 { ends.append(block.upperBound) }
+    }
+  }
+
+  /// Fills `routeEnd[k − start]` with the end of the best first word from *k*.
+  private func computeRoute(_ scalars: [UInt32], _ block: Range<Int>, workspace: inout Workspace) {
+    let count = block.count
+    let start = block.lowerBound
+    if workspace.routeProbability.count < count + 1 {
+      workspace.routeProbability = Array(repeating: 0, count: count + 1)
+      workspace.routeEnd = Array(repeating: 0, count: count + 1)
+    }
+    let logTotal = self.logTotal
+    scalars.withUnsafeBufferPointer { text in
+      lexicon.keys.withUnsafeBufferPointer { keys in
+        lexicon.logFrequencies.withUnsafeBufferPointer { values in
+          workspace.routeProbability.withUnsafeMutableBufferPointer { probability in
+            workspace.routeEnd.withUnsafeMutableBufferPointer { routeEnd in
+              let mask = keys.count &- 1
+              let shift = lexicon.shift
+              probability[count] = 0
+              var k = block.upperBound &- 1
+              while k >= start {
+                var best = -Double.infinity
+                var bestEnd = -1
+                var hash = ScalarHash.offsetBasis
+                var x = k
+                probe: while x < block.upperBound {
+                  hash = ScalarHash.step(hash, text[x])
+                  let key = hash == 0 ? 1 : hash
+                  var slot = Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> shift)
+                  var value = -Double.infinity
+                  while true {
+                    let stored = keys[slot]
+                    if stored == key {
+                      value = values[slot]
+                      break
+                    }
+                    if stored == 0 { break probe }
+                    slot = (slot &+ 1) & mask
+                  }
+                  x &+= 1
+                  if value > -Double.infinity {
+                    let candidate = (value - logTotal) + probability[x &- start]
+                    if bestEnd < 0 || candidate >= best {
+                      best = candidate
+                      bestEnd = x
+                    }
+                  }
+                }
+                if bestEnd < 0 {
+                  bestEnd = k &+ 1
+                  best = (0 - logTotal) + probability[bestEnd &- start]
+                }
+                probability[k &- start] = best
+                routeEnd[k &- start] = Int32(truncatingIfNeeded: bestEnd)
+                k &-= 1
+              }
+            }
+          }
+        }
+      }
+    }
+  }
+
+  /// jieba's handling of a run of one-character words: alone, HMM, or characters.
+  private func flushBuffer(_ scalars: [UInt32], _ buffer: Range<Int>, ends: inout [Int], workspace: inout Workspace) {
+    if buffer.count == 1 {
+      ends.append(buffer.upperBound)
+    } else if !lexicon.isWord(scalars[buffer]) {
+      finalSegment(scalars, buffer, ends: &ends, workspace: &workspace)
+    } else {
+      for position in buffer { ends.append(position + 1) }
+    }
+  }
+
+  /// jieba's `finalseg.cut`: Viterbi on Han runs, `[a-zA-Z0-9]+(?:\.\d+)?%?` elsewhere.
+  private func finalSegment(_ scalars: [UInt32], _ range: Range<Int>, ends: inout [Int], workspace: inout Workspace) {
+    var position = range.lowerBound
+    while position < range.upperBound {
+      var end = position + 1
+      if ScalarClass.isHan(scalars[position]) {
+        while end < range.upperBound, ScalarClass.isHan(scalars[end]) { end += 1 }
+        hiddenMarkovModel.cut(scalars, position..<end, ends: &ends, work: &workspace.viterbi)
+      } else {
+        while end < range.upperBound, !ScalarClass.isHan(scalars[end]) { end += 1 }
+        splitSkip(scalars, position..<end, ends: &ends)
+      }
+      position = end
+    }
+  }
+
+  /// `re.split("([a-zA-Z0-9]+(?:\.\d+)?%?)", run)` without the empty pieces.
+  private func splitSkip(_ scalars: [UInt32], _ range: Range<Int>, ends: inout [Int]) {
+    var pieceStart = range.lowerBound
+    var position = range.lowerBound
+    let end = range.upperBound
+    while position < end {
+      guard ScalarClass.isASCIIAlphanumeric(scalars[position]) else {
+        position += 1
+        continue
+      }
+      var matchEnd = position
+      while matchEnd < end, ScalarClass.isASCIIAlphanumeric(scalars[matchEnd]) { matchEnd += 1 }
+      if matchEnd + 1 < end, scalars[matchEnd] == 0x2E, ScalarClass.isASCIIDigit(scalars[matchEnd + 1]) {
+        matchEnd += 1
+        while matchEnd < end, ScalarClass.isASCIIDigit(scalars[matchEnd]) { matchEnd += 1 }
+      }
+      if matchEnd < end, scalars[matchEnd] == 0x25 { matchEnd += 1 }
+      if position > pieceStart { ends.append(position) }
+      ends.append(matchEnd)
+      pieceStart = matchEnd
+      position = matchEnd
+    }
+    if end > pieceStart { ends.append(end) }
+  }
+}
+
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif

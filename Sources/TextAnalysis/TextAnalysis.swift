@@ -1,1 +1,0 @@
-// TextAnalysis module: implementation lands with its issue.

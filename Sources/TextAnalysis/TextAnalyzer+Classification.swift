@@ -1,0 +1,86 @@
+extension TextAnalyzer {
+  /// The kind of a token from its scalars.
+  static func kind(of token: UnsafeBufferPointer<UInt32>) -> Token.Kind {
+    var hasLetter = false
+    var hasDigit = false
+    for scalar in token {
+      if ScalarClass.isHan(scalar) { return .han }
+      if ScalarClass.isASCIILetter(scalar) {
+        hasLetter = true
+      } else if ScalarClass.isASCIIDigit(scalar) {
+        hasDigit = true
+      } else if scalar >= 0x80 {
+        return token.count == 1 ? kind(ofSingle: scalar) : .symbol
+      }
+    }
+    if hasLetter { return .latin }
+    if hasDigit { return .number }
+    if token.count == 1 { return kind(ofSingle: token[0]) }
+    if token.count == 2, token[0] == 0x0D, token[1] == 0x0A { return .whitespace }
+    return .punctuation
+  }
+
+  private static func kind(ofSingle value: UInt32) -> Token.Kind {
+    if ScalarClass.isWhitespace(value) { return .whitespace }
+    guard let scalar = Unicode.Scalar(value) else { return .symbol }
+    let properties = scalar.properties
+    if properties.isIdeographic { return .han }
+    switch properties.generalCategory {
+    case .connectorPunctuation, .dashPunctuation, .openPunctuation, .closePunctuation,
+      .initialPunctuation, .finalPunctuation, .otherPunctuation:
+      return .punctuation
+    case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter:
+      return .latin
+    case .decimalNumber, .letterNumber, .otherNumber:
+      return .number
+    default:
+      return .symbol
+    }
+  }
+
+  /// Han numerals and the units that turn them into dates, counts or ordinals.
+  static func isNumeral(_ token: UnsafeBufferPointer<UInt32>) -> Bool {
+    var hasNumeral = false
+    for scalar in token {
+      if numerals.contains(scalar) {
+        hasNumeral = true
+      } else if !ScalarClass.isASCIIDigit(scalar) && !numeralUnits.contains(scalar) {
+        return false
+      }
+    }
+    return hasNumeral || token.contains(where: ScalarClass.isASCIIDigit)
+  }
+
+  private static let numerals: Set<UInt32> = Set("〇零一二三四五六七八九十百千万亿两".unicodeScalars.map(\.value))
+  private static let numeralUnits: Set<UInt32> = Set("年月日号时分秒期届次第个余多季度周岁倍元".unicodeScalars.map(\.value))
+
+  /// The UTF-8 string of `buffer[range]`, without intermediate arrays.
+  static func string(_ buffer: UnsafeBufferPointer<UInt32>, _ range: Range<Int>) -> String {
+    String(unsafeUninitializedCapacity: range.count * 4) { utf8 in
+      var count = 0
+      for index in range {
+        let value = buffer[index]
+        if value < 0x80 {
+          utf8[count] = UInt8(truncatingIfNeeded: value)
+          count += 1
+        } else if value < 0x800 {
+          utf8[count] = UInt8(truncatingIfNeeded: 0xC0 | (value >> 6))
+          utf8[count + 1] = UInt8(truncatingIfNeeded: 0x80 | (value & 0x3F))
+          count += 2
+        } else if value < 0x10000 {
+          utf8[count] = UInt8(truncatingIfNeeded: 0xE0 | (value >> 12))
+          utf8[count + 1] = UInt8(truncatingIfNeeded: 0x80 | ((value >> 6) & 0x3F))
+          utf8[count + 2] = UInt8(truncatingIfNeeded: 0x80 | (value & 0x3F))
+          count += 3
+        } else {
+          utf8[count] = UInt8(truncatingIfNeeded: 0xF0 | (value >> 18))
+          utf8[count + 1] = UInt8(truncatingIfNeeded: 0x80 | ((value >> 12) & 0x3F))
+          utf8[count + 2] = UInt8(truncatingIfNeeded: 0x80 | ((value >> 6) & 0x3F))
+          utf8[count + 3] = UInt8(truncatingIfNeeded: 0x80 | (value & 0x3F))
+          count += 4
+        }
+      }
+      return count
+    }
+  }
+}

@@ -1,0 +1,176 @@
+import Foundation
+
+/// Turns text into tokens and terms: NFKC and lower case, jieba's segmentation with domain
+/// words, then filtering of stop words, punctuation, numbers and single characters.
+///
+/// ```swift
+/// let analyzer = try TextAnalyzer(
+///   options: TextAnalysisOptions(lexiconPath: TextAnalysisOptions.debianJiebaLexiconPath),
+///   cacheDirectory: URL(fileURLWithPath: "models/.cache"))
+/// analyzer.terms(in: "长三角加速低空经济产业布局")  // ["长三角", "加速", "低空", "经济", "产业", "布局"]
+/// ```
+///
+/// Segmentation is jieba 0.42.1's default mode (`cut(HMM=True)`), described on
+/// `Segmenter`: a maximum-probability path over the word DAG of each block, with
+/// unknown runs of single characters labelled by a BMES HMM (Viterbi). User-dictionary
+/// words and discovered phrases are added as jieba's `add_word` does, with the frequency of
+/// `suggest_freq(word, tune=True)` when none is given:
+///
+///     freq(w) = max(⌊total × Π freq(pᵢ) / total⌋ + 1, freq(w))
+///
+/// over the pieces *pᵢ* of *w*'s segmentation without the HMM (a piece of frequency 0 counts
+/// as 1, so a word is never left at frequency 1), which makes *w* more probable than the
+/// split the lexicon would otherwise choose.
+///
+/// The analyzer is immutable after `init` and `Sendable`: share one instance across a
+/// task group. Each call allocates its own scratch buffers.
+public final class TextAnalyzer: Sendable {
+  /// The options as given, with ``TextAnalysisOptions/lexiconChecksum`` filled in: store
+  /// these to rebuild the same analyzer later.
+  public let resolvedOptions: TextAnalysisOptions
+  /// How the base lexicon was loaded: checksum, size, cache status, time.
+  public let lexiconReport: LexiconLoadReport
+
+  let segmenter: Segmenter
+  let stopWordHashes: Set<UInt64>
+  let protectedHashes: Set<UInt64>
+
+  /// Loads the lexicon (from the binary cache when valid), adds the user dictionary and the
+  /// discovered phrases, and prepares the stop-word set.
+  ///
+  /// - Parameters:
+  ///   - options: What to build; see ``TextAnalysisOptions``.
+  ///   - cacheDirectory: Where the compiled lexicon is cached (created if needed), or `nil`
+  ///     to compile `dict.txt` every time (about a second in release builds).
+  /// - Throws: ``TextAnalysisError`` when the lexicon is missing, malformed, or does not
+  ///   match ``TextAnalysisOptions/lexiconChecksum``.
+  /// - Complexity: O(size of the lexicon) on a cache miss; otherwise one file read plus
+  ///   O(user words × their length²).
+  public init(options: TextAnalysisOptions, cacheDirectory: URL?) throws(TextAnalysisError) {
+    let loaded = try LexiconStore.load(path: options.lexiconPath, cacheDirectory: cacheDirectory)
+    if let expected = options.lexiconChecksum, expected != loaded.report.checksum {
+      throw .lexiconChecksumMismatch(path: options.lexiconPath, expected: expected, actual: loaded.report.checksum)
+    }
+    var lexicon = loaded.lexicon
+    var protected = Set<UInt64>()
+    var scalars: [UInt32] = []
+    let additions =
+      options.userDictionary.entries.map { ($0.word, $0.frequency) }
+      + options.discoveredPhrases.map { ($0, Int?.none) }
+    for (word, frequency) in additions {
+      TextNormalizer.normalize(word, into: &scalars)
+      guard !scalars.isEmpty else { continue }
+      let value = frequency.map(Double.init) ?? TextAnalyzer.suggestedFrequency(of: scalars, in: lexicon)
+      lexicon.insert(scalars, frequency: value)
+      lexicon.total += value
+      if value > 0 { protected.insert(ScalarHash.hash(scalars)) } else { protected.remove(ScalarHash.hash(scalars)) }
+    }
+    var stopWords = Set<UInt64>()
+    for word in options.stopWords {
+      TextNormalizer.normalize(word, into: &scalars)
+      stopWords.insert(ScalarHash.hash(scalars))
+    }
+    var resolved = options
+    resolved.lexiconChecksum = loaded.report.checksum
+    self.resolvedOptions = resolved
+    self.lexiconReport = loaded.report
+    self.segmenter = Segmenter(lexicon: lexicon, usesHiddenMarkovModel: options.usesHiddenMarkovModel)
+    self.stopWordHashes = stopWords
+    self.protectedHashes = protected
+  }
+
+  /// jieba's `suggest_freq(word, tune=True)`, with zero-frequency pieces counted as 1.
+  static func suggestedFrequency(of scalars: [UInt32], in lexicon: Lexicon) -> Double {
+    let plain = Segmenter(lexicon: lexicon, usesHiddenMarkovModel: false)
+    var ends: [Int] = []
+    var workspace = Segmenter.Workspace()
+    plain.segment(scalars, ends: &ends, workspace: &workspace)
+    var probability = 1.0
+    var start = 0
+    for end in ends {
+      let frequency = lexicon.frequency(scalars[start..<end], default: 1)
+      probability *= (frequency > 0 ? frequency : 1) / lexicon.total
+      start = end
+    }
+    return max((probability * lexicon.total).rounded(.down) + 1, lexicon.frequency(scalars, default: 1))
+  }
+
+  /// Whether `word` (after normalisation) is a word of the analyzer's lexicon, including
+  /// user words and discovered phrases.
+  public func containsWord(_ word: String) -> Bool {
+    var scalars: [UInt32] = []
+    TextNormalizer.normalize(word, into: &scalars)
+    return !scalars.isEmpty && segmenter.lexicon.isWord(scalars)
+  }
+
+  /// Whether `word` is a stop word of these options (after normalisation).
+  public func isStopWord(_ word: String) -> Bool {
+    var scalars: [UInt32] = []
+    TextNormalizer.normalize(word, into: &scalars)
+    return stopWordHashes.contains(ScalarHash.hash(scalars))
+  }
+
+  /// All tokens of the normalised text, including whitespace and punctuation.
+  ///
+  /// Their texts concatenate to ``TextNormalizer/normalize(_:)`` of `text`.
+  ///
+  /// - Complexity: O(*n* · *L*) for *n* scalars and longest lexicon word *L*.
+  public func tokens(in text: String) -> [Token] {
+    var scalars: [UInt32] = []
+    TextNormalizer.normalize(text, into: &scalars)
+    var ends: [Int] = []
+    var workspace = Segmenter.Workspace()
+    segmenter.segment(scalars, ends: &ends, workspace: &workspace)
+    var tokens: [Token] = []
+    tokens.reserveCapacity(ends.count)
+    scalars.withUnsafeBufferPointer { buffer in
+      var start = 0
+      for end in ends {
+        let kind = TextAnalyzer.kind(of: UnsafeBufferPointer(rebasing: buffer[start..<end]))
+        tokens.append(Token(text: TextAnalyzer.string(buffer, start..<end), kind: kind, range: start..<end))
+        start = end
+      }
+    }
+    return tokens
+  }
+
+  /// The terms of `text` in order, with repeats: tokens of kind ``Token/Kind/han`` and
+  /// ``Token/Kind/latin`` that survive the filters of ``TextAnalysisOptions``.
+  ///
+  /// Removed: whitespace, punctuation and symbols; stop words; numbers, percentages and
+  /// Han tokens made only of numerals and date or count units (`2024`, `3.5%`, `三年`,
+  /// `十一月`) unless ``TextAnalysisOptions/keepsNumbers``; one-scalar terms unless
+  /// ``TextAnalysisOptions/keepsSingleCharacterTerms``. User words and discovered phrases
+  /// are never removed as numerals (`十五五` stays).
+  ///
+  /// - Complexity: O(*n* · *L*), as ``tokens(in:)``; only kept terms allocate strings.
+  public func terms(in text: String) -> [String] {
+    var scalars: [UInt32] = []
+    TextNormalizer.normalize(text, into: &scalars)
+    var ends: [Int] = []
+    var workspace = Segmenter.Workspace()
+    segmenter.segment(scalars, ends: &ends, workspace: &workspace)
+    var terms: [String] = []
+    let options = resolvedOptions
+    scalars.withUnsafeBufferPointer { buffer in
+      var start = 0
+      for end in ends {
+        defer { start = end }
+        if end - start == 1 && !options.keepsSingleCharacterTerms { continue }
+        let token = UnsafeBufferPointer(rebasing: buffer[start..<end])
+        let kind = TextAnalyzer.kind(of: token)
+        let hash = ScalarHash.hash(token)
+        switch kind {
+        case .han:
+          if !options.keepsNumbers && TextAnalyzer.isNumeral(token) && !protectedHashes.contains(hash) { continue }
+        case .latin: break
+        case .number: if !options.keepsNumbers { continue }
+        case .whitespace, .punctuation, .symbol: continue
+        }
+        if stopWordHashes.contains(hash) { continue }
+        terms.append(TextAnalyzer.string(buffer, start..<end))
+      }
+    }
+    return terms
+  }
+}
