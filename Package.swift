@@ -63,7 +63,7 @@ let package = Package(
       swiftSettings: swiftSettings),
     .target(
       name: "TestSupport",
-      dependencies: [.product(name: "Numerics", package: "swift-numerics")],
+      dependencies: ["LinearAlgebra", .product(name: "Numerics", package: "swift-numerics")],
       swiftSettings: swiftSettings),
 
     // MARK: - Tests

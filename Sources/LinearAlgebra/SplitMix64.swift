@@ -1,5 +1,7 @@
-/// A small, fast, seeded random number generator (Steele, Lea and Flood 2014) for
-/// reproducible tests. Print `seed` when a randomized test fails.
+/// A small, fast, seeded random number generator (Steele, Lea and Flood 2014).
+///
+/// Every API that draws random numbers takes a generator; the CLI passes this one seeded
+/// from `--seed`, so the same seed gives the same model. Tests print `seed` on failure.
 public struct SplitMix64: RandomNumberGenerator, Sendable {
   public let seed: UInt64
   private var state: UInt64

@@ -1,0 +1,38 @@
+import Reduction
+import TextAnalysis
+import Vectorization
+
+/// Everything `fit` was asked for: text analysis, weighting, reduction and the random seed.
+public struct FitOptions: Sendable, Hashable, Codable {
+  /// How articles become terms (lexicon, user dictionary, stop words …).
+  public var textAnalysis: TextAnalysisOptions
+  /// Whether phrases discovered in the corpus (PMI + boundary entropy) are added to the
+  /// lexicon before segmenting. The accepted phrases are stored in the model.
+  public var discoversPhrases: Bool
+  /// How many discovered phrases at most are added.
+  public var discoveredPhraseLimit: Int
+  /// Term weighting; see `TFIDFOptions`.
+  public var tfidf: TFIDFOptions
+  /// Latent dimensions and SVD algorithm; see `LSAOptions`.
+  public var lsa: LSAOptions
+  /// Seed of the generator behind the randomized SVD.
+  public var seed: UInt64
+
+  /// Creates options; the defaults are PolicyLens's recommended settings.
+  public init(
+    textAnalysis: TextAnalysisOptions, discoversPhrases: Bool = true,
+    discoveredPhraseLimit: Int = 200, tfidf: TFIDFOptions = Self.defaultTFIDF,
+    lsa: LSAOptions = LSAOptions(rank: 100), seed: UInt64 = 42
+  ) {
+    self.textAnalysis = textAnalysis
+    self.discoversPhrases = discoversPhrases
+    self.discoveredPhraseLimit = discoveredPhraseLimit
+    self.tfidf = tfidf
+    self.lsa = lsa
+    self.seed = seed
+  }
+
+  /// Sublinear term frequency (1 + ln tf), smoothed idf, l2 rows: long articles that
+  /// repeat a word twenty times should not drown a short one that names it twice.
+  public static let defaultTFIDF = TFIDFOptions(sublinearTermFrequency: true)
+}

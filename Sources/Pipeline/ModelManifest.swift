@@ -1,0 +1,57 @@
+/// `manifest.json` of a model directory: what was fitted, from what, with which settings,
+/// and the checksum of every file, so that loading can tell a sound model from a damaged one.
+public struct ModelManifest: Sendable, Hashable, Codable {
+  /// The layout version this build writes and reads.
+  public static let currentFormatVersion = 1
+
+  /// Layout version of the directory.
+  public var formatVersion: Int
+  /// When the model was written (ISO 8601, UTC).
+  public var createdAt: String
+  /// The program that wrote it (`policylens 0.1.0`).
+  public var generator: String
+  /// Everything `fit` was asked for, with the text analysis resolved (lexicon checksum,
+  /// discovered phrases) so that queries analyse text exactly as fitting did.
+  public var parameters: FitOptions
+  /// The SVD algorithm actually used (`exact` or `randomized`).
+  public var algorithm: String
+  /// ‖A‖²_F of the training weights (denominator of each topic's share of variance).
+  public var totalSumOfSquares: Double
+  /// The input files and their checksums.
+  public var corpus: CorpusSummary
+  /// Sizes of the fitted parts.
+  public var counts: Counts
+  /// Articles appended by `policylens add` (fold-in) since the fit.
+  public var foldedInArticleCount: Int
+  /// Every data file of the model with its checksum and shape.
+  public var files: [String: StoredFile]
+
+  /// One input file of the corpus.
+  public struct CorpusFile: Sendable, Hashable, Codable {
+    public var name: String
+    public var bytes: Int
+    public var checksum: String
+  }
+
+  /// The corpus a model was fitted on.
+  public struct CorpusSummary: Sendable, Hashable, Codable {
+    public var files: [CorpusFile]
+    /// Checksum over the files' names and checksums, in order.
+    public var checksum: String
+  }
+
+  /// Sizes of a model's parts.
+  public struct Counts: Sendable, Hashable, Codable {
+    public var articles: Int
+    public var terms: Int
+    public var dimensions: Int
+    public var nonZeroWeights: Int
+  }
+
+  /// A data file: its checksum, byte count, and array shape where it is an array.
+  public struct StoredFile: Sendable, Hashable, Codable {
+    public var checksum: String
+    public var bytes: Int
+    public var shape: [Int]?
+  }
+}

@@ -1,0 +1,102 @@
+import Foundation
+import Ingest
+import LinearAlgebra
+import Reduction
+import Vectorization
+
+/// Saves and loads a ``PolicyModel`` in a directory that an analyst can also open in Python:
+///
+/// | file | content |
+/// |---|---|
+/// | `manifest.json` | format version, parameters, corpus checksums, counts, file checksums |
+/// | `vocabulary.tsv` | `term⇥document_frequency`, one line per term in column order |
+/// | `idf.npy` | inverse document frequency per term (`'<f8'`) |
+/// | `singular_values.npy` | σ₁ ≥ … ≥ σ_k |
+/// | `term_loadings.npy` | V, terms × k |
+/// | `document_coordinates.npy` | U, documents × k (fold-in coordinates q V Σ⁻¹) |
+/// | `tfidf_indptr.npy`, `tfidf_indices.npy`, `tfidf_data.npy` | TF-IDF rows in CSR form: `scipy.sparse.csr_matrix((data, indices, indptr))` |
+/// | `articles.jsonl` | one article (metadata and body) per line, in row order |
+///
+/// Writing is atomic (``DirectoryTransaction``): a failure at any point leaves the previous
+/// model as it was. Loading checks the format version, every file's checksum and every shape,
+/// and reports the first problem as a ``ModelStoreError``.
+public struct ModelStore: Sendable {
+  /// The model directory.
+  public let directory: URL
+
+  public init(directory: URL) { self.directory = directory }
+
+  static let manifestName = "manifest.json"
+
+  /// Writes `model`, replacing any model in the directory.
+  ///
+  /// - Returns: The manifest as written (with file checksums filled in).
+  @discardableResult
+  public func save(_ model: PolicyModel) throws(ModelStoreError) -> ModelManifest {
+    let transaction = try DirectoryTransaction(replacing: directory)
+    var manifest = model.manifest
+    manifest.files = [:]
+    func put(_ name: String, _ data: Data, shape: [Int]?) throws(ModelStoreError) {
+      try transaction.write(data, named: name)
+      manifest.files[name] = .init(
+        checksum: data.withUnsafeBytes { Checksum.hex(of: $0) }, bytes: data.count, shape: shape)
+    }
+    let tfidf = model.tfidf
+    let lsa = model.lsa
+    let weights = tfidf.trainingWeights
+    guard weights.nonZeroCount < Int(Int32.max) else {
+      transaction.abandon()
+      throw .cannotWrite(path: directory.path, reason: "more than 2³¹ TF-IDF weights")
+    }
+    var vocabulary = "term\tdocument_frequency\n"
+    for (term, frequency) in zip(tfidf.terms, tfidf.documentFrequency) {
+      vocabulary += "\(term)\t\(frequency)\n"
+    }
+    try put("vocabulary.tsv", Data(vocabulary.utf8), shape: [tfidf.terms.count])
+    try put("idf.npy", NumPyFormat.encode(tfidf.inverseDocumentFrequency), shape: [tfidf.terms.count])
+    try put("singular_values.npy", NumPyFormat.encode(lsa.singularValues), shape: [lsa.dimensionCount])
+    try put(
+      "term_loadings.npy", NumPyFormat.encode(lsa.termLoadings),
+      shape: [lsa.termLoadings.rowCount, lsa.termLoadings.columnCount])
+    try put(
+      "document_coordinates.npy", NumPyFormat.encode(lsa.documentCoordinates),
+      shape: [lsa.documentCoordinates.rowCount, lsa.documentCoordinates.columnCount])
+    try put(
+      "tfidf_indptr.npy", NumPyFormat.encode(weights.rowStarts.map { Int32($0) }),
+      shape: [weights.rowCount + 1])
+    try put("tfidf_indices.npy", NumPyFormat.encode(weights.columnIndices), shape: [weights.nonZeroCount])
+    try put("tfidf_data.npy", NumPyFormat.encode(weights.values), shape: [weights.nonZeroCount])
+    try put("articles.jsonl", try encodeArticles(model.articles, transaction), shape: [model.articles.count])
+
+    let encoder = JSONEncoder()
+    encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+    let manifestData: Data
+    do {
+      manifestData = try encoder.encode(manifest)
+    } catch {
+      transaction.abandon()
+      throw .cannotWrite(path: directory.path, reason: "manifest could not be encoded: \(error)")
+    }
+    try transaction.write(manifestData, named: Self.manifestName)
+    try transaction.commit()
+    return manifest
+  }
+
+  private func encodeArticles(_ articles: [Article], _ transaction: DirectoryTransaction)
+    throws(ModelStoreError) -> Data
+  {
+    let encoder = JSONEncoder()
+    encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+    var data = Data()
+    do {
+      for article in articles {
+        data.append(try encoder.encode(article))
+        data.append(0x0A)
+      }
+    } catch {
+      transaction.abandon()
+      throw .cannotWrite(path: directory.path, reason: "articles could not be encoded: \(error)")
+    }
+    return data
+  }
+}

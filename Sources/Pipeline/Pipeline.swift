@@ -1,0 +1,144 @@
+import Foundation
+import Ingest
+import LinearAlgebra
+import Reduction
+import TextAnalysis
+import Vectorization
+
+/// Composes the stages: newsletters → articles → terms → TF-IDF → LSA.
+public enum Pipeline {
+  /// The text of an article as the analyzer sees it: the title, then the body paragraphs.
+  public static func analysisText(of article: Article) -> String { article.text }
+
+  /// Reads newsletters and fits a model.
+  ///
+  /// - Parameters:
+  ///   - paths: Newsletter files or folders of `.txt` files.
+  ///   - options: What to fit; see ``FitOptions``.
+  ///   - cacheDirectory: Where the compiled lexicon is cached (`nil`: compile in memory).
+  ///   - progress: Receives stage events and warnings.
+  /// - Throws: `IngestError`, `TextAnalysisError`, `VectorizationError`, `ReductionError`.
+  public static func fit(
+    paths: [String], options: FitOptions, cacheDirectory: URL?, progress: @escaping ProgressHandler
+  ) async throws -> PolicyModel {
+    let corpus = try measureStage(
+      "ingest", detail: "\(paths.count) path\(paths.count == 1 ? "" : "s")", progress: progress,
+      summary: { "\($0.articles.count) articles from \($0.newsletters.count) newsletters" }
+    ) { () throws(IngestError) in try CorpusLoader.load(paths: paths) }
+    for warning in corpus.warnings { progress(.warning(warning.description)) }
+    let summary = try corpusSummary(paths: paths, corpus: corpus)
+    return try await fit(
+      articles: corpus.articles, corpus: summary, options: options, cacheDirectory: cacheDirectory,
+      progress: progress)
+  }
+
+  /// Fits a model to articles already read.
+  public static func fit(
+    articles: [Article], corpus: ModelManifest.CorpusSummary, options: FitOptions,
+    cacheDirectory: URL?, progress: @escaping ProgressHandler
+  ) async throws -> PolicyModel {
+    var analyzer = try measureStage(
+      "lexicon", detail: options.textAnalysis.lexiconPath, progress: progress,
+      summary: { "\($0.lexiconReport.wordCount) words (\($0.lexiconReport.cacheStatus))" }
+    ) { () throws(TextAnalysisError) in
+      try TextAnalyzer(options: options.textAnalysis, cacheDirectory: cacheDirectory)
+    }
+    let texts = articles.map(analysisText(of:))
+    if options.discoversPhrases {
+      let phrases = measureStage(
+        "phrases", detail: "discovering in \(texts.count) articles", progress: progress,
+        summary: { "\($0.count) new phrases" }
+      ) {
+        Array(PhraseDiscovery.candidates(in: texts, analyzer: analyzer).prefix(options.discoveredPhraseLimit))
+      }
+      if !phrases.isEmpty {
+        let extended = analyzer.resolvedOptions.addingDiscoveredPhrases(phrases)
+        analyzer = try TextAnalyzer(options: extended, cacheDirectory: cacheDirectory)
+      }
+    }
+    let documents = await segment(texts, with: analyzer, progress: progress)
+    let tfidf = try measureStage(
+      "tf-idf", detail: "\(documents.count) documents", progress: progress,
+      summary: { "\($0.vocabulary.count) terms, \($0.trainingWeights.nonZeroCount) weights" }
+    ) { () throws(VectorizationError) in try TFIDFModel(fitting: documents, options: options.tfidf) }
+    var generator = SplitMix64(seed: options.seed)
+    let lsa = try measureStage(
+      "svd", detail: "rank \(options.lsa.rank) of \(tfidf.trainingWeights.rowCount)×\(tfidf.vocabulary.count)",
+      progress: progress, summary: { "\($0.dimensionCount) topics (\($0.algorithm.rawValue))" }
+    ) { () throws(ReductionError) in
+      try LSAModel(fitting: tfidf.trainingWeights, options: options.lsa, using: &generator)
+    }
+    var resolved = options
+    resolved.textAnalysis = analyzer.resolvedOptions
+    let manifest = ModelManifest(
+      formatVersion: ModelManifest.currentFormatVersion,
+      createdAt: ISO8601DateFormatter().string(from: Date()),
+      generator: "policylens \(PolicyLensVersion.current)",
+      parameters: resolved, algorithm: lsa.algorithm.rawValue,
+      totalSumOfSquares: lsa.totalSumOfSquares, corpus: corpus,
+      counts: .init(
+        articles: articles.count, terms: tfidf.vocabulary.count, dimensions: lsa.dimensionCount,
+        nonZeroWeights: tfidf.trainingWeights.nonZeroCount),
+      foldedInArticleCount: 0, files: [:])
+    return PolicyModel(manifest: manifest, articles: articles, tfidf: tfidf, lsa: lsa)
+  }
+
+  /// Segments texts into terms on every core, in input order.
+  public static func segment(
+    _ texts: [String], with analyzer: TextAnalyzer, progress: @escaping ProgressHandler
+  ) async -> [[String]] {
+    progress(.started(stage: "segment", detail: "\(texts.count) articles"))
+    let clock = ContinuousClock()
+    let start = clock.now
+    let chunkCount = max(1, min(texts.count, ProcessInfo.processInfo.activeProcessorCount * 4))
+    let chunkSize = (texts.count + chunkCount - 1) / max(chunkCount, 1)
+    var results = [[[String]]](repeating: [], count: chunkCount)
+    await withTaskGroup(of: (Int, [[String]]).self) { group in
+      for chunk in 0..<chunkCount {
+        let range = (chunk * chunkSize)..<min(texts.count, (chunk + 1) * chunkSize)
+        guard !range.isEmpty else { continue }
+        group.addTask { (chunk, texts[range].map { analyzer.terms(in: $0) }) }
+      }
+      var completed = 0
+      for await (chunk, terms) in group {
+        results[chunk] = terms
+        completed += terms.count
+        progress(.advanced(stage: "segment", completed: completed, total: texts.count))
+      }
+    }
+    let documents = results.flatMap { $0 }
+    let tokenCount = documents.reduce(0) { $0 + $1.count }
+    progress(.finished(stage: "segment", summary: "\(tokenCount) terms", duration: clock.now - start))
+    return documents
+  }
+
+  /// Checksums of the input files, for the manifest.
+  static func corpusSummary(paths: [String], corpus: Corpus) throws -> ModelManifest.CorpusSummary {
+    var files: [ModelManifest.CorpusFile] = []
+    for newsletter in corpus.newsletters {
+      let url = resolve(file: newsletter.file, among: paths)
+      let bytes = (try? Data(contentsOf: url)) ?? Data()
+      files.append(
+        .init(
+          name: newsletter.file, bytes: bytes.count,
+          checksum: bytes.withUnsafeBytes { Checksum.hex(of: $0) }))
+    }
+    let combined = files.map { "\($0.name)\t\($0.checksum)" }.joined(separator: "\n")
+    return .init(files: files, checksum: Checksum.hex(of: Array(combined.utf8)))
+  }
+
+  private static func resolve(file: String, among paths: [String]) -> URL {
+    for path in paths {
+      let url = URL(fileURLWithPath: path)
+      if url.lastPathComponent == file || path == file { return url }
+      let inside = url.appendingPathComponent(file)
+      if FileManager.default.fileExists(atPath: inside.path) { return inside }
+    }
+    return URL(fileURLWithPath: file)
+  }
+}
+
+/// The version written into manifests and shown by `--version`.
+public enum PolicyLensVersion {
+  public static let current = "0.1.0"
+}

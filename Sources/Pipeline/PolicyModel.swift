@@ -1,0 +1,29 @@
+import Ingest
+import LinearAlgebra
+import Reduction
+import TextAnalysis
+import Vectorization
+
+/// A fitted PolicyLens model: the articles, how their text was analysed, their TF-IDF
+/// weights and their latent topic coordinates. `ModelStore` saves and loads it.
+public struct PolicyModel: Sendable {
+  /// Provenance, parameters and file checksums.
+  public var manifest: ModelManifest
+  /// The articles, in document (row) order.
+  public var articles: [Article]
+  /// Vocabulary, idf and the weights of every article (fold-ins included).
+  public var tfidf: TFIDFModel
+  /// Latent topics; `documentCoordinates` has one row per article (fold-ins included).
+  public var lsa: LSAModel
+
+  /// The text analysis the model was fitted with, resolved (queries must use exactly this).
+  public var textAnalysis: TextAnalysisOptions { manifest.parameters.textAnalysis }
+
+  /// The weights of every article, documents × terms (the training rows, then fold-ins).
+  public var weights: SparseMatrix { tfidf.trainingWeights }
+
+  /// Row of the article with `id`, if any.
+  public func row(ofArticle id: String) -> Int? {
+    articles.firstIndex { $0.id == id }
+  }
+}
