@@ -198,3 +198,20 @@ struct PlantedCorpus {
     #expect(tagger.unmatchedSeedTerms == [[]])
   }
 }
+
+@Suite struct ThemeCalibrationTests {
+  @Test("a theme seeded by a generic filler term tags few articles", arguments: [UInt64(1), 2, 3, 4, 5])
+  func genericSeed(seed: UInt64) {
+    let corpus = PlantedCorpus(seed: seed)
+    let themes = PlantedCorpus.themes + [ThemeDefinition(key: "generic", name: "泛", seedTerms: ["词0", "词1"])]
+    let tagger = ThemeTagger(themes: themes, terms: PlantedCorpus.terms)
+    let result = tagger.tagging(
+      termWeights: corpus.termWeights, documentVectors: corpus.documentVectors, termLoadings: corpus.termLoadings)
+    let generic = result.calibrations[2]
+    #expect(generic.isLatent)
+    #expect(generic.articlesWithSeedTerms >= 8, "the filler seeds are common")
+    #expect(generic.taggedArticles * 4 <= generic.articlesWithSeedTerms, "seed \(seed): \(generic)")
+    // The planted themes are unaffected by the extra theme.
+    #expect(Array(tagger.articleCounts(result.tags).prefix(2)) == [8, 9])
+  }
+}
