@@ -64,7 +64,9 @@ public struct ThemeTagger: Sendable {
   ///   - terms: The vocabulary, in TF-IDF column order.
   ///   - options: The threshold.
   /// - Complexity: O(|terms| + total seed terms).
-  public init(themes: [ThemeDefinition], terms: [String], options: ThemeTaggerOptions = ThemeTaggerOptions()) {
+  public init(
+    themes: [ThemeDefinition], terms: [String], options: ThemeTaggerOptions = ThemeTaggerOptions()
+  ) {
     precondition(Set(themes.map(\.key)).count == themes.count, "theme keys must be unique")
     var exact: [String: Int] = [:]
     var folded: [String: Int] = [:]
@@ -106,20 +108,29 @@ public struct ThemeTagger: Sendable {
   ///     seed-term evidence only; give both latent inputs or neither.
   ///   - termLoadings: *terms × k* loadings *V*, or `nil`.
   /// - Returns: For each article, its themes by score descending, ties by theme index.
-  public func tag(termWeights: SparseMatrix, documentVectors: Matrix? = nil, termLoadings: Matrix? = nil)
+  public func tag(
+    termWeights: SparseMatrix, documentVectors: Matrix? = nil, termLoadings: Matrix? = nil
+  )
     -> [[ThemeScore]]
   {
-    tagging(termWeights: termWeights, documentVectors: documentVectors, termLoadings: termLoadings).tags
+    tagging(termWeights: termWeights, documentVectors: documentVectors, termLoadings: termLoadings)
+      .tags
   }
 
   /// Tags and per-theme calibration details (for `--explain` and reports).
   ///
   /// - Parameters: As ``tag(termWeights:documentVectors:termLoadings:)``.
-  public func tagging(termWeights: SparseMatrix, documentVectors: Matrix? = nil, termLoadings: Matrix? = nil)
+  public func tagging(
+    termWeights: SparseMatrix, documentVectors: Matrix? = nil, termLoadings: Matrix? = nil
+  )
     -> ThemeTagResult
   {
-    precondition(termWeights.columnCount == termCount, "TF-IDF has \(termWeights.columnCount) terms; the tagger was built for \(termCount)")
-    precondition((documentVectors == nil) == (termLoadings == nil), "give both documentVectors and termLoadings, or neither")
+    precondition(
+      termWeights.columnCount == termCount,
+      "TF-IDF has \(termWeights.columnCount) terms; the tagger was built for \(termCount)")
+    precondition(
+      (documentVectors == nil) == (termLoadings == nil),
+      "give both documentVectors and termLoadings, or neither")
     let n = termWeights.rowCount
     let themeCount = themes.count
     let seedMass = seedMasses(termWeights)
@@ -127,7 +138,9 @@ public struct ThemeTagger: Sendable {
     if let documentVectors, let termLoadings {
       precondition(documentVectors.rowCount == n, "one document vector per article")
       precondition(termLoadings.rowCount == termCount, "one loading row per term")
-      precondition(documentVectors.columnCount == termLoadings.columnCount, "document vectors and loadings must share k")
+      precondition(
+        documentVectors.columnCount == termLoadings.columnCount,
+        "document vectors and loadings must share k")
       latent = latentSimilarities(documentVectors, termLoadings)
     }
     var tags = [[ThemeScore]](repeating: [], count: n)
@@ -173,7 +186,8 @@ public struct ThemeTagger: Sendable {
 
   /// E(d, θ) for all articles and themes, [article][theme].
   private func seedMasses(_ termWeights: SparseMatrix) -> [[Double]] {
-    var result = [[Double]](repeating: [Double](repeating: 0, count: themes.count), count: termWeights.rowCount)
+    var result = [[Double]](
+      repeating: [Double](repeating: 0, count: themes.count), count: termWeights.rowCount)
     for d in 0..<termWeights.rowCount {
       for index in termWeights.rowStarts[d]..<termWeights.rowStarts[d + 1] {
         guard let owners = themesOfTerm[Int(termWeights.columnIndices[index])] else { continue }
@@ -204,7 +218,9 @@ public struct ThemeTagger: Sendable {
         let coefficient = pseudo[j] / norm
         for i in 0..<n { dots[i] += coefficient * documentVectors[i, j] }
       }
-      return (0..<n).map { documentNorms[$0] > 0 ? min(1, max(-1, dots[$0] / documentNorms[$0])) : 0 }
+      return (0..<n).map {
+        documentNorms[$0] > 0 ? min(1, max(-1, dots[$0] / documentNorms[$0])) : 0
+      }
     }
   }
 
@@ -216,7 +232,8 @@ public struct ThemeTagger: Sendable {
         found.append((term, termWeights.values[index]))
       }
     }
-    return found.sorted { $0.weight > $1.weight || ($0.weight == $1.weight && $0.term < $1.term) }.map(\.term)
+    return found.sorted { $0.weight > $1.weight || ($0.weight == $1.weight && $0.term < $1.term) }
+      .map(\.term)
   }
 
   /// How many articles carry each theme, indexed like ``themes``.

@@ -1,6 +1,6 @@
 import LinearAlgebra
-import Testing
 import TestSupport
+import Testing
 
 @testable import Clustering
 
@@ -8,9 +8,11 @@ import TestSupport
   @Test("the planted number of clusters has the highest silhouette", arguments: [3, 4, 5])
   func plantedCount(planted: Int) throws {
     var data = SplitMix64(seed: UInt64(planted))
-    let matrix = plantedClusters(clusterCount: planted, perCluster: 8, dimension: 10, noise: 0.25, using: &data)
+    let matrix = plantedClusters(
+      clusterCount: planted, perCluster: 8, dimension: 10, noise: 0.25, using: &data)
     var generator = SplitMix64(seed: 1)
-    let selection = try ClusterCountSelection(fitting: matrix, clusterCounts: 2...8, restarts: 5, using: &generator)
+    let selection = try ClusterCountSelection(
+      fitting: matrix, clusterCounts: 2...8, restarts: 5, using: &generator)
     #expect(selection.clusterCount == planted)
     #expect(selection.candidates.map(\.clusterCount) == Array(2...8))
     let best = try #require(selection.candidates.map(\.silhouette).max())
@@ -28,13 +30,15 @@ import TestSupport
     let labels = try #require(reference.cuts["3"])
     expectClose(
       try #require(selection.candidates.first { $0.clusterCount == 3 }).silhouette,
-      try Silhouette.score(of: reference.matrix, labels: labels), tolerance: Tolerance(relative: 1e-12, absolute: 1e-12))
+      try Silhouette.score(of: reference.matrix, labels: labels),
+      tolerance: Tolerance(relative: 1e-12, absolute: 1e-12))
   }
 
   @Test("the plateau rule prefers the smallest near-best k")
   func plateau() throws {
     var data = SplitMix64(seed: 3)
-    let matrix = plantedClusters(clusterCount: 4, perCluster: 8, dimension: 10, noise: 0.25, using: &data)
+    let matrix = plantedClusters(
+      clusterCount: 4, perCluster: 8, dimension: 10, noise: 0.25, using: &data)
     var generator = SplitMix64(seed: 1)
     let wide = try ClusterCountSelection(
       fitting: matrix, clusterCounts: 2...8, restarts: 3, plateauTolerance: 2, using: &generator)
@@ -44,8 +48,11 @@ import TestSupport
   @Test("too few documents for automatic choice is a typed error")
   func tooFew() {
     var generator = SplitMix64(seed: 1)
-    #expect(throws: ClusteringError.tooFewDocumentsToChooseClusterCount(documentCount: 5, minimum: 6)) {
-      try ClusterCountSelection(fitting: Matrix(rows: Array(repeating: [1.0, 0.0], count: 5)), using: &generator)
+    #expect(
+      throws: ClusteringError.tooFewDocumentsToChooseClusterCount(documentCount: 5, minimum: 6)
+    ) {
+      try ClusterCountSelection(
+        fitting: Matrix(rows: Array(repeating: [1.0, 0.0], count: 5)), using: &generator)
     }
   }
 }

@@ -1,6 +1,6 @@
 import LinearAlgebra
-import Testing
 import TestSupport
+import Testing
 
 @testable import Clustering
 
@@ -29,7 +29,9 @@ import TestSupport
     for seed in UInt64(0)..<100 {
       var generator = SplitMix64(seed: seed)
       let n = Int.random(in: 1...8, using: &generator)
-      let rows = (0..<n).map { _ in (0..<3).map { _ in Double.random(in: -1...1, using: &generator) } }
+      let rows = (0..<n).map { _ in
+        (0..<3).map { _ in Double.random(in: -1...1, using: &generator) }
+      }
       let tree = try LinkageTree(averageLinkageOf: Matrix(rows: rows))
       #expect(tree.merges.count == n - 1)
       var sizes = [Int](repeating: 1, count: n)
@@ -38,7 +40,9 @@ import TestSupport
         #expect(merge.size == sizes[merge.left] + sizes[merge.right], "seed \(seed)")
         sizes.append(merge.size)
       }
-      for (a, b) in zip(tree.merges, tree.merges.dropFirst()) { #expect(a.distance <= b.distance + 1e-12, "seed \(seed)") }
+      for (a, b) in zip(tree.merges, tree.merges.dropFirst()) {
+        #expect(a.distance <= b.distance + 1e-12, "seed \(seed)")
+      }
       for k in 1...n { #expect(Set(try tree.labels(clusterCount: k)).count == k, "seed \(seed)") }
     }
   }

@@ -1,5 +1,5 @@
-import Testing
 import TestSupport
+import Testing
 
 @testable import ThemeTagging
 
@@ -31,11 +31,15 @@ import TestSupport
   func affine() {
     var generator = SplitMix64(seed: 5)
     for _ in 0..<50 {
-      let values = (0..<Int.random(in: 2...8, using: &generator)).map { _ in Double.random(in: -1...1, using: &generator) }
+      let values = (0..<Int.random(in: 2...8, using: &generator)).map { _ in
+        Double.random(in: -1...1, using: &generator)
+      }
       let a = RobustScale(of: values)
       let b = RobustScale(of: values.map { 3 * $0 + 7 })
       for value in values {
-        expectClose(b.standardized(3 * value + 7), a.standardized(value), tolerance: Tolerance(relative: 1e-9, absolute: 1e-9))
+        expectClose(
+          b.standardized(3 * value + 7), a.standardized(value),
+          tolerance: Tolerance(relative: 1e-9, absolute: 1e-9))
       }
     }
   }

@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 @testable import ThemeTagging
 
@@ -12,7 +12,8 @@ import TestSupport
     let catalog = try ThemeCatalog(parsing: text)
     #expect(catalog.themes.count >= 14)
     #expect(Set(catalog.themes.map(\.key)).count == catalog.themes.count)
-    #expect(catalog.themes.allSatisfy { ThemeDefinition.isValidKey($0.key) && !$0.seedTerms.isEmpty })
+    #expect(
+      catalog.themes.allSatisfy { ThemeDefinition.isValidKey($0.key) && !$0.seedTerms.isEmpty })
     #expect(catalog.themes.allSatisfy { !$0.description.isEmpty })
     let names = catalog.themes.map(\.name)
     for required in [
@@ -48,7 +49,9 @@ import TestSupport
     let catalog = try ThemeCatalog(parsing: text)
     #expect(
       catalog.themes == [
-        ThemeDefinition(key: "a-1", name: "甲 # not a comment", description: "说明：含冒号", seedTerms: ["低空", "无人机, 航空", "eVTOL"]),
+        ThemeDefinition(
+          key: "a-1", name: "甲 # not a comment", description: "说明：含冒号",
+          seedTerms: ["低空", "无人机, 航空", "eVTOL"]),
         ThemeDefinition(key: "b", name: "乙", description: "", seedTerms: ["绿色金融", "ESG"]),
       ])
     #expect(catalog.allSeedTerms.count == 5)
@@ -66,22 +69,29 @@ import TestSupport
       name: "unknown field", text: "themes:\n  - key: a\n    name: A\n    seed: [x]\n",
       expected: .invalidThemeFile(file: "t.yaml", line: 4, problem: .unknownField("seed"))),
     BadFile(
-      name: "missing seeds", text: "themes:\n  - key: a\n    name: A\n  - key: b\n    name: B\n    seeds: [x]\n",
-      expected: .invalidThemeFile(file: "t.yaml", line: 2, problem: .missingField("seeds", themeKey: "a"))),
+      name: "missing seeds",
+      text: "themes:\n  - key: a\n    name: A\n  - key: b\n    name: B\n    seeds: [x]\n",
+      expected: .invalidThemeFile(
+        file: "t.yaml", line: 2, problem: .missingField("seeds", themeKey: "a"))),
     BadFile(
       name: "empty seed list", text: "themes:\n  - key: a\n    name: A\n    seeds: []\n",
-      expected: .invalidThemeFile(file: "t.yaml", line: 4, problem: .missingSeedTerms(themeKey: "a"))),
+      expected: .invalidThemeFile(
+        file: "t.yaml", line: 4, problem: .missingSeedTerms(themeKey: "a"))),
     BadFile(
       name: "duplicate key",
-      text: "themes:\n  - key: a\n    name: A\n    seeds: [x]\n  - key: a\n    name: B\n    seeds: [y]\n",
-      expected: .invalidThemeFile(file: "t.yaml", line: 5, problem: .duplicateKey("a", firstLine: 2))),
+      text:
+        "themes:\n  - key: a\n    name: A\n    seeds: [x]\n  - key: a\n    name: B\n    seeds: [y]\n",
+      expected: .invalidThemeFile(
+        file: "t.yaml", line: 5, problem: .duplicateKey("a", firstLine: 2))),
     BadFile(
       name: "field indentation", text: "themes:\n  - key: a\n     name: A\n    seeds: [x]\n",
-      expected: .invalidThemeFile(file: "t.yaml", line: 3, problem: .badIndentation(expected: 4, found: 5))),
+      expected: .invalidThemeFile(
+        file: "t.yaml", line: 3, problem: .badIndentation(expected: 4, found: 5))),
     BadFile(
       name: "item indentation",
       text: "themes:\n  - key: a\n    name: A\n    seeds: [x]\n - key: b\n",
-      expected: .invalidThemeFile(file: "t.yaml", line: 5, problem: .badIndentation(expected: 2, found: 1))),
+      expected: .invalidThemeFile(
+        file: "t.yaml", line: 5, problem: .badIndentation(expected: 2, found: 1))),
     BadFile(
       name: "tab", text: "themes:\n\t- key: a\n",
       expected: .invalidThemeFile(file: "t.yaml", line: 2, problem: .tabIndentation)),
@@ -101,7 +111,8 @@ import TestSupport
       name: "duplicate field", text: "themes:\n  - key: a\n    name: A\n    name: B\n",
       expected: .invalidThemeFile(file: "t.yaml", line: 4, problem: .duplicateField("name"))),
     BadFile(
-      name: "seed item without dash", text: "themes:\n  - key: a\n    name: A\n    seeds:\n      x\n",
+      name: "seed item without dash",
+      text: "themes:\n  - key: a\n    name: A\n    seeds:\n      x\n",
       expected: .invalidThemeFile(file: "t.yaml", line: 5, problem: .unexpectedLine("x"))),
     BadFile(name: "no themes", text: "# empty\nthemes:\n", expected: .noThemes(file: "t.yaml")),
   ]
@@ -113,14 +124,20 @@ import TestSupport
 
   @Test("error messages start with file and line and say what to do")
   func messages() {
-    let error = ThemeTaggingError.invalidThemeFile(file: "themes.yaml", line: 12, problem: .unknownField("seed"))
-    #expect(error.description == "themes.yaml line 12: unknown field 'seed'. Allowed fields: key, name, description, seeds.")
+    let error = ThemeTaggingError.invalidThemeFile(
+      file: "themes.yaml", line: 12, problem: .unknownField("seed"))
+    #expect(
+      error.description
+        == "themes.yaml line 12: unknown field 'seed'. Allowed fields: key, name, description, seeds."
+    )
   }
 
   @Test("theme keys are lowercase ASCII words joined by single hyphens")
   func keys() {
     #expect(ThemeDefinition.isValidKey("low-altitude-economy"))
     #expect(ThemeDefinition.isValidKey("6g"))
-    for bad in ["", "-a", "a-", "a--b", "A", "a_b", "低空", "a b"] { #expect(!ThemeDefinition.isValidKey(bad), "\(bad)") }
+    for bad in ["", "-a", "a-", "a--b", "A", "a_b", "低空", "a b"] {
+      #expect(!ThemeDefinition.isValidKey(bad), "\(bad)")
+    }
   }
 }

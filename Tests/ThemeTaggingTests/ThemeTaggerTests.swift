@@ -1,6 +1,6 @@
 import LinearAlgebra
-import Testing
 import TestSupport
+import Testing
 
 @testable import ThemeTagging
 
@@ -35,7 +35,8 @@ struct PlantedCorpus {
       var row: [(Int, Double)] = []
       switch kind {
       case 0: row = [(0, 3), (1, Double(Int.random(in: 1...4, using: &generator)))] + fillers(3)
-      case 1: row = [(3, 2), (4, Double(Int.random(in: 1...4, using: &generator))), (5, 1)] + fillers(3)
+      case 1:
+        row = [(3, 2), (4, Double(Int.random(in: 1...4, using: &generator))), (5, 1)] + fillers(3)
       case 2: row = fillers(5)
       default: row = [(1, 1), (3, 4), (4, 4), (5, 3)] + fillers(4)
       }
@@ -54,7 +55,8 @@ struct PlantedCorpus {
       rowStarts.append(columns.count)
     }
     termWeights = SparseMatrix(
-      rowCount: rows.count, columnCount: Self.terms.count, rowStarts: rowStarts, columnIndices: columns, values: values)
+      rowCount: rows.count, columnCount: Self.terms.count, rowStarts: rowStarts,
+      columnIndices: columns, values: values)
     var loadings = Matrix(rowCount: Self.terms.count, columnCount: 3)
     // Each term loads on its own topic, plus noise so that unrelated articles show the
     // small spread of chance similarity that real LSA loadings have.
@@ -76,12 +78,15 @@ struct PlantedCorpus {
 }
 
 @Suite struct ThemeTaggerTests {
-  @Test("planted themes are recovered; an incidental mention is not enough", arguments: [UInt64(1), 2, 3])
+  @Test(
+    "planted themes are recovered; an incidental mention is not enough",
+    arguments: [UInt64(1), 2, 3])
   func planted(seed: UInt64) {
     let corpus = PlantedCorpus(seed: seed)
     let tagger = ThemeTagger(themes: PlantedCorpus.themes, terms: PlantedCorpus.terms)
     let tags = tagger.tag(
-      termWeights: corpus.termWeights, documentVectors: corpus.documentVectors, termLoadings: corpus.termLoadings)
+      termWeights: corpus.termWeights, documentVectors: corpus.documentVectors,
+      termLoadings: corpus.termLoadings)
     for (d, kind) in corpus.kinds.enumerated() {
       let keys = tags[d].map(\.key)
       switch kind {
@@ -118,7 +123,8 @@ struct PlantedCorpus {
     // The most strongly seeded article of each theme is tagged.
     for theme in 0..<2 {
       let masses = (0..<corpus.kinds.count).map { d in
-        corpus.termWeights.row(d).filter { tagger.seedTermIndices[theme].contains($0.column) }.reduce(0) { $0 + $1.value }
+        corpus.termWeights.row(d).filter { tagger.seedTermIndices[theme].contains($0.column) }
+          .reduce(0) { $0 + $1.value }
       }
       let strongest = masses.indices.max { masses[$0] < masses[$1] }!
       #expect(result.tags[strongest].contains { $0.theme == theme })
@@ -138,7 +144,9 @@ struct PlantedCorpus {
       for _ in 0..<n {
         // Term 0 (a seed of theme "common") is in every article.
         var row = [(0, Double.random(in: 0.5...1, using: &generator))]
-        for t in 1..<m where Bool.random(using: &generator) { row.append((t, Double.random(in: 0.1...1, using: &generator))) }
+        for t in 1..<m where Bool.random(using: &generator) {
+          row.append((t, Double.random(in: 0.1...1, using: &generator)))
+        }
         let norm = row.reduce(0) { $0 + $1.1 * $1.1 }.squareRoot()
         for (t, v) in row {
           columns.append(Int32(t))
@@ -146,9 +154,11 @@ struct PlantedCorpus {
         }
         rowStarts.append(columns.count)
       }
-      let weights = SparseMatrix(rowCount: n, columnCount: m, rowStarts: rowStarts, columnIndices: columns, values: values)
+      let weights = SparseMatrix(
+        rowCount: n, columnCount: m, rowStarts: rowStarts, columnIndices: columns, values: values)
       let loadings = Matrix(
-        rowCount: m, columnCount: k, columnMajor: (0..<(m * k)).map { _ in Double.random(in: -1...1, using: &generator) })
+        rowCount: m, columnCount: k,
+        columnMajor: (0..<(m * k)).map { _ in Double.random(in: -1...1, using: &generator) })
       let dense = weights.dense()
       var vectors = Matrix(rowCount: n, columnCount: k)
       for d in 0..<n {
@@ -160,13 +170,15 @@ struct PlantedCorpus {
         ThemeDefinition(key: "other", name: "O", seedTerms: ["t1", "t2"]),
       ]
       for threshold in [0.0, 0.5, 3.5] {
-        let tagger = ThemeTagger(themes: themes, terms: terms, options: ThemeTaggerOptions(threshold: threshold))
+        let tagger = ThemeTagger(
+          themes: themes, terms: terms, options: ThemeTaggerOptions(threshold: threshold))
         for tags in [
           tagger.tag(termWeights: weights, documentVectors: vectors, termLoadings: loadings),
           threshold > 0 ? tagger.tag(termWeights: weights) : [],
         ] where !tags.isEmpty {
           // The seed of "common" is in every article: the background is the whole corpus.
-          #expect(tagger.articleCounts(tags)[0] <= n / 2, "seed \(seed), n \(n), threshold \(threshold)")
+          #expect(
+            tagger.articleCounts(tags)[0] <= n / 2, "seed \(seed), n \(n), threshold \(threshold)")
           for article in tags {
             for score in article {
               #expect(score.seedMass > 0 && !score.matchedSeedTerms.isEmpty, "seed \(seed)")
@@ -184,8 +196,12 @@ struct PlantedCorpus {
     let corpus = PlantedCorpus(seed: 6)
     let forward = ThemeTagger(themes: PlantedCorpus.themes, terms: PlantedCorpus.terms)
     let backward = ThemeTagger(themes: PlantedCorpus.themes.reversed(), terms: PlantedCorpus.terms)
-    let a = forward.tag(termWeights: corpus.termWeights, documentVectors: corpus.documentVectors, termLoadings: corpus.termLoadings)
-    let b = backward.tag(termWeights: corpus.termWeights, documentVectors: corpus.documentVectors, termLoadings: corpus.termLoadings)
+    let a = forward.tag(
+      termWeights: corpus.termWeights, documentVectors: corpus.documentVectors,
+      termLoadings: corpus.termLoadings)
+    let b = backward.tag(
+      termWeights: corpus.termWeights, documentVectors: corpus.documentVectors,
+      termLoadings: corpus.termLoadings)
     #expect(a.map { $0.map(\.key).sorted() } == b.map { $0.map(\.key).sorted() })
     #expect(a.map { $0.map(\.score).sorted() } == b.map { $0.map(\.score).sorted() })
   }
@@ -193,20 +209,24 @@ struct PlantedCorpus {
   @Test("Latin seed terms match case-insensitively")
   func caseFolding() {
     let tagger = ThemeTagger(
-      themes: [ThemeDefinition(key: "esg", name: "ESG", seedTerms: ["ESG", "evtol"])], terms: ["esg", "eVTOL", "碳"])
+      themes: [ThemeDefinition(key: "esg", name: "ESG", seedTerms: ["ESG", "evtol"])],
+      terms: ["esg", "eVTOL", "碳"])
     #expect(tagger.seedTermIndices == [[0, 1]])
     #expect(tagger.unmatchedSeedTerms == [[]])
   }
 }
 
 @Suite struct ThemeCalibrationTests {
-  @Test("a theme seeded by a generic filler term tags few articles", arguments: [UInt64(1), 2, 3, 4, 5])
+  @Test(
+    "a theme seeded by a generic filler term tags few articles", arguments: [UInt64(1), 2, 3, 4, 5])
   func genericSeed(seed: UInt64) {
     let corpus = PlantedCorpus(seed: seed)
-    let themes = PlantedCorpus.themes + [ThemeDefinition(key: "generic", name: "泛", seedTerms: ["词0", "词1"])]
+    let themes =
+      PlantedCorpus.themes + [ThemeDefinition(key: "generic", name: "泛", seedTerms: ["词0", "词1"])]
     let tagger = ThemeTagger(themes: themes, terms: PlantedCorpus.terms)
     let result = tagger.tagging(
-      termWeights: corpus.termWeights, documentVectors: corpus.documentVectors, termLoadings: corpus.termLoadings)
+      termWeights: corpus.termWeights, documentVectors: corpus.documentVectors,
+      termLoadings: corpus.termLoadings)
     let generic = result.calibrations[2]
     #expect(generic.isLatent)
     #expect(generic.articlesWithSeedTerms >= 8, "the filler seeds are common")
