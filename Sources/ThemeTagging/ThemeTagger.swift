@@ -100,6 +100,13 @@ public struct ThemeTagger: Sendable {
     self.themesOfTerm = themesOfTerm
   }
 
+  /// Prepares tagging of a parsed catalog for a vocabulary; see ``init(themes:terms:options:)``.
+  public init(
+    catalog: ThemeCatalog, terms: [String], options: ThemeTaggerOptions = ThemeTaggerOptions()
+  ) {
+    self.init(themes: catalog.themes, terms: terms, options: options)
+  }
+
   /// The themes of every article (see the type's documentation for the method).
   ///
   /// - Parameters:

@@ -56,3 +56,18 @@ import Testing
     }
   }
 }
+
+@Suite struct ClusterCountSelectionDeterminismTests {
+  @Test("the same seed gives the same curve and choice")
+  func deterministic() throws {
+    var data = SplitMix64(seed: 21)
+    let matrix = plantedClusters(clusterCount: 3, perCluster: 7, dimension: 6, noise: 0.8, using: &data)
+    var first = SplitMix64(seed: 5)
+    var second = SplitMix64(seed: 5)
+    let a = try ClusterCountSelection(fitting: matrix, restarts: 3, using: &first)
+    let b = try ClusterCountSelection(fitting: matrix, restarts: 3, using: &second)
+    #expect(a == b)
+    #expect(a.candidates.map(\.clusterCount) == Array(2...7))
+    #expect(a.candidates.allSatisfy { (-1...1).contains($0.silhouette) })
+  }
+}
