@@ -44,7 +44,9 @@ public struct ClassTFIDF: Sendable, Hashable, Codable {
     guard labels.count == termWeights.rowCount else {
       throw .labelCountMismatch(labelCount: labels.count, documentCount: termWeights.rowCount)
     }
-    if let bad = labels.firstIndex(where: { $0 < 0 }) { throw .negativeLabel(document: bad, label: labels[bad]) }
+    if let bad = labels.firstIndex(where: { $0 < 0 }) {
+      throw .negativeLabel(document: bad, label: labels[bad])
+    }
     let k = (labels.max() ?? -1) + 1
     let m = termWeights.columnCount
     var tf = Matrix(rowCount: k, columnCount: m)

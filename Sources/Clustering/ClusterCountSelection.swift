@@ -54,7 +54,8 @@ public struct ClusterCountSelection: Sendable, Hashable, Codable {
     let range: ClosedRange<Int>
     if let clusterCounts {
       guard clusterCounts.lowerBound >= 2 else {
-        throw .invalidParameter(name: "clusterCounts.lowerBound", value: clusterCounts.lowerBound, allowed: "at least 2")
+        throw .invalidParameter(
+          name: "clusterCounts.lowerBound", value: clusterCounts.lowerBound, allowed: "at least 2")
       }
       guard clusterCounts.upperBound <= n - 1 else {
         throw .invalidParameter(
@@ -63,26 +64,33 @@ public struct ClusterCountSelection: Sendable, Hashable, Codable {
       }
       range = clusterCounts
     } else {
-      guard n / 3 >= 2 else { throw .tooFewDocumentsToChooseClusterCount(documentCount: n, minimum: 6) }
+      guard n / 3 >= 2 else {
+        throw .tooFewDocumentsToChooseClusterCount(documentCount: n, minimum: 6)
+      }
       range = 2...min(20, n / 3)
     }
-    guard restarts >= 1 else { throw .invalidParameter(name: "restarts", value: restarts, allowed: "at least 1") }
+    guard restarts >= 1 else {
+      throw .invalidParameter(name: "restarts", value: restarts, allowed: "at least 1")
+    }
     let rows = UnitRows(documentVectors)
     let distances = rows.cosineDistances()
     var models: [SphericalKMeansModel] = []
     var candidates: [Candidate] = []
     for k in range {
       let model = SphericalKMeansModel(
-        fittingValidated: rows, options: SphericalKMeansOptions(clusterCount: k, restarts: restarts),
+        fittingValidated: rows,
+        options: SphericalKMeansOptions(clusterCount: k, restarts: restarts),
         using: &generator)
       // A partition with fewer distinct labels than k (only with zero vectors) still has a
       // defined silhouette when it has at least 2 labels; otherwise it scores −1.
       let distinct = Set(model.labels).count
       let silhouette =
         distinct >= 2 && distinct <= n - 1
-        ? Silhouette.samples(distances: distances, labels: model.labels).reduce(0, +) / Double(n) : -1
+        ? Silhouette.samples(distances: distances, labels: model.labels).reduce(0, +) / Double(n)
+        : -1
       models.append(model)
-      candidates.append(Candidate(clusterCount: k, silhouette: silhouette, objective: model.objective))
+      candidates.append(
+        Candidate(clusterCount: k, silhouette: silhouette, objective: model.objective))
     }
     let best = candidates.map(\.silhouette).max() ?? -1
     let chosen = candidates.firstIndex { $0.silhouette >= best - plateauTolerance } ?? 0

@@ -13,6 +13,7 @@ public enum ClusteringError: Error, Sendable, Hashable, CustomStringConvertible 
   /// A label is negative.
   case negativeLabel(document: Int, label: Int)
 
+  /// What went wrong, the offending value, and what to try.
   public var description: String {
     switch self {
     case .tooFewDocuments(let n, let k):

@@ -100,7 +100,9 @@ public struct LinkageTree: Sendable, Hashable, Codable {
   /// Sorts merges by distance (stable) and renames slots to SciPy's cluster ids with a
   /// union–find, as `scipy.cluster.hierarchy._hierarchy.label` does.
   private static func label(_ found: [(Int, Int, Double)], n: Int) -> [Merge] {
-    let order = found.indices.sorted { found[$0].2 < found[$1].2 || (found[$0].2 == found[$1].2 && $0 < $1) }
+    let order = found.indices.sorted {
+      found[$0].2 < found[$1].2 || (found[$0].2 == found[$1].2 && $0 < $1)
+    }
     var parent = Array(0..<(2 * n - 1))
     var clusterSize = [Int](repeating: 1, count: 2 * n - 1)
     var next = n

@@ -21,7 +21,9 @@ public enum Silhouette {
   /// - Throws: ``ClusteringError/silhouetteUndefined(documentCount:clusterCount:)`` unless
   ///   2 ≤ distinct labels ≤ n − 1; ``ClusteringError/labelCountMismatch(labelCount:documentCount:)``.
   /// - Complexity: O(*n*²·*d*) time and O(*n*²) memory.
-  public static func score(of documentVectors: Matrix, labels: [Int]) throws(ClusteringError) -> Double {
+  public static func score(of documentVectors: Matrix, labels: [Int]) throws(ClusteringError)
+    -> Double
+  {
     let samples = try samples(of: documentVectors, labels: labels)
     return samples.reduce(0, +) / Double(samples.count)
   }
@@ -30,15 +32,21 @@ public enum Silhouette {
   ///
   /// - Throws: As ``score(of:labels:)``.
   /// - Complexity: O(*n*²·*d*) time and O(*n*²) memory.
-  public static func samples(of documentVectors: Matrix, labels: [Int]) throws(ClusteringError) -> [Double] {
+  public static func samples(of documentVectors: Matrix, labels: [Int]) throws(ClusteringError)
+    -> [Double]
+  {
     try validate(labels: labels, documentCount: documentVectors.rowCount)
     let distances = UnitRows(documentVectors).cosineDistances()
     return samples(distances: distances, labels: labels)
   }
 
   static func validate(labels: [Int], documentCount n: Int) throws(ClusteringError) {
-    guard labels.count == n else { throw .labelCountMismatch(labelCount: labels.count, documentCount: n) }
-    if let bad = labels.firstIndex(where: { $0 < 0 }) { throw .negativeLabel(document: bad, label: labels[bad]) }
+    guard labels.count == n else {
+      throw .labelCountMismatch(labelCount: labels.count, documentCount: n)
+    }
+    if let bad = labels.firstIndex(where: { $0 < 0 }) {
+      throw .negativeLabel(document: bad, label: labels[bad])
+    }
     let distinct = Set(labels).count
     guard distinct >= 2, distinct <= n - 1 else {
       throw .silhouetteUndefined(documentCount: n, clusterCount: distinct)

@@ -50,15 +50,19 @@ public struct SphericalKMeansModel: Sendable, Hashable, Codable {
     self.init(fittingValidated: UnitRows(documentVectors), options: options, using: &generator)
   }
 
-  static func validate(_ options: SphericalKMeansOptions, documentCount: Int) throws(ClusteringError) {
+  static func validate(_ options: SphericalKMeansOptions, documentCount: Int)
+    throws(ClusteringError)
+  {
     guard options.clusterCount >= 1 else {
-      throw .invalidParameter(name: "clusterCount", value: options.clusterCount, allowed: "at least 1")
+      throw .invalidParameter(
+        name: "clusterCount", value: options.clusterCount, allowed: "at least 1")
     }
     guard options.restarts >= 1 else {
       throw .invalidParameter(name: "restarts", value: options.restarts, allowed: "at least 1")
     }
     guard options.maximumIterations >= 1 else {
-      throw .invalidParameter(name: "maximumIterations", value: options.maximumIterations, allowed: "at least 1")
+      throw .invalidParameter(
+        name: "maximumIterations", value: options.maximumIterations, allowed: "at least 1")
     }
     guard options.clusterCount <= documentCount else {
       throw .tooFewDocuments(documentCount: documentCount, clusterCount: options.clusterCount)
@@ -71,8 +75,9 @@ public struct SphericalKMeansModel: Sendable, Hashable, Codable {
   ) {
     var best: Run?
     for _ in 0..<options.restarts {
-      let run = Run(rows: rows, clusterCount: options.clusterCount,
-                    maximumIterations: options.maximumIterations, using: &generator)
+      let run = Run(
+        rows: rows, clusterCount: options.clusterCount,
+        maximumIterations: options.maximumIterations, using: &generator)
       if best == nil || run.objective > best!.objective { best = run }
     }
     guard let best else { preconditionFailure("restarts must be positive") }
@@ -117,8 +122,10 @@ private struct Run {
   var objective: Double
   var iterations: Int
 
-  init(rows: UnitRows, clusterCount k: Int, maximumIterations: Int,
-       using generator: inout some RandomNumberGenerator) {
+  init(
+    rows: UnitRows, clusterCount k: Int, maximumIterations: Int,
+    using generator: inout some RandomNumberGenerator
+  ) {
     let n = rows.count
     centroids = Self.seed(rows: rows, clusterCount: k, using: &generator)
     labels = [Int](repeating: -1, count: n)
@@ -154,7 +161,9 @@ private struct Run {
   /// k-means++: the first centre uniformly, each next one with probability ∝ D(x)², D the
   /// distance to the nearest chosen centre. When every remaining D is 0 (duplicates), the
   /// lowest-index document not yet chosen is taken.
-  static func seed(rows: UnitRows, clusterCount k: Int, using generator: inout some RandomNumberGenerator)
+  static func seed(
+    rows: UnitRows, clusterCount k: Int, using generator: inout some RandomNumberGenerator
+  )
     -> [Double]
   {
     let n = rows.count
@@ -166,7 +175,9 @@ private struct Run {
     var squaredDistance = [Double](repeating: .infinity, count: n)
     for c in 0..<k {
       if c > 0 {
-        let total = squaredDistance.enumerated().reduce(0) { $0 + (chosen[$1.offset] ? 0 : $1.element) }
+        let total = squaredDistance.enumerated().reduce(0) {
+          $0 + (chosen[$1.offset] ? 0 : $1.element)
+        }
         if total > 0, total.isFinite {
           let target = Double.random(in: 0..<total, using: &generator)
           var cumulative = 0.0
@@ -183,7 +194,9 @@ private struct Run {
         chosen[first] = true
       }
       for j in 0..<d { centres[c * d + j] = rows.values[first * d + j] }
-      let selfNorm = (0..<d).reduce(0.0) { $0 + rows.values[first * d + $1] * rows.values[first * d + $1] }
+      let selfNorm = (0..<d).reduce(0.0) {
+        $0 + rows.values[first * d + $1] * rows.values[first * d + $1]
+      }
       for i in 0..<n {
         let xNorm = (0..<d).reduce(0.0) { $0 + rows.values[i * d + $1] * rows.values[i * d + $1] }
         let distance = max(0, xNorm + selfNorm - 2 * rows.dot(i, centres, c))
@@ -193,7 +206,9 @@ private struct Run {
     return centres
   }
 
-  static func refillEmptyClusters(_ labels: inout [Int], similarities: [Double], clusterCount k: Int) {
+  static func refillEmptyClusters(
+    _ labels: inout [Int], similarities: [Double], clusterCount k: Int
+  ) {
     var sizes = [Int](repeating: 0, count: k)
     for label in labels { sizes[label] += 1 }
     var taken = [Bool](repeating: false, count: labels.count)
@@ -210,7 +225,9 @@ private struct Run {
     }
   }
 
-  static func centroids(rows: UnitRows, labels: [Int], clusterCount k: Int, previous: [Double]) -> [Double] {
+  static func centroids(rows: UnitRows, labels: [Int], clusterCount k: Int, previous: [Double])
+    -> [Double]
+  {
     let d = rows.dimension
     var sums = [Double](repeating: 0, count: k * d)
     for (i, label) in labels.enumerated() {

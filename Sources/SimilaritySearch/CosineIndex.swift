@@ -58,7 +58,9 @@ public struct CosineIndex: Sendable {
 
   /// The unit-length row `index` (all zeros for a zero-norm document).
   public func unitVector(_ index: Int) -> [Double] {
-    precondition(index >= 0 && index < documentCount, "document index \(index) out of range 0..<\(documentCount)")
+    precondition(
+      index >= 0 && index < documentCount,
+      "document index \(index) out of range 0..<\(documentCount)")
     return (0..<dimension).map { unitColumns[index + $0 * documentCount] }
   }
 
@@ -68,8 +70,12 @@ public struct CosineIndex: Sendable {
   /// either row has zero norm.
   /// - Complexity: O(*k*).
   public func similarity(between first: Int, and second: Int) -> Double {
-    precondition(first >= 0 && first < documentCount, "document index \(first) out of range 0..<\(documentCount)")
-    precondition(second >= 0 && second < documentCount, "document index \(second) out of range 0..<\(documentCount)")
+    precondition(
+      first >= 0 && first < documentCount,
+      "document index \(first) out of range 0..<\(documentCount)")
+    precondition(
+      second >= 0 && second < documentCount,
+      "document index \(second) out of range 0..<\(documentCount)")
     var dot = 0.0
     for j in 0..<dimension {
       dot += unitColumns[first + j * documentCount] * unitColumns[second + j * documentCount]
@@ -83,7 +89,9 @@ public struct CosineIndex: Sendable {
   /// - Returns: `documentCount` scores; all zero when `vector` has zero norm.
   /// - Complexity: O(*n*·*k*).
   public func scores(for vector: [Double]) -> [Double] {
-    precondition(vector.count == dimension, "query has \(vector.count) components; the index has dimension \(dimension)")
+    precondition(
+      vector.count == dimension,
+      "query has \(vector.count) components; the index has dimension \(dimension)")
     let norm = vector.reduce(0) { $0 + $1 * $1 }.squareRoot()
     var scores = [Double](repeating: 0, count: documentCount)
     guard norm > 0, norm.isFinite else { return scores }

@@ -34,7 +34,9 @@ public struct Diversification: Sendable, Hashable, Codable {
   ) -> [Neighbour] {
     var seen = Set<Key>()
     return neighbours.filter { neighbour in
-      guard neighbour.score < duplicateThreshold, !isDuplicate(neighbour.index) else { return false }
+      guard neighbour.score < duplicateThreshold, !isDuplicate(neighbour.index) else {
+        return false
+      }
       guard let key = groupKey(neighbour.index) else { return true }
       return seen.insert(key).inserted
     }
@@ -86,7 +88,9 @@ extension CosineIndex {
         top.offer(index: i, score: score)
       }
     }
-    for candidate in bestPerGroup.values { top.offer(index: candidate.index, score: candidate.score) }
+    for candidate in bestPerGroup.values {
+      top.offer(index: candidate.index, score: candidate.score)
+    }
     return top.sorted()
   }
 }

@@ -1,19 +1,5 @@
 import LinearAlgebra
 
-/// One term's share of a similarity score.
-public struct TermContribution: Sendable, Hashable, Codable {
-  /// The term's column in the TF-IDF matrix.
-  public var term: Int
-  /// The term's additive share of the explained score (see ``MatchExplanation``).
-  public var contribution: Double
-
-  /// A contribution of `contribution` from term `term`.
-  public init(term: Int, contribution: Double) {
-    self.term = term
-    self.contribution = contribution
-  }
-}
-
 /// Which terms make two documents similar, as an exact additive split of the score.
 ///
 /// Let *q* and *d* be the two documents' TF-IDF rows (l2-normalized), *V* the term loadings
@@ -65,10 +51,12 @@ public enum MatchExplanation {
     guard normProduct > 0, normProduct.isFinite else { return [] }
     var contributions: [Int: Double] = [:]
     for (term, weight) in query {
-      contributions[term, default: 0] += 0.5 * weight * loadingDot(term, d̂, termLoadings) / normProduct
+      contributions[term, default: 0] +=
+        0.5 * weight * loadingDot(term, d̂, termLoadings) / normProduct
     }
     for (term, weight) in document {
-      contributions[term, default: 0] += 0.5 * weight * loadingDot(term, q̂, termLoadings) / normProduct
+      contributions[term, default: 0] +=
+        0.5 * weight * loadingDot(term, q̂, termLoadings) / normProduct
     }
     return contributions.map { TermContribution(term: $0.key, contribution: $0.value) }
       .sorted { $0.term < $1.term }
@@ -84,7 +72,9 @@ public enum MatchExplanation {
     for (term, weight) in document { weights[term, default: 0] += weight }
     var shared: [TermContribution] = []
     for (term, weight) in query {
-      if let other = weights[term] { shared.append(TermContribution(term: term, contribution: weight * other)) }
+      if let other = weights[term] {
+        shared.append(TermContribution(term: term, contribution: weight * other))
+      }
     }
     return top(shared, count: count)
   }
@@ -93,14 +83,21 @@ public enum MatchExplanation {
     precondition(count >= 0, "count must be non-negative")
     return Array(
       contributions.filter { $0.contribution > 0 }
-        .sorted { $0.contribution > $1.contribution || ($0.contribution == $1.contribution && $0.term < $1.term) }
+        .sorted {
+          $0.contribution > $1.contribution
+            || ($0.contribution == $1.contribution && $0.term < $1.term)
+        }
         .prefix(count))
   }
 
-  private static func project(_ row: [(column: Int, value: Double)], on loadings: Matrix) -> [Double] {
+  private static func project(_ row: [(column: Int, value: Double)], on loadings: Matrix)
+    -> [Double]
+  {
     var result = [Double](repeating: 0, count: loadings.columnCount)
     for (term, weight) in row {
-      precondition(term >= 0 && term < loadings.rowCount, "term \(term) outside the \(loadings.rowCount) loaded terms")
+      precondition(
+        term >= 0 && term < loadings.rowCount,
+        "term \(term) outside the \(loadings.rowCount) loaded terms")
       for j in 0..<loadings.columnCount { result[j] += weight * loadings[term, j] }
     }
     return result
@@ -112,5 +109,7 @@ public enum MatchExplanation {
     return dot
   }
 
-  private static func norm(_ vector: [Double]) -> Double { vector.reduce(0) { $0 + $1 * $1 }.squareRoot() }
+  private static func norm(_ vector: [Double]) -> Double {
+    vector.reduce(0) { $0 + $1 * $1 }.squareRoot()
+  }
 }

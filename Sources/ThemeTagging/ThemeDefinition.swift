@@ -22,7 +22,11 @@ public struct ThemeDefinition: Sendable, Hashable, Codable {
 
   /// Whether `key` is a valid theme key: `[a-z0-9]+(-[a-z0-9]+)*`.
   public static func isValidKey(_ key: String) -> Bool {
-    guard !key.isEmpty, !key.hasPrefix("-"), !key.hasSuffix("-"), !key.contains("--") else { return false }
-    return key.unicodeScalars.allSatisfy { ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "-" }
+    guard !key.isEmpty, !key.hasPrefix("-"), !key.hasSuffix("-"), !key.contains("--") else {
+      return false
+    }
+    return key.unicodeScalars.allSatisfy {
+      ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "-"
+    }
   }
 }

@@ -5,6 +5,7 @@ public enum ThemeTaggingError: Error, Sendable, Hashable, CustomStringConvertibl
   /// The definition file defines no themes.
   case noThemes(file: String)
 
+  /// What went wrong, the offending value, and what to try.
   public var description: String {
     switch self {
     case .invalidThemeFile(let file, let line, let problem):
@@ -44,6 +45,7 @@ public enum ThemeFileProblem: Sendable, Hashable, CustomStringConvertible {
   /// A line that fits nowhere in the format.
   case unexpectedLine(String)
 
+  /// What went wrong, the offending value, and what to try.
   public var description: String {
     switch self {
     case .tabIndentation:

@@ -1,7 +1,7 @@
 import Foundation
 import LinearAlgebra
-import Testing
 import TestSupport
+import Testing
 
 @testable import Clustering
 
@@ -35,11 +35,15 @@ import TestSupport
     for d in 0..<15 {
       let c = d % 3
       columns += [Int32(c), 3]
-      values += [Double(Int.random(in: 1...3, using: &generator)), Double(Int.random(in: 4...6, using: &generator))]
+      values += [
+        Double(Int.random(in: 1...3, using: &generator)),
+        Double(Int.random(in: 4...6, using: &generator)),
+      ]
       rowStarts.append(columns.count)
       labels.append(c)
     }
-    let matrix = SparseMatrix(rowCount: 15, columnCount: 4, rowStarts: rowStarts, columnIndices: columns, values: values)
+    let matrix = SparseMatrix(
+      rowCount: 15, columnCount: 4, rowStarts: rowStarts, columnIndices: columns, values: values)
     let top = try ClassTFIDF(termWeights: matrix, labels: labels).topTerms(count: 1)
     #expect(top.map { $0.map(\.term) } == [[0], [1], [2]])
   }

@@ -25,7 +25,8 @@ struct ClusteringReference: Decodable {
 /// Points around `clusterCount` well-separated random directions in `dimension` dimensions,
 /// `perCluster` each, interleaved (document i belongs to cluster i % clusterCount).
 func plantedClusters(
-  clusterCount: Int, perCluster: Int, dimension: Int, noise: Double, using generator: inout SplitMix64
+  clusterCount: Int, perCluster: Int, dimension: Int, noise: Double,
+  using generator: inout SplitMix64
 ) -> Matrix {
   let centres = (0..<clusterCount).map { c in
     (0..<dimension).map { j in j % clusterCount == c ? 1.0 : 0.0 }
@@ -33,7 +34,10 @@ func plantedClusters(
   var rows: [[Double]] = []
   for i in 0..<(clusterCount * perCluster) {
     let scale = Double.random(in: 0.5...3, using: &generator)
-    rows.append(centres[i % clusterCount].map { (($0 + Double.random(in: -noise...noise, using: &generator))) * scale })
+    rows.append(
+      centres[i % clusterCount].map {
+        (($0 + Double.random(in: -noise...noise, using: &generator))) * scale
+      })
   }
   return Matrix(rows: rows)
 }

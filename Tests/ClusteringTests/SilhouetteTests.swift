@@ -1,6 +1,6 @@
 import LinearAlgebra
-import Testing
 import TestSupport
+import Testing
 
 @testable import Clustering
 
@@ -12,8 +12,12 @@ import TestSupport
     for item in reference.silhouettes {
       // Distances differ from scikit-learn's only by summation order.
       let tolerance = Tolerance(relative: 1e-10, absolute: 1e-12)
-      expectClose(try Silhouette.score(of: reference.matrix, labels: item.labels), item.score, tolerance: tolerance)
-      expectClose(try Silhouette.samples(of: reference.matrix, labels: item.labels), item.samples, tolerance: tolerance)
+      expectClose(
+        try Silhouette.score(of: reference.matrix, labels: item.labels), item.score,
+        tolerance: tolerance)
+      expectClose(
+        try Silhouette.samples(of: reference.matrix, labels: item.labels), item.samples,
+        tolerance: tolerance)
     }
   }
 
@@ -22,7 +26,9 @@ import TestSupport
     let reference = try ClusteringReference.load()
     let labels = try #require(reference.cuts["3"])
     let renamed = labels.map { [7, 2, 40][$0] }
-    #expect(try Silhouette.score(of: reference.matrix, labels: labels) == Silhouette.score(of: reference.matrix, labels: renamed))
+    #expect(
+      try Silhouette.score(of: reference.matrix, labels: labels)
+        == Silhouette.score(of: reference.matrix, labels: renamed))
   }
 
   @Test("one cluster, or one per document, is a typed error", arguments: [1, 4])

@@ -1,6 +1,6 @@
 import LinearAlgebra
-import Testing
 import TestSupport
+import Testing
 
 @testable import Clustering
 
@@ -8,11 +8,14 @@ import TestSupport
   @Test("the same seed gives the same labels, centroids and objective")
   func deterministic() throws {
     var data = SplitMix64(seed: 1)
-    let matrix = plantedClusters(clusterCount: 4, perCluster: 10, dimension: 8, noise: 0.6, using: &data)
+    let matrix = plantedClusters(
+      clusterCount: 4, perCluster: 10, dimension: 8, noise: 0.6, using: &data)
     var first = SplitMix64(seed: 42)
     var second = SplitMix64(seed: 42)
-    let a = try SphericalKMeansModel(fitting: matrix, options: .init(clusterCount: 4), using: &first)
-    let b = try SphericalKMeansModel(fitting: matrix, options: .init(clusterCount: 4), using: &second)
+    let a = try SphericalKMeansModel(
+      fitting: matrix, options: .init(clusterCount: 4), using: &first)
+    let b = try SphericalKMeansModel(
+      fitting: matrix, options: .init(clusterCount: 4), using: &second)
     #expect(a == b)
   }
 
@@ -23,9 +26,12 @@ import TestSupport
       let n = Int.random(in: 1...8, using: &generator)
       let k = Int.random(in: 1...n, using: &generator)
       var rows: [[Double]] = []
-      for _ in 0..<n { rows.append((0..<3).map { _ in Double.random(in: -1...1, using: &generator) }) }
+      for _ in 0..<n {
+        rows.append((0..<3).map { _ in Double.random(in: -1...1, using: &generator) })
+      }
       let model = try SphericalKMeansModel(
-        fitting: Matrix(rows: rows), options: .init(clusterCount: k, restarts: 2), using: &generator)
+        fitting: Matrix(rows: rows), options: .init(clusterCount: k, restarts: 2), using: &generator
+      )
       var next = 0
       for label in model.labels {
         #expect(label <= next, "seed \(seed): label \(label) before \(next)")
@@ -46,9 +52,11 @@ import TestSupport
   @Test("planted clusters are recovered, whatever the row scaling")
   func plantedRecovered() throws {
     var data = SplitMix64(seed: 5)
-    let matrix = plantedClusters(clusterCount: 3, perCluster: 12, dimension: 6, noise: 0.3, using: &data)
+    let matrix = plantedClusters(
+      clusterCount: 3, perCluster: 12, dimension: 6, noise: 0.3, using: &data)
     var generator = SplitMix64(seed: 9)
-    let model = try SphericalKMeansModel(fitting: matrix, options: .init(clusterCount: 3), using: &generator)
+    let model = try SphericalKMeansModel(
+      fitting: matrix, options: .init(clusterCount: 3), using: &generator)
     #expect(model.labels == (0..<36).map { $0 % 3 })
     #expect(model.clusterSizes == [12, 12, 12])
     expectClose(model.inertia, 36 - model.objective)
@@ -75,17 +83,23 @@ import TestSupport
     #expect(throws: ClusteringError.tooFewDocuments(documentCount: 2, clusterCount: 3)) {
       try SphericalKMeansModel(fitting: matrix, options: .init(clusterCount: 3), using: &generator)
     }
-    #expect(throws: ClusteringError.invalidParameter(name: "clusterCount", value: 0, allowed: "at least 1")) {
+    #expect(
+      throws: ClusteringError.invalidParameter(
+        name: "clusterCount", value: 0, allowed: "at least 1")
+    ) {
       try SphericalKMeansModel(fitting: matrix, options: .init(clusterCount: 0), using: &generator)
     }
-    #expect(ClusteringError.tooFewDocuments(documentCount: 2, clusterCount: 3).description.contains("--clusters"))
+    #expect(
+      ClusteringError.tooFewDocuments(documentCount: 2, clusterCount: 3).description.contains(
+        "--clusters"))
   }
 
   @Test("duplicate and zero rows still give k non-empty clusters")
   func degenerateRows() throws {
     var generator = SplitMix64(seed: 8)
     let matrix = Matrix(rows: [[1, 0], [1, 0], [1, 0], [0, 0], [0, 1]])
-    let model = try SphericalKMeansModel(fitting: matrix, options: .init(clusterCount: 3), using: &generator)
+    let model = try SphericalKMeansModel(
+      fitting: matrix, options: .init(clusterCount: 3), using: &generator)
     #expect(model.labels.count == 5)
     #expect(model.labels[0] == model.labels[1])
     #expect(Set(model.labels).count == 3)
@@ -94,12 +108,15 @@ import TestSupport
   @Test("more restarts never lower the objective")
   func restartsHelp() throws {
     var data = SplitMix64(seed: 12)
-    let matrix = plantedClusters(clusterCount: 5, perCluster: 6, dimension: 10, noise: 0.9, using: &data)
+    let matrix = plantedClusters(
+      clusterCount: 5, perCluster: 6, dimension: 10, noise: 0.9, using: &data)
     for seed in UInt64(0)..<10 {
       var one = SplitMix64(seed: seed)
       var many = SplitMix64(seed: seed)
-      let single = try SphericalKMeansModel(fitting: matrix, options: .init(clusterCount: 5, restarts: 1), using: &one)
-      let best = try SphericalKMeansModel(fitting: matrix, options: .init(clusterCount: 5, restarts: 8), using: &many)
+      let single = try SphericalKMeansModel(
+        fitting: matrix, options: .init(clusterCount: 5, restarts: 1), using: &one)
+      let best = try SphericalKMeansModel(
+        fitting: matrix, options: .init(clusterCount: 5, restarts: 8), using: &many)
       // The first start of both runs draws the same numbers, so the best of eight includes it.
       #expect(best.objective >= single.objective - 1e-12, "seed \(seed)")
     }

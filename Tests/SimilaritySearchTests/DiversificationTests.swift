@@ -1,6 +1,6 @@
 import LinearAlgebra
-import Testing
 import TestSupport
+import Testing
 
 @testable import SimilaritySearch
 
@@ -52,7 +52,8 @@ import TestSupport
       let rules = Diversification(duplicateThreshold: 0.9)
       let full = index.nearestNeighbours(of: 0, count: n)
       let expected = Array(rules.apply(to: full, groupKey: { groups[$0] }).prefix(count))
-      let actual = index.diverseNeighbours(of: 0, count: count, rules: rules, groupKey: { groups[$0] })
+      let actual = index.diverseNeighbours(
+        of: 0, count: count, rules: rules, groupKey: { groups[$0] })
       #expect(actual == expected, "seed \(seed)")
     }
   }

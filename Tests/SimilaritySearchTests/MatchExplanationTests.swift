@@ -1,11 +1,13 @@
 import LinearAlgebra
-import Testing
 import TestSupport
+import Testing
 
 @testable import SimilaritySearch
 
 /// A random sparse l2-normalized row over `termCount` terms.
-func randomSparseRow(termCount: Int, using generator: inout SplitMix64) -> [(column: Int, value: Double)] {
+func randomSparseRow(termCount: Int, using generator: inout SplitMix64) -> [(
+  column: Int, value: Double
+)] {
   var row: [(column: Int, value: Double)] = []
   for t in 0..<termCount where Bool.random(using: &generator) {
     row.append((t, Double.random(in: 0.1...1, using: &generator)))
@@ -29,12 +31,15 @@ func project(_ row: [(column: Int, value: Double)], _ loadings: Matrix) -> [Doub
       let loadings = randomMatrix(rows: terms, columns: k, using: &generator)
       let q = randomSparseRow(termCount: terms, using: &generator)
       let d = randomSparseRow(termCount: terms, using: &generator)
-      let parts = MatchExplanation.latentContributions(query: q, document: d, termLoadings: loadings)
+      let parts = MatchExplanation.latentContributions(
+        query: q, document: d, termLoadings: loadings)
       let cosine = referenceCosine(project(q, loadings), project(d, loadings))
       // Summation over up to 8 terms: a few ulps per term.
       expectClose(
-        parts.reduce(0) { $0 + $1.contribution }, cosine, tolerance: Tolerance(relative: 1e-10, absolute: 1e-12))
-      let swapped = MatchExplanation.latentContributions(query: d, document: q, termLoadings: loadings)
+        parts.reduce(0) { $0 + $1.contribution }, cosine,
+        tolerance: Tolerance(relative: 1e-10, absolute: 1e-12))
+      let swapped = MatchExplanation.latentContributions(
+        query: d, document: q, termLoadings: loadings)
       #expect(parts.map(\.term) == swapped.map(\.term))
       expectClose(parts.map(\.contribution), swapped.map(\.contribution))
       let present = Set(q.map(\.column)).union(d.map(\.column))
