@@ -63,7 +63,7 @@ extension HTMLReport {
     nav .wrap{display:flex;gap:2px;overflow-x:auto}
     nav a{padding:12px 14px;color:var(--ink);white-space:nowrap;border-bottom:2px solid transparent;font-size:14px}
     nav a:hover{border-bottom-color:var(--accent);color:var(--accent);text-decoration:none}
-    section{padding-top:34px}
+    section{padding-top:40px}
     h2{font-size:21px;margin:0 0 2px}
     .note{color:var(--muted);margin:0 0 14px;font-size:13.5px}
     .empty{color:var(--muted);font-style:italic;margin:6px 0}
