@@ -15,6 +15,9 @@ public struct FitOptions: Sendable, Hashable, Codable {
   public var tfidf: TFIDFOptions
   /// Latent dimensions and SVD algorithm; see `LSAOptions`.
   public var lsa: LSAOptions
+  /// Whether `lsa.rank` is replaced by ``automaticRank(documentCount:termCount:)`` once the
+  /// corpus size is known (the CLI's default when `--dims` is not given).
+  public var choosesRankAutomatically: Bool
   /// Seed of the generator behind the randomized SVD.
   public var seed: UInt64
 
@@ -22,14 +25,23 @@ public struct FitOptions: Sendable, Hashable, Codable {
   public init(
     textAnalysis: TextAnalysisOptions, discoversPhrases: Bool = true,
     discoveredPhraseLimit: Int = 200, tfidf: TFIDFOptions = Self.defaultTFIDF,
-    lsa: LSAOptions = LSAOptions(rank: 100), seed: UInt64 = 42
+    lsa: LSAOptions = LSAOptions(rank: 100), choosesRankAutomatically: Bool = false,
+    seed: UInt64 = 42
   ) {
+    self.choosesRankAutomatically = choosesRankAutomatically
     self.textAnalysis = textAnalysis
     self.discoversPhrases = discoversPhrases
     self.discoveredPhraseLimit = discoveredPhraseLimit
     self.tfidf = tfidf
     self.lsa = lsa
     self.seed = seed
+  }
+
+  /// The rank used when none is asked for: 100 topics (the usual LSA choice for news-sized
+  /// corpora, and scikit-learn's recommendation for `TruncatedSVD` on text), but at most half
+  /// the documents or terms, so a small corpus keeps a compressed, less noisy space.
+  public static func automaticRank(documentCount: Int, termCount: Int) -> Int {
+    max(1, min(100, min(documentCount, termCount) / 2))
   }
 
   /// Sublinear term frequency (1 + ln tf), smoothed idf, l2 rows: long articles that

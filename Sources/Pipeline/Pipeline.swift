@@ -61,15 +61,21 @@ public enum Pipeline {
       "tf-idf", detail: "\(documents.count) documents", progress: progress,
       summary: { "\($0.vocabulary.count) terms, \($0.trainingWeights.nonZeroCount) weights" }
     ) { () throws(VectorizationError) in try TFIDFModel(fitting: documents, options: options.tfidf) }
+    var lsaOptions = options.lsa
+    if options.choosesRankAutomatically {
+      lsaOptions.rank = FitOptions.automaticRank(
+        documentCount: tfidf.trainingWeights.rowCount, termCount: tfidf.vocabulary.count)
+    }
     var generator = SplitMix64(seed: options.seed)
     let lsa = try measureStage(
-      "svd", detail: "rank \(options.lsa.rank) of \(tfidf.trainingWeights.rowCount)×\(tfidf.vocabulary.count)",
+      "svd", detail: "rank \(lsaOptions.rank) of \(tfidf.trainingWeights.rowCount)×\(tfidf.vocabulary.count)",
       progress: progress, summary: { "\($0.dimensionCount) topics (\($0.algorithm.rawValue))" }
     ) { () throws(ReductionError) in
-      try LSAModel(fitting: tfidf.trainingWeights, options: options.lsa, using: &generator)
+      try LSAModel(fitting: tfidf.trainingWeights, options: lsaOptions, using: &generator)
     }
     var resolved = options
     resolved.textAnalysis = analyzer.resolvedOptions
+    resolved.lsa = lsaOptions
     let manifest = ModelManifest(
       formatVersion: ModelManifest.currentFormatVersion,
       createdAt: ISO8601DateFormatter().string(from: Date()),

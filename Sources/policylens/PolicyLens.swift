@@ -15,7 +15,9 @@ struct PolicyLens: AsyncParsableCommand {
         policylens report --out report.html
       """,
     version: "0.1.0",
-    subcommands: [])
+    subcommands: [
+      IngestCommand.self, ArticlesCommand.self, FitCommand.self,
+    ])
 
   static func main() async {
     let code = await execute(Array(CommandLine.arguments.dropFirst()))

@@ -1,0 +1,145 @@
+import ArgumentParser
+import Foundation
+import Pipeline
+import Reduction
+import Vectorization
+
+/// `policylens fit`: ingest, analyse, weight, reduce, and save a model.
+struct FitCommand: AsyncParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "fit",
+    abstract: "Fit a topic model (TF-IDF + LSA) to newsletters and save it.",
+    discussion: """
+      Ingests the newsletters, segments the articles (jieba lexicon + models/userdict.txt + \
+      phrases discovered in the corpus), weights terms by TF-IDF and reduces them to latent \
+      topics with a LAPACK-backed SVD. The model directory is replaced atomically: if \
+      anything fails, the previous model stays as it was.
+
+      Example:
+        policylens fit seeds --model models/seeds --dims 40
+      """)
+
+  @OptionGroup var corpus: CorpusOptions
+  @OptionGroup var modelOptions: ModelOptions
+
+  @Option(
+    name: [.customLong("dims"), .customLong("rank")],
+    help: ArgumentHelp(
+      "Number of latent topics k (default: 100, at most half the articles).", valueName: "k"))
+  var dims: Int?
+
+  @Option(help: ArgumentHelp("SVD algorithm: automatic, exact or randomized.", valueName: "algorithm"))
+  var algorithm: LSAOptions.Algorithm = .automatic
+
+  @Option(help: ArgumentHelp("Power iterations of the randomized SVD (accuracy vs time).", valueName: "q"))
+  var powerIterations = 5
+
+  @Option(help: ArgumentHelp("Extra random directions of the randomized SVD.", valueName: "p"))
+  var oversampling = 10
+
+  @Option(
+    help: ArgumentHelp(
+      "Ignore terms in fewer documents than this: a count (2) or a proportion (0.01).",
+      valueName: "n|p"),
+    transform: parseFrequencyBound)
+  var minDf: DocumentFrequencyBound = .count(1)
+
+  @Option(
+    help: ArgumentHelp(
+      "Ignore terms in more documents than this: a count or a proportion (0.9).",
+      valueName: "n|p"),
+    transform: parseFrequencyBound)
+  var maxDf: DocumentFrequencyBound = .proportion(1.0)
+
+  @Option(help: ArgumentHelp("Keep only the most frequent terms.", valueName: "n"))
+  var maxFeatures: Int?
+
+  @Flag(inversion: .prefixedNo, help: "Use 1 + ln(tf) instead of raw term counts.")
+  var sublinearTf = true
+
+  @Flag(inversion: .prefixedNo, help: "Smooth idf as if one extra document held every term.")
+  var smoothIdf = true
+
+  @Option(help: ArgumentHelp("Row normalisation: l2 or none.", valueName: "norm"))
+  var norm: TFIDFOptions.Normalization = .l2
+
+  @Flag(inversion: .prefixedNo, help: "Add phrases discovered in the corpus (PMI + boundary entropy) to the lexicon.")
+  var discoverPhrases = true
+
+  @OptionGroup var analysis: AnalysisOptions
+  @OptionGroup var seedOptions: SeedOptions
+  @OptionGroup var output: OutputOptions
+
+  func validate() throws {
+    if let dims, dims < 1 { throw ValidationError("--dims must be at least 1; got \(dims).") }
+    if powerIterations < 0 || powerIterations > 50 {
+      throw ValidationError("--power-iterations must be between 0 and 50; got \(powerIterations).")
+    }
+    if oversampling < 0 { throw ValidationError("--oversampling must be at least 0; got \(oversampling).") }
+    if let maxFeatures, maxFeatures < 1 {
+      throw ValidationError("--max-features must be at least 1; got \(maxFeatures).")
+    }
+  }
+
+  func run() async throws {
+    let terminal = Terminal.current
+    let printer = ProgressPrinter(quiet: output.quiet || output.json)
+    let options = FitOptions(
+      textAnalysis: try analysis.textAnalysisOptions(),
+      discoversPhrases: discoverPhrases,
+      tfidf: TFIDFOptions(
+        sublinearTermFrequency: sublinearTf, smoothIDF: smoothIdf, norm: norm,
+        minimumDocumentFrequency: minDf, maximumDocumentFrequency: maxDf, maximumFeatures: maxFeatures),
+      lsa: LSAOptions(
+        rank: dims ?? 100, algorithm: algorithm, oversampling: oversampling,
+        powerIterations: powerIterations),
+      choosesRankAutomatically: dims == nil,
+      seed: seedOptions.seed)
+    let clock = ContinuousClock()
+    let start = clock.now
+    let model = try await Pipeline.fit(
+      paths: corpus.paths, options: options, cacheDirectory: lexiconCacheDirectory(),
+      progress: printer.handler)
+    let manifest = try ModelStore(directory: URL(fileURLWithPath: modelOptions.model)).save(model)
+    let summary = FitSummary(
+      model: modelOptions.model, articles: manifest.counts.articles, terms: manifest.counts.terms,
+      dimensions: manifest.counts.dimensions, algorithm: manifest.algorithm,
+      discoveredPhrases: manifest.parameters.textAnalysis.discoveredPhrases.count,
+      varianceCaptured: model.lsa.varianceShares.reduce(0, +),
+      seconds: Double((clock.now - start).components.attoseconds) * 1e-18
+        + Double((clock.now - start).components.seconds))
+    if output.json {
+      terminal.line(try renderJSON(summary))
+    } else {
+      terminal.line(
+        """
+        Model written to \(summary.model)
+          articles            \(formatCount(summary.articles))
+          terms               \(formatCount(summary.terms))
+          topics              \(summary.dimensions) (\(summary.algorithm) SVD, \(String(format: "%.1f", summary.varianceCaptured * 100))% of the TF-IDF sum of squares)
+          discovered phrases  \(summary.discoveredPhrases)
+          time                \(String(format: "%.2f", summary.seconds)) s
+        Next: policylens topics --model \(summary.model)
+        """)
+    }
+  }
+
+  struct FitSummary: Encodable {
+    var model: String
+    var articles, terms, dimensions: Int
+    var algorithm: String
+    var discoveredPhrases: Int
+    var varianceCaptured: Double
+    var seconds: Double
+  }
+}
+
+extension LSAOptions.Algorithm: ExpressibleByArgument {}
+extension TFIDFOptions.Normalization: ExpressibleByArgument {}
+
+/// `3` → a count of documents, `0.5` → a proportion.
+func parseFrequencyBound(_ text: String) throws -> DocumentFrequencyBound {
+  if let count = Int(text) { return .count(count) }
+  if let proportion = Double(text) { return .proportion(proportion) }
+  throw ValidationError("expected a whole number of documents (2) or a proportion (0.05); got \(text).")
+}

@@ -1,0 +1,70 @@
+import Clustering
+import Ingest
+import Pipeline
+import Reduction
+import TextAnalysis
+import ThemeTagging
+import Timelines
+import Vectorization
+
+// The exit code of each library error lives here, in the CLI only (sysexits: 64 usage,
+// 65 malformed input, 66 missing input, 74 cannot write, 1 anything else).
+
+extension IngestError: ReportableError {
+  var exitCode: Int32 {
+    switch self {
+    case .pathNotFound, .unreadable, .noTextFiles: ExitStatus.noInput
+    default: ExitStatus.dataError
+    }
+  }
+}
+
+extension TextAnalysisError: ReportableError {
+  var exitCode: Int32 {
+    switch self {
+    case .lexiconNotFound, .unreadableFile, .userDictionaryNotFound: ExitStatus.noInput
+    default: ExitStatus.dataError
+    }
+  }
+}
+
+extension VectorizationError: ReportableError {
+  var exitCode: Int32 {
+    switch self {
+    case .invalidOption, .conflictingDocumentFrequencyBounds: ExitStatus.usage
+    default: ExitStatus.dataError
+    }
+  }
+}
+
+extension ReductionError: ReportableError {
+  var exitCode: Int32 {
+    switch self {
+    case .invalidRank, .invalidOption: ExitStatus.usage
+    case .linearAlgebra: ExitStatus.failure
+    default: ExitStatus.dataError
+    }
+  }
+}
+
+extension ModelStoreError: ReportableError {
+  var exitCode: Int32 {
+    switch self {
+    case .missingModel, .unreadableFile: ExitStatus.noInput
+    case .cannotWrite: ExitStatus.cannotWrite
+    default: ExitStatus.dataError
+    }
+  }
+}
+
+extension ClusteringError: ReportableError {
+  var exitCode: Int32 { ExitStatus.usage }
+}
+
+extension ThemeTaggingError: ReportableError {
+  var exitCode: Int32 { ExitStatus.dataError }
+}
+
+extension TimelineError: ReportableError {
+  var exitCode: Int32 { ExitStatus.dataError }
+}
