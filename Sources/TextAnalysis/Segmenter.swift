@@ -127,11 +127,11 @@ struct Segmenter: Sendable {
     let protectedEnd = workspace.protectedEnd
     let isInterior = workspace.isInterior
     let probeCount = scalars.withUnsafeBufferPointer { text in
-      lexicon.keys.withUnsafeBufferPointer { keys in
-        lexicon.logFrequencies.withUnsafeBufferPointer { values in
+      lexicon.slots.withUnsafeBufferPointer { slots in
+        lexicon.singles.withUnsafeBufferPointer { singles in
           workspace.routeProbability.withUnsafeMutableBufferPointer { probability in
             workspace.routeEnd.withUnsafeMutableBufferPointer { routeEnd in
-              let mask = keys.count &- 1
+              let mask = slots.count / 2 &- 1
               let shift = lexicon.shift
               probability[count] = 0
               var probes = 0
@@ -143,19 +143,26 @@ struct Segmenter: Sendable {
                 var hash = ScalarHash.offsetBasis
                 var x = k
                 probe: while x < block.upperBound {
-                  hash = ScalarHash.step(hash, text[x])
+                  let scalar = text[x]
+                  hash = ScalarHash.step(hash, scalar)
                   probes &+= 1
-                  let key = hash == 0 ? 1 : hash
-                  var slot = Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> shift)
-                  var value = -Double.infinity
-                  while true {
-                    let stored = keys[slot]
-                    if stored == key {
-                      value = values[slot]
-                      break
+                  var value: Double
+                  if x == k && scalar < Lexicon.singleCount {
+                    // First probe: the BMP table answers without touching the hash table.
+                    value = singles[Int(scalar)]
+                    if value.isNaN { break probe }
+                  } else {
+                    let key = hash == 0 ? 1 : hash
+                    var slot = Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> shift)
+                    while true {
+                      let stored = slots[slot &* 2]
+                      if stored == key {
+                        value = Double(bitPattern: slots[slot &* 2 &+ 1])
+                        break
+                      }
+                      if stored == 0 { break probe }
+                      slot = (slot &+ 1) & mask
                     }
-                    if stored == 0 { break probe }
-                    slot = (slot &+ 1) & mask
                   }
                   x &+= 1
                   if value > -Double.infinity

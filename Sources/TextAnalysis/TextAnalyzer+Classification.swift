@@ -22,6 +22,18 @@ extension TextAnalyzer {
 
   private static func kind(ofSingle value: UInt32) -> Token.Kind {
     if ScalarClass.isWhitespace(value) { return .whitespace }
+    // Fast paths for the punctuation of Chinese news (general category P*).
+    if value < 0x80 {
+      let isPunctuation = (value >= 0x21 && value <= 0x2F && value != 0x24 && value != 0x2B)
+        || (value >= 0x3A && value <= 0x40 && value != 0x3C && value != 0x3D && value != 0x3E)
+        || value == 0x5B || value == 0x5C || value == 0x5D || value == 0x5F || value == 0x7B || value == 0x7D
+      return isPunctuation ? .punctuation : .symbol
+    }
+    if (value &- 0x2010 <= 0x2027 - 0x2010) || (value &- 0x3001 <= 2) || (value &- 0x3008 <= 0x3011 - 0x3008)
+      || (value &- 0x3014 <= 0x301F - 0x3014)
+    {
+      return .punctuation
+    }
     guard let scalar = Unicode.Scalar(value) else { return .symbol }
     let properties = scalar.properties
     if properties.isIdeographic { return .han }

@@ -10,5 +10,6 @@ struct PolicyLensBench: ParsableCommand {
     abstract: "Benchmarks for PolicyLens's pipeline stages.",
     subcommands: [
       // Each benchmark adds itself here (one line each).
+      SegmentationBenchmark.self,
     ])
 }

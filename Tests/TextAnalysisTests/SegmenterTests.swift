@@ -129,3 +129,26 @@ import TestSupport
     #expect(ends.last == scalars.count)
   }
 }
+
+extension SegmenterTests {
+  @Test("token kinds agree with the Unicode general category of single scalars")
+  func kinds() throws {
+    let analyzer = try #require(TestAnalyzers.plain)
+    for value in UInt32(0x21)..<0x7F where !ScalarClass.isBlock(value) {
+      let scalar = try #require(Unicode.Scalar(value))
+      let token = try #require(analyzer.tokens(in: String(Character(scalar))).first)
+      let isPunctuation: Bool
+      switch scalar.properties.generalCategory {
+      case .connectorPunctuation, .dashPunctuation, .openPunctuation, .closePunctuation, .initialPunctuation,
+        .finalPunctuation, .otherPunctuation:
+        isPunctuation = true
+      default: isPunctuation = false
+      }
+      #expect((token.kind == .punctuation) == isPunctuation, "U+\(String(value, radix: 16))")
+    }
+    #expect(analyzer.tokens(in: "、。《》“”—…").allSatisfy { $0.kind == .punctuation })
+    #expect(analyzer.tokens(in: "5g").first?.kind == .latin)
+    #expect(analyzer.tokens(in: "2024").first?.kind == .number)
+    #expect(analyzer.tokens(in: "😀").first?.kind == .symbol)
+  }
+}
