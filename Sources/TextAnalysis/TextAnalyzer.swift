@@ -34,8 +34,8 @@ public final class TextAnalyzer: Sendable {
   public let lexiconReport: LexiconLoadReport
 
   let segmenter: Segmenter
-  let stopWordHashes: Set<UInt64>
-  let protectedHashes: Set<UInt64>
+  let stopWordHashes: ScalarHashSet
+  let protectedHashes: ScalarHashSet
 
   /// Loads the lexicon (from the binary cache when valid), adds the user dictionary and the
   /// discovered phrases, and prepares the stop-word set.
@@ -92,8 +92,8 @@ public final class TextAnalyzer: Sendable {
     }
     self.segmenter = Segmenter(
       lexicon: lexicon, usesHiddenMarkovModel: options.usesHiddenMarkovModel, protectedWords: protectedWords)
-    self.stopWordHashes = stopWords
-    self.protectedHashes = protected
+    self.stopWordHashes = ScalarHashSet(stopWords)
+    self.protectedHashes = ScalarHashSet(protected)
   }
 
   /// jieba's `suggest_freq(word, tune=True)`, with zero-frequency pieces counted as 1.
@@ -168,23 +168,27 @@ public final class TextAnalyzer: Sendable {
     var workspace = Segmenter.Workspace()
     segmenter.segment(scalars, ends: &ends, workspace: &workspace)
     var terms: [String] = []
-    let options = resolvedOptions
+    let keepsSingleCharacterTerms = resolvedOptions.keepsSingleCharacterTerms
+    let keepsNumbers = resolvedOptions.keepsNumbers
     scalars.withUnsafeBufferPointer { buffer in
       var start = 0
       for end in ends {
         defer { start = end }
-        if end - start == 1 && !options.keepsSingleCharacterTerms { continue }
+        if end - start == 1 && !keepsSingleCharacterTerms { continue }
         let token = UnsafeBufferPointer(rebasing: buffer[start..<end])
         let kind = TextAnalyzer.kind(of: token)
-        let hash = ScalarHash.hash(token)
         switch kind {
         case .han:
-          if !options.keepsNumbers && TextAnalyzer.isNumeral(token) && !protectedHashes.contains(hash) { continue }
+          if !keepsNumbers && TextAnalyzer.isNumeral(token)
+            && !protectedHashes.contains(ScalarHash.hash(token))
+          {
+            continue
+          }
         case .latin: break
-        case .number: if !options.keepsNumbers { continue }
+        case .number: if !keepsNumbers { continue }
         case .whitespace, .punctuation, .symbol: continue
         }
-        if stopWordHashes.contains(hash) { continue }
+        if stopWordHashes.contains(ScalarHash.hash(token)) { continue }
         terms.append(TextAnalyzer.string(buffer, start..<end))
       }
     }

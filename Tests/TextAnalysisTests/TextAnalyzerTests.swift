@@ -146,3 +146,16 @@ import TestSupport
     }
   }
 }
+
+extension TextAnalyzerTests {
+  @Test(
+    "numeral-only Han tokens are recognised; words with other characters are not",
+    arguments: [
+      ("三年", true), ("十一月", true), ("2024年", true), ("第一", true), ("万亿元", true), ("十五五", true),
+      ("一体化", false), ("多次", false), ("一带一路", false), ("年轻", false), ("5g", false),
+    ])
+  func numerals(token: String, isNumeral: Bool) {
+    let scalars = token.unicodeScalars.map(\.value)
+    #expect(scalars.withUnsafeBufferPointer { TextAnalyzer.isNumeral($0) } == isNumeral)
+  }
+}
