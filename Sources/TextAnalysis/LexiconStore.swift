@@ -5,12 +5,12 @@ import Foundation
 /// jieba spends about a second building its prefix dictionary from `dict.txt` and pickles it
 /// to `/tmp`; this store does the same with a flat file that is read back with two copies:
 ///
-///     header: 10 × UInt64 little-endian
+///     header:  10 × UInt64 little-endian
 ///       magic "PLLEXv01", format version, source size, source mtime (Double bits),
 ///       source checksum (FNV-1a 64), total (Double bits), longest word, occupied slots,
 ///       capacity, word count
-///     keys:   capacity × UInt64
-///     values: capacity × Double (ln freq; −∞ marks prefixes)
+///     slots:   capacity × (UInt64 key, Double ln freq; −∞ marks prefixes)
+///     singles: 65,536 × Double (one-scalar entries by scalar; NaN when absent)
 ///
 /// The cache is valid while the source file has the same size and modification time and
 /// the header has this format version; otherwise it is rebuilt and replaced atomically.
@@ -18,7 +18,7 @@ import Foundation
 /// share one directory.
 enum LexiconStore {
   static let magic: UInt64 = 0x3130_7678_454C_4C50  // "PLLEXv01" little-endian
-  static let formatVersion: UInt64 = 1
+  static let formatVersion: UInt64 = 2
   static let headerCount = 10
 
   struct Loaded {
@@ -148,10 +148,10 @@ enum LexiconStore {
       magic, formatVersion, size, modified.bitPattern, checksum, lexicon.total.bitPattern,
       UInt64(lexicon.maxWordLength), UInt64(lexicon.count), UInt64(lexicon.capacity), UInt64(wordCount),
     ]
-    var data = Data(capacity: (headerCount + 2 * lexicon.capacity) * 8)
+    var data = Data(capacity: (headerCount + 2 * lexicon.capacity + Lexicon.singleCount) * 8)
     header.withUnsafeBytes { data.append(contentsOf: $0) }
-    lexicon.keys.withUnsafeBytes { data.append(contentsOf: $0) }
-    lexicon.logFrequencies.withUnsafeBytes { data.append(contentsOf: $0) }
+    lexicon.slots.withUnsafeBytes { data.append(contentsOf: $0) }
+    lexicon.singles.withUnsafeBytes { data.append(contentsOf: $0) }
     return data
   }
 
@@ -173,22 +173,22 @@ enum LexiconStore {
       else { return nil }
       let capacity = Int(word(8))
       guard capacity > 0, capacity.nonzeroBitCount == 1, capacity <= 1 << 28,
-        raw.count == (headerCount + 2 * capacity) * 8
+        raw.count == (headerCount + 2 * capacity + Lexicon.singleCount) * 8
       else { return nil }
-      let keysOffset = headerCount * 8
-      let valuesOffset = keysOffset + capacity * 8
-      let keys = [UInt64](unsafeUninitializedCapacity: capacity) { buffer, count in
+      let slotsOffset = headerCount * 8
+      let singlesOffset = slotsOffset + capacity * 16
+      let slots = [UInt64](unsafeUninitializedCapacity: capacity * 2) { buffer, count in
         UnsafeMutableRawBufferPointer(buffer).copyMemory(
-          from: UnsafeRawBufferPointer(rebasing: raw[keysOffset..<valuesOffset]))
-        count = capacity
+          from: UnsafeRawBufferPointer(rebasing: raw[slotsOffset..<singlesOffset]))
+        count = capacity * 2
       }
-      let values = [Double](unsafeUninitializedCapacity: capacity) { buffer, count in
+      let singles = [Double](unsafeUninitializedCapacity: Lexicon.singleCount) { buffer, count in
         UnsafeMutableRawBufferPointer(buffer).copyMemory(
-          from: UnsafeRawBufferPointer(rebasing: raw[valuesOffset..<raw.count]))
-        count = capacity
+          from: UnsafeRawBufferPointer(rebasing: raw[singlesOffset..<raw.count]))
+        count = Lexicon.singleCount
       }
       let lexicon = Lexicon(
-        keys: keys, logFrequencies: values, count: Int(word(7)), total: Double(bitPattern: word(5)),
+        slots: slots, singles: singles, count: Int(word(7)), total: Double(bitPattern: word(5)),
         maxWordLength: Int(word(6)))
       return Cached(lexicon: lexicon, checksum: word(4), wordCount: Int(word(9)))
     }

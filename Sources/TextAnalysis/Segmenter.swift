@@ -15,6 +15,16 @@
 ///    characters are emitted one by one. Without the HMM, jieba's `__cut_DAG_NO_HMM`
 ///    instead merges consecutive single ASCII letters and digits.
 ///
+/// **Protected words (a deliberate difference from jieba).** When `protectedWords` holds
+/// user-dictionary words and discovered phrases, their occurrences in a block are found
+/// first, leftmost-longest and without overlap; the DP must then take each occurrence as
+/// one edge and may not end any other edge inside it. jieba only raises such a word's
+/// frequency (`suggest_freq`), which keeps it whole on its own but not always in context
+/// (`绿色金融服务体系` → `绿色 / 金融服务 / 体系`). With protection, a user word is split
+/// only where it overlaps an earlier user word (`未来产业集群` with both `未来产业` and
+/// `产业集群` listed → `未来产业 / 集群`). Lexicon words longer than a protected word may
+/// still contain it.
+///
 /// Source: Sun Junyi, jieba 0.42.1, `jieba/__init__.py` (`get_DAG`, `calc`, `__cut_DAG`) and
 /// `jieba/finalseg/__init__.py`.
 ///
@@ -24,9 +34,12 @@ struct Segmenter: Sendable {
   let logTotal: Double
   let usesHiddenMarkovModel: Bool
   let hiddenMarkovModel: HiddenMarkovModel
+  /// User words and discovered phrases (with their prefixes), or `nil` when there are none.
+  let protectedWords: Lexicon?
 
-  init(lexicon: Lexicon, usesHiddenMarkovModel: Bool) {
+  init(lexicon: Lexicon, usesHiddenMarkovModel: Bool, protectedWords: Lexicon? = nil) {
     self.lexicon = lexicon
+    self.protectedWords = protectedWords
     self.logTotal = log(lexicon.total)
     self.usesHiddenMarkovModel = usesHiddenMarkovModel
     self.hiddenMarkovModel = .shared
@@ -37,6 +50,12 @@ struct Segmenter: Sendable {
     var routeProbability: [Double] = []
     var routeEnd: [Int32] = []
     var viterbi: [UInt8] = []
+    /// Per block position: end of the protected word starting there, or 0.
+    var protectedEnd: [Int32] = []
+    /// Per block position: whether a cut there would split a protected word.
+    var isInterior: [Bool] = []
+    /// Lexicon probes made so far (hash-table lookups while extending prefixes).
+    var probeCount = 0
   }
 
   /// Appends the end offset (exclusive) of every token of `scalars` to `ends`.
@@ -104,36 +123,51 @@ struct Segmenter: Sendable {
       workspace.routeEnd = Array(repeating: 0, count: count + 1)
     }
     let logTotal = self.logTotal
-    scalars.withUnsafeBufferPointer { text in
-      lexicon.keys.withUnsafeBufferPointer { keys in
-        lexicon.logFrequencies.withUnsafeBufferPointer { values in
+    let isProtecting = markProtectedWords(scalars, block, workspace: &workspace)
+    let protectedEnd = workspace.protectedEnd
+    let isInterior = workspace.isInterior
+    let probeCount = scalars.withUnsafeBufferPointer { text in
+      lexicon.slots.withUnsafeBufferPointer { slots in
+        lexicon.singles.withUnsafeBufferPointer { singles in
           workspace.routeProbability.withUnsafeMutableBufferPointer { probability in
             workspace.routeEnd.withUnsafeMutableBufferPointer { routeEnd in
-              let mask = keys.count &- 1
+              let mask = slots.count / 2 &- 1
               let shift = lexicon.shift
               probability[count] = 0
+              var probes = 0
               var k = block.upperBound &- 1
               while k >= start {
                 var best = -Double.infinity
                 var bestEnd = -1
+                let forcedEnd = isProtecting ? Int(protectedEnd[k &- start]) : 0
                 var hash = ScalarHash.offsetBasis
                 var x = k
                 probe: while x < block.upperBound {
-                  hash = ScalarHash.step(hash, text[x])
-                  let key = hash == 0 ? 1 : hash
-                  var slot = Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> shift)
-                  var value = -Double.infinity
-                  while true {
-                    let stored = keys[slot]
-                    if stored == key {
-                      value = values[slot]
-                      break
+                  let scalar = text[x]
+                  hash = ScalarHash.step(hash, scalar)
+                  probes &+= 1
+                  var value: Double
+                  if x == k && scalar < Lexicon.singleCount {
+                    // First probe: the BMP table answers without touching the hash table.
+                    value = singles[Int(scalar)]
+                    if value.isNaN { break probe }
+                  } else {
+                    let key = hash == 0 ? 1 : hash
+                    var slot = Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> shift)
+                    while true {
+                      let stored = slots[slot &* 2]
+                      if stored == key {
+                        value = Double(bitPattern: slots[slot &* 2 &+ 1])
+                        break
+                      }
+                      if stored == 0 { break probe }
+                      slot = (slot &+ 1) & mask
                     }
-                    if stored == 0 { break probe }
-                    slot = (slot &+ 1) & mask
                   }
                   x &+= 1
-                  if value > -Double.infinity {
+                  if value > -Double.infinity
+                    && (!isProtecting || (forcedEnd == 0 ? !isInterior[x &- start] : x == forcedEnd))
+                  {
                     let candidate = (value - logTotal) + probability[x &- start]
                     if bestEnd < 0 || candidate >= best {
                       best = candidate
@@ -149,11 +183,52 @@ struct Segmenter: Sendable {
                 routeEnd[k &- start] = Int32(truncatingIfNeeded: bestEnd)
                 k &-= 1
               }
+              return probes
             }
           }
         }
       }
     }
+    workspace.probeCount &+= probeCount
+  }
+
+  /// Marks leftmost-longest occurrences of protected words in the block; returns whether
+  /// there are any.
+  private func markProtectedWords(_ scalars: [UInt32], _ block: Range<Int>, workspace: inout Workspace) -> Bool {
+    guard let protectedWords else { return false }
+    let count = block.count
+    let start = block.lowerBound
+    if workspace.protectedEnd.count < count + 1 {
+      workspace.protectedEnd = Array(repeating: 0, count: count + 1)
+      workspace.isInterior = Array(repeating: false, count: count + 1)
+    } else {
+      for index in 0...count {
+        workspace.protectedEnd[index] = 0
+        workspace.isInterior[index] = false
+      }
+    }
+    var found = false
+    var k = start
+    while k < block.upperBound {
+      var hash = ScalarHash.offsetBasis
+      var longest = 0
+      var x = k
+      while x < block.upperBound {
+        hash = ScalarHash.step(hash, scalars[x])
+        guard let value = protectedWords.logFrequency(ofHash: hash) else { break }
+        x += 1
+        if value > -.infinity { longest = x }
+      }
+      if longest > k + 1 {
+        found = true
+        workspace.protectedEnd[k - start] = Int32(longest)
+        for inside in (k + 1)..<longest { workspace.isInterior[inside - start] = true }
+        k = longest
+      } else {
+        k += 1
+      }
+    }
+    return found
   }
 
   /// jieba's handling of a run of one-character words: alone, HMM, or characters.

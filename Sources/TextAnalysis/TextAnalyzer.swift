@@ -20,7 +20,9 @@ import Foundation
 ///
 /// over the pieces *pᵢ* of *w*'s segmentation without the HMM (a piece of frequency 0 counts
 /// as 1, so a word is never left at frequency 1), which makes *w* more probable than the
-/// split the lexicon would otherwise choose.
+/// split the lexicon would otherwise choose. In addition, their occurrences are protected
+/// from being cut by neighbouring lexicon words (leftmost-longest among overlapping user
+/// words); see `Segmenter`.
 ///
 /// The analyzer is immutable after `init` and `Sendable`: share one instance across a
 /// task group. Each call allocates its own scratch buffers.
@@ -32,8 +34,8 @@ public final class TextAnalyzer: Sendable {
   public let lexiconReport: LexiconLoadReport
 
   let segmenter: Segmenter
-  let stopWordHashes: Set<UInt64>
-  let protectedHashes: Set<UInt64>
+  let stopWordHashes: ScalarHashSet
+  let protectedHashes: ScalarHashSet
 
   /// Loads the lexicon (from the binary cache when valid), adds the user dictionary and the
   /// discovered phrases, and prepares the stop-word set.
@@ -53,6 +55,7 @@ public final class TextAnalyzer: Sendable {
     }
     var lexicon = loaded.lexicon
     var protected = Set<UInt64>()
+    var protectedScalars: [UInt64: [UInt32]] = [:]
     var scalars: [UInt32] = []
     let additions =
       options.userDictionary.entries.map { ($0.word, $0.frequency) }
@@ -63,7 +66,14 @@ public final class TextAnalyzer: Sendable {
       let value = frequency.map(Double.init) ?? TextAnalyzer.suggestedFrequency(of: scalars, in: lexicon)
       lexicon.insert(scalars, frequency: value)
       lexicon.total += value
-      if value > 0 { protected.insert(ScalarHash.hash(scalars)) } else { protected.remove(ScalarHash.hash(scalars)) }
+      let hash = ScalarHash.hash(scalars)
+      if value > 0 {
+        protected.insert(hash)
+        protectedScalars[hash] = scalars
+      } else {
+        protected.remove(hash)
+        protectedScalars[hash] = nil
+      }
     }
     var stopWords = Set<UInt64>()
     for word in options.stopWords {
@@ -74,9 +84,16 @@ public final class TextAnalyzer: Sendable {
     resolved.lexiconChecksum = loaded.report.checksum
     self.resolvedOptions = resolved
     self.lexiconReport = loaded.report
-    self.segmenter = Segmenter(lexicon: lexicon, usesHiddenMarkovModel: options.usesHiddenMarkovModel)
-    self.stopWordHashes = stopWords
-    self.protectedHashes = protected
+    var protectedWords: Lexicon?
+    if !protectedScalars.isEmpty {
+      var table = Lexicon(minimumCapacity: protectedScalars.values.reduce(0) { $0 + $1.count })
+      for words in protectedScalars.values { table.insert(words, frequency: 1) }
+      protectedWords = table
+    }
+    self.segmenter = Segmenter(
+      lexicon: lexicon, usesHiddenMarkovModel: options.usesHiddenMarkovModel, protectedWords: protectedWords)
+    self.stopWordHashes = ScalarHashSet(stopWords)
+    self.protectedHashes = ScalarHashSet(protected)
   }
 
   /// jieba's `suggest_freq(word, tune=True)`, with zero-frequency pieces counted as 1.
@@ -151,23 +168,27 @@ public final class TextAnalyzer: Sendable {
     var workspace = Segmenter.Workspace()
     segmenter.segment(scalars, ends: &ends, workspace: &workspace)
     var terms: [String] = []
-    let options = resolvedOptions
+    let keepsSingleCharacterTerms = resolvedOptions.keepsSingleCharacterTerms
+    let keepsNumbers = resolvedOptions.keepsNumbers
     scalars.withUnsafeBufferPointer { buffer in
       var start = 0
       for end in ends {
         defer { start = end }
-        if end - start == 1 && !options.keepsSingleCharacterTerms { continue }
+        if end - start == 1 && !keepsSingleCharacterTerms { continue }
         let token = UnsafeBufferPointer(rebasing: buffer[start..<end])
         let kind = TextAnalyzer.kind(of: token)
-        let hash = ScalarHash.hash(token)
         switch kind {
         case .han:
-          if !options.keepsNumbers && TextAnalyzer.isNumeral(token) && !protectedHashes.contains(hash) { continue }
+          if !keepsNumbers && TextAnalyzer.isNumeral(token)
+            && !protectedHashes.contains(ScalarHash.hash(token))
+          {
+            continue
+          }
         case .latin: break
-        case .number: if !options.keepsNumbers { continue }
+        case .number: if !keepsNumbers { continue }
         case .whitespace, .punctuation, .symbol: continue
         }
-        if stopWordHashes.contains(hash) { continue }
+        if stopWordHashes.contains(ScalarHash.hash(token)) { continue }
         terms.append(TextAnalyzer.string(buffer, start..<end))
       }
     }

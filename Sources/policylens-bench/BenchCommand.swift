@@ -12,5 +12,6 @@ struct PolicyLensBench: ParsableCommand {
       // Each benchmark adds itself here (one line each).
       IngestBenchmark.self,
       LSABenchmark.self,
+      SegmentationBenchmark.self,
     ])
 }

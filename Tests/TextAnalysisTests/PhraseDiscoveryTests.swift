@@ -1,0 +1,68 @@
+import Testing
+import TestSupport
+
+@testable import TextAnalysis
+
+@Suite struct PhraseDiscoveryTests {
+  /// A corpus of random characters with planted phrases in random contexts.
+  static func syntheticCorpus(planted: [String], seed: UInt64) -> [String] {
+    let background = Array("的一是在不了有和人这中大为上个国我以要他时来用们生到作地于出就分对成会可主发年动同工也能下过子说产种面而方后多定行学法所民得经十三之进着等部度家电力里如水化高自二理起小物现实加量都两体制机当使点从业本去把性好应开它合还因由其些然前外天政四日那社义事平形相全表间样与关各重新线内数正心反你明看原又么利比或但质气第向道命此变条只没结解问意建月公无系军很情者最立代想已通并提直题党程展五果料象员革位入常文总次品式活设及管特件长求老头基资边流路级少图山统接知较将组见计别她手角期根论运农指几九区强放决西被干做必战先回则任取据处队南给色光门即保治北造百规热领七海口东导器压志世金增争济阶油思术极交受联什认六共权收证改清己美再采转更单风切打白教速花带安场身车例真务具万每目至达走积示议声报斗完类八离华名确才科张信马节话米整空元况今集温传土许步群广石记需段研界拉林律叫且究观越织装影算低持音众书布复容儿须际商非验连断深难近矿千周委素技备半办青省列习响约支般史感劳便团往酸历市克何除消构府称太准精值号率族维划选标写存候毛亲快效斯院查江型眼王按格养易置派层片始却专状育厂京识适属圆包火住调满县局照参红细引听该铁价严")
+    var generator = SplitMix64(seed: seed)
+    var texts: [String] = []
+    for _ in 0..<40 {
+      var text = ""
+      for _ in 0..<30 {
+        for _ in 0..<Int(3 + generator.next() % 10) {
+          text.append(background[Int(generator.next() % UInt64(background.count))])
+        }
+        if generator.next() % 3 == 0 {
+          text += planted[Int(generator.next() % UInt64(planted.count))]
+        }
+        if generator.next() % 4 == 0 { text += "，" }
+      }
+      texts.append(text + "。")
+    }
+    return texts
+  }
+
+  @Test("finds planted phrases in a synthetic corpus", arguments: [UInt64(7), 8])
+  func plantedPhrases(seed: UInt64) {
+    let planted = ["鲲鹏翱翔", "麒麟芯片", "饕餮盛宴", "魑魅魍魉"]
+    let corpus = Self.syntheticCorpus(planted: planted, seed: seed)
+    let candidates = PhraseDiscovery.candidates(in: corpus)
+    let top = Set(candidates.prefix(planted.count * 2).map(\.phrase))
+    for phrase in planted {
+      #expect(top.contains(phrase), "seed \(seed): \(phrase) missing from \(candidates.prefix(8).map(\.phrase))")
+    }
+    #expect(zip(candidates, candidates.dropFirst()).allSatisfy { $0.score >= $1.score })
+    for candidate in candidates {
+      #expect(candidate.count >= 5 && candidate.cohesion >= 3 && min(candidate.leftEntropy, candidate.rightEntropy) >= 1)
+    }
+  }
+
+  @Test("fragments of a planted phrase have lower scores than the phrase")
+  func fragmentsRankLower() {
+    let corpus = Self.syntheticCorpus(planted: ["鲲鹏翱翔"], seed: 9)
+    let candidates = PhraseDiscovery.candidates(in: corpus, options: PhraseDiscoveryOptions(minimumBoundaryEntropy: 0))
+    let scores = Dictionary(candidates.map { ($0.phrase, $0.score) }, uniquingKeysWith: max)
+    let whole = scores["鲲鹏翱翔"] ?? 0
+    for fragment in ["鲲鹏翱", "鹏翱翔", "鲲鹏"] { #expect((scores[fragment] ?? 0) < whole, "\(fragment)") }
+  }
+
+  @Test("discovered phrases added to the analyzer stay whole")
+  func addingPhrases() throws {
+    let analyzer = try #require(TestAnalyzers.plain)
+    let corpus = Self.syntheticCorpus(planted: ["鲲鹏翱翔", "麒麟芯片"], seed: 11)
+    let candidates = PhraseDiscovery.candidates(in: corpus, analyzer: analyzer)
+    let options = analyzer.resolvedOptions.addingDiscoveredPhrases(Array(candidates.prefix(2)))
+    #expect(Set(options.discoveredPhrases) == ["鲲鹏翱翔", "麒麟芯片"])
+    let extended = try TextAnalyzer(options: options, cacheDirectory: TestAnalyzers.cacheDirectory)
+    #expect(extended.terms(in: "看鲲鹏翱翔和麒麟芯片") == ["鲲鹏翱翔", "麒麟芯片"])
+  }
+
+  @Test("empty and Han-free corpora give no candidates")
+  func emptyCorpus() {
+    #expect(PhraseDiscovery.candidates(in: []).isEmpty)
+    #expect(PhraseDiscovery.candidates(in: ["", "abc 123", "，。"]).isEmpty)
+  }
+}
