@@ -16,7 +16,8 @@ struct PolicyLens: AsyncParsableCommand {
       """,
     version: "0.1.0",
     subcommands: [
-      IngestCommand.self, ArticlesCommand.self, FitCommand.self,
+      IngestCommand.self, ArticlesCommand.self, TermsCommand.self, FitCommand.self,
+      TopicsCommand.self, AddCommand.self,
     ])
 
   static func main() async {

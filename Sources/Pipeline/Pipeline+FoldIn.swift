@@ -1,0 +1,103 @@
+import Foundation
+import Ingest
+import LinearAlgebra
+import Reduction
+import TextAnalysis
+import Vectorization
+
+/// How well one folded-in article is represented by the model's vocabulary.
+public struct FoldInReport: Sendable, Hashable, Codable {
+  public var id: String
+  public var title: String
+  /// Share of the article's TF-IDF mass on terms the model does not know, estimating each
+  /// unknown term's idf as that of a term in no training document, ln((1 + n) / 1) + 1.
+  public var unknownShare: Double
+  /// Whether the share is above ``Pipeline/poorRepresentationThreshold``.
+  public var isPoorlyRepresented: Bool
+}
+
+extension Pipeline {
+  /// Above this unknown share, an added article's topic coordinates rest on less than half
+  /// of what it says, and a refit is advisable.
+  public static let poorRepresentationThreshold = 0.5
+
+  /// Projects new articles into an existing model without refitting (fold-in,
+  /// q̂ = q V Σ⁻¹ on the TF-IDF row q weighted with the model's idf), and appends them.
+  ///
+  /// Articles whose id is already in the model are skipped (a newsletter added twice).
+  ///
+  /// - Returns: The extended model, one report per added article, and the skipped ids.
+  public static func add(
+    articles newArticles: [Article], to model: PolicyModel, cacheDirectory: URL?,
+    progress: @escaping ProgressHandler
+  ) async throws -> (model: PolicyModel, added: [FoldInReport], skipped: [String]) {
+    let known = Set(model.articles.map(\.id))
+    let fresh = newArticles.filter { !known.contains($0.id) }
+    let skipped = newArticles.filter { known.contains($0.id) }.map(\.id)
+    guard !fresh.isEmpty else { return (model, [], skipped) }
+    let analyzer = try TextAnalyzer(options: model.textAnalysis, cacheDirectory: cacheDirectory)
+    let documents = await segment(fresh.map(analysisText(of:)), with: analyzer, progress: progress)
+    let weights = model.tfidf.transform(documents)
+    let coordinates = model.lsa.transform(weights)
+
+    let unknownIDF = log(Double(1 + model.manifest.counts.articles)) + 1
+    let reports = zip(fresh, documents).map { article, terms in
+      var known = 0.0
+      var unknown = 0.0
+      var counts: [String: Int] = [:]
+      for term in terms { counts[term, default: 0] += 1 }
+      for (term, count) in counts {
+        let tf = model.tfidf.options.sublinearTermFrequency ? 1 + log(Double(count)) : Double(count)
+        if let index = model.tfidf.vocabulary.index(of: term) {
+          known += tf * model.tfidf.inverseDocumentFrequency[index]
+        } else {
+          unknown += tf * unknownIDF
+        }
+      }
+      let share = known + unknown > 0 ? unknown / (known + unknown) : 1
+      return FoldInReport(
+        id: article.id, title: article.title, unknownShare: share,
+        isPoorlyRepresented: share > poorRepresentationThreshold)
+    }
+
+    var extended = model
+    extended.articles += fresh
+    extended.tfidf = TFIDFModel(
+      options: model.tfidf.options, terms: model.tfidf.terms,
+      documentFrequency: model.tfidf.documentFrequency,
+      inverseDocumentFrequency: model.tfidf.inverseDocumentFrequency,
+      trainingWeights: model.weights.appendingRows(of: weights))
+    extended.lsa = LSAModel(
+      options: model.lsa.options, algorithm: model.lsa.algorithm,
+      singularValues: model.lsa.singularValues, termLoadings: model.lsa.termLoadings,
+      documentCoordinates: model.lsa.documentCoordinates.appendingRows(of: coordinates),
+      totalSumOfSquares: model.lsa.totalSumOfSquares)
+    extended.manifest.foldedInArticleCount += fresh.count
+    return (extended, reports, skipped)
+  }
+}
+
+extension SparseMatrix {
+  /// The rows of `self`, then the rows of `other` (same column count).
+  func appendingRows(of other: SparseMatrix) -> SparseMatrix {
+    precondition(columnCount == other.columnCount, "appended rows must have \(columnCount) columns")
+    let offset = nonZeroCount
+    return SparseMatrix(
+      rowCount: rowCount + other.rowCount, columnCount: columnCount,
+      rowStarts: rowStarts + other.rowStarts.dropFirst().map { $0 + offset },
+      columnIndices: columnIndices + other.columnIndices, values: values + other.values)
+  }
+}
+
+extension Matrix {
+  /// The rows of `self`, then the rows of `other` (same column count).
+  func appendingRows(of other: Matrix) -> Matrix {
+    precondition(columnCount == other.columnCount, "appended rows must have \(columnCount) columns")
+    var result = Matrix(rowCount: rowCount + other.rowCount, columnCount: columnCount)
+    for j in 0..<columnCount {
+      for i in 0..<rowCount { result[i, j] = self[i, j] }
+      for i in 0..<other.rowCount { result[rowCount + i, j] = other[i, j] }
+    }
+    return result
+  }
+}

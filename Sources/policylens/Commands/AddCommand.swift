@@ -1,0 +1,71 @@
+import ArgumentParser
+import Foundation
+import Ingest
+import Pipeline
+
+/// `policylens add`: fold new newsletters into an existing model without refitting.
+struct AddCommand: AsyncParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "add",
+    abstract: "Add new newsletters to a model without refitting (fold-in).",
+    discussion: """
+      Each new article is weighted with the model's vocabulary and idf and projected into \
+      the existing topic space (q̂ = q V Σ⁻¹). Topics do not change; an article whose text is \
+      mostly unknown to the model is flagged, and a refit is advised. Articles already in \
+      the model (same id) are skipped.
+
+      Example:
+        policylens add new-issues/ --model models/seeds
+      """)
+
+  @Argument(
+    help: ArgumentHelp("Newsletter files or folders to add.", valueName: "path"),
+    completion: .file())
+  var paths: [String]
+
+  @OptionGroup var modelOptions: ModelOptions
+  @OptionGroup var output: OutputOptions
+
+  func run() async throws {
+    let terminal = Terminal.current
+    let printer = ProgressPrinter(quiet: output.quiet || output.json)
+    let store = ModelStore(directory: URL(fileURLWithPath: modelOptions.model))
+    let model = try store.load()
+    let corpus = try CorpusLoader.load(paths: paths)
+    for warning in corpus.warnings { printer.handler(.warning(warning.description)) }
+    let result = try await Pipeline.add(
+      articles: corpus.articles, to: model, cacheDirectory: lexiconCacheDirectory(),
+      progress: printer.handler)
+    if !result.added.isEmpty { try store.save(result.model) }
+    let poorly = result.added.filter(\.isPoorlyRepresented)
+    if output.json {
+      struct Payload: Encodable {
+        var added: [FoldInReport]
+        var skipped: [String]
+        var refitAdvised: Bool
+      }
+      terminal.line(try renderJSON(Payload(added: result.added, skipped: result.skipped, refitAdvised: !poorly.isEmpty)))
+      return
+    }
+    var table = TextTable([
+      .init(header: "id", maximumWidth: 14), .init(header: "unknown", alignsRight: true),
+      .init(header: "title", maximumWidth: 60),
+    ])
+    for report in result.added {
+      table.append([
+        report.id, String(format: "%.0f%%", report.unknownShare * 100) + (report.isPoorlyRepresented ? " !" : ""),
+        report.title,
+      ])
+    }
+    if !result.added.isEmpty { terminal.line(table.render()) }
+    terminal.line(
+      "Added \(formatCount(result.added.count)) articles to \(modelOptions.model)"
+        + (result.skipped.isEmpty ? "." : "; skipped \(result.skipped.count) already in the model."))
+    if !poorly.isEmpty {
+      terminal.note(
+        "warning: \(poorly.count) added article(s) have more than half of their TF-IDF mass on terms "
+          + "the model does not know (marked !). Their topic positions are unreliable; refit with: "
+          + "policylens fit <all newsletters> --model \(modelOptions.model)")
+    }
+  }
+}
