@@ -90,5 +90,6 @@ public struct LineRange: Codable, Sendable, Hashable, CustomStringConvertible {
   /// The number of lines in the range.
   public var count: Int { last - first + 1 }
 
+  /// `12` for one line, `12–20` for several.
   public var description: String { first == last ? "\(first)" : "\(first)–\(last)" }
 }

@@ -15,9 +15,16 @@ enum Paragraphs {
   /// - Complexity: O(*n*) in total characters.
   static func joinBrokenLines(_ lines: [Substring]) -> [String] {
     var result: [String] = []
+    // Facts about the last paragraph, kept incrementally so that joining many lines stays
+    // linear: whether it has a tab, sentence punctuation, how long it is, how it starts.
+    var hasTab = false
+    var hasPunctuation = false
+    var scalarCount = 0
+    var headingLike = false
     var previousJoinable = false
     for line in lines {
-      if previousJoinable, !startsLikeHeading(line), !line.contains("\t"), var last = result.popLast() {
+      let lineHasTab = line.contains("\t")
+      if previousJoinable, !lineHasTab, !startsLikeHeading(line), var last = result.popLast() {
         if let a = last.unicodeScalars.last, let b = line.unicodeScalars.first,
           isASCIIAlphanumeric(a), isASCIIAlphanumeric(b)
         {
@@ -27,8 +34,17 @@ enum Paragraphs {
         result.append(last)
       } else {
         result.append(String(line))
+        hasTab = false
+        hasPunctuation = false
+        scalarCount = 0
+        headingLike = !line.hasPrefix("【") && startsLikeHeading(line)
       }
-      previousJoinable = isJoinable(result[result.count - 1])
+      hasTab = hasTab || lineHasTab
+      hasPunctuation = hasPunctuation || line.contains("，") || line.contains("。")
+      scalarCount += line.unicodeScalars.count
+      let endsOpen = line.unicodeScalars.last.map { !terminal.contains($0.value) } ?? false
+      previousJoinable =
+        endsOpen && !hasTab && !(headingLike && scalarCount < 40) && (hasPunctuation || scalarCount >= 30)
     }
     return result
   }
@@ -39,17 +55,6 @@ enum Paragraphs {
     case 0x30...0x39, 0x41...0x5A, 0x61...0x7A: true
     default: false
     }
-  }
-
-  static func isJoinable(_ paragraph: String) -> Bool {
-    guard let last = paragraph.unicodeScalars.last, !terminal.contains(last.value) else { return false }
-    if paragraph.contains("\t") { return false }
-    // A paragraph opening with a region tag (【浙江】…) is prose; other heading shapes are not.
-    if !paragraph.hasPrefix("【"), startsLikeHeading(paragraph[...]), paragraph.unicodeScalars.count < 40 {
-      return false
-    }
-    if paragraph.contains("，") || paragraph.contains("。") { return true }
-    return paragraph.unicodeScalars.count >= 30
   }
 
   /// Whether a line starts the way headings, list items, tags and links do.
