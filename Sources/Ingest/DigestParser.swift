@@ -38,7 +38,7 @@ struct DigestParser {
   mutating func parse() -> Newsletter {
     var layout = ParseLayout(lines: lines)
     let count = lines.count
-    let contentsStart = lines.firstIndex { $0.text.hasPrefix("目录") } ?? count
+    let contentsStart = lines.firstIndex { $0.text.hasBytePrefix("目录") } ?? count
 
     // Header.
     var year: Int?
@@ -104,7 +104,7 @@ struct DigestParser {
           continue
         }
       }
-      if Self.knownSections.contains(String(text)) || isPageNumber(text) || text == Publication.digest.name {
+      if Self.knownSections.contains(String(text)) || isPageNumber(text) || text.isBytewise(Publication.digest.name) {
         layout.kinds[j] = .furniture
       }
     }

@@ -107,7 +107,7 @@ public enum Gazetteer {
   /// Unknown prefixes — ministries, `四部门` — are national: (`全国`, nil).
   public static func place(forPrefix prefix: String) -> (region: String, city: String?) {
     var name = prefix
-    for suffix in ["省", "市", "自治区"] where name.hasSuffix(suffix) && name.count > 2 {
+    for suffix in ["省", "市", "自治区"] where name.hasByteSuffix(suffix) && name.count > 2 {
       name.removeLast(suffix.count)
     }
     if provinceSet.contains(name) { return (name, nil) }

@@ -52,8 +52,8 @@ enum IssueHeader {
   /// `2023年（总第二十五期）` → (2023, 25).
   static func digestIssue(_ text: some StringProtocol) -> (year: Int, number: Int)? {
     let s = String(compact(text).map { $0 == "(" ? "（" : $0 == ")" ? "）" : $0 })
-    guard s.hasPrefix("20") || s.hasPrefix("19"), let yearEnd = s.firstIndex(of: "年"),
-      let year = Int(s[..<yearEnd]), s[yearEnd...].hasPrefix("年（总第"), s.hasSuffix("期）")
+    guard s.hasBytePrefix("20") || s.hasBytePrefix("19"), let yearEnd = s.firstIndex(of: "年"),
+      let year = Int(s[..<yearEnd]), s[yearEnd...].hasBytePrefix("年（总第"), s.hasByteSuffix("期）")
     else { return nil }
     let numeral = s[s.index(yearEnd, offsetBy: 4)..<s.index(s.endIndex, offsetBy: -2)]
     guard let number = Int(numeral) ?? chineseNumber(numeral) else { return nil }

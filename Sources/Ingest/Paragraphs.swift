@@ -2,7 +2,19 @@
 /// source notes and URLs.
 enum Paragraphs {
   /// Scalars that end a sentence (or a clause that may end a paragraph).
-  static let terminal: Set<UInt32> = Set("。！？；：”’」』…!?;:）)".unicodeScalars.map(\.value))
+  static let terminal = TerminalSet()
+
+  /// Membership test for sentence-final punctuation without hashing.
+  struct TerminalSet: Sendable {
+    func contains(_ value: UInt32) -> Bool {
+      switch value {
+      case 0x3002, 0xFF01, 0xFF1F, 0xFF1B, 0xFF1A, 0x201D, 0x2019, 0x300D, 0x300F, 0x2026, 0x21, 0x3F, 0x3B,
+        0x3A, 0xFF09, 0x29:
+        true
+      default: false
+      }
+    }
+  }
 
   /// Joins paragraphs that a PDF page or column break split mid-sentence.
   ///
@@ -23,7 +35,7 @@ enum Paragraphs {
     var headingLike = false
     var previousJoinable = false
     for line in lines {
-      let lineHasTab = line.contains("\t")
+      let (lineHasTab, lineHasPunctuation) = scan(line)
       if previousJoinable, !lineHasTab, !startsLikeHeading(line), var last = result.popLast() {
         if let a = last.unicodeScalars.last, let b = line.unicodeScalars.first,
           isASCIIAlphanumeric(a), isASCIIAlphanumeric(b)
@@ -37,16 +49,38 @@ enum Paragraphs {
         hasTab = false
         hasPunctuation = false
         scalarCount = 0
-        headingLike = !line.hasPrefix("【") && startsLikeHeading(line)
+        headingLike = !line.hasBytePrefix("【") && startsLikeHeading(line)
       }
       hasTab = hasTab || lineHasTab
-      hasPunctuation = hasPunctuation || line.contains("，") || line.contains("。")
-      scalarCount += line.unicodeScalars.count
+      hasPunctuation = hasPunctuation || lineHasPunctuation
+      // Saturating: only "at least 40 scalars" matters, and 160 bytes are at least 40 scalars.
+      scalarCount += line.utf8.count >= 160 ? 160 : line.unicodeScalars.count
       let endsOpen = line.unicodeScalars.last.map { !terminal.contains($0.value) } ?? false
       previousJoinable =
         endsOpen && !hasTab && !(headingLike && scalarCount < 40) && (hasPunctuation || scalarCount >= 30)
     }
     return result
+  }
+
+  /// One pass over the bytes: does the line contain a tab, and `，` (EF BC 8C) or `。` (E3 80 82)?
+  static func scan(_ line: Substring) -> (hasTab: Bool, hasPunctuation: Bool) {
+    func scanBytes(_ bytes: some Collection<UInt8>) -> (Bool, Bool) {
+      var hasTab = false
+      var hasPunctuation = false
+      var a: UInt8 = 0
+      var b: UInt8 = 0
+      for byte in bytes {
+        if byte == 0x09 {
+          hasTab = true
+        } else if byte == 0x8C && a == 0xEF && b == 0xBC || byte == 0x82 && a == 0xE3 && b == 0x80 {
+          hasPunctuation = true
+        }
+        a = b
+        b = byte
+      }
+      return (hasTab, hasPunctuation)
+    }
+    return line.utf8.withContiguousStorageIfAvailable { scanBytes($0) } ?? scanBytes(line.utf8)
   }
 
   @inline(__always)
@@ -68,10 +102,12 @@ enum Paragraphs {
       return second.map { isChineseDigit($0) || ("0"..."9").contains($0) } ?? false
     default: break
     }
-    if line.hasPrefix("附：") || line.hasPrefix("附:") || line.hasPrefix("http") || line.hasPrefix("关键词")
-      || line.hasPrefix("摘要")
-    {
-      return true
+    switch first {
+    case "附": return line.hasBytePrefix("附：") || line.hasBytePrefix("附:")
+    case "h": return line.hasBytePrefix("http")
+    case "关": return line.hasBytePrefix("关键词")
+    case "摘": return line.hasBytePrefix("摘要")
+    default: break
     }
     if isChineseDigit(first) {
       let rest = scalars.drop(while: isChineseDigit)
@@ -96,7 +132,7 @@ enum Paragraphs {
 
   /// A trailing source note: `…。（上海证券报 20241028）` → (text before, 上海证券报, 2024-10-28).
   static func trailingSource(_ paragraph: String) -> (rest: String, source: String, date: String)? {
-    guard paragraph.hasSuffix("）") || paragraph.hasSuffix(")"),
+    guard paragraph.hasByteSuffix("）") || paragraph.hasByteSuffix(")"),
       let open = paragraph.lastIndex(where: { $0 == "（" || $0 == "(" })
     else { return nil }
     let inner = paragraph[paragraph.index(after: open)..<paragraph.index(before: paragraph.endIndex)]
@@ -109,7 +145,7 @@ enum Paragraphs {
     else { return nil }
     var name = trimmed(Substring(String(String.UnicodeScalarView(scalars.dropLast(8)))))
     // "（作者…研究员 上海转型发布 20241105）": the outlet is the last word.
-    if name.hasPrefix("作者"), let space = name.lastIndex(of: " ") { name = name[name.index(after: space)...] }
+    if name.hasBytePrefix("作者"), let space = name.lastIndex(of: " ") { name = name[name.index(after: space)...] }
     guard !name.isEmpty, name.count <= 30 else { return nil }
     return (String(trimmed(paragraph[..<open])), String(name), date)
   }
@@ -126,25 +162,28 @@ enum Paragraphs {
       let date = IssueHeader.isoDate(year: year.0, month: month.0, day: day.0)
     else { return nil }
     let name = trimmed(Substring(String(String.UnicodeScalarView(scalars.dropLast(10)))))
-    guard !name.isEmpty, !name.contains("，"), !name.contains("。") else { return nil }
+    guard !name.isEmpty, !name.unicodeScalars.contains(where: { $0 == "，" || $0 == "。" }) else { return nil }
     return (String(name), date)
   }
 
   /// A line that is only a URL, optionally in angle brackets → the URL without spaces.
   static func url(_ line: Substring) -> String? {
+    guard let first = line.utf8.first, first == UInt8(ascii: "<") || first == UInt8(ascii: "h") || first == UInt8(ascii: "w")
+    else { return nil }
     var text = line
-    if text.hasPrefix("<"), text.hasSuffix(">") { text = text.dropFirst().dropLast() }
-    guard text.hasPrefix("http://") || text.hasPrefix("https://") || text.hasPrefix("www.") else { return nil }
+    if text.hasBytePrefix("<"), text.hasByteSuffix(">") { text = text.dropFirst().dropLast() }
+    guard text.hasBytePrefix("http://") || text.hasBytePrefix("https://") || text.hasBytePrefix("www.") else { return nil }
     return String(text.unicodeScalars.filter { !isTrimmable($0) }.map(Character.init))
   }
 
   /// Splits HTML-ish `<p>…</p>` lines (the digest's book list) into plain paragraphs.
   static func stripParagraphTags(_ line: Substring) -> [Substring] {
-    guard line.contains("<p>") else { return [line] }
+    guard line.utf8.count >= 3, line.hasBytePrefix("<p>") || line.unicodeScalars.contains("<") && line.contains("<p>")
+    else { return [line] }
     var result: [Substring] = []
     for piece in line.split(separator: "</p>") {
       var text = trimmed(piece)
-      if text.hasPrefix("<p>") { text = trimmed(text.dropFirst(3)) }
+      if text.hasBytePrefix("<p>") { text = trimmed(text.dropFirst(3)) }
       if !text.isEmpty { result.append(text) }
     }
     return result
