@@ -135,7 +135,9 @@ struct BiweeklyParser {
       if TitleMatcher.canBeTitle(candidate) {
         if !entries.isEmpty {
           let window = entries[next..<min(next + 3, entries.count)].lazy.map(\.key)
-          if next < entries.count, let look = TitleMatcher.firstMatch(of: TitleMatcher.key(candidate), in: window) {
+          if next < entries.count, TitleMatcher.isPlausibleLength(candidate, for: window),
+            let look = TitleMatcher.firstMatch(of: TitleMatcher.key(candidate), in: window)
+          {
             for skipped in entries[next..<next + look] {
               warnings.append(.unmatchedContentsEntry(file: file, title: skipped.title))
             }

@@ -93,7 +93,9 @@ struct DigestParser {
       if text.isEmpty { continue }
       if next < entries.count, TitleMatcher.canBeTitle(text) {
         let window = entries[next..<min(next + 3, entries.count)].lazy.map(\.key)
-        if let look = TitleMatcher.firstMatch(of: TitleMatcher.key(text), in: window) {
+        if TitleMatcher.isPlausibleLength(text, for: window),
+          let look = TitleMatcher.firstMatch(of: TitleMatcher.key(text), in: window)
+        {
           for skipped in entries[next..<next + look] {
             warnings.append(.unmatchedContentsEntry(file: file, title: skipped.title))
           }

@@ -21,14 +21,14 @@ extension TextLine {
       while index < count {
         let byte = bytes[index]
         if byte == 0x0A || byte == 0x0D {
-          breaks.append((start, index))
+          breaks.append(trimmedBounds(bytes, start, index))
           index += (byte == 0x0D && index + 1 < count && bytes[index + 1] == 0x0A) ? 2 : 1
           start = index
         } else {
           index += 1
         }
       }
-      if start < count || breaks.isEmpty { breaks.append((start, count)) }
+      if start < count || breaks.isEmpty { breaks.append(trimmedBounds(bytes, start, count)) }
     }
     let utf8 = text.utf8
     var lines: [TextLine] = []
@@ -40,10 +40,55 @@ extension TextLine {
       let end = utf8.index(start, offsetBy: piece.end - piece.start)
       cursor = end
       offset = piece.end
-      lines.append(TextLine(number: number + 1, text: trimmed(text[start..<end])))
+      lines.append(TextLine(number: number + 1, text: text[start..<end]))
     }
     return lines
   }
+}
+
+/// The byte range `start..<end` without leading and trailing whitespace (see `isTrimmable`),
+/// decided on UTF-8 bytes.
+@inline(__always)
+func trimmedBounds(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> (start: Int, end: Int) {
+  /// Length of a whitespace sequence starting at `i`, or 0.
+  func leading(_ i: Int) -> Int {
+    let b = bytes[i]
+    if b <= 0x20 || b == 0x7F { return 1 }
+    if b == 0xC2, i + 1 < end, bytes[i + 1] == 0xA0 { return 2 }
+    if i + 2 < end {
+      let c = bytes[i + 1], d = bytes[i + 2]
+      if b == 0xE3, c == 0x80, d == 0x80 { return 3 }  // U+3000
+      if b == 0xEF, c == 0xBB, d == 0xBF { return 3 }  // U+FEFF
+      if b == 0xE2, c == 0x80, (0x82...0x8B).contains(d) { return 3 }  // U+2002–U+200B
+    }
+    return 0
+  }
+  /// Length of a whitespace sequence ending just before `j`, or 0.
+  func trailing(_ j: Int) -> Int {
+    let b = bytes[j - 1]
+    if b <= 0x20 || b == 0x7F { return 1 }
+    if j - 2 >= start, b == 0xA0, bytes[j - 2] == 0xC2 { return 2 }
+    if j - 3 >= start {
+      let a = bytes[j - 3], c = bytes[j - 2]
+      if a == 0xE3, c == 0x80, b == 0x80 { return 3 }
+      if a == 0xEF, c == 0xBB, b == 0xBF { return 3 }
+      if a == 0xE2, c == 0x80, (0x82...0x8B).contains(b) { return 3 }
+    }
+    return 0
+  }
+  var s = start
+  var e = end
+  while s < e {
+    let n = leading(s)
+    if n == 0 { break }
+    s += n
+  }
+  while e > s {
+    let n = trailing(e)
+    if n == 0 { break }
+    e -= n
+  }
+  return (s, e)
 }
 
 /// Whether a scalar is whitespace for trimming: ASCII space and controls, U+3000 ideographic

@@ -56,6 +56,13 @@ struct TitleMatcher {
     return nil
   }
 
+  /// A cheap filter before building a key: every rule in ``matches(_:_:)`` needs the longer
+  /// key to be at most twice the shorter, and a key is never longer than its line.
+  static func isPlausibleLength(_ line: Substring, for window: some Collection<[Unicode.Scalar]>) -> Bool {
+    let lineCount = line.unicodeScalars.count
+    return window.contains { lineCount <= 2 * $0.count + 16 }
+  }
+
   /// Whether two normalised keys name the same title.
   static func matches(_ a: [Unicode.Scalar], _ b: [Unicode.Scalar]) -> Bool {
     if a.isEmpty || b.isEmpty { return false }
