@@ -132,22 +132,31 @@ enum Paragraphs {
 
   /// A trailing source note: `…。（上海证券报 20241028）` → (text before, 上海证券报, 2024-10-28).
   static func trailingSource(_ paragraph: String) -> (rest: String, source: String, date: String)? {
-    guard paragraph.hasByteSuffix("）") || paragraph.hasByteSuffix(")"),
-      let open = paragraph.lastIndex(where: { $0 == "（" || $0 == "(" })
-    else { return nil }
-    let inner = paragraph[paragraph.index(after: open)..<paragraph.index(before: paragraph.endIndex)]
-    let scalars = Array(inner.unicodeScalars)
-    guard scalars.count > 8 else { return nil }
-    let digits = scalars.suffix(8)
+    guard paragraph.hasByteSuffix("）") || paragraph.hasByteSuffix(")") else { return nil }
+    // Scan backwards over scalars: the note is short and at the end.
+    let scalars = paragraph.unicodeScalars
+    var open = scalars.index(before: scalars.endIndex)
+    var inner: [Unicode.Scalar] = []
+    while open != scalars.startIndex, inner.count <= 40 {
+      open = scalars.index(before: open)
+      let scalar = scalars[open]
+      if scalar == "（" || scalar == "(" { break }
+      inner.append(scalar)
+    }
+    guard scalars[open] == "（" || scalars[open] == "(" else { return nil }
+    inner.reverse()
+    guard inner.count > 8 else { return nil }
+    let digits = inner.suffix(8)
     guard digits.allSatisfy({ ("0"..."9").contains($0) }) else { return nil }
-    let value = Int(String(String.UnicodeScalarView(digits))) ?? 0
+    let value = digits.reduce(0) { $0 * 10 + Int($1.value - 0x30) }
     guard let date = IssueHeader.isoDate(year: value / 10000, month: value / 100 % 100, day: value % 100)
     else { return nil }
-    var name = trimmed(Substring(String(String.UnicodeScalarView(scalars.dropLast(8)))))
+    var name = trimmed(Substring(String(String.UnicodeScalarView(inner.dropLast(8)))))
     // "（作者…研究员 上海转型发布 20241105）": the outlet is the last word.
     if name.hasBytePrefix("作者"), let space = name.lastIndex(of: " ") { name = name[name.index(after: space)...] }
-    guard !name.isEmpty, name.count <= 30 else { return nil }
-    return (String(trimmed(paragraph[..<open])), String(name), date)
+    guard !name.isEmpty, name.unicodeScalars.count <= 30 else { return nil }
+    let rest = Substring(paragraph.unicodeScalars[..<open])
+    return (String(trimmed(rest)), String(name), date)
   }
 
   /// A digest source line: `人民网 2023-06-27` → (人民网, 2023-06-27).
