@@ -17,7 +17,7 @@ struct BiweeklyParser {
 
   /// `【上海】rest` → (上海, rest); `nil` when the line does not start with a tag.
   static func splitTag(_ text: Substring) -> (tag: String, rest: Substring)? {
-    guard text.hasPrefix("【"), let close = text.firstIndex(of: "】") else { return nil }
+    guard text.hasBytePrefix("【"), let close = text.firstIndex(of: "】") else { return nil }
     let tag = text[text.index(after: text.startIndex)..<close]
     guard !tag.isEmpty, tag.count <= 8 else { return nil }
     return (String(tag), trimmed(text[text.index(after: close)...]))
@@ -25,15 +25,15 @@ struct BiweeklyParser {
 
   /// `**title**` → title; other text unchanged. Reports whether the text was bold.
   static func unbold(_ text: Substring) -> (text: Substring, isBold: Bool) {
-    if text.hasPrefix("**"), text.hasSuffix("**"), text.count > 4 {
+    if text.hasBytePrefix("**"), text.hasByteSuffix("**"), text.count > 4 {
       return (trimmed(text.dropFirst(2).dropLast(2)), true)
     }
     return (text, false)
   }
 
   static func isContentsLine(_ text: Substring) -> Bool {
-    (text.hasPrefix("-") || text.hasPrefix("－") || text.hasPrefix("•"))
-      && trimmed(text.dropFirst()).hasPrefix("【")
+    (text.hasBytePrefix("-") || text.hasBytePrefix("－") || text.hasBytePrefix("•"))
+      && trimmed(text.dropFirst()).hasBytePrefix("【")
   }
 
   mutating func parse() -> Newsletter {
@@ -76,7 +76,7 @@ struct BiweeklyParser {
     let backStart =
       (bodyStart..<count).first {
         let t = lines[$0].text
-        return t == Publication.biweekly.name || t.hasPrefix("扫描二维码") || t.hasPrefix("报：")
+        return t.isBytewise(Publication.biweekly.name) || t.hasBytePrefix("扫描二维码") || t.hasBytePrefix("报：")
       } ?? count
     layout.mark(0..<bodyStart, as: .masthead)
     if let contents { layout.mark(contents, as: .contents) }
@@ -135,7 +135,9 @@ struct BiweeklyParser {
       if TitleMatcher.canBeTitle(candidate) {
         if !entries.isEmpty {
           let window = entries[next..<min(next + 3, entries.count)].lazy.map(\.key)
-          if next < entries.count, let look = TitleMatcher.firstMatch(of: TitleMatcher.key(candidate), in: window) {
+          if next < entries.count, TitleMatcher.isPlausibleLength(candidate, for: window),
+            let look = TitleMatcher.firstMatch(of: TitleMatcher.key(candidate), in: window)
+          {
             for skipped in entries[next..<next + look] {
               warnings.append(.unmatchedContentsEntry(file: file, title: skipped.title))
             }
@@ -160,7 +162,7 @@ struct BiweeklyParser {
       }
       previousWasTag = false
       previousEndedWithSource =
-        entries.isEmpty && text.hasSuffix("）") && Paragraphs.trailingSource(String(text)) != nil
+        entries.isEmpty && text.hasByteSuffix("）") && Paragraphs.trailingSource(String(text)) != nil
     }
     for entry in entries[min(next, entries.count)...] {
       warnings.append(.unmatchedContentsEntry(file: file, title: entry.title))
@@ -170,7 +172,7 @@ struct BiweeklyParser {
   /// Short, no sentence punctuation: the shape of a title when there is no contents list.
   func looksLikeTitle(_ text: Substring) -> Bool {
     let count = text.unicodeScalars.count
-    guard count >= 4, count <= 40, !text.contains("，"), !text.contains("。") else { return false }
+    guard count >= 4, count <= 40, !text.unicodeScalars.contains(where: { $0 == "，" || $0 == "。" }) else { return false }
     return !Paragraphs.terminal.contains(text.unicodeScalars.last?.value ?? 0)
   }
 
@@ -192,7 +194,7 @@ struct BiweeklyParser {
     var region = span.heading.region ?? "区域"
     var city: String?
     if region == "区域" {
-      if title.hasPrefix("全球") || title.hasPrefix("世界") || title.hasPrefix("国际") { region = "国际" }
+      if title.hasBytePrefix("全球") || title.hasBytePrefix("世界") || title.hasBytePrefix("国际") { region = "国际" }
     } else if !Gazetteer.municipalities.contains(region), let found = Gazetteer.firstCity(in: title),
       found.region == region
     {

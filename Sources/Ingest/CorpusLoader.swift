@@ -66,7 +66,7 @@ public enum CorpusLoader {
     } catch {
       throw .unreadable(path: path, reason: "the folder could not be listed")
     }
-    let texts = names.filter { $0.lowercased().hasSuffix(".txt") }.sorted()
+    let texts = names.filter { $0.lowercased().hasByteSuffix(".txt") }.sorted()
     guard !texts.isEmpty else { throw .noTextFiles(directory: path) }
     return texts.map { (path as NSString).appendingPathComponent($0) }
   }

@@ -38,7 +38,7 @@ struct DigestParser {
   mutating func parse() -> Newsletter {
     var layout = ParseLayout(lines: lines)
     let count = lines.count
-    let contentsStart = lines.firstIndex { $0.text.hasPrefix("目录") } ?? count
+    let contentsStart = lines.firstIndex { $0.text.hasBytePrefix("目录") } ?? count
 
     // Header.
     var year: Int?
@@ -93,7 +93,9 @@ struct DigestParser {
       if text.isEmpty { continue }
       if next < entries.count, TitleMatcher.canBeTitle(text) {
         let window = entries[next..<min(next + 3, entries.count)].lazy.map(\.key)
-        if let look = TitleMatcher.firstMatch(of: TitleMatcher.key(text), in: window) {
+        if TitleMatcher.isPlausibleLength(text, for: window),
+          let look = TitleMatcher.firstMatch(of: TitleMatcher.key(text), in: window)
+        {
           for skipped in entries[next..<next + look] {
             warnings.append(.unmatchedContentsEntry(file: file, title: skipped.title))
           }
@@ -104,7 +106,7 @@ struct DigestParser {
           continue
         }
       }
-      if Self.knownSections.contains(String(text)) || isPageNumber(text) || text == Publication.digest.name {
+      if Self.knownSections.contains(String(text)) || isPageNumber(text) || text.isBytewise(Publication.digest.name) {
         layout.kinds[j] = .furniture
       }
     }

@@ -68,46 +68,67 @@ public enum Gazetteer {
   }
 
   static let provinceSet = Set(provinces)
-  static let longestPlaceName = (provinceOfCity.keys.map(\.count) + provinces.map(\.count)).max() ?? 1
 
-  /// The earliest place named in `text`, as (region, city); `city` is `nil` for a province or
-  /// municipality. At each position the longest name wins (`苏州工业园` before `苏州`).
-  ///
-  /// - Complexity: O(*n* × *k*) for *n* characters and *k* the longest name (5).
-  public static func firstPlace(in text: some StringProtocol) -> (region: String, city: String?)? {
-    let characters = Array(text)
-    for start in characters.indices {
-      for length in stride(from: min(longestPlaceName, characters.count - start), through: 2, by: -1) {
-        let name = String(characters[start..<start + length])
-        if let province = provinceOfCity[name] {
-          return (province, canonicalCity(name))
-        }
-        if provinceSet.contains(name) { return (name, nil) }
+  /// A place name as scalars, with what it resolves to.
+  struct Name: Sendable {
+    var scalars: [Unicode.Scalar]
+    var region: String
+    var city: String?
+  }
+
+  /// Place names indexed by their first scalar, longest first, so a scan tries
+  /// `苏州工业园` before `苏州` and skips positions no name starts at in O(1).
+  static let namesByFirstScalar: [Unicode.Scalar: [Name]] = {
+    var index: [Unicode.Scalar: [Name]] = [:]
+    for (name, province) in provinceOfCity {
+      let scalars = Array(name.unicodeScalars)
+      index[scalars[0], default: []].append(Name(scalars: scalars, region: province, city: canonicalCity(name)))
+    }
+    for province in provinces {
+      let scalars = Array(province.unicodeScalars)
+      index[scalars[0], default: []].append(Name(scalars: scalars, region: province, city: nil))
+    }
+    for key in index.keys {
+      index[key]?.sort { ($0.scalars.count, $0.city == nil ? 0 : 1) > ($1.scalars.count, $1.city == nil ? 0 : 1) }
+    }
+    return index
+  }()
+
+  /// The earliest name in `text` for which `accept` holds; at each position the longest wins.
+  static func firstName(in text: some StringProtocol, where accept: (Name) -> Bool) -> Name? {
+    let scalars = Array(text.unicodeScalars)
+    for start in scalars.indices {
+      guard let candidates = namesByFirstScalar[scalars[start]] else { continue }
+      for name in candidates where accept(name) && start + name.scalars.count <= scalars.count {
+        if scalars[start..<start + name.scalars.count].elementsEqual(name.scalars) { return name }
       }
     }
     return nil
   }
 
+  /// The earliest place named in `text`, as (region, city); `city` is `nil` for a province or
+  /// municipality. At each position the longest name wins (`苏州工业园` before `苏州`).
+  ///
+  /// - Complexity: O(*n* × *c*) for *n* scalars and *c* names sharing a first character
+  ///   (a handful).
+  public static func firstPlace(in text: some StringProtocol) -> (region: String, city: String?)? {
+    firstName(in: text) { _ in true }.map { ($0.region, $0.city) }
+  }
+
   /// The earliest prefecture-level city named in `text`, with its province; provinces and
   /// municipalities are skipped (`广东省…落地深圳` → 深圳, 广东).
   ///
-  /// - Complexity: O(*n* × *k*) for *n* characters and *k* the longest name.
+  /// - Complexity: as ``firstPlace(in:)``.
   public static func firstCity(in text: some StringProtocol) -> (city: String, region: String)? {
-    let characters = Array(text)
-    for start in characters.indices {
-      for length in stride(from: min(longestPlaceName, characters.count - start), through: 2, by: -1) {
-        let name = String(characters[start..<start + length])
-        if let province = provinceOfCity[name] { return (canonicalCity(name), province) }
-      }
-    }
-    return nil
+    guard let name = firstName(in: text, where: { $0.city != nil }), let city = name.city else { return nil }
+    return (city, name.region)
   }
 
   /// Resolves a digest title prefix (`北京`, `深圳`, `商务部`) to (region, city).
   /// Unknown prefixes — ministries, `四部门` — are national: (`全国`, nil).
   public static func place(forPrefix prefix: String) -> (region: String, city: String?) {
     var name = prefix
-    for suffix in ["省", "市", "自治区"] where name.hasSuffix(suffix) && name.count > 2 {
+    for suffix in ["省", "市", "自治区"] where name.hasByteSuffix(suffix) && name.count > 2 {
       name.removeLast(suffix.count)
     }
     if provinceSet.contains(name) { return (name, nil) }

@@ -10,6 +10,7 @@ public enum IngestError: Error, Sendable, Equatable, CustomStringConvertible {
   /// 1-based line of the first offending byte.
   case binaryFile(path: String, line: Int)
 
+  /// What happened, the offending path, and what to try.
   public var description: String {
     switch self {
     case .pathNotFound(let path):

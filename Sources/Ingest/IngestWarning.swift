@@ -15,6 +15,7 @@ public enum IngestWarning: Codable, Sendable, Hashable, CustomStringConvertible 
   /// Two articles share an id (the same issue loaded twice?).
   case duplicateArticleID(id: String, files: [String])
 
+  /// One sentence naming the file and what was done about it.
   public var description: String {
     switch self {
     case .notANewsletter(let file):

@@ -38,22 +38,23 @@ enum IssueHeader {
 
   /// `2024年第21期` → (2024, 21).
   static func biweeklyIssue(_ text: some StringProtocol) -> (year: Int, number: Int)? {
-    guard let v = numbers(in: text, pattern: "#年第#期"), v[0] >= 1900 else { return nil }
+    guard text.hasByteSuffix("期"), let v = numbers(in: text, pattern: "#年第#期"), v[0] >= 1900 else { return nil }
     return (v[0], v[1])
   }
 
   /// `11月7日印发` → (11, 7).
   static func printDate(_ text: some StringProtocol) -> (month: Int, day: Int)? {
-    guard let v = numbers(in: text, pattern: "#月#日印发"), (1...12).contains(v[0]), (1...31).contains(v[1])
+    guard text.hasByteSuffix("印发"), let v = numbers(in: text, pattern: "#月#日印发"), (1...12).contains(v[0]), (1...31).contains(v[1])
     else { return nil }
     return (v[0], v[1])
   }
 
   /// `2023年（总第二十五期）` → (2023, 25).
   static func digestIssue(_ text: some StringProtocol) -> (year: Int, number: Int)? {
+    guard text.hasByteSuffix("）") || text.hasByteSuffix(")") else { return nil }
     let s = String(compact(text).map { $0 == "(" ? "（" : $0 == ")" ? "）" : $0 })
-    guard s.hasPrefix("20") || s.hasPrefix("19"), let yearEnd = s.firstIndex(of: "年"),
-      let year = Int(s[..<yearEnd]), s[yearEnd...].hasPrefix("年（总第"), s.hasSuffix("期）")
+    guard s.hasBytePrefix("20") || s.hasBytePrefix("19"), let yearEnd = s.firstIndex(of: "年"),
+      let year = Int(s[..<yearEnd]), s[yearEnd...].hasBytePrefix("年（总第"), s.hasByteSuffix("期）")
     else { return nil }
     let numeral = s[s.index(yearEnd, offsetBy: 4)..<s.index(s.endIndex, offsetBy: -2)]
     guard let number = Int(numeral) ?? chineseNumber(numeral) else { return nil }
@@ -62,7 +63,7 @@ enum IssueHeader {
 
   /// `2023. 06. 16-2023. 07. 15` → the last date, ISO formatted.
   static func collectionPeriodEnd(_ text: some StringProtocol) -> String? {
-    guard let v = numbers(in: text, pattern: "#.#.#-#.#.#") else { return nil }
+    guard text.utf8.first.map({ (0x30...0x39).contains($0) }) == true, let v = numbers(in: text, pattern: "#.#.#-#.#.#") else { return nil }
     return isoDate(year: v[3], month: v[4], day: v[5])
   }
 

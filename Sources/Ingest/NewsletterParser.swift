@@ -40,8 +40,8 @@ public enum NewsletterParser {
   static func detectPublication(_ lines: [TextLine]) -> Publication? {
     var seen = 0
     for line in lines where !line.isBlank {
-      if line.text == Publication.digest.name { return .digest }
-      if line.text == Publication.biweekly.name { return .biweekly }
+      if line.text.isBytewise(Publication.digest.name) { return .digest }
+      if line.text.isBytewise(Publication.biweekly.name) { return .biweekly }
       seen += 1
       if seen >= 40 { break }
     }

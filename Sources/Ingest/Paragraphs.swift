@@ -2,7 +2,19 @@
 /// source notes and URLs.
 enum Paragraphs {
   /// Scalars that end a sentence (or a clause that may end a paragraph).
-  static let terminal: Set<UInt32> = Set("。！？；：”’」』…!?;:）)".unicodeScalars.map(\.value))
+  static let terminal = TerminalSet()
+
+  /// Membership test for sentence-final punctuation without hashing.
+  struct TerminalSet: Sendable {
+    func contains(_ value: UInt32) -> Bool {
+      switch value {
+      case 0x3002, 0xFF01, 0xFF1F, 0xFF1B, 0xFF1A, 0x201D, 0x2019, 0x300D, 0x300F, 0x2026, 0x21, 0x3F, 0x3B,
+        0x3A, 0xFF09, 0x29:
+        true
+      default: false
+      }
+    }
+  }
 
   /// Joins paragraphs that a PDF page or column break split mid-sentence.
   ///
@@ -15,9 +27,16 @@ enum Paragraphs {
   /// - Complexity: O(*n*) in total characters.
   static func joinBrokenLines(_ lines: [Substring]) -> [String] {
     var result: [String] = []
+    // Facts about the last paragraph, kept incrementally so that joining many lines stays
+    // linear: whether it has a tab, sentence punctuation, how long it is, how it starts.
+    var hasTab = false
+    var hasPunctuation = false
+    var scalarCount = 0
+    var headingLike = false
     var previousJoinable = false
     for line in lines {
-      if previousJoinable, !startsLikeHeading(line), !line.contains("\t"), var last = result.popLast() {
+      let (lineHasTab, lineHasPunctuation) = scan(line)
+      if previousJoinable, !lineHasTab, !startsLikeHeading(line), var last = result.popLast() {
         if let a = last.unicodeScalars.last, let b = line.unicodeScalars.first,
           isASCIIAlphanumeric(a), isASCIIAlphanumeric(b)
         {
@@ -27,10 +46,41 @@ enum Paragraphs {
         result.append(last)
       } else {
         result.append(String(line))
+        hasTab = false
+        hasPunctuation = false
+        scalarCount = 0
+        headingLike = !line.hasBytePrefix("【") && startsLikeHeading(line)
       }
-      previousJoinable = isJoinable(result[result.count - 1])
+      hasTab = hasTab || lineHasTab
+      hasPunctuation = hasPunctuation || lineHasPunctuation
+      // Saturating: only "at least 40 scalars" matters, and 160 bytes are at least 40 scalars.
+      scalarCount += line.utf8.count >= 160 ? 160 : line.unicodeScalars.count
+      let endsOpen = line.unicodeScalars.last.map { !terminal.contains($0.value) } ?? false
+      previousJoinable =
+        endsOpen && !hasTab && !(headingLike && scalarCount < 40) && (hasPunctuation || scalarCount >= 30)
     }
     return result
+  }
+
+  /// One pass over the bytes: does the line contain a tab, and `，` (EF BC 8C) or `。` (E3 80 82)?
+  static func scan(_ line: Substring) -> (hasTab: Bool, hasPunctuation: Bool) {
+    func scanBytes(_ bytes: some Collection<UInt8>) -> (Bool, Bool) {
+      var hasTab = false
+      var hasPunctuation = false
+      var a: UInt8 = 0
+      var b: UInt8 = 0
+      for byte in bytes {
+        if byte == 0x09 {
+          hasTab = true
+        } else if byte == 0x8C && a == 0xEF && b == 0xBC || byte == 0x82 && a == 0xE3 && b == 0x80 {
+          hasPunctuation = true
+        }
+        a = b
+        b = byte
+      }
+      return (hasTab, hasPunctuation)
+    }
+    return line.utf8.withContiguousStorageIfAvailable { scanBytes($0) } ?? scanBytes(line.utf8)
   }
 
   @inline(__always)
@@ -39,17 +89,6 @@ enum Paragraphs {
     case 0x30...0x39, 0x41...0x5A, 0x61...0x7A: true
     default: false
     }
-  }
-
-  static func isJoinable(_ paragraph: String) -> Bool {
-    guard let last = paragraph.unicodeScalars.last, !terminal.contains(last.value) else { return false }
-    if paragraph.contains("\t") { return false }
-    // A paragraph opening with a region tag (【浙江】…) is prose; other heading shapes are not.
-    if !paragraph.hasPrefix("【"), startsLikeHeading(paragraph[...]), paragraph.unicodeScalars.count < 40 {
-      return false
-    }
-    if paragraph.contains("，") || paragraph.contains("。") { return true }
-    return paragraph.unicodeScalars.count >= 30
   }
 
   /// Whether a line starts the way headings, list items, tags and links do.
@@ -63,10 +102,12 @@ enum Paragraphs {
       return second.map { isChineseDigit($0) || ("0"..."9").contains($0) } ?? false
     default: break
     }
-    if line.hasPrefix("附：") || line.hasPrefix("附:") || line.hasPrefix("http") || line.hasPrefix("关键词")
-      || line.hasPrefix("摘要")
-    {
-      return true
+    switch first {
+    case "附": return line.hasBytePrefix("附：") || line.hasBytePrefix("附:")
+    case "h": return line.hasBytePrefix("http")
+    case "关": return line.hasBytePrefix("关键词")
+    case "摘": return line.hasBytePrefix("摘要")
+    default: break
     }
     if isChineseDigit(first) {
       let rest = scalars.drop(while: isChineseDigit)
@@ -91,22 +132,31 @@ enum Paragraphs {
 
   /// A trailing source note: `…。（上海证券报 20241028）` → (text before, 上海证券报, 2024-10-28).
   static func trailingSource(_ paragraph: String) -> (rest: String, source: String, date: String)? {
-    guard paragraph.hasSuffix("）") || paragraph.hasSuffix(")"),
-      let open = paragraph.lastIndex(where: { $0 == "（" || $0 == "(" })
-    else { return nil }
-    let inner = paragraph[paragraph.index(after: open)..<paragraph.index(before: paragraph.endIndex)]
-    let scalars = Array(inner.unicodeScalars)
-    guard scalars.count > 8 else { return nil }
-    let digits = scalars.suffix(8)
+    guard paragraph.hasByteSuffix("）") || paragraph.hasByteSuffix(")") else { return nil }
+    // Scan backwards over scalars: the note is short and at the end.
+    let scalars = paragraph.unicodeScalars
+    var open = scalars.index(before: scalars.endIndex)
+    var inner: [Unicode.Scalar] = []
+    while open != scalars.startIndex, inner.count <= 40 {
+      open = scalars.index(before: open)
+      let scalar = scalars[open]
+      if scalar == "（" || scalar == "(" { break }
+      inner.append(scalar)
+    }
+    guard scalars[open] == "（" || scalars[open] == "(" else { return nil }
+    inner.reverse()
+    guard inner.count > 8 else { return nil }
+    let digits = inner.suffix(8)
     guard digits.allSatisfy({ ("0"..."9").contains($0) }) else { return nil }
-    let value = Int(String(String.UnicodeScalarView(digits))) ?? 0
+    let value = digits.reduce(0) { $0 * 10 + Int($1.value - 0x30) }
     guard let date = IssueHeader.isoDate(year: value / 10000, month: value / 100 % 100, day: value % 100)
     else { return nil }
-    var name = trimmed(Substring(String(String.UnicodeScalarView(scalars.dropLast(8)))))
+    var name = trimmed(Substring(String(String.UnicodeScalarView(inner.dropLast(8)))))
     // "（作者…研究员 上海转型发布 20241105）": the outlet is the last word.
-    if name.hasPrefix("作者"), let space = name.lastIndex(of: " ") { name = name[name.index(after: space)...] }
-    guard !name.isEmpty, name.count <= 30 else { return nil }
-    return (String(trimmed(paragraph[..<open])), String(name), date)
+    if name.hasBytePrefix("作者"), let space = name.lastIndex(of: " ") { name = name[name.index(after: space)...] }
+    guard !name.isEmpty, name.unicodeScalars.count <= 30 else { return nil }
+    let rest = Substring(paragraph.unicodeScalars[..<open])
+    return (String(trimmed(rest)), String(name), date)
   }
 
   /// A digest source line: `人民网 2023-06-27` → (人民网, 2023-06-27).
@@ -121,25 +171,28 @@ enum Paragraphs {
       let date = IssueHeader.isoDate(year: year.0, month: month.0, day: day.0)
     else { return nil }
     let name = trimmed(Substring(String(String.UnicodeScalarView(scalars.dropLast(10)))))
-    guard !name.isEmpty, !name.contains("，"), !name.contains("。") else { return nil }
+    guard !name.isEmpty, !name.unicodeScalars.contains(where: { $0 == "，" || $0 == "。" }) else { return nil }
     return (String(name), date)
   }
 
   /// A line that is only a URL, optionally in angle brackets → the URL without spaces.
   static func url(_ line: Substring) -> String? {
+    guard let first = line.utf8.first, first == UInt8(ascii: "<") || first == UInt8(ascii: "h") || first == UInt8(ascii: "w")
+    else { return nil }
     var text = line
-    if text.hasPrefix("<"), text.hasSuffix(">") { text = text.dropFirst().dropLast() }
-    guard text.hasPrefix("http://") || text.hasPrefix("https://") || text.hasPrefix("www.") else { return nil }
+    if text.hasBytePrefix("<"), text.hasByteSuffix(">") { text = text.dropFirst().dropLast() }
+    guard text.hasBytePrefix("http://") || text.hasBytePrefix("https://") || text.hasBytePrefix("www.") else { return nil }
     return String(text.unicodeScalars.filter { !isTrimmable($0) }.map(Character.init))
   }
 
   /// Splits HTML-ish `<p>…</p>` lines (the digest's book list) into plain paragraphs.
   static func stripParagraphTags(_ line: Substring) -> [Substring] {
-    guard line.contains("<p>") else { return [line] }
+    guard line.utf8.count >= 3, line.hasBytePrefix("<p>") || line.unicodeScalars.contains("<") && line.contains("<p>")
+    else { return [line] }
     var result: [Substring] = []
     for piece in line.split(separator: "</p>") {
       var text = trimmed(piece)
-      if text.hasPrefix("<p>") { text = trimmed(text.dropFirst(3)) }
+      if text.hasBytePrefix("<p>") { text = trimmed(text.dropFirst(3)) }
       if !text.isEmpty { result.append(text) }
     }
     return result

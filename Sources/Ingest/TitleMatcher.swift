@@ -41,7 +41,9 @@ struct TitleMatcher {
   /// Whether `line` can be a title at all: annex notes (`附：《…》`) repeat document names
   /// from titles but never are one.
   static func canBeTitle(_ line: Substring) -> Bool {
-    line.unicodeScalars.count <= maximumTitleLength && !line.hasPrefix("附：") && !line.hasPrefix("附:")
+    // A scalar takes at most 4 UTF-8 bytes, so the byte count rejects long lines in O(1).
+    line.utf8.count <= 4 * maximumTitleLength && line.unicodeScalars.count <= maximumTitleLength
+      && !line.hasBytePrefix("附：") && !line.hasBytePrefix("附:")
   }
 
   /// The index (within `window`) of the first entry that `key` matches. The next entry
@@ -52,6 +54,13 @@ struct TitleMatcher {
       if offset == 0 ? matches(key, entry) : key == entry { return offset }
     }
     return nil
+  }
+
+  /// A cheap filter before building a key: every rule in ``matches(_:_:)`` needs the longer
+  /// key to be at most twice the shorter, and a key is never longer than its line.
+  static func isPlausibleLength(_ line: Substring, for window: some Collection<[Unicode.Scalar]>) -> Bool {
+    let lineCount = line.unicodeScalars.count
+    return window.contains { lineCount <= 2 * $0.count + 16 }
   }
 
   /// Whether two normalised keys name the same title.

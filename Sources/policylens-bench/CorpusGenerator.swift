@@ -32,7 +32,8 @@ struct BenchRandom: RandomNumberGenerator {
 ///
 ///     V(n) = K · n^β,   K = `heapsK`, β = `heapsBeta`,
 ///
-/// where *n* counts generated characters. Injected terms are drawn with probability skewed
+/// where *n* counts generated characters. Terms go after a paragraph's first `，`. Injected
+/// terms are drawn with probability skewed
 /// towards older terms (index ⌊V·u²⌋ for uniform *u*), a Zipf-like popularity, and every new
 /// term is used at least once. With the defaults (K = 2, β = 0.6), 100k articles (≈ 150 M
 /// characters) get ≈ 160k pseudo-terms, far beyond the seeds' ≈ 7k terms.
@@ -81,6 +82,7 @@ struct CorpusGenerator {
   func generateTexts() -> [File] {
     var random = BenchRandom(seed: options.seed)
     var vocabulary: [String] = []
+    var pending: [String] = []
     var characterCount = 0
     var files: [File] = []
     var remaining = options.articleCount
@@ -98,7 +100,8 @@ struct CorpusGenerator {
           for index in paragraphs.indices {
             characterCount += paragraphs[index].count
             paragraphs[index] = inject(
-              into: paragraphs[index], vocabulary: &vocabulary, characterCount: characterCount, random: &random)
+              into: paragraphs[index], vocabulary: &vocabulary, pending: &pending,
+              characterCount: characterCount, random: &random)
           }
         }
         let region = Gazetteer.provinces.contains(template.region) ? template.region : "区域"
@@ -121,10 +124,13 @@ struct CorpusGenerator {
     }
   }
 
+  /// Adds new terms (so the vocabulary tracks Heaps' law) and a few older ones after the
+  /// paragraph's first `，`. Paragraphs without one (headings, annex notes) are left alone so
+  /// they cannot start to look like titles; their new terms wait for the next paragraph.
   func inject(
-    into paragraph: String, vocabulary: inout [String], characterCount: Int, random: inout BenchRandom
+    into paragraph: String, vocabulary: inout [String], pending: inout [String], characterCount: Int,
+    random: inout BenchRandom
   ) -> String {
-    var terms: [String] = []
     let target = Int(options.heapsK * pow(Double(characterCount), options.heapsBeta))
     while vocabulary.count < target {
       let length = 2 + Int(random.next() % 3)
@@ -132,16 +138,17 @@ struct CorpusGenerator {
         String.UnicodeScalarView(
           (0..<length).compactMap { _ in Unicode.Scalar(0x4E00 + UInt32(random.next() % (0x9FA5 - 0x4E00))) }))
       vocabulary.append(term)
-      terms.append(term)
+      pending.append(term)
     }
-    if !vocabulary.isEmpty {
-      for _ in 0..<(1 + Int(random.next() % 3)) {
-        let u = random.nextUnit()
-        terms.append(vocabulary[min(vocabulary.count - 1, Int(Double(vocabulary.count) * u * u))])
-      }
+    guard let comma = paragraph.firstIndex(of: "，"), !vocabulary.isEmpty else { return paragraph }
+    var terms = pending
+    pending.removeAll()
+    for _ in 0..<(1 + Int(random.next() % 3)) {
+      let u = random.nextUnit()
+      terms.append(vocabulary[min(vocabulary.count - 1, Int(Double(vocabulary.count) * u * u))])
     }
-    guard !terms.isEmpty else { return paragraph }
-    return terms.joined(separator: "、") + "，" + paragraph
+    let after = paragraph.index(after: comma)
+    return String(paragraph[..<after]) + terms.joined(separator: "、") + "，" + String(paragraph[after...])
   }
 
   func render(_ articles: [(region: String, title: String, paragraphs: [String], source: String)], issue: Int) -> String {

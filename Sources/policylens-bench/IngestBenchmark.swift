@@ -37,6 +37,14 @@ struct IngestBenchmark: ParsableCommand {
     }
   }
 
+  /// CPU time of the calling thread, in seconds: unlike wall time, it does not count time the
+  /// scheduler gave to other processes on a shared machine.
+  static func threadCPUTime() -> Double {
+    var time = timespec()
+    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &time)
+    return Double(time.tv_sec) + Double(time.tv_nsec) * 1e-9
+  }
+
   func run() throws {
     let corpus = try CorpusLoader.load(paths: [seeds])
     let generator = CorpusGenerator(
@@ -53,11 +61,16 @@ struct IngestBenchmark: ParsableCommand {
     sink &+= parseAll()  // warm-up
     let clock = ContinuousClock()
     var seconds: [Double] = []
+    var cpuSeconds: [Double] = []
     for _ in 0..<repetitions {
+      let cpuStart = Self.threadCPUTime()
       let elapsed = clock.measure { sink &+= parseAll() }
+      cpuSeconds.append(Self.threadCPUTime() - cpuStart)
       seconds.append(Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18)
     }
     seconds.sort()
+    cpuSeconds.sort()
+    let cpuMedian = cpuSeconds[cpuSeconds.count / 2]
     let median = seconds.count % 2 == 1
       ? seconds[seconds.count / 2] : (seconds[seconds.count / 2 - 1] + seconds[seconds.count / 2]) / 2
     let minimum = seconds[0]
@@ -83,13 +96,17 @@ struct IngestBenchmark: ParsableCommand {
         "growing_vocabulary": growingVocabulary, "configuration": configuration, "machine": machine,
         "median_seconds": median, "min_seconds": minimum,
         "median_mb_per_second": megabytes / median, "max_mb_per_second": megabytes / minimum,
+        "median_cpu_seconds": cpuMedian, "median_mb_per_cpu_second": megabytes / cpuMedian,
       ]
       let data = try JSONSerialization.data(withJSONObject: report, options: [.prettyPrinted, .sortedKeys])
       print(String(decoding: data, as: UTF8.self))
     } else {
       print("ingest: \(files.count) files, \(String(format: "%.2f", megabytes)) MB, \(parsedArticles) articles parsed (\(configuration), \(machine), seed \(seed))")
-      print("stage    median s   min s      MB/s (median)  MB/s (best)")
-      print(String(format: "parse    %-10.4f %-10.4f %-14.1f %.1f", median, minimum, megabytes / median, megabytes / minimum))
+      print("stage    median s   min s      MB/s (median)  MB/s (best)  MB per CPU-s (median)")
+      print(
+        String(
+          format: "parse    %-10.4f %-10.4f %-14.1f %-12.1f %.1f", median, minimum, megabytes / median,
+          megabytes / minimum, megabytes / cpuMedian))
     }
   }
 }

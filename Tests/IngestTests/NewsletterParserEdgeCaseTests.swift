@@ -127,6 +127,18 @@ struct NewsletterParserEdgeCaseTests {
     #expect(elapsed < .seconds(20))
   }
 
+  @Test("joins a long run of unpunctuated lines in linear time")
+  func manyBrokenLines() {
+    let lines = Array(repeating: Substring(String(repeating: "数字经济促进文化产业发展", count: 4)), count: 50_000)
+    let clock = ContinuousClock()
+    let elapsed = clock.measure {
+      let joined = Paragraphs.joinBrokenLines(lines)
+      #expect(joined.count == 1)
+      #expect(joined[0].count == 48 * 50_000)
+    }
+    #expect(elapsed < .seconds(20))
+  }
+
   @Test("warns when a contents entry has no title in the body, and keeps the text")
   func unmatchedEntry() throws {
     let text = try fixtureText("biweekly-edge.txt").replacingOccurrences(

@@ -57,6 +57,19 @@ struct ParagraphsTests {
     #expect(TitleMatcher.firstMatch(of: TitleMatcher.key("苏州工业园发布推进ESG发展的若干措施"), in: window) == 1)
   }
 
+  @Test("splits lines on LF, CRLF and CR and trims ASCII, full-width and zero-width spaces")
+  func lineSplitting() {
+    let lines = TextLine.lines(of: "\u{3000}标题\u{3000}\r\n\u{FEFF}x\u{00A0}\r\ry\u{200B}\n \t")
+    #expect(lines.map(\.text) == ["标题", "x", "", "y", ""])
+    #expect(lines.map(\.number) == [1, 2, 3, 4, 5])
+    #expect(TextLine.lines(of: "").map(\.text) == [""])
+    #expect(TextLine.lines(of: "a\n").map(\.text) == ["a"])
+    // Trimming by bytes agrees with trimming by scalars.
+    for text in ["\u{2003}中\u{2003}", "\u{00A0}\u{00A0}", "Ａ\u{3000}Ｂ", " \u{200A}é "] {
+      #expect(TextLine.lines(of: text)[0].text == trimmed(Substring(text)))
+    }
+  }
+
   @Test("reads issue numbers and Chinese numerals")
   func headers() {
     #expect(IssueHeader.biweeklyIssue("2024 年第 6 期")! == (2024, 6))
