@@ -17,7 +17,8 @@ struct PolicyLens: AsyncParsableCommand {
     version: "0.1.0",
     subcommands: [
       IngestCommand.self, ArticlesCommand.self, TermsCommand.self, FitCommand.self,
-      TopicsCommand.self, AddCommand.self,
+      TopicsCommand.self, AddCommand.self, SimilarCommand.self, TagCommand.self,
+      ThemesCommand.self, ClustersCommand.self,
     ])
 
   static func main() async {

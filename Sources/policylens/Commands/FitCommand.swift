@@ -67,6 +67,7 @@ struct FitCommand: AsyncParsableCommand {
   var discoverPhrases = true
 
   @OptionGroup var analysis: AnalysisOptions
+  @OptionGroup var themeOptions: ThemeOptions
   @OptionGroup var seedOptions: SeedOptions
   @OptionGroup var output: OutputOptions
 
@@ -84,8 +85,19 @@ struct FitCommand: AsyncParsableCommand {
   func run() async throws {
     let terminal = Terminal.current
     let printer = ProgressPrinter(quiet: output.quiet || output.json)
+    var textAnalysis = try analysis.textAnalysisOptions()
+    // Theme seed terms must come out of segmentation whole, or tagging cannot see them.
+    if FileManager.default.fileExists(atPath: themeOptions.themes) {
+      let known = Set(textAnalysis.userDictionary.entries.map(\.word))
+      let segmentable = { (seed: String) in
+        seed.count >= 2 && seed.unicodeScalars.allSatisfy { $0.properties.isIdeographic || $0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0)) }
+      }
+      for seed in try themeOptions.catalog().allSeedTerms where !known.contains(seed) && segmentable(seed) {
+        textAnalysis.userDictionary.entries.append(.init(word: seed))
+      }
+    }
     let options = FitOptions(
-      textAnalysis: try analysis.textAnalysisOptions(),
+      textAnalysis: textAnalysis,
       discoversPhrases: discoverPhrases,
       tfidf: TFIDFOptions(
         sublinearTermFrequency: sublinearTf, smoothIDF: smoothIdf, norm: norm,

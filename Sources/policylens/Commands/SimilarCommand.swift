@@ -1,0 +1,101 @@
+import ArgumentParser
+import Foundation
+import Pipeline
+import TextAnalysis
+
+/// `policylens similar`: the policies most like an article or a text.
+struct SimilarCommand: AsyncParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "similar",
+    abstract: "Find similar policies, optionally in other regions.",
+    discussion: """
+      Ranks articles by cosine similarity in the latent topic space and shows the terms \
+      that contribute most to each match. --other-regions answers "what did other places do \
+      about this?": it drops the query's own region and its near-duplicates.
+
+      Examples:
+        policylens similar 2024-21#1 --other-regions --one-per-region
+        policylens similar --text "低空经济 起降场 无人机" -n 5
+      """)
+
+  @Argument(help: ArgumentHelp("The query article's id (see policylens articles).", valueName: "id"))
+  var id: String?
+
+  @Option(help: ArgumentHelp("Search with this text instead of an article.", valueName: "text"))
+  var text: String?
+
+  @Option(name: .shortAndLong, help: ArgumentHelp("Number of results.", valueName: "n"))
+  var n = 10
+
+  @Flag(help: "Leave out the query's own region and near-duplicates of the query.")
+  var otherRegions = false
+
+  @Flag(help: "Keep only the best article of each region.")
+  var onePerRegion = false
+
+  @Option(help: ArgumentHelp("Only articles of this region or city (上海, 广东, 深圳 …).", valueName: "region"))
+  var region: String?
+
+  @Option(help: ArgumentHelp("Only articles dated on or after this date (2024, 2024-06, 2024-06-30).", valueName: "date"))
+  var since: String?
+
+  @Option(help: ArgumentHelp("Only articles dated on or before this date.", valueName: "date"))
+  var until: String?
+
+  @OptionGroup var modelOptions: ModelOptions
+  @OptionGroup var output: OutputOptions
+
+  func validate() throws {
+    if (id == nil) == (text == nil) { throw ValidationError("Give either an article id or --text \"…\".") }
+    if n < 1 || n > 1000 { throw ValidationError("-n must be between 1 and 1,000; got \(n).") }
+  }
+
+  func run() async throws {
+    let terminal = Terminal.current
+    let model = try ModelStore(directory: URL(fileURLWithPath: modelOptions.model)).load()
+    let index = model.similarityIndex()
+    let request = SimilarityRequest(
+      count: n, excludesOwnRegion: otherRegions, keepsOnePerRegion: onePerRegion, region: region,
+      since: since, until: until)
+    let results: [SimilarityMatch]
+    var queryTitle: String?
+    if let id {
+      let row = try ArticleLookup.row(of: id, in: model.articles, model: modelOptions.model)
+      queryTitle = model.articles[row].title
+      results = try model.similar(toArticle: row, request: request, index: index)
+    } else {
+      let analyzer = try TextAnalyzer(options: model.textAnalysis, cacheDirectory: lexiconCacheDirectory())
+      results = try model.similar(toText: text ?? "", analyzer: analyzer, request: request, index: index)
+    }
+    if output.json {
+      struct Payload: Encodable {
+        var query: String
+        var queryTitle: String?
+        var results: [SimilarityMatch]
+      }
+      terminal.line(try renderJSON(Payload(query: id ?? text ?? "", queryTitle: queryTitle, results: results)))
+      return
+    }
+    if let id, let queryTitle {
+      let article = model.articles[model.row(ofArticle: id)!]
+      terminal.line("Similar to \(id)  \(article.region)\(article.city.map { "·" + $0 } ?? "")  \(queryTitle)\n")
+    }
+    guard !results.isEmpty else {
+      terminal.line("No articles pass the filters. Loosen --region, --since or --until.")
+      return
+    }
+    var table = TextTable([
+      .init(header: "score", alignsRight: true), .init(header: "id", maximumWidth: 18),
+      .init(header: "region"), .init(header: "date"), .init(header: "title", maximumWidth: 44),
+      .init(header: "because of", maximumWidth: 40),
+    ])
+    for match in results {
+      table.append([
+        String(format: "%.3f", match.score), match.id,
+        match.region + (match.city.map { "·" + $0 } ?? ""), match.date ?? "", match.title,
+        match.terms.joined(separator: " "),
+      ])
+    }
+    terminal.line(table.render())
+  }
+}

@@ -1,0 +1,44 @@
+import ArgumentParser
+import Foundation
+import Pipeline
+
+/// `policylens themes`: the themes and how many articles carry each.
+struct ThemesCommand: AsyncParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "themes",
+    abstract: "List the themes with how many articles carry each.",
+    discussion: """
+      Example:
+        policylens themes --themes models/themes.yaml
+      """)
+
+  @OptionGroup var modelOptions: ModelOptions
+  @OptionGroup var themeOptions: ThemeOptions
+  @OptionGroup var output: OutputOptions
+
+  func run() async throws {
+    let terminal = Terminal.current
+    let model = try ModelStore(directory: URL(fileURLWithPath: modelOptions.model)).load()
+    let counts = model.themes(from: try themeOptions.catalog()).counts
+    if output.json {
+      struct Payload: Encodable { var themes: [ThemeCount] }
+      terminal.line(try renderJSON(Payload(themes: counts)))
+      return
+    }
+    var table = TextTable([
+      .init(header: "key", maximumWidth: 28), .init(header: "name", maximumWidth: 20),
+      .init(header: "articles", alignsRight: true), .init(header: "with seeds", alignsRight: true),
+      .init(header: "description", maximumWidth: 50),
+    ])
+    for theme in counts {
+      table.append([theme.key, theme.name, formatCount(theme.articleCount), formatCount(theme.articlesWithSeedTerms), theme.description])
+    }
+    terminal.line(table.render())
+    let missing = counts.filter { !$0.unmatchedSeedTerms.isEmpty }
+    if !missing.isEmpty && output.verbose {
+      for theme in missing {
+        terminal.note("\(theme.key): seed terms not in the model's vocabulary: \(theme.unmatchedSeedTerms.joined(separator: " "))")
+      }
+    }
+  }
+}

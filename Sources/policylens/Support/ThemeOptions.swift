@@ -1,0 +1,24 @@
+import ArgumentParser
+import Foundation
+import ThemeTagging
+
+/// `--themes <file>`: the theme definitions (key, name, description, seed terms).
+struct ThemeOptions: ParsableArguments {
+  @Option(
+    help: ArgumentHelp("Theme definitions (YAML: key, name, description, seeds).", valueName: "file"),
+    completion: .file(extensions: ["yaml", "yml"]))
+  var themes = "models/themes.yaml"
+
+  /// The parsed catalog.
+  func catalog() throws -> ThemeCatalog {
+    guard let data = FileManager.default.contents(atPath: themes) else {
+      throw CommandError(
+        description: "Cannot read the theme file \(themes). Pass --themes <file>, or restore models/themes.yaml.",
+        exitCode: ExitStatus.noInput)
+    }
+    guard let text = String(data: data, encoding: .utf8) else {
+      throw CommandError(description: "\(themes) is not UTF-8 text. Save it as UTF-8 and retry.", exitCode: ExitStatus.dataError)
+    }
+    return try ThemeCatalog(parsing: text, fileName: themes)
+  }
+}
