@@ -18,7 +18,7 @@ struct PolicyLens: AsyncParsableCommand {
     subcommands: [
       IngestCommand.self, ArticlesCommand.self, TermsCommand.self, FitCommand.self,
       TopicsCommand.self, AddCommand.self, SimilarCommand.self, TagCommand.self,
-      ThemesCommand.self, ClustersCommand.self,
+      ThemesCommand.self, ClustersCommand.self, TimelineCommand.self, ReportCommand.self,
     ])
 
   static func main() async {

@@ -9,7 +9,7 @@ struct ThemesCommand: AsyncParsableCommand {
     abstract: "List the themes with how many articles carry each.",
     discussion: """
       Example:
-        policylens themes --themes models/themes.yaml
+        policylens themes --themes-file models/themes.yaml
       """)
 
   @OptionGroup var modelOptions: ModelOptions

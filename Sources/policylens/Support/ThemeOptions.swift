@@ -2,9 +2,10 @@ import ArgumentParser
 import Foundation
 import ThemeTagging
 
-/// `--themes <file>`: the theme definitions (key, name, description, seed terms).
+/// `--themes-file <file>`: the theme definitions (key, name, description, seed terms).
 struct ThemeOptions: ParsableArguments {
   @Option(
+    name: .customLong("themes-file"),
     help: ArgumentHelp("Theme definitions (YAML: key, name, description, seeds).", valueName: "file"),
     completion: .file(extensions: ["yaml", "yml"]))
   var themes = "models/themes.yaml"
@@ -13,7 +14,7 @@ struct ThemeOptions: ParsableArguments {
   func catalog() throws -> ThemeCatalog {
     guard let data = FileManager.default.contents(atPath: themes) else {
       throw CommandError(
-        description: "Cannot read the theme file \(themes). Pass --themes <file>, or restore models/themes.yaml.",
+        description: "Cannot read the theme file \(themes). Pass --themes-file <file>, or restore models/themes.yaml.",
         exitCode: ExitStatus.noInput)
     }
     guard let text = String(data: data, encoding: .utf8) else {

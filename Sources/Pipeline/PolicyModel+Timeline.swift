@@ -1,0 +1,49 @@
+import Ingest
+import ThemeTagging
+import Timelines
+
+/// What a timeline counts per period.
+public enum TimelineCategories: String, Sendable, Hashable, Codable, CaseIterable {
+  /// Theme tags (an article may count in several themes).
+  case themes
+  /// Cluster membership (each article counts once).
+  case clusters
+}
+
+extension PolicyModel {
+  /// Counts and shares per period of themes or clusters, with computed trend markers.
+  ///
+  /// - Parameters:
+  ///   - themes: The articles' themes (for `.themes`) in article order.
+  ///   - clusters: The clustering (for `.clusters`).
+  /// - Throws: `TimelineError` (no dated articles, a single period).
+  public func timeline(
+    categories: TimelineCategories, granularity: TimelineGranularity, region: String?,
+    themes: [ArticleThemes]?, clusters: ClusteringResult?
+  ) throws -> (timeline: TopicTimeline, trends: [CategoryTrend]) {
+    var categoryOrder: [String]?
+    let timelineArticles: [TimelineArticle] = articles.indices.compactMap { row in
+      let article = articles[row]
+      guard let date = article.date else { return nil }
+      let keys: [String]
+      switch categories {
+      case .themes: keys = themes?[row].themes.map(\.name) ?? []
+      case .clusters: keys = clusters.map { ["\(Self.clusterLabel($0, number: $0.labels[row]))"] } ?? []
+      }
+      return TimelineArticle(id: article.id, date: date, issue: article.issue, region: article.region, categories: keys)
+    }
+    if categories == .clusters, let clusters {
+      categoryOrder = clusters.clusters.map { Self.clusterLabel(clusters, number: $0.number) }
+    }
+    let timeline = try TopicTimeline(
+      articles: timelineArticles,
+      options: TimelineOptions(granularity: granularity, region: region, categories: categoryOrder))
+    let trends = try timeline.trends()
+    return (timeline, trends)
+  }
+
+  /// `#3 低空 无人机 起降` — a cluster's number and first label terms.
+  static func clusterLabel(_ result: ClusteringResult, number: Int) -> String {
+    "#\(number) " + result.clusters[number - 1].terms.prefix(3).joined(separator: " ")
+  }
+}

@@ -1,0 +1,112 @@
+import ArgumentParser
+import Foundation
+import Pipeline
+import Timelines
+
+extension TimelineGranularity: ExpressibleByArgument {}
+extension TimelineCategories: ExpressibleByArgument {}
+
+/// `policylens timeline`: themes or clusters per issue, month or quarter, with trends.
+struct TimelineCommand: AsyncParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "timeline",
+    abstract: "Show how themes or clusters move across issues, months or quarters.",
+    discussion: """
+      For each period: the number and share of articles per theme (or cluster), and a trend \
+      marker computed from the shares: new (absent before the latest period), rising (share \
+      at least 1.5× the earlier share, smoothed, and at least 2 articles), fading (at most \
+      1/1.5 of it), steady otherwise.
+
+      Examples:
+        policylens timeline --by issue --themes
+        policylens timeline --by quarter --clusters --csv > clusters.csv
+      """)
+
+  @Option(name: .customLong("by"), help: ArgumentHelp("Period: issue, month or quarter.", valueName: "period"))
+  var granularity: TimelineGranularity = .issue
+
+  @Flag(help: "Count themes (default).")
+  var themes = false
+
+  @Flag(help: "Count clusters (k chosen by silhouette) instead of themes.")
+  var clusters = false
+
+  @Option(help: ArgumentHelp("Only articles of this region.", valueName: "region"))
+  var region: String?
+
+  @Flag(help: "Print the timeline as CSV (one row per period and category).")
+  var csv = false
+
+  @OptionGroup var modelOptions: ModelOptions
+  @OptionGroup var themeOptions: ThemeOptions
+  @OptionGroup var seedOptions: SeedOptions
+  @OptionGroup var output: OutputOptions
+
+  func validate() throws {
+    if themes && clusters { throw ValidationError("Give either --themes or --clusters, not both.") }
+    if csv && output.json { throw ValidationError("Give either --json or --csv, not both.") }
+  }
+
+  func run() async throws {
+    let terminal = Terminal.current
+    let model = try ModelStore(directory: URL(fileURLWithPath: modelOptions.model)).load()
+    let categories: TimelineCategories = clusters ? .clusters : .themes
+    let tagged = categories == .themes ? model.themes(from: try themeOptions.catalog()).articles : nil
+    let clustering = categories == .clusters ? try model.clusters(ClusterRequest(seed: seedOptions.seed)) : nil
+    let (timeline, trends) = try model.timeline(
+      categories: categories, granularity: granularity, region: region, themes: tagged, clusters: clustering)
+    if csv {
+      terminal.writeOutput(timeline.csv())
+      return
+    }
+    if output.json {
+      struct Payload: Encodable {
+        var granularity: String
+        var categories: String
+        var region: String?
+        var periods: [TimelinePeriod]
+        var series: [CategorySeries]
+        var trends: [CategoryTrend]
+      }
+      terminal.line(
+        try renderJSON(
+          Payload(
+            granularity: granularity.rawValue, categories: categories.rawValue, region: region,
+            periods: timeline.periods, series: timeline.series, trends: trends)))
+      return
+    }
+    let markers = Dictionary(uniqueKeysWithValues: trends.map { ($0.category, $0.marker) })
+    var columns: [TextTable.Column] = [.init(header: categories == .themes ? "theme" : "cluster", maximumWidth: 26)]
+    columns.append(.init(header: "shape"))
+    columns += timeline.periods.map { .init(header: shortLabel($0.label), alignsRight: true) }
+    columns += [.init(header: "total", alignsRight: true), .init(header: "trend")]
+    var table = TextTable(columns)
+    for series in timeline.series where series.totalCount > 0 {
+      let trend = markers[series.category].map(describe) ?? ""
+      table.append(
+        [series.category, timeline.sparkline(for: series.category) ?? ""]
+          + series.counts.map { $0 == 0 ? "·" : "\($0)" } + ["\(series.totalCount)", trend])
+    }
+    table.append(["articles", ""] + timeline.periods.map { "\($0.articleCount)" } + ["\(timeline.articleCount)", ""])
+    terminal.line(table.render())
+    terminal.line("\nperiods: " + timeline.periods.map { "\(shortLabel($0.label)) = \($0.label) (\($0.start)…\($0.end))" }.joined(separator: "; "))
+  }
+
+  private func shortLabel(_ label: String) -> String {
+    // 2024年第21期 → 24/21; months and quarters are already short.
+    if let year = label.range(of: "年第"), let end = label.range(of: "期") {
+      return String(label[label.index(label.startIndex, offsetBy: 2)..<year.lowerBound]) + "/" + String(label[year.upperBound..<end.lowerBound])
+    }
+    return DisplayWidth.truncate(label, to: 12)
+  }
+
+  private func describe(_ marker: TrendMarker) -> String {
+    switch marker {
+    case .new: "new ★"
+    case .rising: "rising ↑"
+    case .steady: "steady →"
+    case .fading: "fading ↓"
+    case .absent: "absent"
+    }
+  }
+}
