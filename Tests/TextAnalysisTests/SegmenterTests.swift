@@ -14,6 +14,7 @@ import TestSupport
       var tokenLengths: String
     }
     var library: String
+    var dictionary: String
     var files: [File]
   }
 
@@ -49,6 +50,9 @@ import TestSupport
     let fixture = try loadFixture(JiebaFixture.self, named: "jieba_seeds.json", in: Bundle.module)
     let texts = Dictionary(uniqueKeysWithValues: try TestAnalyzers.seedTexts().map { ($0.name, $0.text) })
     #expect(fixture.files.count == texts.count)
+    #expect(
+      fixture.dictionary.contains(analyzer.lexiconReport.checksum),
+      "the fixture was made with another dictionary than \(analyzer.lexiconReport.path)")
     var predictedAll: [Int] = []
     var referenceAll: [Int] = []
     var offset = 0
