@@ -7,8 +7,11 @@ import Foundation
 /// let analyzer = try TextAnalyzer(
 ///   options: TextAnalysisOptions(lexiconPath: TextAnalysisOptions.debianJiebaLexiconPath),
 ///   cacheDirectory: URL(fileURLWithPath: "models/.cache"))
-/// analyzer.terms(in: "长三角加速低空经济产业布局")  // ["长三角", "加速", "低空", "经济", "产业", "布局"]
+/// analyzer.terms(in: "长三角加速低空经济产业布局")  // ["长三角", "加速", "低空", "经济", "产业布局"]
 /// ```
+///
+/// With `models/userdict.txt` as ``TextAnalysisOptions/userDictionary`` the same call gives
+/// `["长三角", "加速", "低空经济", "产业布局"]`.
 ///
 /// Segmentation is jieba 0.42.1's default mode (`cut(HMM=True)`), described on
 /// `Segmenter`: a maximum-probability path over the word DAG of each block, with

@@ -1,5 +1,9 @@
 import ArgumentParser
 import Foundation
+
+#if canImport(Glibc)
+  import Glibc
+#endif
 import TextAnalysis
 
 /// `policylens-bench segment`: throughput of normalisation + segmentation (+ term filtering),
@@ -69,16 +73,23 @@ struct SegmentationBenchmark: ParsableCommand {
     _ = first
 
     var sink = 0
-    func measure(_ body: (String) -> Int) -> [Double] {
+    /// MB/s per repetition, by wall clock and by this thread's CPU time (the shared
+    /// machine's other processes inflate wall time, not CPU time).
+    func measure(_ body: (String) -> Int) -> (wall: [Double], cpu: [Double]) {
       for document in documents { sink &+= body(document) }
-      return (0..<repetitions).map { _ in
+      var wall: [Double] = []
+      var cpu: [Double] = []
+      for _ in 0..<repetitions {
         let start = clock.now
+        let cpuStart = Self.threadCPUSeconds()
         for document in documents { sink &+= body(document) }
-        return Double(bytes) / 1e6 / (clock.now - start).seconds
+        cpu.append(Double(bytes) / 1e6 / max(Self.threadCPUSeconds() - cpuStart, 1e-9))
+        wall.append(Double(bytes) / 1e6 / (clock.now - start).seconds)
       }
+      return (wall, cpu)
     }
-    let tokenRates = measure { analyzer.tokens(in: $0).count }
-    let termRates = measure { analyzer.terms(in: $0).count }
+    let (tokenRates, tokenCPURates) = measure { analyzer.tokens(in: $0).count }
+    let (termRates, termCPURates) = measure { analyzer.terms(in: $0).count }
     let tokenCount = documents.reduce(0) { $0 + analyzer.tokens(in: $1).count }
 
     var report: [String: Any] = [
@@ -89,6 +100,8 @@ struct SegmentationBenchmark: ParsableCommand {
       "machine": ProcessInfo.processInfo.hostName + " / " + "\(ProcessInfo.processInfo.activeProcessorCount) cores",
       "tokensMBps": ["median": Self.median(tokenRates), "best": tokenRates.max() ?? 0],
       "termsMBps": ["median": Self.median(termRates), "best": termRates.max() ?? 0],
+      "tokensMBpsCPU": ["median": Self.median(tokenCPURates), "best": tokenCPURates.max() ?? 0],
+      "termsMBpsCPU": ["median": Self.median(termCPURates), "best": termCPURates.max() ?? 0],
       "lexicon": [
         "firstLoadMilliseconds": firstLoad.seconds * 1000,
         "firstLoadStatus": "\(first.lexiconReport.cacheStatus)",
@@ -106,8 +119,10 @@ struct SegmentationBenchmark: ParsableCommand {
       report["peers"] = peerReport
       var ratios: [String: Double] = [:]
       for (name, value) in peerReport {
-        if let entry = value as? [String: Any], let median = entry["medianMBps"] as? Double, median > 0 {
-          ratios[name] = Self.median(termRates) / median
+        guard let entry = value as? [String: Any] else { continue }
+        if let median = entry["medianMBps"] as? Double, median > 0 { ratios[name] = Self.median(termRates) / median }
+        if let median = entry["medianMBpsCPU"] as? Double, median > 0 {
+          ratios[name + "CPU"] = Self.median(termCPURates) / median
         }
       }
       report["ratiosOursTermsOverPeer"] = ratios
@@ -116,18 +131,22 @@ struct SegmentationBenchmark: ParsableCommand {
       let data = try JSONSerialization.data(withJSONObject: report, options: [.sortedKeys, .withoutEscapingSlashes])
       print(String(decoding: data, as: UTF8.self))
     } else {
-      printTable(report, tokenRates: tokenRates, termRates: termRates)
+      printTable(report, tokenRates: tokenRates, termRates: termRates, termCPURates: termCPURates, tokenCPURates: tokenCPURates)
     }
   }
 
-  private func printTable(_ report: [String: Any], tokenRates: [Double], termRates: [Double]) {
+  private func printTable(
+    _ report: [String: Any], tokenRates: [Double], termRates: [Double], termCPURates: [Double], tokenCPURates: [Double]
+  ) {
     let corpus = report["corpus"] as? [String: Any] ?? [:]
     let lexicon = report["lexicon"] as? [String: Any] ?? [:]
     func f(_ value: Any?) -> String { String(format: "%.2f", (value as? Double) ?? 0) }
     print("corpus: \(corpus["documents"] ?? 0) documents, \(corpus["bytes"] ?? 0) bytes, \(corpus["tokens"] ?? 0) tokens; "
       + "build \(Self.buildConfiguration); \(repetitions) repetitions")
-    print("ours tokens(in:)  median \(f(Self.median(tokenRates))) MB/s  best \(f(tokenRates.max()))  MB/s")
-    print("ours terms(in:)   median \(f(Self.median(termRates))) MB/s  best \(f(termRates.max())) MB/s")
+    print("ours tokens(in:)  median \(f(Self.median(tokenRates))) MB/s  best \(f(tokenRates.max())) MB/s  "
+      + "(per CPU second: median \(f(Self.median(tokenCPURates))), best \(f(tokenCPURates.max())))")
+    print("ours terms(in:)   median \(f(Self.median(termRates))) MB/s  best \(f(termRates.max())) MB/s  "
+      + "(per CPU second: median \(f(Self.median(termCPURates))), best \(f(termCPURates.max())))")
     print("lexicon: first load \(f(lexicon["firstLoadMilliseconds"])) ms (\(lexicon["firstLoadStatus"] ?? "")), "
       + "cached load \(f(lexicon["cachedLoadMilliseconds"])) ms (\(lexicon["cachedLoadStatus"] ?? "")), "
       + "\(lexicon["words"] ?? 0) words, \(lexicon["entries"] ?? 0) entries, "
@@ -137,9 +156,12 @@ struct SegmentationBenchmark: ParsableCommand {
       for name in peers.keys.sorted() {
         guard let entry = peers[name] as? [String: Any] else { continue }
         let median = (entry["medianMBps"] as? Double) ?? 0
+        let medianCPU = (entry["medianMBpsCPU"] as? Double) ?? 0
         let ratio = median > 0 ? Self.median(termRates) / median : 0
+        let ratioCPU = medianCPU > 0 ? Self.median(termCPURates) / medianCPU : 0
         print("\(name) \(entry["version"] ?? "")  median \(f(median)) MB/s  best \(f(entry["bestMBps"])) MB/s  "
-          + "→ ours (terms) / \(name) = \(String(format: "%.1f", ratio))×")
+          + "(per CPU second \(f(medianCPU)))  → ours (terms) / \(name) = \(String(format: "%.1f", ratio))× "
+          + "(CPU \(String(format: "%.1f", ratioCPU))×)")
       }
     }
   }
@@ -181,6 +203,13 @@ struct SegmentationBenchmark: ParsableCommand {
       let object = try JSONSerialization.jsonObject(with: data) as? [String: Any]
     else { return nil }
     return object["peers"] as? [String: Any]
+  }
+
+  /// CPU time consumed by the calling thread, in seconds.
+  static func threadCPUSeconds() -> Double {
+    var time = timespec()
+    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &time)
+    return Double(time.tv_sec) + Double(time.tv_nsec) * 1e-9
   }
 
   static func median(_ values: [Double]) -> Double {

@@ -14,6 +14,7 @@ import TestSupport
       var tokenLengths: String
     }
     var library: String
+    var dictionary: String
     var files: [File]
   }
 
@@ -49,6 +50,9 @@ import TestSupport
     let fixture = try loadFixture(JiebaFixture.self, named: "jieba_seeds.json", in: Bundle.module)
     let texts = Dictionary(uniqueKeysWithValues: try TestAnalyzers.seedTexts().map { ($0.name, $0.text) })
     #expect(fixture.files.count == texts.count)
+    #expect(
+      fixture.dictionary.contains(analyzer.lexiconReport.checksum),
+      "the fixture was made with another dictionary than \(analyzer.lexiconReport.path)")
     var predictedAll: [Int] = []
     var referenceAll: [Int] = []
     var offset = 0
@@ -150,5 +154,26 @@ extension SegmenterTests {
     #expect(analyzer.tokens(in: "5g").first?.kind == .latin)
     #expect(analyzer.tokens(in: "2024").first?.kind == .number)
     #expect(analyzer.tokens(in: "😀").first?.kind == .symbol)
+  }
+}
+
+extension SegmenterTests {
+  @Test("the 1,000 most frequent multi-character Han words of the lexicon are never split on their own")
+  func frequentLexiconWordsStayWhole() throws {
+    let analyzer = try #require(TestAnalyzers.plain)
+    let text = try String(contentsOfFile: TestAnalyzers.lexiconPath, encoding: .utf8)
+    var words: [(word: String, frequency: Int)] = []
+    for line in text.split(separator: "\n") {
+      let fields = line.split(separator: " ")
+      guard fields.count >= 2, let frequency = Int(fields[1]), fields[0].unicodeScalars.count > 1,
+        fields[0].unicodeScalars.allSatisfy({ ScalarClass.isHan($0.value) })
+      else { continue }
+      words.append((String(fields[0]), frequency))
+    }
+    words.sort { $0.frequency != $1.frequency ? $0.frequency > $1.frequency : $0.word < $1.word }
+    #expect(words.count > 1_000)
+    for (word, _) in words.prefix(1_000) {
+      #expect(analyzer.tokens(in: word).map(\.text) == [word])
+    }
   }
 }

@@ -159,3 +159,24 @@ extension TextAnalyzerTests {
     #expect(scalars.withUnsafeBufferPointer { TextAnalyzer.isNumeral($0) } == isNumeral)
   }
 }
+
+extension TextAnalyzerTests {
+  @Test("the documented examples hold")
+  func documentedExamples() throws {
+    let plain = try #require(TestAnalyzers.plain)
+    let analyzer = try #require(TestAnalyzers.default)
+    #expect(plain.terms(in: "长三角加速低空经济产业布局") == ["长三角", "加速", "低空", "经济", "产业布局"])
+    #expect(analyzer.terms(in: "长三角加速低空经济产业布局") == ["长三角", "加速", "低空经济", "产业布局"])
+    #expect(
+      analyzer.terms(in: "做好上海金融“五篇大文章”，推动eVTOL与ESG")
+        == ["做好", "上海", "金融", "五篇大文章", "推动", "evtol", "esg"])
+  }
+
+  @Test("a user word wins over a lexicon split in context (绿色金融服务体系)")
+  func protectedInContext() throws {
+    let plain = try #require(TestAnalyzers.plain)
+    let analyzer = try #require(TestAnalyzers.default)
+    #expect(!plain.tokens(in: "绿色金融服务体系").map(\.text).contains("绿色金融"))
+    #expect(analyzer.tokens(in: "绿色金融服务体系").first?.text == "绿色金融")
+  }
+}
