@@ -47,7 +47,7 @@ public struct TFIDFModel: Sendable, Hashable, Codable {
     let n = documents.count
 
     // One pass: provisional ids by first occurrence, counts per document.
-    var provisionalIDs: [String: Int32] = [:]
+    var provisionalIDs: [TermKey: Int32] = [:]
     var provisionalTerms: [String] = []
     var scratch: [Int32] = []
     var touched: [Int32] = []
@@ -57,11 +57,12 @@ public struct TFIDFModel: Sendable, Hashable, Codable {
     for (d, document) in documents.enumerated() {
       for token in document {
         let id: Int32
-        if let existing = provisionalIDs[token] {
+        let key = TermKey(token)
+        if let existing = provisionalIDs[key] {
           id = existing
         } else {
           id = Int32(provisionalTerms.count)
-          provisionalIDs[token] = id
+          provisionalIDs[key] = id
           provisionalTerms.append(token)
           scratch.append(0)
         }
