@@ -1,3 +1,11 @@
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Musl)
+  import Musl
+#else
+  import Darwin
+#endif
+
 /// A term as a dictionary key compared by its UTF-8 bytes (code points), not by Unicode
 /// canonical equivalence.
 ///
@@ -10,15 +18,28 @@ struct TermKey: Hashable {
   init(_ term: String) { self.term = term }
 
   static func == (lhs: TermKey, rhs: TermKey) -> Bool {
-    lhs.term.utf8.elementsEqual(rhs.term.utf8)
+    compareUTF8(lhs.term, rhs.term) == 0
   }
 
   func hash(into hasher: inout Hasher) {
-    let hashed: Void? = term.utf8.withContiguousStorageIfAvailable { bytes in
-      hasher.combine(bytes: UnsafeRawBufferPointer(bytes))
-    }
-    if hashed == nil {
-      for byte in term.utf8 { hasher.combine(byte) }
+    var term = term
+    term.withUTF8 { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
+  }
+}
+
+/// Three-way comparison of two strings' UTF-8 bytes (equivalently, their code points):
+/// negative, zero or positive like `memcmp`, shorter first on a common prefix.
+func compareUTF8(_ a: String, _ b: String) -> Int {
+  var a = a
+  var b = b
+  return a.withUTF8 { x in
+    b.withUTF8 { y in
+      let common = min(x.count, y.count)
+      if common > 0, let px = x.baseAddress, let py = y.baseAddress {
+        let order = Int(memcmp(px, py, common))
+        if order != 0 { return order }
+      }
+      return x.count - y.count
     }
   }
 }

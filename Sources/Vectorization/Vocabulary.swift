@@ -33,7 +33,7 @@ public struct Vocabulary: Sendable, Hashable, Codable {
   /// Code-point order (Python's `<` on `str`), which differs from Swift's `<` only for
   /// strings that are canonically equivalent but not identical.
   public static func precedes(_ a: String, _ b: String) -> Bool {
-    a.utf8.lexicographicallyPrecedes(b.utf8)
+    compareUTF8(a, b) < 0
   }
 
   public init(from decoder: any Decoder) throws {
