@@ -4,8 +4,13 @@ import LinearAlgebra
 /// document frequency, and the weighted training matrix (documents × terms, CSR).
 ///
 /// See ``TFIDFOptions`` for the formulas. The weights equal scikit-learn's
-/// `TfidfVectorizer(analyzer=lambda d: d, …)` on the same token lists to about 1e-15
-/// relative (checked against fixtures in the tests).
+/// `TfidfVectorizer(analyzer=lambda d: d, …)` on the same token lists to 1e-12 relative
+/// (checked against fixtures in the tests). Tokens are the same term when their code points
+/// are equal, as in Python; canonically equivalent spellings stay distinct terms.
+///
+/// `Codable` encodes everything, including ``trainingWeights`` as CSR arrays; a model store
+/// that keeps the training matrix elsewhere (for example as `.npy`) can encode the parts it
+/// needs instead.
 public struct TFIDFModel: Sendable, Hashable, Codable {
   /// The options the model was fitted with.
   public let options: TFIDFOptions
