@@ -31,4 +31,22 @@ void dgeqrf_(const int *m, const int *n, double *a, const int *lda, double *tau,
 void dorgqr_(const int *m, const int *n, const int *k, double *a, const int *lda,
              const double *tau, double *work, const int *lwork, int *info);
 
+// DSYRK: C := alpha*A**T*A + beta*C (trans = "T"), updating the uplo triangle of C.
+// https://www.netlib.org/lapack/explore-html/ (BLAS level 3, dsyrk)
+void dsyrk_(const char *uplo, const char *trans, const int *n, const int *k,
+            const double *alpha, const double *a, const int *lda, const double *beta,
+            double *c, const int *ldc, size_t uplo_len, size_t trans_len);
+
+// DTRSM: solves op(A)*X = alpha*B or X*op(A) = alpha*B for triangular A; X overwrites B.
+// https://www.netlib.org/lapack/explore-html/ (BLAS level 3, dtrsm)
+void dtrsm_(const char *side, const char *uplo, const char *transa, const char *diag,
+            const int *m, const int *n, const double *alpha, const double *a,
+            const int *lda, double *b, const int *ldb, size_t side_len, size_t uplo_len,
+            size_t transa_len, size_t diag_len);
+
+// DPOTRF: Cholesky factorization A = U**T*U of a symmetric positive definite matrix.
+// https://www.netlib.org/lapack/explore-html/ (dpotrf)
+void dpotrf_(const char *uplo, const int *n, double *a, const int *lda, int *info,
+             size_t uplo_len);
+
 #endif

@@ -62,10 +62,25 @@ public struct Matrix: Sendable, Hashable, Codable {
   public var rows: [[Double]] { (0..<rowCount).map(row) }
 
   /// The transpose, as a new matrix.
+  ///
+  /// - Complexity: O(m n), in 32 × 32 tiles so that reads and writes both stay in cache.
   public func transposed() -> Matrix {
     var result = Matrix(rowCount: columnCount, columnCount: rowCount)
-    for j in 0..<columnCount {
-      for i in 0..<rowCount { result.elements[j + i * columnCount] = elements[i + j * rowCount] }
+    let m = rowCount
+    let n = columnCount
+    let tile = 32
+    elements.withUnsafeBufferPointer { source in
+      result.elements.withUnsafeMutableBufferPointer { target in
+        for jStart in stride(from: 0, to: n, by: tile) {
+          let jEnd = Swift.min(jStart + tile, n)
+          for iStart in stride(from: 0, to: m, by: tile) {
+            let iEnd = Swift.min(iStart + tile, m)
+            for j in jStart..<jEnd {
+              for i in iStart..<iEnd { target[j + i * n] = source[i + j * m] }
+            }
+          }
+        }
+      }
     }
     return result
   }

@@ -18,24 +18,59 @@ extension SparseMatrix {
     let k = x.columnCount
     let m = rowCount
     guard m > 0, k > 0 else { return Matrix(rowCount: m, columnCount: k) }
-    // x.transposed() is k × n column-major, i.e. X in row-major order.
-    let xRowMajor = x.transposed().elements
-    var outRowMajor = [Double](repeating: 0, count: m * k)
-    xRowMajor.withUnsafeBufferPointer { xs in
+    // X in row-major order, each row padded to a multiple of 8 so the kernel works in
+    // SIMD8 chunks without a remainder loop.
+    let stride = (k + 7) & ~7
+    let packed = Self.packRowMajor(x, stride: stride)
+    var outRowMajor = [Double](repeating: 0, count: m * stride)
+    packed.withUnsafeBufferPointer { xs in
       outRowMajor.withUnsafeMutableBufferPointer { out in
         rowStarts.withUnsafeBufferPointer { starts in
           columnIndices.withUnsafeBufferPointer { columns in
             values.withUnsafeBufferPointer { vals in
               let kernel = SparseRowKernel(
-                starts: starts, columns: columns, values: vals, dense: xs, output: out, width: k)
+                starts: starts, columns: columns, values: vals, dense: xs, output: out, stride: stride)
               kernel.runInParallel(rowCount: m, nonZeroCount: nonZeroCount)
             }
           }
         }
       }
     }
-    // The row-major m × k result read as column-major is its k × m transpose.
-    return Matrix(rowCount: k, columnCount: m, columnMajor: outRowMajor).transposed()
+    return Self.unpackRowMajor(outRowMajor, rowCount: m, columnCount: k, stride: stride)
+  }
+
+  /// `x` (column-major) as row-major rows of `stride ≥ columnCount` doubles, zero-padded.
+  private static func packRowMajor(_ x: Matrix, stride: Int) -> [Double] {
+    let n = x.rowCount
+    let k = x.columnCount
+    var packed = [Double](repeating: 0, count: n * stride)
+    x.elements.withUnsafeBufferPointer { source in
+      packed.withUnsafeMutableBufferPointer { target in
+        for rowStart in Swift.stride(from: 0, to: n, by: 64) {
+          let rowEnd = Swift.min(rowStart + 64, n)
+          for j in 0..<k {
+            for r in rowStart..<rowEnd { target[r * stride + j] = source[r + j * n] }
+          }
+        }
+      }
+    }
+    return packed
+  }
+
+  /// Row-major rows of `stride` doubles back to a column-major m × k matrix.
+  private static func unpackRowMajor(_ rows: [Double], rowCount m: Int, columnCount k: Int, stride: Int) -> Matrix {
+    var elements = [Double](repeating: 0, count: m * k)
+    rows.withUnsafeBufferPointer { source in
+      elements.withUnsafeMutableBufferPointer { target in
+        for rowStart in Swift.stride(from: 0, to: m, by: 64) {
+          let rowEnd = Swift.min(rowStart + 64, m)
+          for j in 0..<k {
+            for r in rowStart..<rowEnd { target[r + j * m] = source[r * stride + j] }
+          }
+        }
+      }
+    }
+    return Matrix(rowCount: m, columnCount: k, columnMajor: elements)
   }
 
   /// The product Aᵀ Y of this matrix's transpose (n × m) and a dense Y (m × k), as n × k.
@@ -92,18 +127,28 @@ private struct SparseRowKernel: @unchecked Sendable {
   let values: UnsafeBufferPointer<Double>
   let dense: UnsafeBufferPointer<Double>
   let output: UnsafeMutableBufferPointer<Double>
-  let width: Int
+  /// Row length of `dense` and `output`, a multiple of 8.
+  let stride: Int
 
-  /// Rows `range` of the product, each written once, in row order.
+  /// Rows `range` of the product, each written once. For each chunk of 8 output columns the
+  /// row's non-zeros are summed in order into a register-held SIMD8 accumulator, so every
+  /// entry's sum has the same order as a serial loop over the row.
   func run(rows range: Range<Int>) {
     guard let x = dense.baseAddress, let out = output.baseAddress else { return }
-    let k = width
+    let raw = UnsafeRawPointer(x)
     for i in range {
-      let row = out + i * k
-      for p in starts[i]..<starts[i + 1] {
-        let value = values[p]
-        let source = x + Int(columns[p]) * k
-        for c in 0..<k { row[c] += value * source[c] }
+      let start = starts[i]
+      let end = starts[i + 1]
+      guard start < end else { continue }
+      var chunk = 0
+      while chunk < stride {
+        var sum = SIMD8<Double>()
+        for p in start..<end {
+          let offset = (Int(columns[p]) * stride + chunk) &* MemoryLayout<Double>.stride
+          sum += values[p] * raw.loadUnaligned(fromByteOffset: offset, as: SIMD8<Double>.self)
+        }
+        UnsafeMutableRawPointer(out + i * stride + chunk).storeBytes(of: sum, as: SIMD8<Double>.self)
+        chunk += 8
       }
     }
   }
@@ -111,7 +156,7 @@ private struct SparseRowKernel: @unchecked Sendable {
   /// Splits rows into blocks of roughly equal non-zero counts and runs them concurrently
   /// when the product is big enough to repay the threads (≥ 2²⁰ multiply-adds).
   func runInParallel(rowCount: Int, nonZeroCount: Int) {
-    let work = nonZeroCount * width
+    let work = nonZeroCount * stride
     let blockCount = work < 1 << 20 ? 1 : min(rowCount, 8 * ProcessInfoShim.processorCount)
     guard blockCount > 1 else {
       run(rows: 0..<rowCount)

@@ -92,12 +92,11 @@ public struct LSAModel: Sendable, Hashable, Codable {
     let n = weights.columnCount
     let algorithm = options.resolvedAlgorithm(documentCount: m, termCount: n)
     let svd: SingularValueDecomposition
-    let transpose = weights.transposed()
     if algorithm == .exact {
       svd = try TruncatedSVD.exact(weights)
     } else {
       svd = try TruncatedSVD.randomized(
-        weights, transpose: transpose,
+        weights, transpose: weights.transposed(),
         columns: min(options.rank + options.oversampling, m, n),
         powerIterations: options.powerIterations, using: &generator)
     }

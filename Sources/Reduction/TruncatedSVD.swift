@@ -12,25 +12,33 @@ enum TruncatedSVD {
   ///
   ///     Ω ~ N(0, 1)^{n×l};  Q = qr(A Ω)
   ///     repeat q times:  Q̃ = qr(Aᵀ Q);  Q = qr(A Q̃)
-  ///     C = Aᵀ Q  (n × l, = Bᵀ for B = Qᵀ A);  C = Ũ Σ Ṽᵀ  (dgesdd)
-  ///     V = Ũ,  U = Q Ṽ
+  ///     C = Aᵀ Q  (n × l, = Bᵀ for B = Qᵀ A);  C = P R;  R = Ũ Σ Ṽᵀ  (dgesdd)
+  ///     V = P Ũ,  U = Q Ṽ
   ///
-  /// QR after every product (rather than scikit-learn's cheaper LU) keeps the basis
-  /// orthonormal at full precision; it costs O((m + n) l²) per step, small next to the
-  /// sparse products at TF-IDF densities. Signs are then fixed by V. Returns l triplets.
+  /// Re-orthonormalizing after every product (scikit-learn uses LU there, which only keeps
+  /// the columns independent) keeps the basis orthonormal at full precision. It uses
+  /// Cholesky QR2 (level-3 BLAS, O((m + n) l²) per step), falling back to Householder QR
+  /// when the block is nearly rank deficient; see ``OrthonormalizationMethod``. Householder
+  /// alone was the bottleneck: LAPACK runs it unblocked for l < 128 columns. Signs are then
+  /// fixed by V. Returns l triplets.
   static func randomized(
     _ a: SparseMatrix, transpose at: SparseMatrix, columns l: Int, powerIterations q: Int,
     using generator: inout some RandomNumberGenerator
   ) throws(LinearAlgebraError) -> SingularValueDecomposition {
     let omega = Matrix.standardNormal(rowCount: a.columnCount, columnCount: l, using: &generator)
-    var basis = try a.multiplied(by: omega).orthonormalizedColumns()
+    var basis = try a.multiplied(by: omega).orthonormalizedColumns(method: .choleskyQR2)
     for _ in 0..<q {
-      let termBasis = try at.multiplied(by: basis).orthonormalizedColumns()
-      basis = try a.multiplied(by: termBasis).orthonormalizedColumns()
+      let termBasis = try at.multiplied(by: basis).orthonormalizedColumns(method: .choleskyQR2)
+      basis = try a.multiplied(by: termBasis).orthonormalizedColumns(method: .choleskyQR2)
     }
-    let c = at.multiplied(by: basis)  // n × l
-    let small = try SingularValueDecomposition(c, signDecidedBy: .left)
-    var v = small.leftSingularVectors  // n × l
+    // C = Aᵀ Q (n × l) = Bᵀ. Factor C = P R (P orthonormal, R = Pᵀ C is l × l), then
+    // R = Ũ Σ Ṽᵀ by dgesdd: C = (P Ũ) Σ Ṽᵀ. Calling dgesdd on the tall C directly would run
+    // LAPACK's unblocked QR on it.
+    let c = at.multiplied(by: basis)
+    let p = try c.orthonormalizedColumns(method: .choleskyQR2)
+    let r = try p.multiplied(by: c, transposingSelf: true)
+    let small = try SingularValueDecomposition(r, signDecidedBy: .left)
+    var v = try p.multiplied(by: small.leftSingularVectors)  // n × l
     var u = try basis.multiplied(by: small.rightSingularVectors)  // m × l
     fixSigns(left: &u, right: &v, decidedBy: .right)
     return SingularValueDecomposition(

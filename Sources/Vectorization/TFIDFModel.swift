@@ -4,8 +4,13 @@ import LinearAlgebra
 /// document frequency, and the weighted training matrix (documents × terms, CSR).
 ///
 /// See ``TFIDFOptions`` for the formulas. The weights equal scikit-learn's
-/// `TfidfVectorizer(analyzer=lambda d: d, …)` on the same token lists to about 1e-15
-/// relative (checked against fixtures in the tests).
+/// `TfidfVectorizer(analyzer=lambda d: d, …)` on the same token lists to 1e-12 relative
+/// (checked against fixtures in the tests). Tokens are the same term when their code points
+/// are equal, as in Python; canonically equivalent spellings stay distinct terms.
+///
+/// `Codable` encodes everything, including ``trainingWeights`` as CSR arrays; a model store
+/// that keeps the training matrix elsewhere (for example as `.npy`) can encode the parts it
+/// needs instead.
 public struct TFIDFModel: Sendable, Hashable, Codable {
   /// The options the model was fitted with.
   public let options: TFIDFOptions
@@ -47,7 +52,7 @@ public struct TFIDFModel: Sendable, Hashable, Codable {
     let n = documents.count
 
     // One pass: provisional ids by first occurrence, counts per document.
-    var provisionalIDs: [String: Int32] = [:]
+    var provisionalIDs: [TermKey: Int32] = [:]
     var provisionalTerms: [String] = []
     var scratch: [Int32] = []
     var touched: [Int32] = []
@@ -57,11 +62,12 @@ public struct TFIDFModel: Sendable, Hashable, Codable {
     for (d, document) in documents.enumerated() {
       for token in document {
         let id: Int32
-        if let existing = provisionalIDs[token] {
+        let key = TermKey(token)
+        if let existing = provisionalIDs[key] {
           id = existing
         } else {
           id = Int32(provisionalTerms.count)
-          provisionalIDs[token] = id
+          provisionalIDs[key] = id
           provisionalTerms.append(token)
           scratch.append(0)
         }

@@ -6,24 +6,26 @@
 public struct Vocabulary: Sendable, Hashable, Codable {
   /// The terms; `terms[j]` is column *j*.
   public let terms: [String]
-  private let indices: [String: Int]
+  private let indices: [TermKey: Int]
 
-  /// A vocabulary over `terms`, sorted by code point and with duplicates removed.
+  /// A vocabulary over `terms`, sorted by code point and with duplicates (equal code points)
+  /// removed.
   ///
   /// - Complexity: O(V log V).
   public init<S: Sequence<String>>(_ terms: S) {
-    self.init(sortedUniqueTerms: Array(Set(terms)).sorted(by: Vocabulary.precedes))
+    let unique = Set(terms.map(TermKey.init)).map(\.term)
+    self.init(sortedUniqueTerms: unique.sorted(by: Vocabulary.precedes))
   }
 
   init(sortedUniqueTerms: [String]) {
     self.terms = sortedUniqueTerms
-    var indices = [String: Int](minimumCapacity: sortedUniqueTerms.count)
-    for (index, term) in sortedUniqueTerms.enumerated() { indices[term] = index }
+    var indices = [TermKey: Int](minimumCapacity: sortedUniqueTerms.count)
+    for (index, term) in sortedUniqueTerms.enumerated() { indices[TermKey(term)] = index }
     self.indices = indices
   }
 
   /// The column of `term`, or `nil` when it is not in the vocabulary. O(1) expected.
-  public func index(of term: String) -> Int? { indices[term] }
+  public func index(of term: String) -> Int? { indices[TermKey(term)] }
 
   /// Number of terms.
   public var count: Int { terms.count }
@@ -31,7 +33,7 @@ public struct Vocabulary: Sendable, Hashable, Codable {
   /// Code-point order (Python's `<` on `str`), which differs from Swift's `<` only for
   /// strings that are canonically equivalent but not identical.
   public static func precedes(_ a: String, _ b: String) -> Bool {
-    a.utf8.lexicographicallyPrecedes(b.utf8)
+    compareUTF8(a, b) < 0
   }
 
   public init(from decoder: any Decoder) throws {

@@ -31,6 +31,8 @@ struct LSABenchmark: ParsableCommand {
   @Option(help: "Seed of the corpus and of the SVD's random test matrix.") var seed: UInt64 = 1
   @Flag(help: "Also time scikit-learn and gensim on the same tokens (runs bench/lsa_peers.py).")
   var peers = false
+  @Flag(help: "With --peers, leave gensim out (its LSI is slow at 100k documents).")
+  var skipGensim = false
   @Flag(help: "Print one JSON document instead of a table.") var json = false
 
   mutating func validate() throws {
@@ -136,7 +138,7 @@ struct LSABenchmark: ParsableCommand {
     process.arguments = [
       "python3", script.path, "--tokens", tokens.path, "--rank", "\(rank)",
       "--repetitions", "\(repetitions)", "--seed", "\(seed)",
-    ]
+    ] + (skipGensim ? ["--skip-gensim"] : [])
     let pipe = Pipe()
     process.standardOutput = pipe
     try process.run()

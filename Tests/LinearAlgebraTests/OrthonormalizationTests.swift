@@ -3,14 +3,14 @@ import TestSupport
 import Testing
 
 @Suite struct OrthonormalizationTests {
-  @Test("thin Q is orthonormal and spans the columns")
-  func orthonormalAndSpanning() throws {
+  @Test("thin Q is orthonormal and spans the columns", arguments: [OrthonormalizationMethod.householder, .choleskyQR2])
+  func orthonormalAndSpanning(method: OrthonormalizationMethod) throws {
     var generator = SplitMix64(seed: 5)
     for _ in 0..<100 {
       let n = Int(generator.next() % 6) + 1
       let m = n + Int(generator.next() % 4)
       let a = RandomMatrices.dense(rows: m, columns: n, using: &generator)
-      let q = try a.orthonormalizedColumns()
+      let q = try a.orthonormalizedColumns(method: method)
       expectClose(
         try q.multiplied(by: q, transposingSelf: true).elements, Matrix.identity(n).elements,
         tolerance: Tolerance(relative: 1e-12, absolute: 1e-13))
@@ -20,10 +20,24 @@ import Testing
     }
   }
 
-  @Test("rank-deficient input still gives orthonormal columns")
-  func rankDeficient() throws {
+  @Test("rank-deficient input still gives orthonormal columns", arguments: [OrthonormalizationMethod.householder, .choleskyQR2])
+  func rankDeficient(method: OrthonormalizationMethod) throws {
     let a = Matrix(rows: [[1, 2], [2, 4], [3, 6]])
-    let q = try a.orthonormalizedColumns()
+    let q = try a.orthonormalizedColumns(method: method)
     expectClose(try q.multiplied(by: q, transposingSelf: true).elements, Matrix.identity(2).elements, tolerance: Tolerance(relative: 0, absolute: 1e-14))
+  }
+}
+
+@Suite struct TransposeTests {
+  @Test("transposing twice is the identity; entries move to (j, i)")
+  func transpose() {
+    var generator = SplitMix64(seed: 21)
+    for (m, n) in [(0, 3), (1, 1), (33, 70), (64, 5)] {
+      let a = RandomMatrices.dense(rows: m, columns: n, using: &generator)
+      let t = a.transposed()
+      #expect(t.rowCount == n && t.columnCount == m)
+      #expect(t.transposed() == a)
+      for i in 0..<m { for j in 0..<n where t[j, i] != a[i, j] { Issue.record("(\(i), \(j))") } }
+    }
   }
 }
