@@ -7,8 +7,16 @@ import Vectorization
 
 /// Composes the stages: newsletters → articles → terms → TF-IDF → LSA.
 public enum Pipeline {
-  /// The text of an article as the analyzer sees it: the title, then the body paragraphs.
-  public static func analysisText(of article: Article) -> String { article.text }
+  /// How many times an article's title counts: headlines name the policy and the place in a
+  /// few words, where bodies wander; counting the title three times lifted precision@5 on
+  /// the hand-judged check set from 0.33 to 0.36 (see `EvaluationTests`).
+  public static let titleRepetitions = 3
+
+  /// The text of an article as the analyzer sees it: the title (``titleRepetitions`` times),
+  /// then the body paragraphs.
+  public static func analysisText(of article: Article) -> String {
+    (Array(repeating: article.title, count: titleRepetitions) + article.body).joined(separator: "\n")
+  }
 
   /// Reads newsletters and fits a model.
   ///

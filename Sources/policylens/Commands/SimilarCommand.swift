@@ -24,7 +24,7 @@ struct SimilarCommand: AsyncParsableCommand {
   @Option(help: ArgumentHelp("Search with this text instead of an article.", valueName: "text"))
   var text: String?
 
-  @Option(name: .shortAndLong, help: ArgumentHelp("Number of results.", valueName: "n"))
+  @Option(name: [.customShort("n"), .customLong("count")], help: ArgumentHelp("Number of results.", valueName: "n"))
   var n = 10
 
   @Flag(help: "Leave out the query's own region and near-duplicates of the query.")

@@ -68,3 +68,12 @@ extension ThemeTaggingError: ReportableError {
 extension TimelineError: ReportableError {
   var exitCode: Int32 { ExitStatus.dataError }
 }
+
+extension QueryError: ReportableError {
+  var exitCode: Int32 {
+    switch self {
+    case .noKnownTerms: ExitStatus.dataError
+    default: ExitStatus.usage
+    }
+  }
+}

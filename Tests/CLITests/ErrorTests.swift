@@ -1,0 +1,116 @@
+import Foundation
+import Testing
+import TestSupport
+
+@testable import policylens
+
+@Suite("Errors a user can act on")
+struct ErrorTests {
+  @Test("an unknown article id suggests close ids and exits 64")
+  func unknownArticle() async {
+    let run = await CLIRunner.run(["similar", "2024-21#99", "--model", CLIRunner.seedModel])
+    #expect(run.exitCode == 64)
+    #expect(run.output.isEmpty)
+    #expect(run.diagnostics.contains("No article with id 2024-21#99"))
+    #expect(run.diagnostics.contains("2024-21#9"))
+  }
+
+  @Test("a missing model exits 66 and says how to fit one")
+  func missingModel() async {
+    let run = await CLIRunner.run(["topics", "--model", "/nonexistent/model"])
+    #expect(run.exitCode == 66)
+    #expect(run.diagnostics.contains("policylens fit"))
+  }
+
+  @Test("a missing input path exits 66 and names it")
+  func missingPath() async {
+    let run = await CLIRunner.run(["ingest", "/nonexistent/newsletter.txt"])
+    #expect(run.exitCode == 66)
+    #expect(run.diagnostics.contains("/nonexistent/newsletter.txt"))
+  }
+
+  @Test("query text without known terms is refused rather than answered with noise")
+  func unknownTerms() async {
+    let run = await CLIRunner.run(["similar", "--text", "的 了 123", "--model", CLIRunner.seedModel])
+    #expect(run.exitCode != 0)
+    #expect(run.output.isEmpty)
+    #expect(run.diagnostics.contains("no terms"))
+  }
+
+  @Test("dates that do not parse name the flag and the value", arguments: ["2024-13", "yesterday", "2024-02-30"])
+  func badDate(value: String) async {
+    let run = await CLIRunner.run(["similar", "2024-21#1", "--since", value, "--model", CLIRunner.seedModel])
+    #expect(run.exitCode == 64)
+    #expect(run.diagnostics.contains("--since"))
+    #expect(run.diagnostics.contains(value))
+  }
+
+  @Test("an unknown theme key suggests the closest keys")
+  func unknownTheme() async {
+    let run = await CLIRunner.run(["tag", "--theme", "green-financ"] + CLIRunner.modelArguments())
+    #expect(run.exitCode == 64)
+    #expect(run.diagnostics.contains("green-finance"))
+  }
+
+  @Test("a theme file with a bad line names the file and line")
+  func malformedThemes() async throws {
+    let url = FileManager.default.temporaryDirectory.appendingPathComponent("themes-\(UUID().uuidString).yaml")
+    try "themes:\n  - key: x\n\tname: bad\n".write(to: url, atomically: true, encoding: .utf8)
+    defer { try? FileManager.default.removeItem(at: url) }
+    let run = await CLIRunner.run(["themes", "--model", CLIRunner.seedModel, "--themes-file", url.path])
+    #expect(run.exitCode == 65)
+    #expect(run.diagnostics.contains(url.path))
+    #expect(run.diagnostics.contains("line 3"))
+  }
+
+  @Test("--k larger than the number of articles is a usage error")
+  func tooManyClusters() async {
+    let run = await CLIRunner.run(["clusters", "--k", "5000", "--model", CLIRunner.seedModel])
+    #expect(run.exitCode == 64)
+    #expect(run.diagnostics.contains("--k"))
+  }
+
+  @Test("--dims larger than the corpus allows names the limit")
+  func tooManyDimensions() async throws {
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("fit-\(UUID().uuidString)")
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let run = await CLIRunner.run([
+      "fit", RepositoryPaths.seeds.path, "--model", folder.path, "--dims", "5000", "--quiet",
+      "--user-dictionary", RepositoryPaths.root.appendingPathComponent("models/userdict.txt").path,
+      "--themes-file", RepositoryPaths.root.appendingPathComponent("models/themes.yaml").path,
+    ])
+    #expect(run.exitCode == 64)
+    #expect(run.diagnostics.contains("5000"))
+    #expect(!FileManager.default.fileExists(atPath: folder.path), "a failed fit left a model behind")
+  }
+
+  @Test("the binary keeps results on stdout and errors on stderr, with sysexits codes")
+  func endToEnd() throws {
+    let executable = try #require(CLIRunner.executable, "build policylens first")
+    func run(_ arguments: [String]) throws -> (Int32, String, String) {
+      let process = Process()
+      process.executableURL = executable
+      process.arguments = arguments
+      let out = Pipe()
+      let err = Pipe()
+      process.standardOutput = out
+      process.standardError = err
+      try process.run()
+      let output = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+      let errors = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+      process.waitUntilExit()
+      return (process.terminationStatus, output, errors)
+    }
+    let ok = try run(["similar", "2024-21#1", "-n", "3", "--model", CLIRunner.seedModel])
+    #expect(ok.0 == 0)
+    #expect(ok.1.contains("2024-21#1"))
+    #expect(ok.2.isEmpty)
+    let usage = try run(["similar", "2024-21#1", "--bogus"])
+    #expect(usage.0 == 64)
+    #expect(usage.1.isEmpty)
+    #expect(usage.2.contains("--bogus"))
+    let missing = try run(["articles", "/nonexistent"])
+    #expect(missing.0 == 66)
+    #expect(missing.2.hasPrefix("Error: "))
+  }
+}

@@ -1,0 +1,62 @@
+import Foundation
+import Testing
+import TestSupport
+
+@testable import policylens
+
+@Suite("Command output")
+struct OutputTests {
+  @Test("articles --json lists the seeds' first articles with formatVersion")
+  func articlesJSON() async {
+    let run = await CLIRunner.run(["articles", "--model", CLIRunner.seedModel, "--json", "--limit", "3"])
+    #expect(run.exitCode == 0)
+    expectMatchesGolden(run.output, named: "articles-limit3.json", in: CLIRunner.goldenDirectory)
+  }
+
+  @Test("articles prints an aligned table with Chinese titles")
+  func articlesTable() async {
+    let run = await CLIRunner.run(["articles", "--model", CLIRunner.seedModel, "--region", "广东", "--limit", "4"])
+    #expect(run.exitCode == 0)
+    expectMatchesGolden(run.output, named: "articles-guangdong.txt", in: CLIRunner.goldenDirectory)
+    let widths = run.output.split(separator: "\n").prefix(6).map { DisplayWidth.of($0) }
+    #expect(widths.count == 6)
+    #expect(widths.allSatisfy { $0 <= widths[1] }, "a row is wider than the table's rule: \(widths)")
+  }
+
+  @Test("similar --json has query and results with id, title, region, city, date, score, terms")
+  func similarJSON() async throws {
+    let run = await CLIRunner.run(["similar", "2024-21#1", "--other-regions", "-n", "5", "--json"] + ["--model", CLIRunner.seedModel])
+    #expect(run.exitCode == 0)
+    expectMatchesGolden(run.output, named: "similar-2024-21-1.json", in: CLIRunner.goldenDirectory)
+    let object = try JSONSerialization.jsonObject(with: Data(run.output.utf8)) as? [String: Any]
+    let results = try #require(object?["results"] as? [[String: Any]])
+    #expect(results.count == 5)
+    #expect(results.allSatisfy { $0["region"] as? String != "区域" }, "--other-regions returned the query's own region")
+    let scores = results.compactMap { $0["score"] as? Double }
+    #expect(scores == scores.sorted(by: >))
+  }
+
+  @Test("tag --json gives each article its themes with scores")
+  func tagJSON() async {
+    let run = await CLIRunner.run(["tag", "2024-21#1", "2024-8#5", "--json"] + CLIRunner.modelArguments())
+    #expect(run.exitCode == 0)
+    expectMatchesGolden(run.output, named: "tag-two-articles.json", in: CLIRunner.goldenDirectory)
+  }
+
+  @Test("clusters with a fixed seed print the same clusters twice")
+  func clustersDeterministic() async {
+    let first = await CLIRunner.run(["clusters", "--k", "8", "--json", "--model", CLIRunner.seedModel])
+    let second = await CLIRunner.run(["clusters", "--k", "8", "--json", "--model", CLIRunner.seedModel])
+    #expect(first.exitCode == 0)
+    #expect(first.output == second.output)
+  }
+
+  @Test("timeline --csv has one row per period and theme")
+  func timelineCSV() async {
+    let run = await CLIRunner.run(["timeline", "--csv"] + CLIRunner.modelArguments())
+    #expect(run.exitCode == 0)
+    let lines = run.output.split(separator: "\r\n")
+    #expect(lines.first == "period,start,end,period_articles,category,count,share")
+    #expect(lines.count > 20)
+  }
+}
