@@ -1,18 +1,23 @@
-# PolicyLens: `make demo` sets up a fresh machine, builds, and runs the main job on seeds/;
-# `make test` runs the whole test suite. Both install what is missing first.
+# PolicyLens. On a fresh Debian machine with Swift 6.1+:
+#   make demo   installs what is missing, builds in release mode, and runs the main job on seeds/
+#   make test   runs the whole test suite (CI runs this through .ci/run)
 
 SWIFT ?= swift
-APT_PACKAGES := libblas-dev liblapack-dev libopenblas0-pthread python3-jieba pkg-config
 BIN := .build/release/policylens
 
-.PHONY: demo test setup build bench fixtures clean
+.PHONY: demo test setup build model report-check bench bench-quick bench-smoke fixtures clean
 
 demo: setup build
 	$(BIN) fit seeds --model models/seeds
-	$(BIN) articles --model models/seeds --limit 15
+	$(BIN) similar 2024-21#4 --other-regions -n 5
+	$(BIN) themes
+	$(BIN) clusters --auto --articles 3
+	$(BIN) timeline --by issue --themes
+	$(BIN) report --out report.html
+	@echo "Open report.html in a browser."
 
 test: setup
-	$(SWIFT) test --parallel
+	$(SWIFT) test
 
 setup:
 	@scripts/setup.sh
@@ -20,11 +25,34 @@ setup:
 build:
 	$(SWIFT) build -c release --product policylens
 
+# Refits the committed seeds model (after a change that alters the numbers).
+model: build
+	$(BIN) fit seeds --model models/seeds --quiet
+
+# Renders the seeds report in headless Chromium and checks it (installs chromium if missing).
+report-check: setup
+	$(SWIFT) build --product policylens
+	.build/debug/policylens report --out .build/report.html
+	scripts/check_report.sh .build/report.html .build/report.png --expect-title 长三角加速低空经济产业布局
+
+# Runs every benchmark once at a tiny size (a smoke test; no timing thresholds).
+bench-smoke: setup
+	$(SWIFT) build --product policylens-bench
+	.build/debug/policylens-bench ingest --articles 200 --repetitions 1
+	.build/debug/policylens-bench segment --megabytes 0.2 --repetitions 1
+	.build/debug/policylens-bench lsa --documents 300 --terms 2000 --rank 10 --repetitions 1 --warm-up 0
+
 bench: setup
 	bench/run-all.sh
 
+bench-quick: setup
+	bench/run-all.sh --quick
+
+# Regenerates the reference fixtures from numpy, scikit-learn, scipy and jieba.
 fixtures:
-	scripts/make_fixtures.sh
+	python3 scripts/numeric_fixtures.py
+	python3 scripts/clustering_fixtures.py
+	python3 scripts/jieba_fixture.py
 
 clean:
 	rm -rf .build
