@@ -40,34 +40,11 @@ extension ModelStore {
     let dimensionCount = counts.dimensions
     let articleCount = counts.articles + manifest.foldedInArticleCount
 
-    let vocabularyText = String(decoding: try file("vocabulary.tsv", manifest), as: UTF8.self)
-    var terms: [String] = []
-    var documentFrequency: [Int] = []
-    terms.reserveCapacity(termCount)
-    documentFrequency.reserveCapacity(termCount)
-    for (index, line) in vocabularyText.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-      if index == 0 || line.isEmpty { continue }
-      guard let tab = line.lastIndex(of: "\t"), let frequency = Int(line[line.index(after: tab)...]) else {
-        throw .malformedFile(path: path("vocabulary.tsv"), reason: "line \(index + 1) is not term⇥frequency")
-      }
-      terms.append(String(line[..<tab]))
-      documentFrequency.append(frequency)
-    }
-    try expect(terms.count == termCount, "vocabulary.tsv", expected: "\(termCount) terms", found: "\(terms.count)")
-
-    let idf = try decode("idf.npy", manifest) { data throws(LinearAlgebraError) in try NumPyFormat.decodeDoubles(from: data) }
-    try expect(idf.count == termCount, "idf.npy", expected: "[\(termCount)]", found: "[\(idf.count)]")
-    let sigma = try decode("singular_values.npy", manifest) { data throws(LinearAlgebraError) in try NumPyFormat.decodeDoubles(from: data) }
-    try expect(sigma.count == dimensionCount, "singular_values.npy", expected: "[\(dimensionCount)]", found: "[\(sigma.count)]")
-    let loadings = try decode("term_loadings.npy", manifest) { data throws(LinearAlgebraError) in try NumPyFormat.decodeMatrix(from: data) }
-    try expect(
-      loadings.rowCount == termCount && loadings.columnCount == dimensionCount, "term_loadings.npy",
-      expected: "\(termCount)×\(dimensionCount)", found: "\(loadings.rowCount)×\(loadings.columnCount)")
-    let coordinates = try decode("document_coordinates.npy", manifest) { data throws(LinearAlgebraError) in try NumPyFormat.decodeMatrix(from: data) }
-    try expect(
-      coordinates.rowCount == articleCount && coordinates.columnCount == dimensionCount,
-      "document_coordinates.npy", expected: "\(articleCount)×\(dimensionCount)",
-      found: "\(coordinates.rowCount)×\(coordinates.columnCount)")
+    let (terms, documentFrequency) = try vocabulary(manifest)
+    let idf = try decodeDoubles("idf.npy", manifest, count: termCount)
+    let sigma = try decodeDoubles("singular_values.npy", manifest, count: dimensionCount)
+    let loadings = try decodeMatrix("term_loadings.npy", manifest, rows: termCount, columns: dimensionCount)
+    let coordinates = try decodeMatrix("document_coordinates.npy", manifest, rows: articleCount, columns: dimensionCount)
 
     let indptr = try decode("tfidf_indptr.npy", manifest) { data throws(LinearAlgebraError) in try NumPyFormat.decodeInt32s(from: data) }
     let indices = try decode("tfidf_indices.npy", manifest) { data throws(LinearAlgebraError) in try NumPyFormat.decodeInt32s(from: data) }
@@ -169,5 +146,72 @@ extension ModelStore {
     default:
       return "\(error)"
     }
+  }
+}
+
+extension ModelStore {
+  /// `vocabulary.tsv` as terms and document frequencies (checksum verified).
+  func vocabulary(_ manifest: ModelManifest) throws(ModelStoreError) -> (terms: [String], frequencies: [Int]) {
+    let text = String(decoding: try file("vocabulary.tsv", manifest), as: UTF8.self)
+    var terms: [String] = []
+    var frequencies: [Int] = []
+    terms.reserveCapacity(manifest.counts.terms)
+    frequencies.reserveCapacity(manifest.counts.terms)
+    for (index, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+      if index == 0 || line.isEmpty { continue }
+      guard let tab = line.lastIndex(of: "\t"), let frequency = Int(line[line.index(after: tab)...]) else {
+        throw .malformedFile(path: path("vocabulary.tsv"), reason: "line \(index + 1) is not term⇥frequency")
+      }
+      terms.append(String(line[..<tab]))
+      frequencies.append(frequency)
+    }
+    guard terms.count == manifest.counts.terms else {
+      throw .shapeMismatch(path: path("vocabulary.tsv"), expected: "\(manifest.counts.terms) terms", found: "\(terms.count)")
+    }
+    return (terms, frequencies)
+  }
+
+  /// A 1-D `<f8` array of `count` values (checksum verified).
+  func decodeDoubles(_ name: String, _ manifest: ModelManifest, count: Int) throws(ModelStoreError) -> [Double] {
+    let data = try file(name, manifest)
+    let values: [Double]
+    do {
+      values = try NumPyFormat.decodeDoubles(from: data)
+    } catch {
+      throw .malformedFile(path: path(name), reason: error.description)
+    }
+    guard values.count == count else { throw .shapeMismatch(path: path(name), expected: "[\(count)]", found: "[\(values.count)]") }
+    return values
+  }
+
+  /// A 2-D `<f8` array of the given shape (checksum verified).
+  func decodeMatrix(_ name: String, _ manifest: ModelManifest, rows: Int, columns: Int) throws(ModelStoreError) -> Matrix {
+    let data = try file(name, manifest)
+    let matrix: Matrix
+    do {
+      matrix = try NumPyFormat.decodeMatrix(from: data)
+    } catch {
+      throw .malformedFile(path: path(name), reason: error.description)
+    }
+    guard matrix.rowCount == rows, matrix.columnCount == columns else {
+      throw .shapeMismatch(path: path(name), expected: "\(rows)×\(columns)", found: "\(matrix.rowCount)×\(matrix.columnCount)")
+    }
+    return matrix
+  }
+
+  /// A file memory-mapped after checking that its size matches the manifest (its checksum is
+  /// verified by full loads only: a query reads a few rows of it).
+  func mappedFile(_ name: String, _ manifest: ModelManifest) throws(ModelStoreError) -> Data {
+    let url = directory.appendingPathComponent(name)
+    guard let stored = manifest.files[name] else {
+      throw .malformedFile(path: path(Self.manifestName), reason: "it does not list \(name)")
+    }
+    guard let data = try? Data(contentsOf: url, options: .alwaysMapped) else {
+      throw .unreadableFile(path: url.path, reason: FileManager.default.fileExists(atPath: url.path) ? "permission denied" : "file missing")
+    }
+    guard data.count == stored.bytes else {
+      throw .malformedFile(path: url.path, reason: "\(data.count) bytes, manifest says \(stored.bytes) (truncated?)")
+    }
+    return data
   }
 }

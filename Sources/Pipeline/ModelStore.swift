@@ -16,6 +16,7 @@ import Vectorization
 /// | `document_coordinates.npy` | U, documents × k (fold-in coordinates q V Σ⁻¹) |
 /// | `tfidf_indptr.npy`, `tfidf_indices.npy`, `tfidf_data.npy` | TF-IDF rows in CSR form: `scipy.sparse.csr_matrix((data, indices, indptr))` |
 /// | `articles.jsonl` | one article (metadata and body) per line, in row order |
+/// | `article_index.tsv` | `id⇥region⇥city⇥date⇥issue⇥title` per article, for fast queries |
 ///
 /// Writing is atomic (``DirectoryTransaction``): a failure at any point leaves the previous
 /// model as it was. Loading checks the format version, every file's checksum and every shape,
@@ -67,6 +68,8 @@ public struct ModelStore: Sendable {
     try put("tfidf_indices.npy", NumPyFormat.encode(weights.columnIndices), shape: [weights.nonZeroCount])
     try put("tfidf_data.npy", NumPyFormat.encode(weights.values), shape: [weights.nonZeroCount])
     try put("articles.jsonl", try encodeArticles(model.articles, transaction), shape: [model.articles.count])
+    let index = ([ArticleSummary.header] + model.articles.map { ArticleSummary($0).tsvLine }).joined(separator: "\n") + "\n"
+    try put("article_index.tsv", Data(index.utf8), shape: [model.articles.count])
 
     let encoder = JSONEncoder()
     encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]

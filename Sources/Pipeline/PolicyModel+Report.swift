@@ -13,18 +13,18 @@ extension PolicyModel {
     let tagged = themes(from: catalog).articles
     let clustering = try clusters(ClusterRequest(seed: seed))
     let positions = mapPositions()
-    let index = similarityIndex()
+    let queries = QueryModel(model: self)
     let request = SimilarityRequest(count: similarCount, excludesOwnRegion: true, explanationTermCount: 0)
     var reportArticles: [ReportArticle] = []
     for row in articles.indices {
       let article = articles[row]
-      let similar = (try? similar(toArticle: row, request: request, index: index)) ?? []
+      let neighbours = (try? queries.similar(toArticle: row, request: request)) ?? []
       reportArticles.append(
         ReportArticle(
           id: article.id, title: article.title, region: article.region, city: article.city,
           date: article.date ?? "", issue: article.issue, themes: tagged[row].themes.map(\.name),
           clusterID: clustering.labels[row], position: positions[row],
-          similar: similar.map { ReportNeighbour(articleID: $0.id, score: $0.score) }))
+          similar: neighbours.map { ReportNeighbour(articleID: $0.id, score: $0.score) }))
     }
     var reportTimeline: ReportTimeline?
     if let (timeline, trends) = try? timeline(

@@ -55,19 +55,15 @@ extension PolicyModel {
   public var latentVectors: Matrix {
     lsa.documentCoordinates.scalingColumns(by: lsa.singularValues)
   }
+}
 
-  /// A cosine index over ``latentVectors``.
-  public func similarityIndex() -> CosineIndex { CosineIndex(documentVectors: latentVectors) }
-
+extension QueryModel {
   /// The articles most similar to article `row`.
-  public func similar(
-    toArticle row: Int, request: SimilarityRequest, index: CosineIndex
-  ) throws(QueryError) -> [SimilarityMatch] {
+  public func similar(toArticle row: Int, request: SimilarityRequest) throws(QueryError) -> [SimilarityMatch] {
     let query = articles[row]
-    let queryRow = weights.row(row)
     let normalizedTitle = query.title.filter { !$0.isWhitespace }
     return try search(
-      vector: index.unitVector(row), queryRow: queryRow, request: request, index: index,
+      vector: index.unitVector(row), queryRow: weightsRow(row), request: request,
       exclude: { candidate in
         candidate == row
           || (request.excludesOwnRegion
@@ -77,34 +73,20 @@ extension PolicyModel {
       excludesNearDuplicates: request.excludesOwnRegion)
   }
 
-  /// The articles most similar to a free text, analysed with the model's own analysis.
+  /// The articles most similar to a free text, analysed with the model's own analysis and
+  /// folded into the latent space (q V).
   ///
   /// - Throws: ``QueryError/emptyText`` or ``QueryError/noKnownTerms(text:terms:)``.
-  public func similar(
-    toText text: String, analyzer: TextAnalyzer, request: SimilarityRequest, index: CosineIndex
-  ) throws(QueryError) -> [SimilarityMatch] {
+  public func similar(toText text: String, analyzer: TextAnalyzer, request: SimilarityRequest) throws(QueryError) -> [SimilarityMatch] {
     let queryRow = try weightedRow(ofText: text, analyzer: analyzer)
-    let sparse = SparseMatrix(
-      rowCount: 1, columnCount: tfidf.vocabulary.count, rowStarts: [0, queryRow.count],
-      columnIndices: queryRow.map { Int32($0.column) }, values: queryRow.map(\.value))
-    let vector = lsa.transform(sparse).scalingColumns(by: lsa.singularValues).row(0)
     return try search(
-      vector: vector, queryRow: queryRow, request: request, index: index, exclude: { _ in false },
+      vector: latentVector(of: queryRow), queryRow: queryRow, request: request, exclude: { _ in false },
       excludesNearDuplicates: false)
-  }
-
-  /// The TF-IDF row of a free text.
-  public func weightedRow(ofText text: String, analyzer: TextAnalyzer) throws(QueryError) -> [(column: Int, value: Double)] {
-    guard !text.allSatisfy(\.isWhitespace) else { throw .emptyText }
-    let terms = analyzer.terms(in: text)
-    let row = tfidf.transform([terms]).row(0)
-    guard !row.isEmpty else { throw .noKnownTerms(text: text, terms: Array(Set(terms)).sorted()) }
-    return row
   }
 
   private func search(
     vector: [Double], queryRow: [(column: Int, value: Double)], request: SimilarityRequest,
-    index: CosineIndex, exclude: (Int) -> Bool, excludesNearDuplicates: Bool
+    exclude: (Int) -> Bool, excludesNearDuplicates: Bool
   ) throws(QueryError) -> [SimilarityMatch] {
     let since = try request.since.map { value throws(QueryError) in try DateBound.lower(value, flag: "--since") }
     let until = try request.until.map { value throws(QueryError) in try DateBound.upper(value, flag: "--until") }
@@ -133,16 +115,27 @@ extension PolicyModel {
       }
       chosen.append(candidate)
     }
-    let terms = tfidf.terms
     return chosen.map { candidate in
       let article = articles[candidate]
-      let explanation = MatchExplanation.latent(
-        query: queryRow, document: weights.row(candidate), termLoadings: lsa.termLoadings,
-        count: request.explanationTermCount)
       return SimilarityMatch(
         id: article.id, title: article.title, region: article.region, city: article.city,
-        date: article.date, score: scores[candidate], terms: explanation.map { terms[$0.term] })
+        date: article.date, score: scores[candidate],
+        terms: explainingTerms(queryRow, weightsRow(candidate), count: request.explanationTermCount))
     }
+  }
+
+  /// The terms contributing most to the latent similarity of two weighted rows
+  /// (`MatchExplanation.latent` on the loadings of just the terms involved).
+  private func explainingTerms(
+    _ query: [(column: Int, value: Double)], _ document: [(column: Int, value: Double)], count: Int
+  ) -> [String] {
+    guard count > 0 else { return [] }
+    let involved = Array(Set(query.map(\.column) + document.map(\.column))).sorted()
+    let local = Dictionary(uniqueKeysWithValues: involved.enumerated().map { ($1, $0) })
+    let contributions = MatchExplanation.latent(
+      query: query.map { (local[$0.column]!, $0.value) }, document: document.map { (local[$0.column]!, $0.value) },
+      termLoadings: loadings(ofTerms: involved), count: count)
+    return contributions.map { terms[involved[$0.term]] }
   }
 }
 

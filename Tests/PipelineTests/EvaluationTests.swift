@@ -30,13 +30,13 @@ struct EvaluationTests {
   func similarityPrecision() throws {
     let model = SeedModel.model
     let judgements: SimilarityJudgements = try Self.load("similarity_judgements.json")
-    let index = model.similarityIndex()
+    let queries = QueryModel(model: model)
     var precisionAt5: [Double] = []
     var rPrecision: [Double] = []
     for query in judgements.queries {
       let row = try #require(model.row(ofArticle: query.query), "unknown query \(query.query)")
       let relevant = Set(query.relevant.map(\.id))
-      let results = try model.similar(toArticle: row, request: SimilarityRequest(count: 5), index: index).map(\.id)
+      let results = try queries.similar(toArticle: row, request: SimilarityRequest(count: 5)).map(\.id)
       precisionAt5.append(Double(results.filter(relevant.contains).count) / 5)
       let r = min(5, relevant.count)
       rPrecision.append(Double(results.prefix(r).filter(relevant.contains).count) / Double(r))

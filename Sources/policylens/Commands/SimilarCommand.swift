@@ -52,20 +52,19 @@ struct SimilarCommand: AsyncParsableCommand {
 
   func run() async throws {
     let terminal = Terminal.current
-    let model = try ModelStore(directory: URL(fileURLWithPath: modelOptions.model)).load()
-    let index = model.similarityIndex()
+    let model = try QueryModel(directory: URL(fileURLWithPath: modelOptions.model))
     let request = SimilarityRequest(
       count: n, excludesOwnRegion: otherRegions, keepsOnePerRegion: onePerRegion, region: region,
       since: since, until: until)
     let results: [SimilarityMatch]
     var queryTitle: String?
     if let id {
-      let row = try ArticleLookup.row(of: id, in: model.articles, model: modelOptions.model)
+      let row = try ArticleLookup.row(of: id, among: model.articles.map(\.id), titles: model.articles.map(\.title), model: modelOptions.model)
       queryTitle = model.articles[row].title
-      results = try model.similar(toArticle: row, request: request, index: index)
+      results = try model.similar(toArticle: row, request: request)
     } else {
-      let analyzer = try TextAnalyzer(options: model.textAnalysis, cacheDirectory: lexiconCacheDirectory())
-      results = try model.similar(toText: text ?? "", analyzer: analyzer, request: request, index: index)
+      let analyzer = try TextAnalyzer(options: model.manifest.parameters.textAnalysis, cacheDirectory: lexiconCacheDirectory())
+      results = try model.similar(toText: text ?? "", analyzer: analyzer, request: request)
     }
     if output.json {
       struct Payload: Encodable {

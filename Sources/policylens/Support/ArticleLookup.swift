@@ -4,18 +4,22 @@ import Ingest
 enum ArticleLookup {
   /// The row of the article `id` among `articles`.
   static func row(of id: String, in articles: [Article], model: String) throws -> Int {
-    if let row = articles.firstIndex(where: { $0.id == id }) { return row }
-    let byID = articles.map { ($0, editDistance($0.id, id)) }.sorted { $0.1 < $1.1 }.prefix(3)
+    try row(of: id, among: articles.map(\.id), titles: articles.map(\.title), model: model)
+  }
+
+  /// The row of `id` among `ids` (with their `titles`, for suggestions).
+  static func row(of id: String, among ids: [String], titles: [String], model: String) throws -> Int {
+    if let row = ids.firstIndex(of: id) { return row }
+    let byID = ids.indices.map { ($0, editDistance(ids[$0], id)) }.sorted { $0.1 < $1.1 }.prefix(3)
       .filter { $0.1 <= max(2, id.count / 3) }.map(\.0)
-    let byTitle = articles.filter { $0.title.contains(id) }.prefix(3)
-    let suggestions = (Array(byTitle) + byID).reduce(into: [Article]()) { list, article in
-      if !list.contains(where: { $0.id == article.id }) { list.append(article) }
-    }.prefix(5)
+    let byTitle = ids.indices.filter { titles[$0].contains(id) }.prefix(3)
+    var suggestions: [Int] = []
+    for row in Array(byTitle) + byID where !suggestions.contains(row) && suggestions.count < 5 { suggestions.append(row) }
     var message = "No article with id \(id) in \(model)."
     if suggestions.isEmpty {
       message += " List the ids with: policylens articles --model \(model)"
     } else {
-      message += " Did you mean:\n" + suggestions.map { "  \($0.id)  \($0.title)" }.joined(separator: "\n")
+      message += " Did you mean:\n" + suggestions.map { "  \(ids[$0])  \(titles[$0])" }.joined(separator: "\n")
     }
     throw CommandError(description: message, exitCode: ExitStatus.usage)
   }

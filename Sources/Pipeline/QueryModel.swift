@@ -1,0 +1,134 @@
+import Foundation
+import LinearAlgebra
+import SimilaritySearch
+import TextAnalysis
+import Vectorization
+
+/// The parts of a model that a query reads, loaded lazily so that a `similar` process stays
+/// fast on a large model: small files are read and checksummed whole; the TF-IDF rows and term
+/// loadings (by far the largest files) are memory-mapped after checking their size and header,
+/// and only the rows a query touches are read. `ModelStore.load()` verifies every checksum.
+public struct QueryModel: Sendable {
+  public let manifest: ModelManifest
+  /// The articles, in row order.
+  public let articles: [ArticleSummary]
+  /// The vocabulary in column order.
+  public let terms: [String]
+  public let documentFrequency: [Int]
+  public let inverseDocumentFrequency: [Double]
+  public let singularValues: [Double]
+  /// UΣ: documents × k latent vectors (cosine similarity is computed on these).
+  public let latentVectors: Matrix
+  /// A cosine index over ``latentVectors``.
+  public let index: CosineIndex
+
+  private let rowStarts: MappedArray<Int32>
+  private let columnIndices: MappedArray<Int32>
+  private let weightValues: MappedArray<Double>
+  /// V, terms × k, column-major.
+  private let loadings: MappedArray<Double>
+
+  /// Number of latent dimensions k.
+  public var dimensionCount: Int { singularValues.count }
+
+  /// Reads a model directory for querying.
+  public init(directory: URL) throws(ModelStoreError) {
+    let store = ModelStore(directory: directory)
+    let manifest = try store.loadManifest()
+    let articleCount = manifest.counts.articles + manifest.foldedInArticleCount
+    let termCount = manifest.counts.terms
+    let k = manifest.counts.dimensions
+
+    let indexText = String(decoding: try store.file("article_index.tsv", manifest), as: UTF8.self)
+    var articles: [ArticleSummary] = []
+    articles.reserveCapacity(articleCount)
+    for (number, line) in indexText.split(separator: "\n").enumerated().dropFirst() {
+      guard let summary = ArticleSummary(tsvLine: line) else {
+        throw .malformedFile(path: store.path("article_index.tsv"), reason: "line \(number + 1) does not have 6 fields")
+      }
+      articles.append(summary)
+    }
+    guard articles.count == articleCount else {
+      throw .shapeMismatch(path: store.path("article_index.tsv"), expected: "\(articleCount) articles", found: "\(articles.count)")
+    }
+    let (terms, frequencies) = try store.vocabulary(manifest)
+    let idf = try store.decodeDoubles("idf.npy", manifest, count: termCount)
+    let sigma = try store.decodeDoubles("singular_values.npy", manifest, count: k)
+    let coordinates = try store.decodeMatrix("document_coordinates.npy", manifest, rows: articleCount, columns: k)
+
+    func mapped<T>(_ name: String, _ descriptor: String, _ shape: [Int], fortran: Bool?, _: T.Type) throws(ModelStoreError) -> MappedArray<T> {
+      let data = try store.mappedFile(name, manifest)
+      return try MappedArray<T>.mapping(npy: data, descriptor: descriptor, shape: shape, fortranOrder: fortran, path: store.path(name))
+    }
+    let rowStarts = try mapped("tfidf_indptr.npy", "<i4", [articleCount + 1], fortran: nil, Int32.self)
+    let nonZeroCount = Int(rowStarts[articleCount])
+    self.manifest = manifest
+    self.articles = articles
+    self.terms = terms
+    self.documentFrequency = frequencies
+    self.inverseDocumentFrequency = idf
+    self.singularValues = sigma
+    self.latentVectors = coordinates.scalingColumns(by: sigma)
+    self.index = CosineIndex(documentVectors: latentVectors)
+    self.rowStarts = rowStarts
+    self.columnIndices = try mapped("tfidf_indices.npy", "<i4", [nonZeroCount], fortran: nil, Int32.self)
+    self.weightValues = try mapped("tfidf_data.npy", "<f8", [nonZeroCount], fortran: nil, Double.self)
+    self.loadings = try mapped("term_loadings.npy", "<f8", [termCount, k], fortran: true, Double.self)
+  }
+
+  /// A query view of a model in memory (the report and tests use this).
+  public init(model: PolicyModel) {
+    self.manifest = model.manifest
+    self.articles = model.articles.map(ArticleSummary.init)
+    self.terms = model.tfidf.terms
+    self.documentFrequency = model.tfidf.documentFrequency
+    self.inverseDocumentFrequency = model.tfidf.inverseDocumentFrequency
+    self.singularValues = model.lsa.singularValues
+    self.latentVectors = model.latentVectors
+    self.index = CosineIndex(documentVectors: latentVectors)
+    self.rowStarts = MappedArray(model.weights.rowStarts.map { Int32($0) })
+    self.columnIndices = MappedArray(model.weights.columnIndices)
+    self.weightValues = MappedArray(model.weights.values)
+    self.loadings = MappedArray(model.lsa.termLoadings.elements)
+  }
+
+  /// Row of the article with `id`, if any.
+  public func row(ofArticle id: String) -> Int? { articles.firstIndex { $0.id == id } }
+
+  /// The TF-IDF row of article `row` as (term, weight) pairs.
+  public func weightsRow(_ row: Int) -> [(column: Int, value: Double)] {
+    let range = Int(rowStarts[row])..<Int(rowStarts[row + 1])
+    return zip(columnIndices.slice(range), weightValues.slice(range)).map { (Int($0), $1) }
+  }
+
+  /// V's rows for `terms` as a |terms| × k matrix.
+  func loadings(ofTerms selected: [Int]) -> Matrix {
+    var result = Matrix(rowCount: selected.count, columnCount: dimensionCount)
+    for (row, term) in selected.enumerated() {
+      for j in 0..<dimensionCount { result[row, j] = loadings[term + j * terms.count] }
+    }
+    return result
+  }
+
+  /// The TF-IDF row of a text, weighted exactly like the training articles.
+  public func weightedRow(ofText text: String, analyzer: TextAnalyzer) throws(QueryError) -> [(column: Int, value: Double)] {
+    guard !text.allSatisfy(\.isWhitespace) else { throw .emptyText }
+    let tokens = analyzer.terms(in: text)
+    let vectorizer = TFIDFModel(
+      options: manifest.parameters.tfidf, terms: terms, documentFrequency: documentFrequency,
+      inverseDocumentFrequency: inverseDocumentFrequency,
+      trainingWeights: SparseMatrix(rowCount: 0, columnCount: terms.count, rowStarts: [0], columnIndices: [], values: []))
+    let row = vectorizer.transform([tokens]).row(0)
+    guard !row.isEmpty else { throw .noKnownTerms(text: text, terms: Array(Set(tokens)).sorted()) }
+    return row
+  }
+
+  /// A weighted row's latent vector q V (the space of ``latentVectors``).
+  public func latentVector(of row: [(column: Int, value: Double)]) -> [Double] {
+    var vector = [Double](repeating: 0, count: dimensionCount)
+    for (term, weight) in row {
+      for j in 0..<dimensionCount { vector[j] += weight * loadings[term + j * terms.count] }
+    }
+    return vector
+  }
+}

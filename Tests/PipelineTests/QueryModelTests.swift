@@ -1,0 +1,66 @@
+import Foundation
+import Pipeline
+import Testing
+import TestSupport
+
+@Suite("QueryModel")
+struct QueryModelTests {
+  static let mapped: QueryModel = {
+    do {
+      return try QueryModel(directory: SeedModel.directory)
+    } catch {
+      fatalError("models/seeds does not open for queries: \(error)")
+    }
+  }()
+
+  @Test("the memory-mapped view answers exactly like the in-memory model")
+  func mappedEqualsInMemory() throws {
+    let memory = QueryModel(model: SeedModel.model)
+    let mapped = Self.mapped
+    #expect(mapped.articles == memory.articles)
+    for row in stride(from: 0, to: memory.articles.count, by: 7) {
+      let request = SimilarityRequest(count: 5, excludesOwnRegion: true)
+      #expect(try mapped.similar(toArticle: row, request: request) == memory.similar(toArticle: row, request: request))
+    }
+  }
+
+  @Test("an article is its own best match, with score 1")
+  func selfSimilarity() {
+    let model = Self.mapped
+    for row in model.articles.indices {
+      let scores = model.index.scores(for: model.index.unitVector(row))
+      expectClose(scores[row], 1, tolerance: .decomposition)
+      #expect(scores.allSatisfy { $0 <= 1 + 1e-12 })
+    }
+  }
+
+  @Test("results are ordered, exclude the query, and respect the filters")
+  func filters() throws {
+    let model = Self.mapped
+    let row = try #require(model.row(ofArticle: "2024-21#4"))
+    let own = model.articles[row].region
+    let results = try model.similar(
+      toArticle: row, request: SimilarityRequest(count: 8, excludesOwnRegion: true, keepsOnePerRegion: true))
+    #expect(results.count == 8)
+    #expect(results.map(\.score) == results.map(\.score).sorted(by: >))
+    #expect(!results.contains { $0.id == "2024-21#4" || $0.region == own })
+    #expect(Set(results.map(\.region)).count == results.count)
+    let dated = try model.similar(toArticle: row, request: SimilarityRequest(count: 50, since: "2024-03", until: "2024-04"))
+    #expect(!dated.isEmpty)
+    #expect(dated.allSatisfy { ($0.date ?? "") >= "2024-03-01" && ($0.date ?? "") <= "2024-04-30" })
+    let guangdong = try model.similar(toArticle: row, request: SimilarityRequest(count: 50, region: "深圳"))
+    #expect(!guangdong.isEmpty && guangdong.allSatisfy { $0.city == "深圳" })
+  }
+
+  @Test("a truncated mapped file is reported, not read past its end")
+  func truncatedMappedFile() throws {
+    try SeedModel.withTemporaryDirectory { folder in
+      let directory = folder.appendingPathComponent("m")
+      try ModelStore(directory: directory).save(SeedModel.model)
+      let file = directory.appendingPathComponent("tfidf_data.npy")
+      let data = try Data(contentsOf: file)
+      try data.prefix(data.count - 8).write(to: file)
+      #expect(throws: ModelStoreError.self) { try QueryModel(directory: directory) }
+    }
+  }
+}
