@@ -19,6 +19,7 @@ public enum LinearAlgebraError: Error, Sendable, Hashable, CustomStringConvertib
   /// The `.npy` data ends before `shape` is filled.
   case truncatedNumPyData(expectedByteCount: Int, actualByteCount: Int)
 
+  /// What happened, the offending value, and what to try.
   public var description: String {
     switch self {
     case .didNotConverge(let routine, let info):

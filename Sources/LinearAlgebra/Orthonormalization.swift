@@ -12,6 +12,10 @@ public enum OrthonormalizationMethod: String, Sendable, Hashable, Codable {
   /// factorization fails or R's diagonal spans more than 10⁶ (a sign of near rank
   /// deficiency), it falls back to ``householder``, so the result is always orthonormal.
   case choleskyQR2
+  /// One pass of Cholesky QR, with the same fallback: half the work of ``choleskyQR2``, and
+  /// QᵀQ = I only to about ε·cond(A)². Enough between power iterations, where the basis
+  /// just has to stay well conditioned (scikit-learn uses LU there).
+  case choleskyQR
 }
 
 extension Matrix {
@@ -40,6 +44,9 @@ extension Matrix {
         return try householderQ()
       }
       return twice
+    case .choleskyQR:
+      if let once = try choleskyQ() { return once }
+      return try householderQ()
     }
   }
 

@@ -4,8 +4,9 @@ extension SparseMatrix {
   /// The product A X of this CSR matrix (m × n) and a dense matrix X (n × k), as an m × k
   /// dense matrix.
   ///
-  /// X is first copied to row-major order so that each non-zero aᵢⱼ adds aᵢⱼ·X[j, :] —
-  /// one contiguous run of k doubles — into row i of the result. Row blocks run in parallel
+  /// X is first copied to row-major order (rows padded to a multiple of 8) so that each
+  /// non-zero aᵢⱼ adds aᵢⱼ·X[j, :] — one contiguous run of doubles — into row i of the
+  /// result, 8 columns at a time in SIMD registers. Row blocks run in parallel
   /// when the work is large enough; each output row is written by exactly one block in the
   /// same order as a serial run, so the result is bit-for-bit identical to the serial one.
   ///

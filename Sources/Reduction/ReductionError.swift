@@ -13,6 +13,7 @@ public enum ReductionError: Error, Sendable, Hashable, CustomStringConvertible {
   /// A LAPACK routine failed.
   case linearAlgebra(LinearAlgebraError)
 
+  /// What happened, the offending value, and what to try.
   public var description: String {
     switch self {
     case .emptyMatrix(let n, let v):

@@ -15,10 +15,10 @@ enum TruncatedSVD {
   ///     C = Aᵀ Q  (n × l, = Bᵀ for B = Qᵀ A);  C = P R;  R = Ũ Σ Ṽᵀ  (dgesdd)
   ///     V = P Ũ,  U = Q Ṽ
   ///
-  /// Re-orthonormalizing after every product (scikit-learn uses LU there, which only keeps
-  /// the columns independent) keeps the basis orthonormal at full precision. It uses
-  /// Cholesky QR2 (level-3 BLAS, O((m + n) l²) per step), falling back to Householder QR
-  /// when the block is nearly rank deficient; see ``OrthonormalizationMethod``. Householder
+  /// Every product is re-orthonormalized by Cholesky QR (level-3 BLAS, O((m + n) l²) per
+  /// step; scikit-learn uses LU there), one pass in between and two passes (Cholesky QR2,
+  /// orthonormal to rounding) for the final Q, falling back to Householder QR when a block
+  /// is nearly rank deficient; see ``OrthonormalizationMethod``. Householder
   /// alone was the bottleneck: LAPACK runs it unblocked for l < 128 columns. Signs are then
   /// fixed by V. Returns l triplets.
   static func randomized(
@@ -26,10 +26,13 @@ enum TruncatedSVD {
     using generator: inout some RandomNumberGenerator
   ) throws(LinearAlgebraError) -> SingularValueDecomposition {
     let omega = Matrix.standardNormal(rowCount: a.columnCount, columnCount: l, using: &generator)
-    var basis = try a.multiplied(by: omega).orthonormalizedColumns(method: .choleskyQR2)
-    for _ in 0..<q {
-      let termBasis = try at.multiplied(by: basis).orthonormalizedColumns(method: .choleskyQR2)
-      basis = try a.multiplied(by: termBasis).orthonormalizedColumns(method: .choleskyQR2)
+    // Intermediate bases only need to stay well conditioned (one Cholesky QR pass); the
+    // final one must be orthonormal to rounding (two passes).
+    var basis = try a.multiplied(by: omega).orthonormalizedColumns(method: q == 0 ? .choleskyQR2 : .choleskyQR)
+    for iteration in 0..<q {
+      let termBasis = try at.multiplied(by: basis).orthonormalizedColumns(method: .choleskyQR)
+      basis = try a.multiplied(by: termBasis).orthonormalizedColumns(
+        method: iteration == q - 1 ? .choleskyQR2 : .choleskyQR)
     }
     // C = Aᵀ Q (n × l) = Bᵀ. Factor C = P R (P orthonormal, R = Pᵀ C is l × l), then
     // R = Ũ Σ Ṽᵀ by dgesdd: C = (P Ũ) Σ Ṽᵀ. Calling dgesdd on the tall C directly would run

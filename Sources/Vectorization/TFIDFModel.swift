@@ -52,8 +52,7 @@ public struct TFIDFModel: Sendable, Hashable, Codable {
     let n = documents.count
 
     // One pass: provisional ids by first occurrence, counts per document.
-    var provisionalIDs: [TermKey: Int32] = [:]
-    var provisionalTerms: [String] = []
+    var table = TermTable()
     var scratch: [Int32] = []
     var touched: [Int32] = []
     var rowStarts = [Int](repeating: 0, count: n + 1)
@@ -61,16 +60,8 @@ public struct TFIDFModel: Sendable, Hashable, Codable {
     var counts: [Int32] = []
     for (d, document) in documents.enumerated() {
       for token in document {
-        let id: Int32
-        let key = TermKey(token)
-        if let existing = provisionalIDs[key] {
-          id = existing
-        } else {
-          id = Int32(provisionalTerms.count)
-          provisionalIDs[key] = id
-          provisionalTerms.append(token)
-          scratch.append(0)
-        }
+        let id = table.id(for: token)
+        if Int(id) == scratch.count { scratch.append(0) }
         if scratch[Int(id)] == 0 { touched.append(id) }
         scratch[Int(id)] += 1
       }
@@ -82,6 +73,7 @@ public struct TFIDFModel: Sendable, Hashable, Codable {
       touched.removeAll(keepingCapacity: true)
       rowStarts[d + 1] = ids.count
     }
+    let provisionalTerms = table.terms
     guard !provisionalTerms.isEmpty else { throw .noTokens(documentCount: n) }
 
     // Document frequencies and total counts per provisional id.

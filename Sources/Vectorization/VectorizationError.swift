@@ -14,6 +14,7 @@ public enum VectorizationError: Error, Sendable, Hashable, CustomStringConvertib
   /// An option is outside its allowed range.
   case invalidOption(name: String, value: String, allowed: String)
 
+  /// What happened, the offending value, and what to try.
   public var description: String {
     switch self {
     case .emptyCorpus:

@@ -36,16 +36,21 @@ public struct Vocabulary: Sendable, Hashable, Codable {
     compareUTF8(a, b) < 0
   }
 
+  /// Decodes the term list (a JSON array of strings, in column order). The order is taken
+  /// as stored, not re-sorted, so that column indices survive a round trip.
   public init(from decoder: any Decoder) throws {
     let container = try decoder.singleValueContainer()
     self.init(sortedUniqueTerms: try container.decode([String].self))
   }
 
+  /// Encodes the terms as an array in column order.
   public func encode(to encoder: any Encoder) throws {
     var container = encoder.singleValueContainer()
     try container.encode(terms)
   }
 
+  /// Vocabularies are equal when they have the same terms in the same order.
   public static func == (lhs: Vocabulary, rhs: Vocabulary) -> Bool { lhs.terms == rhs.terms }
+  /// Hashes the term list.
   public func hash(into hasher: inout Hasher) { hasher.combine(terms) }
 }
