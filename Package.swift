@@ -99,7 +99,8 @@ let package = Package(
       name: "ReportTests", dependencies: ["Report", "TestSupport"],
       swiftSettings: swiftSettings),
     .testTarget(
-      name: "PipelineTests", dependencies: ["Pipeline", "TestSupport"],
+      name: "PipelineTests",
+      dependencies: ["Pipeline", "Ingest", "TextAnalysis", "ThemeTagging", "LinearAlgebra", "TestSupport"],
       swiftSettings: swiftSettings),
     .testTarget(
       name: "CLITests", dependencies: ["policylens", "Pipeline", "TestSupport"],

@@ -109,7 +109,7 @@ public enum Pipeline {
     var results = [[[String]]](repeating: [], count: chunkCount)
     await withTaskGroup(of: (Int, [[String]]).self) { group in
       for chunk in 0..<chunkCount {
-        let range = (chunk * chunkSize)..<min(texts.count, (chunk + 1) * chunkSize)
+        let range = min(texts.count, chunk * chunkSize)..<min(texts.count, (chunk + 1) * chunkSize)
         guard !range.isEmpty else { continue }
         group.addTask { (chunk, texts[range].map { analyzer.terms(in: $0) }) }
       }

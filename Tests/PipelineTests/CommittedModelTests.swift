@@ -14,7 +14,7 @@ struct CommittedModelTests {
     options.textAnalysis.discoveredPhrases = []
     options.choosesRankAutomatically = false
     let refit = try await Pipeline.fit(
-      paths: [RepositoryPaths.seeds.path], options: options, cacheDirectory: nil, progress: { _ in })
+      paths: [RepositoryPaths.seeds.path], options: options, cacheDirectory: TextAnalyzerFixture.cache, progress: { _ in })
 
     #expect(refit.manifest.corpus.checksum == committed.manifest.corpus.checksum, "seeds/ changed since the model was fitted")
     #expect(refit.manifest.parameters.textAnalysis.discoveredPhrases == discovered)

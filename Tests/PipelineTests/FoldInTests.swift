@@ -1,0 +1,62 @@
+import Foundation
+import Ingest
+import LinearAlgebra
+import TextAnalysis
+import Pipeline
+import Testing
+import TestSupport
+
+@Suite("Fold-in (policylens add)")
+struct FoldInTests {
+  @Test("segmenting any number of texts keeps their order", arguments: [0, 1, 2, 3, 7, 9, 13, 33])
+  func segmentationKeepsOrder(count: Int) async throws {
+    let analyzer = try TextAnalyzerFixture.analyzer()
+    let texts = (0..<count).map { "第\($0)篇：上海发布低空经济行动方案" + String(repeating: "绿色金融", count: $0 % 3) }
+    let segmented = await Pipeline.segment(texts, with: analyzer, progress: { _ in })
+    #expect(segmented == texts.map { analyzer.terms(in: $0) })
+  }
+
+  @Test("added articles get the fold-in of their weights, and a second add skips them")
+  func addsAndSkips() async throws {
+    let model = SeedModel.model
+    var article = model.articles[0]
+    article.id = "test#1"
+    article.body = article.body.reversed()
+    let first = try await Pipeline.add(articles: [article], to: model, cacheDirectory: TextAnalyzerFixture.cache, progress: { _ in })
+    #expect(first.added.map(\.id) == ["test#1"])
+    #expect(first.model.articles.count == model.articles.count + 1)
+    let row = model.articles.count
+    let weights = first.model.weights
+    let folded = first.model.lsa.transform(
+      SparseMatrix(
+        rowCount: 1, columnCount: weights.columnCount, rowStarts: [0, weights.rowStarts[row + 1] - weights.rowStarts[row]],
+        columnIndices: Array(weights.columnIndices[weights.rowStarts[row]..<weights.rowStarts[row + 1]]),
+        values: Array(weights.values[weights.rowStarts[row]..<weights.rowStarts[row + 1]])))
+    expectClose(first.model.lsa.documentCoordinates.row(row), folded.row(0), tolerance: .decomposition)
+    // The same words in another order land where the original lies.
+    expectClose(first.model.lsa.documentCoordinates.row(row), model.lsa.documentCoordinates.row(0), tolerance: .decomposition)
+    #expect(first.added[0].unknownShare < 0.01)
+    let second = try await Pipeline.add(articles: [article], to: first.model, cacheDirectory: TextAnalyzerFixture.cache, progress: { _ in })
+    #expect(second.added.isEmpty)
+    #expect(second.skipped == ["test#1"])
+  }
+
+  @Test("an article in words the model never saw is flagged for a refit")
+  func poorlyRepresented() async throws {
+    var article = SeedModel.model.articles[0]
+    article.id = "foreign#1"
+    article.title = "Quarterly notes"
+    article.body = ["Lorem ipsum dolor sit amet consectetur adipiscing elit sed do eiusmod tempor incididunt"]
+    let result = try await Pipeline.add(articles: [article], to: SeedModel.model, cacheDirectory: TextAnalyzerFixture.cache, progress: { _ in })
+    #expect(result.added.first?.isPoorlyRepresented == true)
+  }
+}
+
+enum TextAnalyzerFixture {
+  /// A lexicon cache shared by the tests, so the dictionary is compiled once per machine.
+  static let cache = FileManager.default.temporaryDirectory.appendingPathComponent("policylens-test-lexicon-cache")
+
+  static func analyzer() throws -> TextAnalyzer {
+    try TextAnalyzer(options: SeedModel.model.textAnalysis, cacheDirectory: TextAnalyzerFixture.cache)
+  }
+}
