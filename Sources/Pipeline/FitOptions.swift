@@ -11,6 +11,10 @@ public struct FitOptions: Sendable, Hashable, Codable {
   public var discoversPhrases: Bool
   /// How many discovered phrases at most are added.
   public var discoveredPhraseLimit: Int
+  /// Phrase discovery reads at most this many articles, evenly spaced through the corpus:
+  /// a phrase frequent enough to matter shows up in such a sample, and the n-gram counts of a
+  /// sample fit in memory where those of a 100k-article corpus would not.
+  public static let phraseDiscoverySampleLimit = 5_000
   /// Term weighting; see `TFIDFOptions`.
   public var tfidf: TFIDFOptions
   /// Latent dimensions and SVD algorithm; see `LSAOptions`.

@@ -54,10 +54,12 @@ public enum Pipeline {
     let texts = articles.map(analysisText(of:))
     if options.discoversPhrases {
       let phrases = measureStage(
-        "phrases", detail: "discovering in \(texts.count) articles", progress: progress,
-        summary: { "\($0.count) new phrases" }
+        "phrases", detail: "discovering in \(min(texts.count, FitOptions.phraseDiscoverySampleLimit)) articles", progress: progress,
+        summary: { (phrases: [PhraseCandidate]) in "\(phrases.count) new phrases" }
       ) {
-        Array(PhraseDiscovery.candidates(in: texts, analyzer: analyzer).prefix(options.discoveredPhraseLimit))
+        let step = max(1, (texts.count + FitOptions.phraseDiscoverySampleLimit - 1) / FitOptions.phraseDiscoverySampleLimit)
+        let sample: [String] = stride(from: 0, to: texts.count, by: step).map { (index: Int) in texts[index] }
+        return Array(PhraseDiscovery.candidates(in: sample, analyzer: analyzer).prefix(options.discoveredPhraseLimit))
       }
       if !phrases.isEmpty {
         let extended = analyzer.resolvedOptions.addingDiscoveredPhrases(phrases)

@@ -60,3 +60,30 @@ struct OutputTests {
     #expect(lines.count > 20)
   }
 }
+
+@Suite("Report files")
+struct ReportFileTests {
+  @Test("report writes the HTML and CSV tables, and overwrites an existing report")
+  func writesAndOverwrites() async throws {
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("report-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let html = folder.appendingPathComponent("report.html").path
+    try "old".write(toFile: html, atomically: true, encoding: .utf8)
+    let run = await CLIRunner.run(["report", "--out", html, "--csv", folder.appendingPathComponent("csv").path] + CLIRunner.modelArguments())
+    #expect(run.exitCode == 0, "\(run.diagnostics)")
+    let text = try String(contentsOfFile: html, encoding: .utf8)
+    #expect(text.hasPrefix("<!DOCTYPE html>"))
+    #expect(text.contains("长三角加速低空经济产业布局"))
+    let tables = try FileManager.default.contentsOfDirectory(atPath: folder.appendingPathComponent("csv").path).sorted()
+    #expect(tables == ["articles.csv", "clusters.csv", "region_theme.csv", "similar.csv", "timeline.csv"])
+    #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted() == ["csv", "report.html"])
+  }
+
+  @Test("an output path in a missing folder exits 74 and names the path")
+  func unwritable() async {
+    let run = await CLIRunner.run(["report", "--out", "/nonexistent/folder/report.html"] + CLIRunner.modelArguments())
+    #expect(run.exitCode == 74)
+    #expect(run.diagnostics.contains("/nonexistent/folder/report.html"))
+  }
+}

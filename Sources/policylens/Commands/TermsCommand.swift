@@ -52,17 +52,20 @@ struct TermsCommand: AsyncParsableCommand {
     let options = try manifest?.parameters.textAnalysis ?? analysis.textAnalysisOptions()
     let analyzer = try TextAnalyzer(options: options, cacheDirectory: lexiconCacheDirectory())
     let source: String
+    let shown: String
     let label: String
     if let text {
       source = text
+      shown = text
       label = "text"
     } else {
       let articles = try store.loadArticles(manifest!)
       let row = try ArticleLookup.row(of: arguments[0], in: articles, model: modelOptions.model)
       source = Pipeline.analysisText(of: articles[row])
+      shown = articles[row].text
       label = articles[row].id
     }
-    let tokens = analyzer.tokens(in: source)
+    let tokens = analyzer.tokens(in: shown).filter { $0.kind != .whitespace }
     let terms = analyzer.terms(in: source)
     var counts: [String: Int] = [:]
     for term in terms { counts[term, default: 0] += 1 }
@@ -87,7 +90,10 @@ struct TermsCommand: AsyncParsableCommand {
     var table = TextTable([.init(header: "term", maximumWidth: 24), .init(header: "count", alignsRight: true)])
     for (term, count) in ranked.prefix(limit) { table.append([term, "\(count)"]) }
     terminal.line(table.render())
-    terminal.line("\(formatCount(tokens.count)) tokens → \(formatCount(terms.count)) terms (\(formatCount(counts.count)) distinct) after stop words, numbers and single characters")
+    terminal.line(
+      "\(formatCount(tokens.count)) tokens → \(formatCount(terms.count)) terms (\(formatCount(counts.count)) distinct) "
+        + "after stop words, numbers and single characters"
+        + (text == nil ? "; the title counts \(Pipeline.titleRepetitions) times" : ""))
   }
 
   private func discoverPhrases() throws {

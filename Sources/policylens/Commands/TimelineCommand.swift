@@ -89,7 +89,9 @@ struct TimelineCommand: AsyncParsableCommand {
     }
     table.append(["articles", ""] + timeline.periods.map { "\($0.articleCount)" } + ["\(timeline.articleCount)", ""])
     terminal.line(table.render())
-    terminal.line("\nperiods: " + timeline.periods.map { "\(shortLabel($0.label)) = \($0.label) (\($0.start)…\($0.end))" }.joined(separator: "; "))
+    if granularity == .issue {
+      terminal.line("\nperiods: " + timeline.periods.map { "\(shortLabel($0.label)) = \($0.label) (\($0.start)…\($0.end))" }.joined(separator: "; "))
+    }
   }
 
   private func shortLabel(_ label: String) -> String {
