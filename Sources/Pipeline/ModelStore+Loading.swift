@@ -104,18 +104,9 @@ extension ModelStore {
 
   /// The bytes of a model file after checking its size and checksum against the manifest.
   func file(_ name: String, _ manifest: ModelManifest) throws(ModelStoreError) -> Data {
-    let url = directory.appendingPathComponent(name)
-    guard let stored = manifest.files[name] else {
-      throw .malformedFile(path: path(Self.manifestName), reason: "it does not list \(name)")
-    }
-    guard let data = try? Data(contentsOf: url, options: .alwaysMapped) else {
-      throw .unreadableFile(path: url.path, reason: FileManager.default.fileExists(atPath: url.path) ? "permission denied" : "file missing")
-    }
-    guard data.count == stored.bytes else {
-      throw .malformedFile(path: url.path, reason: "\(data.count) bytes, manifest says \(stored.bytes) (truncated?)")
-    }
-    guard data.withUnsafeBytes({ Checksum.hex(of: $0) }) == stored.checksum else {
-      throw .checksumMismatch(path: url.path)
+    let data = try mappedFile(name, manifest)
+    guard data.withUnsafeBytes({ Checksum.hex(of: $0) }) == manifest.files[name]?.checksum else {
+      throw .checksumMismatch(path: path(name))
     }
     return data
   }

@@ -1,21 +1,12 @@
 import Foundation
 import Ingest
+import LinearAlgebra
 
-/// SplitMix64 (Steele, Lea and Flood 2014): the bench target's own seeded generator, so corpora
-/// are reproducible from `--seed` without depending on test support code.
-struct BenchRandom: RandomNumberGenerator {
-  private var state: UInt64
+/// The bench's seeded generator: the library's SplitMix64, so corpora are reproducible from
+/// `--seed`.
+typealias BenchRandom = SplitMix64
 
-  init(seed: UInt64) { state = seed }
-
-  mutating func next() -> UInt64 {
-    state &+= 0x9E37_79B9_7F4A_7C15
-    var z = state
-    z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-    z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-    return z ^ (z >> 31)
-  }
-
+extension SplitMix64 {
   /// Uniform in [0, 1).
   mutating func nextUnit() -> Double { Double(next() >> 11) * 0x1p-53 }
 }

@@ -56,7 +56,7 @@ struct LSABenchmark: ParsableCommand {
       let start = ContinuousClock.now
       let fitted = try TFIDFModel(fitting: corpus.documents)
       let middle = ContinuousClock.now
-      var generator = SplitMix64Generator(seed: seed)
+      var generator = SplitMix64(seed: seed)
       let reduced = try LSAModel(
         fitting: fitted.trainingWeights, options: LSAOptions(rank: rank, algorithm: .randomized),
         using: &generator)
@@ -171,26 +171,13 @@ extension Duration {
   }
 }
 
-/// SplitMix64 (Steele, Lea and Flood 2014): the bench's seeded generator.
-struct SplitMix64Generator: RandomNumberGenerator {
-  private var state: UInt64
-  init(seed: UInt64) { state = seed }
-  mutating func next() -> UInt64 {
-    state &+= 0x9E37_79B9_7F4A_7C15
-    var z = state
-    z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-    z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-    return z ^ (z >> 31)
-  }
-}
-
 /// The seeded Zipf corpus described on ``LSABenchmark``.
 struct SyntheticCorpus {
   let documents: [[String]]
   var tokenCount: Int { documents.reduce(0) { $0 + $1.count } }
 
   init(documentCount: Int, universe: Int, seed: UInt64) {
-    var generator = SplitMix64Generator(seed: seed ^ 0x5EED)
+    var generator = SplitMix64(seed: seed ^ 0x5EED)
     // Cumulative Zipf–Mandelbrot weights; sampling is a binary search.
     var cumulative = [Double](repeating: 0, count: universe)
     var total = 0.0

@@ -52,7 +52,10 @@ struct SimilarCommand: AsyncParsableCommand {
 
   func run() async throws {
     let terminal = Terminal.current
+    let clock = ContinuousClock()
+    let start = clock.now
     let model = try QueryModel(directory: URL(fileURLWithPath: modelOptions.model))
+    if output.verbose { terminal.note("model: \(model.articles.count) articles loaded in \(formatDuration(clock.now - start))") }
     let request = SimilarityRequest(
       count: n, excludesOwnRegion: otherRegions, keepsOnePerRegion: onePerRegion, region: region,
       since: since, until: until)
@@ -63,9 +66,15 @@ struct SimilarCommand: AsyncParsableCommand {
       queryTitle = model.articles[row].title
       results = try model.similar(toArticle: row, request: request)
     } else {
+      let analyzerStart = clock.now
       let analyzer = try TextAnalyzer(options: model.manifest.parameters.textAnalysis, cacheDirectory: lexiconCacheDirectory())
+      if output.verbose {
+        let report = analyzer.lexiconReport
+        terminal.note("lexicon: \(report.wordCount) words (\(report.cacheStatus)) loaded in \(formatDuration(report.loadDuration)); analyzer ready in \(formatDuration(clock.now - analyzerStart))")
+      }
       results = try model.similar(toText: text ?? "", analyzer: analyzer, request: request)
     }
+    if output.verbose { terminal.note("query answered \(formatDuration(clock.now - start)) after start") }
     if output.json {
       struct Payload: Encodable {
         var query: String
