@@ -114,3 +114,28 @@ struct ErrorTests {
     #expect(missing.2.hasPrefix("Error: "))
   }
 }
+
+@Suite("A model with a single issue")
+struct SingleIssueTests {
+  @Test("timeline says a trend needs two periods; the report still renders, without a timeline")
+  func singlePeriod() async throws {
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("single-\(UUID().uuidString)")
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let model = folder.appendingPathComponent("model").path
+    let themes = RepositoryPaths.root.appendingPathComponent("models/themes.yaml").path
+    let fit = await CLIRunner.run([
+      "fit", RepositoryPaths.seeds.appendingPathComponent("000_01685ed864da3128.txt").path, "--model", model,
+      "--quiet", "--user-dictionary", RepositoryPaths.root.appendingPathComponent("models/userdict.txt").path,
+      "--themes-file", themes,
+    ])
+    #expect(fit.exitCode == 0, "\(fit.diagnostics)")
+    let timeline = await CLIRunner.run(["timeline", "--model", model, "--themes-file", themes])
+    #expect(timeline.exitCode == 65)
+    #expect(timeline.diagnostics.contains("a trend needs at least two periods"))
+    let html = folder.appendingPathComponent("report.html").path
+    let report = await CLIRunner.run(["report", "--model", model, "--themes-file", themes, "--out", html])
+    #expect(report.exitCode == 0, "\(report.diagnostics)")
+    #expect(report.diagnostics.contains("at least two issues"))
+    #expect(FileManager.default.fileExists(atPath: html))
+  }
+}
