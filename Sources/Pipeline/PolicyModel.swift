@@ -27,3 +27,12 @@ public struct PolicyModel: Sendable {
     articles.firstIndex { $0.id == id }
   }
 }
+
+extension PolicyModel {
+  /// Latent vectors of the articles: rows of UΣ (= A V, the TF-IDF rows projected on the
+  /// topics). Cosine similarity is computed on these, so each topic counts in proportion to
+  /// its strength; a free-text query q maps to q V, the same space.
+  public var latentVectors: Matrix {
+    lsa.documentCoordinates.scalingColumns(by: lsa.singularValues)
+  }
+}
