@@ -66,6 +66,9 @@ struct FitCommand: AsyncParsableCommand {
   @Flag(inversion: .prefixedNo, help: "Add phrases discovered in the corpus (PMI + boundary entropy) to the lexicon.")
   var discoverPhrases = true
 
+  @Flag(help: "Keep words that name a policy's form rather than its subject (条例, 实施方案, 出台 …) as terms.")
+  var instrumentWords = false
+
   @OptionGroup var analysis: AnalysisOptions
   @OptionGroup var themeOptions: ThemeOptions
   @OptionGroup var seedOptions: SeedOptions
@@ -95,6 +98,10 @@ struct FitCommand: AsyncParsableCommand {
       for seed in try themeOptions.catalog().allSeedTerms where !known.contains(seed) && segmentable(seed) {
         textAnalysis.userDictionary.entries.append(.init(word: seed))
       }
+    }
+    if !instrumentWords {
+      let known = Set(textAnalysis.stopWords)
+      textAnalysis.stopWords += FitOptions.policyInstrumentWords.filter { !known.contains($0) }
     }
     let options = FitOptions(
       textAnalysis: textAnalysis,
