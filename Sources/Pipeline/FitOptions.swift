@@ -14,7 +14,7 @@ public struct FitOptions: Sendable, Hashable, Codable {
   /// Phrase discovery reads at most this many articles, evenly spaced through the corpus:
   /// a phrase frequent enough to matter shows up in such a sample, and the n-gram counts of a
   /// sample fit in memory where those of a 100k-article corpus would not.
-  public static let phraseDiscoverySampleLimit = 5_000
+  public static let phraseDiscoverySampleLimit = 1_000
   /// Term weighting; see `TFIDFOptions`.
   public var tfidf: TFIDFOptions
   /// Latent dimensions and SVD algorithm; see `LSAOptions`.
