@@ -20,16 +20,17 @@ import Foundation
 ///     slots, singles                     of the lexicon (as in ``LexiconStore``)
 ///     protected slots, protected singles when the protected capacity is not 0
 ///     stop-word set slots, protected-hash set slots
+///     HMM emissions                      4 × 20,950 Double (see `HiddenMarkovModel`)
 ///
 /// The key holds every input that changes the result, byte for byte: the lexicon path, its
-/// size and modification time, the user words with their frequencies, the discovered
+/// size and modification time, a fingerprint of the HMM tables, the user words with their frequencies, the discovered
 /// phrases and the stop words. A file is used only when its key equals the key of the
 /// options, so a changed dictionary or user word list rebuilds the cache rather than reusing
 /// it. The file name carries a 64-bit hash of the key, so several option sets (models) can
 /// share a folder; at most ``keptFiles`` files per lexicon are kept, the oldest are removed.
 enum AnalyzerStore {
   static let magic: UInt64 = 0x3130_7641_4E41_4C50  // "PLANAv01" little-endian
-  static let formatVersion: UInt64 = 1
+  static let formatVersion: UInt64 = 2
   static let headerCount = 18
   /// Cache files kept per base lexicon path.
   static let keptFiles = 4
@@ -40,6 +41,8 @@ enum AnalyzerStore {
     var protectedWords: Lexicon?
     var stopWordHashes: ScalarHashSet
     var protectedHashes: ScalarHashSet
+    /// `HiddenMarkovModel/emission`.
+    var emission: [Double]
     /// The base lexicon's checksum, word count, entry count and table bytes.
     var checksum: UInt64
     var wordCount: Int
@@ -60,6 +63,7 @@ enum AnalyzerStore {
     append(options.lexiconPath)
     append(stamp.size)
     append(stamp.modified.bitPattern)
+    append(HiddenMarkovModel.tablesFingerprint)
     append(UInt64(options.userDictionary.entries.count))
     for entry in options.userDictionary.entries {
       append(entry.word)
@@ -93,7 +97,7 @@ enum AnalyzerStore {
     let wordCount =
       headerCount + paddedKeyCount / 8 + state.lexicon.slots.count + state.lexicon.singles.count
       + (state.protectedWords.map { $0.slots.count + $0.singles.count } ?? 0)
-      + state.stopWordHashes.slots.count + state.protectedHashes.slots.count
+      + state.stopWordHashes.slots.count + state.protectedHashes.slots.count + state.emission.count
     let header: [UInt64] = [
       magic, formatVersion, UInt64(key.count), state.checksum, UInt64(state.wordCount),
       UInt64(state.entryCount), UInt64(state.residentBytes), state.lexicon.total.bitPattern,
@@ -116,6 +120,7 @@ enum AnalyzerStore {
     }
     state.stopWordHashes.slots.withUnsafeBytes { data.append(contentsOf: $0) }
     state.protectedHashes.slots.withUnsafeBytes { data.append(contentsOf: $0) }
+    state.emission.withUnsafeBytes { data.append(contentsOf: $0) }
     precondition(data.count == wordCount * 8)
     let directory = url.deletingLastPathComponent()
     try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
@@ -171,7 +176,7 @@ enum AnalyzerStore {
     let expectedSize =
       (headerCount + paddedKeyCount / 8 + 2 * capacity + Lexicon.singleCount
         + (protectedCapacity > 0 ? 2 * protectedCapacity + Lexicon.singleCount : 0) + stopCapacity
-        + protectedHashCapacity) * 8
+        + protectedHashCapacity + HiddenMarkovModel.emissionCount) * 8
     guard fileSize == expectedSize else { return nil }
     var storedKey = [UInt8](repeating: 0, count: paddedKeyCount)
     guard storedKey.withUnsafeMutableBytes({ readExactly(descriptor, into: $0) }),
@@ -198,14 +203,15 @@ enum AnalyzerStore {
         total: Double(bitPattern: header[14]), maxWordLength: Int(header[13]))
     }
     guard let stopSlots = table(UInt64.self, count: stopCapacity),
-      let protectedHashSlots = table(UInt64.self, count: protectedHashCapacity)
+      let protectedHashSlots = table(UInt64.self, count: protectedHashCapacity),
+      let emission = table(Double.self, count: HiddenMarkovModel.emissionCount)
     else { return nil }
     let lexicon = Lexicon(
       slots: slots, singles: singles, count: Int(header[9]), total: Double(bitPattern: header[7]),
       maxWordLength: Int(header[8]))
     return State(
       lexicon: lexicon, protectedWords: protectedWords, stopWordHashes: ScalarHashSet(slots: stopSlots),
-      protectedHashes: ScalarHashSet(slots: protectedHashSlots), checksum: header[3], wordCount: Int(header[4]),
+      protectedHashes: ScalarHashSet(slots: protectedHashSlots), emission: emission, checksum: header[3], wordCount: Int(header[4]),
       entryCount: Int(header[5]), residentBytes: Int(header[6]))
   }
 

@@ -37,12 +37,15 @@ struct Segmenter: Sendable {
   /// User words and discovered phrases (with their prefixes), or `nil` when there are none.
   let protectedWords: Lexicon?
 
-  init(lexicon: Lexicon, usesHiddenMarkovModel: Bool, protectedWords: Lexicon? = nil) {
+  init(
+    lexicon: Lexicon, usesHiddenMarkovModel: Bool, protectedWords: Lexicon? = nil,
+    hiddenMarkovModel: HiddenMarkovModel = .shared
+  ) {
     self.lexicon = lexicon
     self.protectedWords = protectedWords
     self.logTotal = log(lexicon.total)
     self.usesHiddenMarkovModel = usesHiddenMarkovModel
-    self.hiddenMarkovModel = .shared
+    self.hiddenMarkovModel = hiddenMarkovModel
   }
 
   /// Reusable scratch space for ``segment(_:ends:workspace:)``.

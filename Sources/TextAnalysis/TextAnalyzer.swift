@@ -96,7 +96,8 @@ public final class TextAnalyzer: Sendable {
     self.analyzerCacheStatus = analyzerCacheStatus
     self.segmenter = Segmenter(
       lexicon: state.lexicon, usesHiddenMarkovModel: options.usesHiddenMarkovModel,
-      protectedWords: state.protectedWords)
+      protectedWords: state.protectedWords,
+      hiddenMarkovModel: analyzerCacheStatus == .hit ? HiddenMarkovModel(emission: state.emission) : .shared)
     self.stopWordHashes = state.stopWordHashes
     self.protectedHashes = state.protectedHashes
   }
@@ -148,7 +149,7 @@ public final class TextAnalyzer: Sendable {
     }
     let state = AnalyzerStore.State(
       lexicon: lexicon, protectedWords: protectedWords, stopWordHashes: ScalarHashSet(stopWords),
-      protectedHashes: ScalarHashSet(protected), checksum: checksum, wordCount: report.wordCount,
+      protectedHashes: ScalarHashSet(protected), emission: HiddenMarkovModel.shared.emission, checksum: checksum, wordCount: report.wordCount,
       entryCount: report.entryCount, residentBytes: report.residentBytes)
     return (state, report)
   }

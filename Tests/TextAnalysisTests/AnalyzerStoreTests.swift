@@ -26,6 +26,9 @@ import TestSupport
     #expect(a.segmenter.protectedWords?.slots == b.segmenter.protectedWords?.slots)
     #expect(a.stopWordHashes.slots == b.stopWordHashes.slots)
     #expect(a.protectedHashes.slots == b.protectedHashes.slots)
+    #expect(
+      a.segmenter.hiddenMarkovModel.emission.map(\.bitPattern)
+        == b.segmenter.hiddenMarkovModel.emission.map(\.bitPattern))
     #expect(a.lexiconReport.checksum == b.lexiconReport.checksum)
     #expect(a.lexiconReport.wordCount == b.lexiconReport.wordCount)
     #expect(a.lexiconReport.entryCount == b.lexiconReport.entryCount)
