@@ -1,8 +1,3 @@
-#if canImport(Glibc)
-  import Glibc
-#elseif canImport(Darwin)
-  import Darwin
-#endif
 import Foundation
 
 /// Caches everything ``TextAnalyzer/init(options:cacheDirectory:)`` builds — the lexicon
@@ -148,24 +143,22 @@ enum AnalyzerStore {
   // MARK: - Reading
 
   /// The cached state for `key`, or `nil` when the file is absent, truncated, foreign or
-  /// built from other inputs. Reads the file with `read(2)` straight into the tables' arrays.
+  /// built from other inputs. The file is mapped; the lexicon's two tables (17 of its 18 MB)
+  /// stay views of the mapping, the small tables are copied into arrays.
   static func read(_ url: URL, key: [UInt8]) -> State? {
-    let descriptor = open(url.path, O_RDONLY)
-    guard descriptor >= 0 else { return nil }
-    defer { close(descriptor) }
-    var status = stat()
-    guard fstat(descriptor, &status) == 0 else { return nil }
-    let fileSize = Int(status.st_size)
-    var header = [UInt64](repeating: 0, count: headerCount)
-    guard header.withUnsafeMutableBytes({ readExactly(descriptor, into: $0) }) else { return nil }
-    header = header.map { UInt64(littleEndian: $0) }
-    guard header[0] == magic, header[1] == formatVersion, header[2] == UInt64(key.count),
-      header[17] == UInt64(fileSize)
+    guard let file = MappedFile(path: url.path) else { return nil }
+    let raw = file.bytes
+    let fileSize = raw.count
+    guard fileSize >= headerCount * 8 else { return nil }
+    func word(_ index: Int) -> UInt64 {
+      UInt64(littleEndian: raw.load(fromByteOffset: index * 8, as: UInt64.self))
+    }
+    guard word(0) == magic, word(1) == formatVersion, word(2) == UInt64(key.count), word(17) == UInt64(fileSize)
     else { return nil }
-    let capacity = Int(header[10])
-    let protectedCapacity = Int(header[11])
-    let stopCapacity = Int(header[15])
-    let protectedHashCapacity = Int(header[16])
+    let capacity = Int(word(10))
+    let protectedCapacity = Int(word(11))
+    let stopCapacity = Int(word(15))
+    let protectedHashCapacity = Int(word(16))
     func isTableSize(_ value: Int, minimum: Int) -> Bool {
       value >= minimum && value <= 1 << 28 && value.nonzeroBitCount == 1
     }
@@ -178,57 +171,32 @@ enum AnalyzerStore {
         + (protectedCapacity > 0 ? 2 * protectedCapacity + Lexicon.singleCount : 0) + stopCapacity
         + protectedHashCapacity + HiddenMarkovModel.emissionCount) * 8
     guard fileSize == expectedSize else { return nil }
-    var storedKey = [UInt8](repeating: 0, count: paddedKeyCount)
-    guard storedKey.withUnsafeMutableBytes({ readExactly(descriptor, into: $0) }),
-      storedKey.prefix(key.count).elementsEqual(key)
-    else { return nil }
-    func table<T>(_ type: T.Type, count: Int) -> [T]? {
-      var ok = false
-      let values = [T](unsafeUninitializedCapacity: count) { buffer, initialized in
-        ok = readExactly(descriptor, into: UnsafeMutableRawBufferPointer(buffer))
-        initialized = count  // trivial types: any bit pattern is a value
-      }
-      return ok ? values : nil
+    var offset = headerCount * 8
+    guard UnsafeRawBufferPointer(rebasing: raw[offset..<offset + key.count]).elementsEqual(key) else { return nil }
+    offset += paddedKeyCount
+    /// A view of the next `count` values (offsets are multiples of 8 in a page-aligned map).
+    func view<T>(_ type: T.Type, count: Int) -> UnsafeBufferPointer<T> {
+      defer { offset += count * 8 }
+      return UnsafeBufferPointer(start: (raw.baseAddress! + offset).assumingMemoryBound(to: T.self), count: count)
     }
-    guard let slots = table(UInt64.self, count: 2 * capacity),
-      let singles = table(Double.self, count: Lexicon.singleCount)
-    else { return nil }
+    let mapping = Lexicon.Mapping(
+      file: file, slots: view(UInt64.self, count: 2 * capacity), singles: view(Double.self, count: Lexicon.singleCount))
+    let lexicon = Lexicon(
+      mapping: mapping, count: Int(word(9)), total: Double(bitPattern: word(7)), maxWordLength: Int(word(8)))
     var protectedWords: Lexicon?
     if protectedCapacity > 0 {
-      guard let protectedSlots = table(UInt64.self, count: 2 * protectedCapacity),
-        let protectedSingles = table(Double.self, count: Lexicon.singleCount)
-      else { return nil }
+      let protectedSlots = Array(view(UInt64.self, count: 2 * protectedCapacity))
+      let protectedSingles = Array(view(Double.self, count: Lexicon.singleCount))
       protectedWords = Lexicon(
-        slots: protectedSlots, singles: protectedSingles, count: Int(header[12]),
-        total: Double(bitPattern: header[14]), maxWordLength: Int(header[13]))
+        slots: protectedSlots, singles: protectedSingles, count: Int(word(12)),
+        total: Double(bitPattern: word(14)), maxWordLength: Int(word(13)))
     }
-    guard let stopSlots = table(UInt64.self, count: stopCapacity),
-      let protectedHashSlots = table(UInt64.self, count: protectedHashCapacity),
-      let emission = table(Double.self, count: HiddenMarkovModel.emissionCount)
-    else { return nil }
-    let lexicon = Lexicon(
-      slots: slots, singles: singles, count: Int(header[9]), total: Double(bitPattern: header[7]),
-      maxWordLength: Int(header[8]))
+    let stopSlots = Array(view(UInt64.self, count: stopCapacity))
+    let protectedHashSlots = Array(view(UInt64.self, count: protectedHashCapacity))
+    let emission = Array(view(Double.self, count: HiddenMarkovModel.emissionCount))
     return State(
       lexicon: lexicon, protectedWords: protectedWords, stopWordHashes: ScalarHashSet(slots: stopSlots),
-      protectedHashes: ScalarHashSet(slots: protectedHashSlots), emission: emission, checksum: header[3], wordCount: Int(header[4]),
-      entryCount: Int(header[5]), residentBytes: Int(header[6]))
-  }
-
-  /// Fills `buffer` from the descriptor's current offset; `false` on error or early end.
-  private static func readExactly(_ descriptor: Int32, into buffer: UnsafeMutableRawBufferPointer) -> Bool {
-    guard let base = buffer.baseAddress else { return buffer.isEmpty }
-    var done = 0
-    while done < buffer.count {
-      #if canImport(Glibc)
-        let result = Glibc.read(descriptor, base + done, buffer.count - done)
-      #else
-        let result = Darwin.read(descriptor, base + done, buffer.count - done)
-      #endif
-      if result < 0 && errno == EINTR { continue }
-      guard result > 0 else { return false }
-      done += result
-    }
-    return true
+      protectedHashes: ScalarHashSet(slots: protectedHashSlots), emission: emission, checksum: word(3),
+      wordCount: Int(word(4)), entryCount: Int(word(5)), residentBytes: Int(word(6)))
   }
 }

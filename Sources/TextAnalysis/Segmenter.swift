@@ -130,8 +130,7 @@ struct Segmenter: Sendable {
     let protectedEnd = workspace.protectedEnd
     let isInterior = workspace.isInterior
     let probeCount = scalars.withUnsafeBufferPointer { text in
-      lexicon.slots.withUnsafeBufferPointer { slots in
-        lexicon.singles.withUnsafeBufferPointer { singles in
+      lexicon.withTables { slots, singles in
           workspace.routeProbability.withUnsafeMutableBufferPointer { probability in
             workspace.routeEnd.withUnsafeMutableBufferPointer { routeEnd in
               let mask = slots.count / 2 &- 1
@@ -189,7 +188,6 @@ struct Segmenter: Sendable {
               return probes
             }
           }
-        }
       }
     }
     workspace.probeCount &+= probeCount
