@@ -132,8 +132,9 @@ enum AnalyzerStore {
       names.count >= keptFiles
     else { return }
     let dated = names.map { name -> (String, Date) in
-      let date = (try? manager.attributesOfItem(atPath: directory.appendingPathComponent(name).path))?[
-        .modificationDate] as? Date
+      let date =
+        (try? manager.attributesOfItem(atPath: directory.appendingPathComponent(name).path))?[
+          .modificationDate] as? Date
       return (name, date ?? .distantPast)
     }
     let stale = dated.sorted { $0.1 > $1.1 || ($0.1 == $1.1 && $0.0 < $1.0) }.dropFirst(keptFiles - 1)
@@ -142,11 +143,12 @@ enum AnalyzerStore {
 
   // MARK: - Reading
 
-  /// The cached state for `key`, or `nil` when the file is absent, truncated, foreign or
-  /// built from other inputs. The file is mapped; the lexicon's two tables (17 of its 18 MB)
+  /// The cached state for `key`, or `nil` when the file is absent, truncated or foreign.
+  ///
+  /// A file built from other inputs has another key and is not used. The file is mapped; the lexicon's two tables (17 of its 18 MB)
   /// stay views of the mapping, the small tables are copied into arrays.
   static func read(_ url: URL, key: [UInt8]) -> State? {
-    guard let file = MappedFile(path: url.path) else { return nil }
+    guard let file = MappedFile(path: url.path), let base = file.bytes.baseAddress else { return nil }
     let raw = file.bytes
     let fileSize = raw.count
     guard fileSize >= headerCount * 8 else { return nil }
@@ -177,7 +179,7 @@ enum AnalyzerStore {
     /// A view of the next `count` values (offsets are multiples of 8 in a page-aligned map).
     func view<T>(_ type: T.Type, count: Int) -> UnsafeBufferPointer<T> {
       defer { offset += count * 8 }
-      return UnsafeBufferPointer(start: (raw.baseAddress! + offset).assumingMemoryBound(to: T.self), count: count)
+      return UnsafeBufferPointer(start: (base + offset).assumingMemoryBound(to: T.self), count: count)
     }
     let mapping = Lexicon.Mapping(
       file: file, slots: view(UInt64.self, count: 2 * capacity), singles: view(Double.self, count: Lexicon.singleCount))

@@ -30,8 +30,10 @@ struct HiddenMarkovModel: Sendable {
   /// Number of emission values: 4 states × the Han characters U+4E00–U+9FD5.
   static let emissionCount = (0x9FD5 - 0x4E00 + 1) * 4
 
-  /// The model parsed from `HMMTables` (about 28,000 lines; tens of milliseconds, once per
-  /// process). The analyzer cache stores ``emission`` so that a cached analyzer skips this.
+  /// The model parsed from `HMMTables`, once per process.
+  ///
+  /// Parsing its ~28,000 lines takes tens of milliseconds; the analyzer cache stores
+  /// ``emission`` so that a cached analyzer skips it.
   static let shared = HiddenMarkovModel()
 
   /// A 64-bit fingerprint of the generated tables, so caches of ``emission`` are keyed by
@@ -43,8 +45,8 @@ struct HiddenMarkovModel: Sendable {
         // FNV-1a over 8-byte words (a fingerprint, not a checksum of record).
         var index = 0
         while index + 8 <= bytes.count {
-          hash = (hash ^ UnsafeRawBufferPointer(bytes).loadUnaligned(fromByteOffset: index, as: UInt64.self))
-            &* 0x0000_0100_0000_01B3
+          let word = UnsafeRawBufferPointer(bytes).loadUnaligned(fromByteOffset: index, as: UInt64.self)
+          hash = (hash ^ word) &* 0x0000_0100_0000_01B3
           hash ^= hash >> 29
           index += 8
         }
