@@ -27,7 +27,46 @@ struct HiddenMarkovModel: Sendable {
   let start: [Double]
   let transition: [Double]
 
+  /// Number of emission values: 4 states × the Han characters U+4E00–U+9FD5.
+  static let emissionCount = (0x9FD5 - 0x4E00 + 1) * 4
+
+  /// The model parsed from `HMMTables`, once per process.
+  ///
+  /// Parsing its ~28,000 lines takes tens of milliseconds; the analyzer cache stores
+  /// ``emission`` so that a cached analyzer skips it.
   static let shared = HiddenMarkovModel()
+
+  /// A 64-bit fingerprint of the generated tables, so caches of ``emission`` are keyed by
+  /// the tables they were parsed from.
+  static let tablesFingerprint: UInt64 = {
+    var hash: UInt64 = 0xCBF2_9CE4_8422_2325
+    for var text in [HMMTables.emissionB, HMMTables.emissionM, HMMTables.emissionE, HMMTables.emissionS] {
+      text.withUTF8 { bytes in
+        // FNV-1a over 8-byte words (a fingerprint, not a checksum of record).
+        var index = 0
+        while index + 8 <= bytes.count {
+          let word = UnsafeRawBufferPointer(bytes).loadUnaligned(fromByteOffset: index, as: UInt64.self)
+          hash = (hash ^ word) &* 0x0000_0100_0000_01B3
+          hash ^= hash >> 29
+          index += 8
+        }
+        while index < bytes.count {
+          hash = (hash ^ UInt64(bytes[index])) &* 0x0000_0100_0000_01B3
+          index += 1
+        }
+        hash = (hash ^ UInt64(bytes.count)) &* 0x0000_0100_0000_01B3
+      }
+    }
+    return hash
+  }()
+
+  /// The model with emissions read back from a cache (``emissionCount`` values).
+  init(emission: [Double]) {
+    precondition(emission.count == HiddenMarkovModel.emissionCount)
+    self.emission = emission
+    self.start = HMMTables.start
+    self.transition = HMMTables.transition.flatMap { $0 }
+  }
 
   private init() {
     let count = 0x9FD5 - 0x4E00 + 1

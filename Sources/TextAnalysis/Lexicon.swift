@@ -20,9 +20,15 @@
 /// words change the total, and reproduces jieba's arithmetic bit for bit:
 /// `(log(freq) − logtotal) + route[x + 1]`.
 struct Lexicon: Sendable {
-  private(set) var slots: [UInt64]
-  private(set) var singles: [Double]
+  /// The tables when they are owned arrays (empty while ``mapping`` holds them).
+  private var ownedSlots: [UInt64]
+  private var ownedSingles: [Double]
+  /// The tables when they are read-only views of a mapped cache file; copied into owned
+  /// arrays by the first ``insert(_:frequency:)``.
+  private var mapping: Mapping?
   private(set) var shift: UInt64
+  /// Number of slot pairs, a power of two.
+  private(set) var capacity: Int
   /// Number of occupied slots (words and prefixes).
   private(set) var count: Int
   /// Sum of all word frequencies (jieba's `total`).
@@ -32,13 +38,21 @@ struct Lexicon: Sendable {
 
   static let singleCount = 0x10000
 
+  /// Views of the two tables inside a mapped file, kept alive by `file`.
+  struct Mapping: @unchecked Sendable {
+    let file: MappedFile
+    let slots: UnsafeBufferPointer<UInt64>
+    let singles: UnsafeBufferPointer<Double>
+  }
+
   /// An empty table with room for `minimumCapacity` keys at load factor ≤ ½.
   init(minimumCapacity: Int) {
     var capacity = 1024
     while capacity < minimumCapacity * 2 { capacity *= 2 }
-    slots = Array(repeating: 0, count: capacity * 2)
-    singles = Array(repeating: .nan, count: Lexicon.singleCount)
+    ownedSlots = Array(repeating: 0, count: capacity * 2)
+    ownedSingles = Array(repeating: .nan, count: Lexicon.singleCount)
     shift = UInt64(64 - capacity.trailingZeroBitCount)
+    self.capacity = capacity
     count = 0
     total = 0
     maxWordLength = 0
@@ -48,18 +62,48 @@ struct Lexicon: Sendable {
   init(slots: [UInt64], singles: [Double], count: Int, total: Double, maxWordLength: Int) {
     let capacity = slots.count / 2
     precondition(slots.count == capacity * 2 && capacity.nonzeroBitCount == 1 && singles.count == Lexicon.singleCount)
-    self.slots = slots
-    self.singles = singles
+    self.ownedSlots = slots
+    self.ownedSingles = singles
     self.shift = UInt64(64 - capacity.trailingZeroBitCount)
+    self.capacity = capacity
     self.count = count
     self.total = total
     self.maxWordLength = maxWordLength
   }
 
-  var capacity: Int { slots.count / 2 }
+  /// A table whose arrays are views of a mapped cache file (no copy; pages are read when
+  /// first touched).
+  init(mapping: Mapping, count: Int, total: Double, maxWordLength: Int) {
+    let capacity = mapping.slots.count / 2
+    precondition(
+      mapping.slots.count == capacity * 2 && capacity.nonzeroBitCount == 1
+        && mapping.singles.count == Lexicon.singleCount)
+    self.ownedSlots = []
+    self.ownedSingles = []
+    self.mapping = mapping
+    self.shift = UInt64(64 - capacity.trailingZeroBitCount)
+    self.capacity = capacity
+    self.count = count
+    self.total = total
+    self.maxWordLength = maxWordLength
+  }
+
+  /// The slot table: `capacity × (key, ln freq bits)`.
+  var slots: [UInt64] { mapping.map { Array($0.slots) } ?? ownedSlots }
+  /// One-scalar entries by scalar, NaN when absent.
+  var singles: [Double] { mapping.map { Array($0.singles) } ?? ownedSingles }
+
+  /// Calls `body` with views of the slot table and the singles table.
+  @inline(__always)
+  func withTables<R>(_ body: (UnsafeBufferPointer<UInt64>, UnsafeBufferPointer<Double>) throws -> R) rethrows -> R {
+    if let mapping { return try body(mapping.slots, mapping.singles) }
+    return try ownedSlots.withUnsafeBufferPointer { slots in
+      try ownedSingles.withUnsafeBufferPointer { singles in try body(slots, singles) }
+    }
+  }
 
   /// Bytes held by the tables.
-  var residentBytes: Int { slots.count * 8 + singles.count * 8 }
+  var residentBytes: Int { capacity * 16 + Lexicon.singleCount * 8 }
 
   @inline(__always) static func normalizedKey(_ hash: UInt64) -> UInt64 { hash == 0 ? 1 : hash }
 
@@ -68,7 +112,7 @@ struct Lexicon: Sendable {
     let key = Lexicon.normalizedKey(hash)
     let mask = capacity &- 1
     var index = Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> shift)
-    return slots.withUnsafeBufferPointer { slots in
+    return withTables { slots, _ in
       while true {
         let stored = slots[index &* 2]
         if stored == key { return Double(bitPattern: slots[index &* 2 &+ 1]) }
@@ -93,13 +137,18 @@ struct Lexicon: Sendable {
   /// `add_word` do. Does not change `total`; the caller adds the frequency.
   mutating func insert(_ scalars: [UInt32], frequency: Double) {
     guard !scalars.isEmpty else { return }
+    if let mapping {
+      ownedSlots = Array(mapping.slots)
+      ownedSingles = Array(mapping.singles)
+      self.mapping = nil
+    }
     if (count + scalars.count) * 2 > capacity { grow() }
     var hash = ScalarHash.offsetBasis
     for (position, scalar) in scalars.enumerated() {
       hash = ScalarHash.step(hash, scalar)
       let isLast = position == scalars.count - 1
       let value = store(hash, logFrequency: isLast ? log(frequency) : nil)
-      if position == 0 && scalar < Lexicon.singleCount { singles[Int(scalar)] = value }
+      if position == 0 && scalar < Lexicon.singleCount { ownedSingles[Int(scalar)] = value }
     }
     maxWordLength = max(maxWordLength, scalars.count)
   }
@@ -111,24 +160,24 @@ struct Lexicon: Sendable {
     let key = Lexicon.normalizedKey(hash)
     let mask = capacity - 1
     var index = Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> shift)
-    while slots[index * 2] != 0 && slots[index * 2] != key { index = (index + 1) & mask }
-    if slots[index * 2] == 0 {
-      slots[index * 2] = key
-      slots[index * 2 + 1] = (logFrequency ?? -.infinity).bitPattern
+    while ownedSlots[index * 2] != 0 && ownedSlots[index * 2] != key { index = (index + 1) & mask }
+    if ownedSlots[index * 2] == 0 {
+      ownedSlots[index * 2] = key
+      ownedSlots[index * 2 + 1] = (logFrequency ?? -.infinity).bitPattern
       count += 1
     } else if let logFrequency {
-      slots[index * 2 + 1] = logFrequency.bitPattern
+      ownedSlots[index * 2 + 1] = logFrequency.bitPattern
     }
-    return Double(bitPattern: slots[index * 2 + 1])
+    return Double(bitPattern: ownedSlots[index * 2 + 1])
   }
 
   private mutating func grow() {
     var larger = Lexicon(minimumCapacity: capacity)
     larger.total = total
     larger.maxWordLength = maxWordLength
-    larger.singles = singles
-    for index in 0..<capacity where slots[index * 2] != 0 {
-      larger.store(slots[index * 2], logFrequency: Double(bitPattern: slots[index * 2 + 1]))
+    larger.ownedSingles = ownedSingles
+    for index in 0..<capacity where ownedSlots[index * 2] != 0 {
+      larger.store(ownedSlots[index * 2], logFrequency: Double(bitPattern: ownedSlots[index * 2 + 1]))
     }
     self = larger
   }

@@ -2,7 +2,7 @@
 public struct LexiconLoadReport: Sendable, Hashable {
   /// Where the compiled lexicon came from.
   public enum CacheStatus: Sendable, Hashable {
-    /// Read from a valid binary cache.
+    /// Read from a valid binary cache (the analyzer cache, or the base lexicon's cache).
     case hit
     /// Compiled from the text dictionary and written to the cache.
     case rebuilt
@@ -24,6 +24,7 @@ public struct LexiconLoadReport: Sendable, Hashable {
   public var residentBytes: Int
   /// Where the compiled form came from.
   public var cacheStatus: CacheStatus
-  /// Wall time of reading or compiling the lexicon.
+  /// Wall time of reading or compiling the lexicon; on an analyzer-cache hit, of reading
+  /// the whole analyzer.
   public var loadDuration: Duration
 }

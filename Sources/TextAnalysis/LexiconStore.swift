@@ -24,16 +24,35 @@ enum LexiconStore {
   struct Loaded {
     var lexicon: Lexicon
     var report: LexiconLoadReport
+    /// FNV-1a 64 of the dictionary's bytes, as in ``LexiconLoadReport/checksum``.
+    var checksum: UInt64
   }
 
-  static func load(path: String, cacheDirectory: URL?) throws(TextAnalysisError) -> Loaded {
-    let start = ContinuousClock.now
+  /// What identifies a version of the source dictionary: its size and modification time.
+  struct SourceStamp: Hashable {
+    var size: UInt64
+    var modified: Double
+  }
+
+  /// The size and modification time of the dictionary at `path`.
+  static func stamp(path: String) throws(TextAnalysisError) -> SourceStamp {
     let attributes: [FileAttributeKey: Any]
     do { attributes = try FileManager.default.attributesOfItem(atPath: path) } catch {
       throw .lexiconNotFound(path: path)
     }
-    let size = UInt64((attributes[.size] as? NSNumber)?.int64Value ?? -1)
-    let modified = (attributes[.modificationDate] as? Date)?.timeIntervalSince1970 ?? 0
+    return SourceStamp(
+      size: UInt64((attributes[.size] as? NSNumber)?.int64Value ?? -1),
+      modified: (attributes[.modificationDate] as? Date)?.timeIntervalSince1970 ?? 0)
+  }
+
+  static func load(path: String, cacheDirectory: URL?) throws(TextAnalysisError) -> Loaded {
+    try load(path: path, stamp: stamp(path: path), cacheDirectory: cacheDirectory)
+  }
+
+  static func load(path: String, stamp: SourceStamp, cacheDirectory: URL?) throws(TextAnalysisError) -> Loaded {
+    let start = ContinuousClock.now
+    let size = stamp.size
+    let modified = stamp.modified
     let cacheURL = cacheDirectory.map {
       $0.appendingPathComponent(
         "lexicon-" + String(ScalarHash.hash(path), radix: 16) + ".bin", isDirectory: false)
@@ -43,7 +62,7 @@ enum LexiconStore {
         path: path, checksum: checksumString(cached.checksum), wordCount: cached.wordCount,
         entryCount: cached.lexicon.count, residentBytes: cached.lexicon.residentBytes,
         cacheStatus: .hit, loadDuration: ContinuousClock.now - start)
-      return Loaded(lexicon: cached.lexicon, report: report)
+      return Loaded(lexicon: cached.lexicon, report: report, checksum: cached.checksum)
     }
     let data: Data
     do { data = try Data(contentsOf: URL(fileURLWithPath: path)) } catch {
@@ -66,7 +85,7 @@ enum LexiconStore {
     let report = LexiconLoadReport(
       path: path, checksum: checksumString(checksum), wordCount: wordCount, entryCount: lexicon.count,
       residentBytes: lexicon.residentBytes, cacheStatus: status, loadDuration: ContinuousClock.now - start)
-    return Loaded(lexicon: lexicon, report: report)
+    return Loaded(lexicon: lexicon, report: report, checksum: checksum)
   }
 
   static func checksumString(_ value: UInt64) -> String {

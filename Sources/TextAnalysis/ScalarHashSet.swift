@@ -3,7 +3,8 @@
 /// `Set<UInt64>` hashes with SipHash, which costs more than the segmentation of a short
 /// token; this table uses Fibonacci hashing and linear probing at load factor ≤ ¼.
 struct ScalarHashSet: Sendable {
-  private var slots: [UInt64]
+  /// The table: a key per slot, 0 for empty. Its count is a power of two ≥ 64.
+  private(set) var slots: [UInt64]
   private let shift: UInt64
 
   init<S: Sequence>(_ hashes: S) where S.Element == UInt64 {
@@ -17,6 +18,13 @@ struct ScalarHashSet: Sendable {
       while slots[index] != 0 { index = (index + 1) & (capacity - 1) }
       slots[index] = key
     }
+  }
+
+  /// Rebuilds a set from its stored ``slots`` (the analyzer cache).
+  init(slots: [UInt64]) {
+    precondition(slots.count >= 64 && slots.count.nonzeroBitCount == 1)
+    self.slots = slots
+    self.shift = UInt64(64 - slots.count.trailingZeroBitCount)
   }
 
   @inline(__always) func contains(_ hash: UInt64) -> Bool {

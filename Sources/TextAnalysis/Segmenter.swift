@@ -37,12 +37,15 @@ struct Segmenter: Sendable {
   /// User words and discovered phrases (with their prefixes), or `nil` when there are none.
   let protectedWords: Lexicon?
 
-  init(lexicon: Lexicon, usesHiddenMarkovModel: Bool, protectedWords: Lexicon? = nil) {
+  init(
+    lexicon: Lexicon, usesHiddenMarkovModel: Bool, protectedWords: Lexicon? = nil,
+    hiddenMarkovModel: HiddenMarkovModel = .shared
+  ) {
     self.lexicon = lexicon
     self.protectedWords = protectedWords
     self.logTotal = log(lexicon.total)
     self.usesHiddenMarkovModel = usesHiddenMarkovModel
-    self.hiddenMarkovModel = .shared
+    self.hiddenMarkovModel = hiddenMarkovModel
   }
 
   /// Reusable scratch space for ``segment(_:ends:workspace:)``.
@@ -127,64 +130,62 @@ struct Segmenter: Sendable {
     let protectedEnd = workspace.protectedEnd
     let isInterior = workspace.isInterior
     let probeCount = scalars.withUnsafeBufferPointer { text in
-      lexicon.slots.withUnsafeBufferPointer { slots in
-        lexicon.singles.withUnsafeBufferPointer { singles in
-          workspace.routeProbability.withUnsafeMutableBufferPointer { probability in
-            workspace.routeEnd.withUnsafeMutableBufferPointer { routeEnd in
-              let mask = slots.count / 2 &- 1
-              let shift = lexicon.shift
-              probability[count] = 0
-              var probes = 0
-              var k = block.upperBound &- 1
-              while k >= start {
-                var best = -Double.infinity
-                var bestEnd = -1
-                let forcedEnd = isProtecting ? Int(protectedEnd[k &- start]) : 0
-                var hash = ScalarHash.offsetBasis
-                var x = k
-                probe: while x < block.upperBound {
-                  let scalar = text[x]
-                  hash = ScalarHash.step(hash, scalar)
-                  probes &+= 1
-                  var value: Double
-                  if x == k && scalar < Lexicon.singleCount {
-                    // First probe: the BMP table answers without touching the hash table.
-                    value = singles[Int(scalar)]
-                    if value.isNaN { break probe }
-                  } else {
-                    let key = hash == 0 ? 1 : hash
-                    var slot = Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> shift)
-                    while true {
-                      let stored = slots[slot &* 2]
-                      if stored == key {
-                        value = Double(bitPattern: slots[slot &* 2 &+ 1])
-                        break
-                      }
-                      if stored == 0 { break probe }
-                      slot = (slot &+ 1) & mask
+      lexicon.withTables { slots, singles in
+        workspace.routeProbability.withUnsafeMutableBufferPointer { probability in
+          workspace.routeEnd.withUnsafeMutableBufferPointer { routeEnd in
+            let mask = slots.count / 2 &- 1
+            let shift = lexicon.shift
+            probability[count] = 0
+            var probes = 0
+            var k = block.upperBound &- 1
+            while k >= start {
+              var best = -Double.infinity
+              var bestEnd = -1
+              let forcedEnd = isProtecting ? Int(protectedEnd[k &- start]) : 0
+              var hash = ScalarHash.offsetBasis
+              var x = k
+              probe: while x < block.upperBound {
+                let scalar = text[x]
+                hash = ScalarHash.step(hash, scalar)
+                probes &+= 1
+                var value: Double
+                if x == k && scalar < Lexicon.singleCount {
+                  // First probe: the BMP table answers without touching the hash table.
+                  value = singles[Int(scalar)]
+                  if value.isNaN { break probe }
+                } else {
+                  let key = hash == 0 ? 1 : hash
+                  var slot = Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> shift)
+                  while true {
+                    let stored = slots[slot &* 2]
+                    if stored == key {
+                      value = Double(bitPattern: slots[slot &* 2 &+ 1])
+                      break
                     }
-                  }
-                  x &+= 1
-                  if value > -Double.infinity
-                    && (!isProtecting || (forcedEnd == 0 ? !isInterior[x &- start] : x == forcedEnd))
-                  {
-                    let candidate = (value - logTotal) + probability[x &- start]
-                    if bestEnd < 0 || candidate >= best {
-                      best = candidate
-                      bestEnd = x
-                    }
+                    if stored == 0 { break probe }
+                    slot = (slot &+ 1) & mask
                   }
                 }
-                if bestEnd < 0 {
-                  bestEnd = k &+ 1
-                  best = (0 - logTotal) + probability[bestEnd &- start]
+                x &+= 1
+                if value > -Double.infinity
+                  && (!isProtecting || (forcedEnd == 0 ? !isInterior[x &- start] : x == forcedEnd))
+                {
+                  let candidate = (value - logTotal) + probability[x &- start]
+                  if bestEnd < 0 || candidate >= best {
+                    best = candidate
+                    bestEnd = x
+                  }
                 }
-                probability[k &- start] = best
-                routeEnd[k &- start] = Int32(truncatingIfNeeded: bestEnd)
-                k &-= 1
               }
-              return probes
+              if bestEnd < 0 {
+                bestEnd = k &+ 1
+                best = (0 - logTotal) + probability[bestEnd &- start]
+              }
+              probability[k &- start] = best
+              routeEnd[k &- start] = Int32(truncatingIfNeeded: bestEnd)
+              k &-= 1
             }
+            return probes
           }
         }
       }
