@@ -77,9 +77,13 @@ public enum NumPyFormat {
     let length = UInt16(header.utf8.count)
     data.append(contentsOf: [UInt8(length & 0xFF), UInt8(length >> 8)])
     data.append(contentsOf: Array(header.utf8))
-    var bytes = [UInt8](repeating: 0, count: values.count * T.byteCount)
-    for (index, value) in values.enumerated() { value.storeLittleEndian(into: &bytes, at: index * T.byteCount) }
-    data.append(contentsOf: bytes)
+    if T.isNativeLittleEndianLayout {
+      values.withUnsafeBytes { data.append(contentsOf: $0) }
+    } else {
+      var bytes = [UInt8](repeating: 0, count: values.count * T.byteCount)
+      for (index, value) in values.enumerated() { value.storeLittleEndian(into: &bytes, at: index * T.byteCount) }
+      data.append(contentsOf: bytes)
+    }
     return data
   }
 
@@ -92,7 +96,8 @@ public enum NumPyFormat {
   private static func decode<T: FixedWidthValue>(
     _ data: Data, descriptor: String, dimensionCount: Int, as: T.Type
   ) throws(LinearAlgebraError) -> DecodedArray<T> {
-    let bytes = [UInt8](data)
+    // Only the header is copied; the values are read straight from `data` below.
+    let bytes = [UInt8](data.prefix(min(data.count, 65_536 + 12)))
     guard bytes.count >= 10, Array(bytes[0..<6]) == magic else {
       throw .malformedNumPyHeader(reason: "missing the \\x93NUMPY magic string")
     }
@@ -148,13 +153,23 @@ public enum NumPyFormat {
       throw .malformedNumPyHeader(reason: "shape \(shape) is too large")
     }
     let valueStart = headerStart + headerLength
-    let available = bytes.count - valueStart
+    let available = data.count - valueStart
     guard available >= count * T.byteCount else {
       throw .truncatedNumPyData(expectedByteCount: count * T.byteCount, actualByteCount: available)
     }
-    var values = [T]()
-    values.reserveCapacity(count)
-    for index in 0..<count { values.append(T.loadLittleEndian(from: bytes, at: valueStart + index * T.byteCount)) }
+    let values = [T](unsafeUninitializedCapacity: count) { buffer, initialized in
+      data.withUnsafeBytes { raw in
+        let source = raw.baseAddress! + valueStart
+        if T.isNativeLittleEndianLayout {
+          UnsafeMutableRawPointer(buffer.baseAddress!).copyMemory(from: source, byteCount: count * T.byteCount)
+        } else {
+          for index in 0..<count {
+            buffer[index] = T.loadLittleEndian(from: UnsafeRawBufferPointer(start: source, count: count * T.byteCount), at: index * T.byteCount)
+          }
+        }
+      }
+      initialized = count
+    }
     return DecodedArray(shape: shape, fortranOrder: order == "True", values: values)
   }
 
@@ -179,10 +194,16 @@ public enum NumPyFormat {
 }
 
 /// A value stored as fixed-width little-endian bytes in `.npy` data.
-private protocol FixedWidthValue {
+private protocol FixedWidthValue: BitwiseCopyable {
   static var byteCount: Int { get }
   func storeLittleEndian(into bytes: inout [UInt8], at offset: Int)
-  static func loadLittleEndian(from bytes: [UInt8], at offset: Int) -> Self
+  static func loadLittleEndian(from bytes: UnsafeRawBufferPointer, at offset: Int) -> Self
+}
+
+extension FixedWidthValue {
+  /// Whether this machine stores the value in `.npy`'s little-endian layout, so that whole
+  /// arrays can be copied byte for byte.
+  static var isNativeLittleEndianLayout: Bool { 1.littleEndian == 1 }
 }
 
 extension Double: FixedWidthValue {
@@ -191,10 +212,8 @@ extension Double: FixedWidthValue {
     let pattern = bitPattern
     for b in 0..<8 { bytes[offset + b] = UInt8(truncatingIfNeeded: pattern >> (8 * b)) }
   }
-  static func loadLittleEndian(from bytes: [UInt8], at offset: Int) -> Double {
-    var pattern: UInt64 = 0
-    for b in 0..<8 { pattern |= UInt64(bytes[offset + b]) << (8 * b) }
-    return Double(bitPattern: pattern)
+  static func loadLittleEndian(from bytes: UnsafeRawBufferPointer, at offset: Int) -> Double {
+    Double(bitPattern: UInt64(littleEndian: bytes.loadUnaligned(fromByteOffset: offset, as: UInt64.self)))
   }
 }
 
@@ -204,9 +223,7 @@ extension Int32: FixedWidthValue {
     let pattern = UInt32(bitPattern: self)
     for b in 0..<4 { bytes[offset + b] = UInt8(truncatingIfNeeded: pattern >> (8 * b)) }
   }
-  static func loadLittleEndian(from bytes: [UInt8], at offset: Int) -> Int32 {
-    var pattern: UInt32 = 0
-    for b in 0..<4 { pattern |= UInt32(bytes[offset + b]) << (8 * b) }
-    return Int32(bitPattern: pattern)
+  static func loadLittleEndian(from bytes: UnsafeRawBufferPointer, at offset: Int) -> Int32 {
+    Int32(bitPattern: UInt32(littleEndian: bytes.loadUnaligned(fromByteOffset: offset, as: UInt32.self)))
   }
 }

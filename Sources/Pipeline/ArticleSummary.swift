@@ -31,13 +31,11 @@ public struct ArticleSummary: Sendable, Hashable, Codable {
       .joined(separator: "\t")
   }
 
-  /// Parses a line written by `tsvLine`.
-  init?(tsvLine line: Substring) {
-    let fields = line.split(separator: "\t", omittingEmptySubsequences: false)
+  /// A summary from the fields of a line written by `tsvLine`.
+  init?(fields: [String]) {
     guard fields.count == 6 else { return nil }
     self.init(
-      id: String(fields[0]), title: String(fields[5]), region: String(fields[1]),
-      city: fields[2].isEmpty ? nil : String(fields[2]), date: fields[3].isEmpty ? nil : String(fields[3]),
-      issue: String(fields[4]))
+      id: fields[0], title: fields[5], region: fields[1], city: fields[2].isEmpty ? nil : fields[2],
+      date: fields[3].isEmpty ? nil : fields[3], issue: fields[4])
   }
 }

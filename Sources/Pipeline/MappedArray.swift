@@ -31,6 +31,18 @@ struct MappedArray<Element: BitwiseCopyable & Sendable>: Sendable {
     }
   }
 
+  /// Calls `body` with the elements in place (no copy).
+  func withUnsafeBufferPointer<R>(_ body: (UnsafeBufferPointer<Element>) -> R) -> R {
+    bytes.withUnsafeBytes { raw in
+      let start = raw.baseAddress! + offset
+      if Int(bitPattern: start) % MemoryLayout<Element>.alignment == 0 {
+        return body(UnsafeBufferPointer(start: start.assumingMemoryBound(to: Element.self), count: count))
+      }
+      let copy = (0..<count).map { raw.loadUnaligned(fromByteOffset: offset + $0 * MemoryLayout<Element>.size, as: Element.self) }
+      return copy.withUnsafeBufferPointer(body)
+    }
+  }
+
   /// Elements `range` as an array.
   func slice(_ range: Range<Int>) -> [Element] {
     precondition(range.lowerBound >= 0 && range.upperBound <= count, "slice out of range")

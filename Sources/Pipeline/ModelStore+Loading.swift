@@ -143,18 +143,22 @@ extension ModelStore {
 extension ModelStore {
   /// `vocabulary.tsv` as terms and document frequencies (checksum verified).
   func vocabulary(_ manifest: ModelManifest) throws(ModelStoreError) -> (terms: [String], frequencies: [Int]) {
-    let text = String(decoding: try file("vocabulary.tsv", manifest), as: UTF8.self)
     var terms: [String] = []
     var frequencies: [Int] = []
     terms.reserveCapacity(manifest.counts.terms)
     frequencies.reserveCapacity(manifest.counts.terms)
-    for (index, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-      if index == 0 || line.isEmpty { continue }
-      guard let tab = line.lastIndex(of: "\t"), let frequency = Int(line[line.index(after: tab)...]) else {
-        throw .malformedFile(path: path("vocabulary.tsv"), reason: "line \(index + 1) is not term⇥frequency")
+    var malformedLine: Int?
+    TabSeparatedLines.forEachLine(in: try file("vocabulary.tsv", manifest)) { number, fields in
+      guard fields.count == 2, let frequency = Int(fields[1]) else {
+        malformedLine = number
+        return false
       }
-      terms.append(String(line[..<tab]))
+      terms.append(fields[0])
       frequencies.append(frequency)
+      return true
+    }
+    if let malformedLine {
+      throw .malformedFile(path: path("vocabulary.tsv"), reason: "line \(malformedLine) is not term⇥frequency")
     }
     guard terms.count == manifest.counts.terms else {
       throw .shapeMismatch(path: path("vocabulary.tsv"), expected: "\(manifest.counts.terms) terms", found: "\(terms.count)")

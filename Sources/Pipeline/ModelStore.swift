@@ -14,6 +14,7 @@ import Vectorization
 /// | `singular_values.npy` | σ₁ ≥ … ≥ σ_k |
 /// | `term_loadings.npy` | V, terms × k |
 /// | `document_coordinates.npy` | U, documents × k (fold-in coordinates q V Σ⁻¹) |
+/// | `latent_unit_rows.npy` | rows of UΣ scaled to unit length (row-major), for cosine queries |
 /// | `tfidf_indptr.npy`, `tfidf_indices.npy`, `tfidf_data.npy` | TF-IDF rows in CSR form: `scipy.sparse.csr_matrix((data, indices, indptr))` |
 /// | `articles.jsonl` | one article (metadata and body) per line, in row order |
 /// | `article_index.tsv` | `id⇥region⇥city⇥date⇥issue⇥title` per article, for fast queries |
@@ -61,6 +62,12 @@ public struct ModelStore: Sendable {
       shape: [lsa.termLoadings.rowCount, lsa.termLoadings.columnCount])
     try put(
       "document_coordinates.npy", NumPyFormat.encode(lsa.documentCoordinates),
+      shape: [lsa.documentCoordinates.rowCount, lsa.documentCoordinates.columnCount])
+    let unitRows = Matrix(
+      rowCount: lsa.documentCoordinates.columnCount, columnCount: lsa.documentCoordinates.rowCount,
+      columnMajor: QueryModel.unitRows(of: model.latentVectors))
+    try put(
+      "latent_unit_rows.npy", NumPyFormat.encode(unitRows.transposed(), fortranOrder: false),
       shape: [lsa.documentCoordinates.rowCount, lsa.documentCoordinates.columnCount])
     try put(
       "tfidf_indptr.npy", NumPyFormat.encode(weights.rowStarts.map { Int32($0) }),

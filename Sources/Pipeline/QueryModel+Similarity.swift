@@ -8,7 +8,7 @@ extension QueryModel {
     let query = articles[row]
     let normalizedTitle = query.title.filter { !$0.isWhitespace }
     return try search(
-      vector: index.unitVector(row), queryRow: weightsRow(row), request: request,
+      vector: unitVector(row), queryRow: weightsRow(row), request: request,
       exclude: { candidate in
         candidate == row
           || (request.excludesOwnRegion
@@ -46,7 +46,7 @@ extension QueryModel {
       }
       return true
     }
-    let scores = index.scores(for: vector)
+    let scores = scores(for: vector)
     let order = scores.indices.filter(admissible).sorted {
       scores[$0] > scores[$1] || (scores[$0] == scores[$1] && $0 < $1)
     }

@@ -17,10 +17,9 @@ public struct QueryModel: Sendable {
   public let documentFrequency: [Int]
   public let inverseDocumentFrequency: [Double]
   public let singularValues: [Double]
-  /// UΣ: documents × k latent vectors (cosine similarity is computed on these).
-  public let latentVectors: Matrix
-  /// A cosine index over ``latentVectors``.
-  public let index: CosineIndex
+  /// The rows of UΣ scaled to unit length, documents × k row-major (`latent_unit_rows.npy`):
+  /// a cosine is one dot product, and nothing is copied when the file is mapped.
+  private let unitRows: MappedArray<Double>
 
   private let rowStarts: MappedArray<Int32>
   private let columnIndices: MappedArray<Int32>
@@ -39,14 +38,19 @@ public struct QueryModel: Sendable {
     let termCount = manifest.counts.terms
     let k = manifest.counts.dimensions
 
-    let indexText = String(decoding: try store.file("article_index.tsv", manifest), as: UTF8.self)
     var articles: [ArticleSummary] = []
     articles.reserveCapacity(articleCount)
-    for (number, line) in indexText.split(separator: "\n").enumerated().dropFirst() {
-      guard let summary = ArticleSummary(tsvLine: line) else {
-        throw .malformedFile(path: store.path("article_index.tsv"), reason: "line \(number + 1) does not have 6 fields")
+    var malformedLine: Int?
+    TabSeparatedLines.forEachLine(in: try store.file("article_index.tsv", manifest)) { number, fields in
+      guard let summary = ArticleSummary(fields: fields) else {
+        malformedLine = number
+        return false
       }
       articles.append(summary)
+      return true
+    }
+    if let malformedLine {
+      throw .malformedFile(path: store.path("article_index.tsv"), reason: "line \(malformedLine) does not have 6 fields")
     }
     guard articles.count == articleCount else {
       throw .shapeMismatch(path: store.path("article_index.tsv"), expected: "\(articleCount) articles", found: "\(articles.count)")
@@ -54,7 +58,6 @@ public struct QueryModel: Sendable {
     let (terms, frequencies) = try store.vocabulary(manifest)
     let idf = try store.decodeDoubles("idf.npy", manifest, count: termCount)
     let sigma = try store.decodeDoubles("singular_values.npy", manifest, count: k)
-    let coordinates = try store.decodeMatrix("document_coordinates.npy", manifest, rows: articleCount, columns: k)
 
     func mapped<T>(_ name: String, _ descriptor: String, _ shape: [Int], fortran: Bool?, _: T.Type) throws(ModelStoreError) -> MappedArray<T> {
       let data = try store.mappedFile(name, manifest)
@@ -68,8 +71,7 @@ public struct QueryModel: Sendable {
     self.documentFrequency = frequencies
     self.inverseDocumentFrequency = idf
     self.singularValues = sigma
-    self.latentVectors = coordinates.scalingColumns(by: sigma)
-    self.index = CosineIndex(documentVectors: latentVectors)
+    self.unitRows = try mapped("latent_unit_rows.npy", "<f8", [articleCount, k], fortran: false, Double.self)
     self.rowStarts = rowStarts
     self.columnIndices = try mapped("tfidf_indices.npy", "<i4", [nonZeroCount], fortran: nil, Int32.self)
     self.weightValues = try mapped("tfidf_data.npy", "<f8", [nonZeroCount], fortran: nil, Double.self)
@@ -84,12 +86,46 @@ public struct QueryModel: Sendable {
     self.documentFrequency = model.tfidf.documentFrequency
     self.inverseDocumentFrequency = model.tfidf.inverseDocumentFrequency
     self.singularValues = model.lsa.singularValues
-    self.latentVectors = model.latentVectors
-    self.index = CosineIndex(documentVectors: latentVectors)
+    self.unitRows = MappedArray(Self.unitRows(of: model.latentVectors))
     self.rowStarts = MappedArray(model.weights.rowStarts.map { Int32($0) })
     self.columnIndices = MappedArray(model.weights.columnIndices)
     self.weightValues = MappedArray(model.weights.values)
     self.loadings = MappedArray(model.lsa.termLoadings.elements)
+  }
+
+  /// The rows of `vectors` scaled to unit length, row-major (zero rows stay zero).
+  static func unitRows(of vectors: Matrix) -> [Double] {
+    var rows = [Double](repeating: 0, count: vectors.rowCount * vectors.columnCount)
+    for i in 0..<vectors.rowCount {
+      let row = vectors.row(i)
+      let norm = row.reduce(0) { $0 + $1 * $1 }.squareRoot()
+      guard norm > 0 else { continue }
+      for j in row.indices { rows[i * vectors.columnCount + j] = row[j] / norm }
+    }
+    return rows
+  }
+
+  /// Article `row`'s unit latent vector.
+  public func unitVector(_ row: Int) -> [Double] {
+    unitRows.slice((row * dimensionCount)..<((row + 1) * dimensionCount))
+  }
+
+  /// The cosine similarity of every article with `vector` (in the space of UΣ rows).
+  ///
+  /// - Complexity: O(n k), one pass over the mapped rows.
+  public func scores(for vector: [Double]) -> [Double] {
+    let norm = vector.reduce(0) { $0 + $1 * $1 }.squareRoot()
+    let count = articles.count
+    guard norm > 0 else { return [Double](repeating: 0, count: count) }
+    let query = vector.map { $0 / norm }
+    return unitRows.withUnsafeBufferPointer { rows in
+      (0..<count).map { i in
+        var dot = 0.0
+        let base = i * query.count
+        for j in query.indices { dot += rows[base + j] * query[j] }
+        return min(1, max(-1, dot))
+      }
+    }
   }
 
   /// Row of the article with `id`, if any.

@@ -28,7 +28,7 @@ struct QueryModelTests {
   func selfSimilarity() {
     let model = Self.mapped
     for row in model.articles.indices {
-      let scores = model.index.scores(for: model.index.unitVector(row))
+      let scores = model.scores(for: model.unitVector(row))
       expectClose(scores[row], 1, tolerance: .decomposition)
       #expect(scores.allSatisfy { $0 <= 1 + 1e-12 })
     }
