@@ -119,7 +119,11 @@ struct FitCommand: AsyncParsableCommand {
     let model = try await Pipeline.fit(
       paths: corpus.paths, options: options, cacheDirectory: lexiconCacheDirectory(),
       progress: printer.handler)
+    let saveStart = clock.now
+    printer.handler(.started(stage: "save", detail: modelOptions.model))
     let manifest = try ModelStore(directory: URL(fileURLWithPath: modelOptions.model)).save(model)
+    printer.handler(
+      .finished(stage: "save", summary: "\(manifest.files.count) files", duration: clock.now - saveStart))
     let summary = FitSummary(
       model: modelOptions.model, articles: manifest.counts.articles, terms: manifest.counts.terms,
       dimensions: manifest.counts.dimensions, algorithm: manifest.algorithm,
