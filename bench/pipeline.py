@@ -14,7 +14,7 @@
    Target: whole fit of 100k articles in under 60 s.
 2. similar: median wall time of the whole process (start, model load, query, print to a pipe)
    over --runs runs after one warm-up, for an article-id query and a --text query, on
-   models/seeds and on the largest fitted model; the peer is bench/python_similar_peer.py on
+   models/seeds and on the model of every size; the peer is bench/python_similar_peer.py on
    an index peer_pipeline.py built from the same articles. Targets: < 50 ms (seeds),
    < 200 ms (100k).
 
@@ -141,17 +141,27 @@ def bench_fit(binaries, size, args, env):
     peers["jieba+sklearn"] = {"processSeconds": jieba_total + (sk["processSeconds"] - sk["stageSum"]),
                               "extrapolated": bool(limit), "segmentMeasuredArticles": jieba.get("segmentMeasuredArticles"),
                               "peakRSSMegabytes": max(sk["peakRSSMegabytes"], jieba["peakRSSMegabytes"]),
-                              "stages": {"load": jieba["stages"]["load"], "segment": jieba["segmentSecondsExtrapolated"],
+                              "stages": {"load": jieba["stages"]["load"], "segmenterLoad": jieba["stages"].get("segmenterLoad", 0), "segment": jieba["segmentSecondsExtrapolated"],
                                          "tfidf": sk["stages"]["tfidf"], "svd": sk["stages"]["svd"]}}
     if size <= args.gensim_max:
         peers["rjieba+gensim"] = peer(articles, "--segmenter", "rjieba", "--vectorizer", "gensim", "--rank", str(args.dims))
     return {"articles": size, "megabytes": megabytes, "ours": ours, "peers": peers, "model": model, "peerIndex": index}
 
 
+LOOP_BUDGET_SECONDS = 60.0
+
+
 def median_process_ms(arguments, runs, env=None):
     """Median wall time of the whole process (fork/exec to exit, stdout into a pipe), and the
-    median CPU time (user + system, getrusage(RUSAGE_CHILDREN) deltas), which the machine's load does not inflate."""
+    median CPU time (user + system, getrusage(RUSAGE_CHILDREN) deltas), which the machine's load
+    inflates less. When the warm-up run shows that `runs` runs would take longer than
+    LOOP_BUDGET_SECONDS (--loop-budget), fewer runs are made (at least 5); `runs` in the result
+    says how many."""
+    start = time.perf_counter()
     subprocess.run(arguments, cwd=ROOT, env=env, check=True, capture_output=True)  # warm-up (page cache, lexicon cache)
+    warm_up = time.perf_counter() - start
+    if warm_up * runs > LOOP_BUDGET_SECONDS:
+        runs = max(5, int(LOOP_BUDGET_SECONDS / warm_up))
     times, cpu = [], []
     for _ in range(runs):
         before = resource.getrusage(resource.RUSAGE_CHILDREN)
@@ -185,7 +195,8 @@ def bench_similar(binaries, label, model, index, query_id, runs, env):
 
 def seeds_peer_index(binaries, rank):
     articles = os.path.join(OUT, "articles-seeds.json")
-    run([binaries["cli"], "ingest", "seeds", "--out", articles, "--quiet"], stdout=subprocess.DEVNULL)
+    if not os.path.exists(articles):  # `policylens ingest --out` fails (exit 74) when the file exists
+        run([binaries["cli"], "ingest", "seeds", "--out", articles, "--quiet"], stdout=subprocess.DEVNULL)
     index = os.path.join(OUT, "peer-index-seeds")
     peer(articles, "--segmenter", "rjieba", "--vectorizer", "sklearn", "--rank", str(rank), "--save-index", index)
     return index
@@ -193,6 +204,13 @@ def seeds_peer_index(binaries, rank):
 
 def ratio(a, b):
     return a / b if b else float("nan")
+
+
+STAGE_ORDER = ["ingest", "load", "lexicon", "segmenterLoad", "phrases", "segment", "tf-idf", "tfidf", "svd", "save", "rest"]
+
+
+def ordered(stages):
+    return "  ".join(f"{k} {stages[k]:.2f}" for k in sorted(stages, key=lambda k: (STAGE_ORDER.index(k) if k in STAGE_ORDER else 99, k)))
 
 
 def print_tables(report):
@@ -204,11 +222,12 @@ def print_tables(report):
         print(f"\nfit: {fit['articles']:,} generated articles ({fit['megabytes']:.1f} MB, growing vocabulary), "
               f"k = {ours['dimensions']} ({ours.get('algorithm', '?')} SVD), {ours['terms']:,} terms (ours)")
         print(f"  {'pipeline':<22} {'wall s':>8} {'CPU s':>8} {'peak MB':>8} {'ours/peer':>10}  stages (s)")
-        stages = "  ".join(f"{k} {v:.2f}" for k, v in ours["stages"].items())
+        stages = ordered(ours["stages"])
         print(f"  {'policylens fit':<22} {ours['processSeconds']:>8.2f} {ours['cpuSeconds']:>8.2f} "
               f"{ours['peakRSSMegabytes']:>8.0f} {'':>10}  {stages}")
-        for name, p in fit["peers"].items():
-            stages = "  ".join(f"{k} {v:.2f}" for k, v in p["stages"].items())
+        for name in sorted(fit["peers"], key=lambda n: ["rjieba+sklearn", "jieba+sklearn", "rjieba+gensim"].index(n) if "(" not in n else 3):
+            p = fit["peers"][name]
+            stages = ordered(p["stages"])
             if name.startswith("jieba (segment"):
                 note = f"  (segment {p['segmentSecondsExtrapolated']:.2f} s"
                 if p.get("segmentMeasuredArticles"):
@@ -226,7 +245,8 @@ def print_tables(report):
             verdict = "MET" if ours["processSeconds"] < 60 else "MISSED"
             print(f"  target: whole fit of 100k articles < 60 s: {verdict} ({ours['processSeconds']:.1f} s)")
     for block in report["similar"]:
-        print(f"\nsimilar (whole process, median of {block['queries']['id']['ours']['runs']} runs, ms) on {block['model']}")
+        runs = sorted({row[side]["runs"] for row in block["queries"].values() for side in ("ours", "peer")})
+        print(f"\nsimilar (whole process, median of {'/'.join(map(str, runs))} runs after a warm-up, ms) on {block['model']}")
         print(f"  {'query':<34} {'ours':>8} {'peer':>8} {'ours/peer':>10} {'ours CPU':>9} {'peer CPU':>9}  ours min–max   target")
         target = block.get("targetMs")
         for kind, row in block["queries"].items():
@@ -252,6 +272,14 @@ def merge(paths):
     return merged
 
 
+def save(report, path):
+    """Writes the report so far (after every size, so a long run that fails keeps its figures)."""
+    if path:
+        report.setdefault("loadAfter", None)
+        with open(path, "w", encoding="utf-8") as handle:
+            handle.write(json.dumps(dict(report, loadAfter=load_average()), indent=2, sort_keys=True, ensure_ascii=False) + "\n")
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 10000, 100000])
@@ -263,6 +291,8 @@ def main():
     parser.add_argument("--skip-build", action="store_true")
     parser.add_argument("--skip-fit", action="store_true", help="reuse bench/out/model-N and peer-index-N")
     parser.add_argument("--skip-similar", action="store_true")
+    parser.add_argument("--loop-budget", type=float, default=60.0,
+                        help="seconds per latency loop; slower queries get fewer runs (at least 5)")
     parser.add_argument("--blas-threads", type=int, default=1,
                         help="OPENBLAS_NUM_THREADS for every process (0: leave unset); see bench/README.md")
     parser.add_argument("--json", action="store_true", help="print one JSON document instead of tables")
@@ -277,6 +307,8 @@ def main():
         return
 
     os.makedirs(OUT, exist_ok=True)
+    global LOOP_BUDGET_SECONDS
+    LOOP_BUDGET_SECONDS = args.loop_budget
     binaries = {"cli": os.path.join(ROOT, args.scratch_path, "release", "policylens"),
                 "bench": os.path.join(ROOT, args.scratch_path, "release", "policylens-bench")}
     if not args.skip_build:
@@ -302,27 +334,28 @@ def main():
             continue
         log(f"fit benchmark at {size:,} articles")
         report["fit"].append(bench_fit(binaries, size, args, env))
+        save(report, args.out)
     if not args.skip_similar:
         manifest = json.load(open(os.path.join(ROOT, "models/seeds/manifest.json"), encoding="utf-8"))
         seeds_index = seeds_peer_index(binaries, manifest["counts"]["dimensions"])
         block = bench_similar(binaries, "models/seeds", "models/seeds", seeds_index, SEEDS_QUERY_ID, args.runs, env)
         block["targetMs"] = 50
         report["similar"].append(block)
-        largest = max(args.sizes)
-        model = os.path.join(OUT, f"model-{largest}")
-        if os.path.exists(os.path.join(model, "manifest.json")):
-            block = bench_similar(binaries, f"bench/out/model-{largest}", model, os.path.join(OUT, f"peer-index-{largest}"),
+        save(report, args.out)
+        for size in sorted(args.sizes):
+            model = os.path.join(OUT, f"model-{size}")
+            if not os.path.exists(os.path.join(model, "manifest.json")):
+                continue
+            block = bench_similar(binaries, f"bench/out/model-{size}", model, os.path.join(OUT, f"peer-index-{size}"),
                                   first_article_id(model), args.runs, env)
-            if largest >= 100_000:
+            if size >= 100_000:
                 block["targetMs"] = 200
             report["similar"].append(block)
+            save(report, args.out)
     report["loadAfter"] = load_average()
-    text = json.dumps(report, indent=2, sort_keys=True, ensure_ascii=False)
-    if args.out:
-        with open(args.out, "w", encoding="utf-8") as handle:
-            handle.write(text + "\n")
+    save(report, args.out)
     if args.json:
-        print(text)
+        print(json.dumps(report, indent=2, sort_keys=True, ensure_ascii=False))
     else:
         print_tables(report)
 
