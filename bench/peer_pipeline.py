@@ -6,7 +6,7 @@ articles. Each article's text is built like `Pipeline.analysisText`: the title t
 then the body paragraphs, joined with newlines. Stages (wall clock, time.perf_counter):
 
   load      json.load of the ingest file and building the texts (our side: `ingest`)
-  segment   jieba.cut(text, HMM=True) or rjieba.cut(text), keeping tokens that contain a
+  segment   jieba.cut(text, HMM=True) or rjieba.cut(text), keeping tokens that start with a
             letter or digit (drops spaces and punctuation, as our analyzer does)
   tfidf     sklearn: TfidfVectorizer(analyzer=<identity>, sublinear_tf=True).fit_transform
             gensim:  Dictionary + doc2bow + TfidfModel, materialised as a list of rows
