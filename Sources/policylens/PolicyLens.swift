@@ -22,6 +22,9 @@ struct PolicyLens: AsyncParsableCommand {
     ])
 
   static func main() async {
+    // A file-size limit (`ulimit -f`) then fails the write with EFBIG, reported like a full
+    // disk, instead of killing the process mid-write.
+    signal(SIGXFSZ, SIG_IGN)
     let code = await execute(Array(CommandLine.arguments.dropFirst()))
     Foundation.exit(code)
   }

@@ -84,6 +84,51 @@ struct ErrorTests {
     #expect(!FileManager.default.fileExists(atPath: folder.path), "a failed fit left a model behind")
   }
 
+  @Test("a refit whose model write fails midway (a file-size limit, like a full disk) keeps the old model")
+  func failedWriteKeepsModel() async throws {
+    let executable = try #require(CLIRunner.executable, "build policylens first")
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("full-\(UUID().uuidString)")
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let model = folder.appendingPathComponent("model")
+    let fitArguments = [
+      "fit", RepositoryPaths.seeds.path, "--model", model.path, "--quiet",
+      "--user-dictionary", RepositoryPaths.root.appendingPathComponent("models/userdict.txt").path,
+      "--themes-file", RepositoryPaths.root.appendingPathComponent("models/themes.yaml").path,
+    ]
+    let first = await CLIRunner.run(fitArguments)
+    try #require(first.exitCode == 0, "\(first.diagnostics)")
+    func snapshot() throws -> [String: Data] {
+      let names = try FileManager.default.contentsOfDirectory(atPath: model.path)
+      return try Dictionary(uniqueKeysWithValues: names.map {
+        ($0, try Data(contentsOf: model.appendingPathComponent($0)))
+      })
+    }
+    let before = try snapshot()
+    // With 40 dimensions, term_loadings.npy (terms × 40 doubles) passes the 1 MiB limit below
+    // when there are more than 3,277 terms; the seeds have about 7,000.
+    let terms = before["vocabulary.tsv"].map { $0.reduce(0) { $0 + ($1 == 0x0A ? 1 : 0) } } ?? 0
+    #expect(terms * 40 * 8 > 1 << 20, "the limit below no longer interrupts the write")
+
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: "/bin/bash")
+    process.arguments = ["-c", "ulimit -f 1024; exec \"$0\" \"$@\"", executable.path] + fitArguments + ["--dims", "40"]
+    let errors = Pipe()
+    process.standardError = errors
+    process.standardOutput = FileHandle.nullDevice
+    try process.run()
+    let diagnostics = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+    process.waitUntilExit()
+
+    #expect(process.terminationReason == .exit, "killed by a signal instead of reporting the failed write")
+    #expect(process.terminationStatus == ExitStatus.cannotWrite)
+    #expect(diagnostics.contains(model.path))
+    #expect(diagnostics.contains("The previous model, if any, is unchanged"))
+    #expect(try snapshot() == before, "the old model changed")
+    #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path) == ["model"], "a staging folder was left behind")
+    let loaded = await CLIRunner.run(["topics", "--model", model.path, "-n", "3"])
+    #expect(loaded.exitCode == 0, "\(loaded.diagnostics)")
+  }
+
   @Test("the binary keeps results on stdout and errors on stderr, with sysexits codes")
   func endToEnd() throws {
     let executable = try #require(CLIRunner.executable, "build policylens first")
