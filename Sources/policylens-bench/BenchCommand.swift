@@ -12,6 +12,7 @@ struct PolicyLensBench: ParsableCommand {
       // Each benchmark adds itself here (one line each).
       IngestBenchmark.self,
       LSABenchmark.self,
+      ProductBenchmark.self,
       SegmentationBenchmark.self,
     ])
 }

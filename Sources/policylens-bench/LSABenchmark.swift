@@ -78,8 +78,8 @@ struct LSABenchmark: ParsableCommand {
       "tokens": corpus.tokenCount, "terms": model.vocabulary.count,
       "nonZeros": model.trainingWeights.nonZeroCount,
       "corpusGenerationSeconds": corpusSeconds,
-      "tfidfSeconds": ["median": median(tfidfTimes), "min": tfidfTimes.min() ?? 0],
-      "svdSeconds": ["median": median(svdTimes), "min": svdTimes.min() ?? 0],
+      "tfidfSeconds": ["median": Statistics.median(tfidfTimes), "min": tfidfTimes.min() ?? 0],
+      "svdSeconds": ["median": Statistics.median(svdTimes), "min": svdTimes.min() ?? 0],
       "sigma1": lsa.singularValues[0], "sink": sink,
       "peakResidentMegabytes": Double(usage.ru_maxrss) / 1024,
       "configuration": buildConfiguration,
@@ -95,10 +95,10 @@ struct LSABenchmark: ParsableCommand {
       for library in ["sklearn", "gensim"] {
         guard let stages = peer[library] as? [String: Any] else { continue }
         if let t = (stages["tfidfSeconds"] as? [String: Any])?["median"] as? Double {
-          ratios["\(library)TfidfOverOurs"] = t / median(tfidfTimes)
+          ratios["\(library)TfidfOverOurs"] = t / Statistics.median(tfidfTimes)
         }
         if let s = (stages["svdSeconds"] as? [String: Any])?["median"] as? Double {
-          ratios["\(library)SvdOverOurs"] = s / median(svdTimes)
+          ratios["\(library)SvdOverOurs"] = s / Statistics.median(svdTimes)
         }
       }
       report["ratios"] = ratios
@@ -115,15 +115,15 @@ struct LSABenchmark: ParsableCommand {
     func f(_ x: Double) -> String { String(format: "%.3f", x) }
     print("lsa  documents \(documents)  tokens \(report["tokens"] ?? 0)  terms \(report["terms"] ?? 0)  nnz \(report["nonZeros"] ?? 0)  rank \(rank)  (\(buildConfiguration), \(repetitions) runs after \(warmUp) warm-up)")
     print("stage     median s   min s")
-    print("tfidf     \(f(median(tfidf)))      \(f(tfidf.min() ?? 0))")
-    print("svd       \(f(median(svd)))      \(f(svd.min() ?? 0))")
+    print("tfidf     \(f(Statistics.median(tfidf)))      \(f(tfidf.min() ?? 0))")
+    print("svd       \(f(Statistics.median(svd)))      \(f(svd.min() ?? 0))")
     print("peak RSS  \(String(format: "%.0f", report["peakResidentMegabytes"] as? Double ?? 0)) MB")
     if let peers = report["peers"] as? [String: Any] {
       for library in ["sklearn", "gensim"] {
         guard let stages = peers[library] as? [String: Any] else { continue }
         let t = (stages["tfidfSeconds"] as? [String: Any])?["median"] as? Double ?? .nan
         let s = (stages["svdSeconds"] as? [String: Any])?["median"] as? Double ?? .nan
-        print("\(library.padding(toLength: 8, withPad: " ", startingAt: 0))  tfidf \(f(t)) s (×\(f(t / median(tfidf))) ours)   svd \(f(s)) s (×\(f(s / median(svd))) ours)")
+        print("\(library.padding(toLength: 8, withPad: " ", startingAt: 0))  tfidf \(f(t)) s (×\(f(t / Statistics.median(tfidf))) ours)   svd \(f(s)) s (×\(f(s / Statistics.median(svd))) ours)")
       }
       if let versions = peers["versions"] { print("peers: \(versions)") }
     }
@@ -159,17 +159,6 @@ private var buildConfiguration: String {
   #endif
 }
 
-private func median(_ values: [Double]) -> Double {
-  let sorted = values.sorted()
-  guard !sorted.isEmpty else { return .nan }
-  return sorted.count % 2 == 1 ? sorted[sorted.count / 2] : (sorted[sorted.count / 2 - 1] + sorted[sorted.count / 2]) / 2
-}
-
-extension Duration {
-  fileprivate var seconds: Double {
-    Double(components.seconds) + Double(components.attoseconds) * 1e-18
-  }
-}
 
 /// The seeded Zipf corpus described on ``LSABenchmark``.
 struct SyntheticCorpus {

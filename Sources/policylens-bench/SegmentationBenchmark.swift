@@ -98,10 +98,10 @@ struct SegmentationBenchmark: ParsableCommand {
       "repetitions": repetitions,
       "build": Self.buildConfiguration,
       "machine": ProcessInfo.processInfo.hostName + " / " + "\(ProcessInfo.processInfo.activeProcessorCount) cores",
-      "tokensMBps": ["median": Self.median(tokenRates), "best": tokenRates.max() ?? 0],
-      "termsMBps": ["median": Self.median(termRates), "best": termRates.max() ?? 0],
-      "tokensMBpsCPU": ["median": Self.median(tokenCPURates), "best": tokenCPURates.max() ?? 0],
-      "termsMBpsCPU": ["median": Self.median(termCPURates), "best": termCPURates.max() ?? 0],
+      "tokensMBps": ["median": Statistics.median(tokenRates), "best": tokenRates.max() ?? 0],
+      "termsMBps": ["median": Statistics.median(termRates), "best": termRates.max() ?? 0],
+      "tokensMBpsCPU": ["median": Statistics.median(tokenCPURates), "best": tokenCPURates.max() ?? 0],
+      "termsMBpsCPU": ["median": Statistics.median(termCPURates), "best": termCPURates.max() ?? 0],
       "lexicon": [
         "firstLoadMilliseconds": firstLoad.seconds * 1000,
         "firstLoadStatus": "\(first.lexiconReport.cacheStatus)",
@@ -120,9 +120,9 @@ struct SegmentationBenchmark: ParsableCommand {
       var ratios: [String: Double] = [:]
       for (name, value) in peerReport {
         guard let entry = value as? [String: Any] else { continue }
-        if let median = entry["medianMBps"] as? Double, median > 0 { ratios[name] = Self.median(termRates) / median }
+        if let median = entry["medianMBps"] as? Double, median > 0 { ratios[name] = Statistics.median(termRates) / median }
         if let median = entry["medianMBpsCPU"] as? Double, median > 0 {
-          ratios[name + "CPU"] = Self.median(termCPURates) / median
+          ratios[name + "CPU"] = Statistics.median(termCPURates) / median
         }
       }
       report["ratiosOursTermsOverPeer"] = ratios
@@ -143,10 +143,10 @@ struct SegmentationBenchmark: ParsableCommand {
     func f(_ value: Any?) -> String { String(format: "%.2f", (value as? Double) ?? 0) }
     print("corpus: \(corpus["documents"] ?? 0) documents, \(corpus["bytes"] ?? 0) bytes, \(corpus["tokens"] ?? 0) tokens; "
       + "build \(Self.buildConfiguration); \(repetitions) repetitions")
-    print("ours tokens(in:)  median \(f(Self.median(tokenRates))) MB/s  best \(f(tokenRates.max())) MB/s  "
-      + "(per CPU second: median \(f(Self.median(tokenCPURates))), best \(f(tokenCPURates.max())))")
-    print("ours terms(in:)   median \(f(Self.median(termRates))) MB/s  best \(f(termRates.max())) MB/s  "
-      + "(per CPU second: median \(f(Self.median(termCPURates))), best \(f(termCPURates.max())))")
+    print("ours tokens(in:)  median \(f(Statistics.median(tokenRates))) MB/s  best \(f(tokenRates.max())) MB/s  "
+      + "(per CPU second: median \(f(Statistics.median(tokenCPURates))), best \(f(tokenCPURates.max())))")
+    print("ours terms(in:)   median \(f(Statistics.median(termRates))) MB/s  best \(f(termRates.max())) MB/s  "
+      + "(per CPU second: median \(f(Statistics.median(termCPURates))), best \(f(termCPURates.max())))")
     print("lexicon: first load \(f(lexicon["firstLoadMilliseconds"])) ms (\(lexicon["firstLoadStatus"] ?? "")), "
       + "cached load \(f(lexicon["cachedLoadMilliseconds"])) ms (\(lexicon["cachedLoadStatus"] ?? "")), "
       + "\(lexicon["words"] ?? 0) words, \(lexicon["entries"] ?? 0) entries, "
@@ -157,8 +157,8 @@ struct SegmentationBenchmark: ParsableCommand {
         guard let entry = peers[name] as? [String: Any] else { continue }
         let median = (entry["medianMBps"] as? Double) ?? 0
         let medianCPU = (entry["medianMBpsCPU"] as? Double) ?? 0
-        let ratio = median > 0 ? Self.median(termRates) / median : 0
-        let ratioCPU = medianCPU > 0 ? Self.median(termCPURates) / medianCPU : 0
+        let ratio = median > 0 ? Statistics.median(termRates) / median : 0
+        let ratioCPU = medianCPU > 0 ? Statistics.median(termCPURates) / medianCPU : 0
         print("\(name) \(entry["version"] ?? "")  median \(f(median)) MB/s  best \(f(entry["bestMBps"])) MB/s  "
           + "(per CPU second \(f(medianCPU)))  → ours (terms) / \(name) = \(String(format: "%.1f", ratio))× "
           + "(CPU \(String(format: "%.1f", ratioCPU))×)")
@@ -212,12 +212,6 @@ struct SegmentationBenchmark: ParsableCommand {
     return Double(time.tv_sec) + Double(time.tv_nsec) * 1e-9
   }
 
-  static func median(_ values: [Double]) -> Double {
-    let sorted = values.sorted()
-    guard !sorted.isEmpty else { return 0 }
-    return sorted.count % 2 == 1 ? sorted[sorted.count / 2] : (sorted[sorted.count / 2 - 1] + sorted[sorted.count / 2]) / 2
-  }
-
   /// Resident set size from /proc/self/status (Linux), or 0.
   static func residentBytes() -> Int {
     guard let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8) else { return 0 }
@@ -233,11 +227,4 @@ struct SegmentationBenchmark: ParsableCommand {
   #else
     static let buildConfiguration = "release"
   #endif
-}
-
-extension Duration {
-  fileprivate var seconds: Double {
-    let (seconds, attoseconds) = components
-    return Double(seconds) + Double(attoseconds) * 1e-18
-  }
 }
