@@ -6,7 +6,8 @@ extension SparseMatrix {
   ///
   /// X is first copied to row-major order (rows padded to a multiple of 8) so that each
   /// non-zero aᵢⱼ adds aᵢⱼ·X[j, :] — one contiguous run of doubles — into row i of the
-  /// result, 8 columns at a time in SIMD registers. Row blocks run in parallel
+  /// result, 8 columns at a time in SIMD registers. An X larger than a few MiB is swept in
+  /// row panels that fit in cache (see `SparseRowKernel`). Row blocks run in parallel
   /// when the work is large enough; each output row is written by exactly one block in the
   /// same order as a serial run, so the result is bit-for-bit identical to the serial one.
   ///
@@ -131,26 +132,81 @@ private struct SparseRowKernel: @unchecked Sendable {
   /// Row length of `dense` and `output`, a multiple of 8.
   let stride: Int
 
-  /// Rows `range` of the product, each written once. For each chunk of 8 output columns the
-  /// row's non-zeros are summed in order into a register-held SIMD8 accumulator, so every
-  /// entry's sum has the same order as a serial loop over the row.
+  /// Non-zeros per segment: a segment's rows of `dense` (at most 128 × `stride` doubles,
+  /// 112 KiB at stride 112) stay in L2 while the column chunks pass over them.
+  static let segmentLength = 128
+
+  /// Bytes of `dense` per column panel: small enough to stay in the last-level cache (and
+  /// shared by the threads, which sweep the panels in the same order), large enough that
+  /// the output rows, revisited once per panel, cost little.
+  static let panelBytes = 3 << 20
+
+  /// Rows `range` of the product, each written once.
+  ///
+  /// When `dense` is larger than one panel, the columns of A (rows of `dense`) are taken in
+  /// panels of ``panelBytes`` and each row's non-zeros in the panel are added before moving
+  /// on: without panels, Aᵀ Y on a 100k-document corpus read every document's row of Y
+  /// (896 bytes at k + p = 110) from memory once per term of the document, 15 GB per product.
+  /// Since column indices are sorted within a row, a per-row cursor finds each panel's run.
   func run(rows range: Range<Int>) {
+    let panelWidth = Swift.max(1, Self.panelBytes / (stride * MemoryLayout<Double>.stride))
+    let panelCount = (dense.count / stride + panelWidth - 1) / panelWidth
+    if panelCount <= 1 {
+      for i in range { accumulate(row: i, terms: starts[i]..<starts[i + 1]) }
+      return
+    }
+    var cursor = Array(starts[range.lowerBound..<range.upperBound])
+    for panel in 0..<panelCount {
+      let panelEnd = Int32(clamping: (panel + 1) * panelWidth)
+      for i in range {
+        let first = cursor[i - range.lowerBound]
+        let end = starts[i + 1]
+        var next = first
+        while next < end && columns[next] < panelEnd { next += 1 }
+        if next > first { accumulate(row: i, terms: first..<next) }
+        cursor[i - range.lowerBound] = next
+      }
+    }
+  }
+
+  /// Adds Σ values[p] · dense[columns[p], :] over `terms` (a run of row `i`'s non-zeros) to
+  /// output row `i`, in segments of ``segmentLength``. For each pair of 8-column chunks, a
+  /// segment's terms are summed in order into two register-held SIMD8 accumulators, which
+  /// start from the output row unless `terms` starts the row. Every entry's sum thus keeps
+  /// the order of a serial loop over the row, whatever the panels, segments and threads.
+  @inline(__always)
+  func accumulate(row i: Int, terms: Range<Int>) {
     guard let x = dense.baseAddress, let out = output.baseAddress else { return }
     let raw = UnsafeRawPointer(x)
-    for i in range {
-      let start = starts[i]
-      let end = starts[i + 1]
-      guard start < end else { continue }
+    var segmentStart = terms.lowerBound
+    while segmentStart < terms.upperBound {
+      let segmentEnd = Swift.min(segmentStart + Self.segmentLength, terms.upperBound)
+      let continuing = segmentStart != starts[i]
       var chunk = 0
-      while chunk < stride {
-        var sum = SIMD8<Double>()
-        for p in start..<end {
+      while chunk + 16 <= stride {
+        let target = UnsafeMutableRawPointer(out + i * stride + chunk)
+        var low = continuing ? target.loadUnaligned(as: SIMD8<Double>.self) : SIMD8<Double>()
+        var high = continuing ? target.loadUnaligned(fromByteOffset: 64, as: SIMD8<Double>.self) : SIMD8<Double>()
+        for p in segmentStart..<segmentEnd {
+          let offset = (Int(columns[p]) * stride + chunk) &* MemoryLayout<Double>.stride
+          let value = values[p]
+          low += value * raw.loadUnaligned(fromByteOffset: offset, as: SIMD8<Double>.self)
+          high += value * raw.loadUnaligned(fromByteOffset: offset + 64, as: SIMD8<Double>.self)
+        }
+        target.storeBytes(of: low, as: SIMD8<Double>.self)
+        target.storeBytes(of: high, toByteOffset: 64, as: SIMD8<Double>.self)
+        chunk += 16
+      }
+      if chunk < stride {
+        let target = UnsafeMutableRawPointer(out + i * stride + chunk)
+        var sum = continuing ? target.loadUnaligned(as: SIMD8<Double>.self) : SIMD8<Double>()
+        for p in segmentStart..<segmentEnd {
           let offset = (Int(columns[p]) * stride + chunk) &* MemoryLayout<Double>.stride
           sum += values[p] * raw.loadUnaligned(fromByteOffset: offset, as: SIMD8<Double>.self)
         }
-        UnsafeMutableRawPointer(out + i * stride + chunk).storeBytes(of: sum, as: SIMD8<Double>.self)
-        chunk += 8
+        target.storeBytes(of: sum, as: SIMD8<Double>.self)
       }
+      segmentStart = segmentEnd
     }
   }
 
