@@ -23,7 +23,7 @@ instead and --out FILE also writes it. Python peers are single-threaded; `policy
 segments on every core, so on a shared machine compare with the load average in mind.
 
 Usage: bench/pipeline.py [--sizes 1000 10000 100000] [--dims 100] [--runs 20] [--json]
-       [--skip-build] [--skip-similar] [--skip-fit] [--jieba-limit 5000] [--gensim-max 10000]
+       [--fit-runs 1] [--skip-build] [--skip-similar] [--skip-fit] [--jieba-limit 5000] [--gensim-max 10000]
 """
 import argparse
 import json
@@ -113,9 +113,7 @@ def peer(articles, *extra):
     return report
 
 
-def bench_fit(binaries, size, args, env):
-    folder, articles, megabytes = corpus(binaries, size)
-    model = os.path.join(OUT, f"model-{size}")
+def fit_ours(binaries, folder, model, args, env):
     stdout, stderr, wall, rss, cpu = timed_process(
         [binaries["cli"], "fit", folder, "--model", model, "--dims", str(args.dims)], env=env)
     summary = {key: value for key, value in re.findall(r"^  (articles|terms|time)\s+([\d,.]+)", stdout, re.M)}
@@ -123,13 +121,31 @@ def bench_fit(binaries, size, args, env):
     ours = {"processSeconds": wall, "peakRSSMegabytes": rss, "cpuSeconds": cpu, "stages": parse_stage_times(stderr),
             "articles": int(summary["articles"].replace(",", "")), "terms": int(summary["terms"].replace(",", "")),
             "dimensions": int(topics.group(1)), "algorithm": topics.group(2), "fitSeconds": float(summary["time"])}
-    # Not a printed stage: rebuilding the analyzer with the discovered phrases, saving the model,
-    # process start and exit.
+    # Not a printed stage: rebuilding the analyzer with the discovered phrases, process start and exit.
     ours["stages"]["rest"] = max(0.0, wall - sum(ours["stages"].values()))
-    peers = {}
+    return ours
+
+
+def median_run(runs):
+    """The run with the median wall time (the lower middle one for an even count), plus every wall time."""
+    chosen = dict(sorted(runs, key=lambda r: r["processSeconds"])[(len(runs) - 1) // 2])
+    chosen["runWallSeconds"] = [r["processSeconds"] for r in runs]
+    return chosen
+
+
+def bench_fit(binaries, size, args, env):
+    folder, articles, megabytes = corpus(binaries, size)
+    model = os.path.join(OUT, f"model-{size}")
     index = os.path.join(OUT, f"peer-index-{size}")
-    peers["rjieba+sklearn"] = peer(articles, "--segmenter", "rjieba", "--vectorizer", "sklearn", "--rank", str(args.dims),
-                                   "--save-index", index)
+    # --fit-runs > 1 alternates ours and the main peer, so that drifting load hits both alike, and
+    # reports the run with the median wall time of each (all wall times are kept).
+    ours_runs, sklearn_runs = [], []
+    for _ in range(args.fit_runs):
+        ours_runs.append(fit_ours(binaries, folder, model, args, env))
+        sklearn_runs.append(peer(articles, "--segmenter", "rjieba", "--vectorizer", "sklearn", "--rank", str(args.dims),
+                                 "--save-index", index))
+    ours = median_run(ours_runs)
+    peers = {"rjieba+sklearn": median_run(sklearn_runs)}
     limit = ["--segment-limit", str(args.jieba_limit)] if size > args.jieba_limit else []
     jieba = peer(articles, "--segmenter", "jieba", "--vectorizer", "none", *limit)
     peers["jieba (segment only)"] = jieba
@@ -223,6 +239,11 @@ def print_tables(report):
               f"k = {ours['dimensions']} ({ours.get('algorithm', '?')} SVD), {ours['terms']:,} terms (ours)")
         print(f"  {'pipeline':<22} {'wall s':>8} {'CPU s':>8} {'peak MB':>8} {'ours/peer':>10}  stages (s)")
         stages = ordered(ours["stages"])
+        runs = ours.get("runWallSeconds", [ours["processSeconds"]])
+        if len(runs) > 1:
+            print(f"  (median of {len(runs)} alternating runs for the first two rows; their wall times: ours "
+                  f"{', '.join(f'{t:.1f}' for t in runs)}; rjieba+sklearn "
+                  f"{', '.join(f'{t:.1f}' for t in fit['peers']['rjieba+sklearn'].get('runWallSeconds', []))})")
         print(f"  {'policylens fit':<22} {ours['processSeconds']:>8.2f} {ours['cpuSeconds']:>8.2f} "
               f"{ours['peakRSSMegabytes']:>8.0f} {'':>10}  {stages}")
         for name in sorted(fit["peers"], key=lambda n: ["rjieba+sklearn", "jieba+sklearn", "rjieba+gensim"].index(n) if "(" not in n else 3):
@@ -288,6 +309,8 @@ def main():
     parser.add_argument("--jieba-limit", type=int, default=5000, help="segment at most this many articles with jieba")
     parser.add_argument("--gensim-max", type=int, default=10000, help="run the gensim peer up to this size")
     parser.add_argument("--scratch-path", default=os.environ.get("BENCH_SCRATCH", ".build"))
+    parser.add_argument("--fit-runs", type=int, default=1,
+                        help="fit processes per size for ours and rjieba+sklearn (alternating); the median is shown")
     parser.add_argument("--skip-build", action="store_true")
     parser.add_argument("--skip-fit", action="store_true", help="reuse bench/out/model-N and peer-index-N")
     parser.add_argument("--skip-similar", action="store_true")
