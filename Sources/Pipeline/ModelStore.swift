@@ -34,7 +34,8 @@ public struct ModelStore: Sendable {
   ///
   /// - Returns: The manifest as written (with file checksums filled in).
   @discardableResult
-  public func save(_ model: PolicyModel) throws(ModelStoreError) -> ModelManifest {
+  public func save(_ model: PolicyModel) async throws(ModelStoreError) -> ModelManifest {
+    let (articleLines, articleIndex) = try await encodeArticleFiles(model.articles)
     let transaction = try DirectoryTransaction(replacing: directory)
     var manifest = model.manifest
     manifest.files = [:]
@@ -74,9 +75,8 @@ public struct ModelStore: Sendable {
       shape: [weights.rowCount + 1])
     try put("tfidf_indices.npy", NumPyFormat.encode(weights.columnIndices), shape: [weights.nonZeroCount])
     try put("tfidf_data.npy", NumPyFormat.encode(weights.values), shape: [weights.nonZeroCount])
-    try put("articles.jsonl", try encodeArticles(model.articles, transaction), shape: [model.articles.count])
-    let index = ([ArticleSummary.header] + model.articles.map { ArticleSummary($0).tsvLine }).joined(separator: "\n") + "\n"
-    try put("article_index.tsv", Data(index.utf8), shape: [model.articles.count])
+    try put("articles.jsonl", articleLines, shape: [model.articles.count])
+    try put("article_index.tsv", articleIndex, shape: [model.articles.count])
 
     let encoder = JSONEncoder()
     encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
@@ -92,21 +92,49 @@ public struct ModelStore: Sendable {
     return manifest
   }
 
-  private func encodeArticles(_ articles: [Article], _ transaction: DirectoryTransaction)
-    throws(ModelStoreError) -> Data
-  {
+  /// `articles.jsonl` and `article_index.tsv`, encoded in chunks on every core and joined in
+  /// article order. Encoding the articles' JSON was most of the time to save a large model.
+  private func encodeArticleFiles(_ articles: [Article]) async throws(ModelStoreError) -> (lines: Data, index: Data) {
+    let chunkCount = max(1, min(articles.count / 256, ProcessInfo.processInfo.activeProcessorCount * 4))
+    let chunkSize = (articles.count + chunkCount - 1) / chunkCount
+    var chunks = [(lines: Data, index: String)](repeating: (Data(), ""), count: chunkCount)
+    var failure: (any Error)?
+    await withTaskGroup(of: (Int, Result<(lines: Data, index: String), any Error>).self) { group in
+      for chunk in 0..<chunkCount {
+        let range = min(articles.count, chunk * chunkSize)..<min(articles.count, (chunk + 1) * chunkSize)
+        group.addTask { (chunk, Result { try Self.encode(articles[range]) }) }
+      }
+      for await (chunk, result) in group {
+        switch result {
+        case .success(let encoded): chunks[chunk] = encoded
+        case .failure(let error): failure = failure ?? error
+        }
+      }
+    }
+    if let failure {
+      throw .cannotWrite(path: directory.path, reason: "articles could not be encoded: \(failure)")
+    }
+    var lines = Data()
+    lines.reserveCapacity(chunks.reduce(0) { $0 + $1.lines.count })
+    var index = ArticleSummary.header + "\n"
+    for chunk in chunks {
+      lines.append(chunk.lines)
+      index += chunk.index
+    }
+    return (lines, Data(index.utf8))
+  }
+
+  /// One JSON line and one index line per article.
+  private static func encode(_ articles: ArraySlice<Article>) throws -> (lines: Data, index: String) {
     let encoder = JSONEncoder()
     encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-    var data = Data()
-    do {
-      for article in articles {
-        data.append(try encoder.encode(article))
-        data.append(0x0A)
-      }
-    } catch {
-      transaction.abandon()
-      throw .cannotWrite(path: directory.path, reason: "articles could not be encoded: \(error)")
+    var lines = Data()
+    var index = ""
+    for article in articles {
+      lines.append(try encoder.encode(article))
+      lines.append(0x0A)
+      index += ArticleSummary(article).tsvLine + "\n"
     }
-    return data
+    return (lines, index)
   }
 }

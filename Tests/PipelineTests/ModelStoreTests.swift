@@ -6,10 +6,10 @@ import TestSupport
 @Suite("ModelStore")
 struct ModelStoreTests {
   @Test("a saved model loads back equal")
-  func roundTrip() throws {
-    try SeedModel.withTemporaryDirectory { folder in
+  func roundTrip() async throws {
+    try await SeedModel.withTemporaryDirectory { folder in
       let store = ModelStore(directory: folder.appendingPathComponent("m"))
-      try store.save(SeedModel.model)
+      try await store.save(SeedModel.model)
       let loaded = try store.load()
       #expect(loaded.articles == SeedModel.model.articles)
       #expect(loaded.tfidf == SeedModel.model.tfidf)
@@ -18,18 +18,18 @@ struct ModelStoreTests {
   }
 
   @Test("a missing model says how to fit one")
-  func missingModel() throws {
-    try SeedModel.withTemporaryDirectory { folder in
+  func missingModel() async throws {
+    try await SeedModel.withTemporaryDirectory { folder in
       let path = folder.appendingPathComponent("none")
       #expect(throws: ModelStoreError.missingModel(path: path.path)) { try ModelStore(directory: path).load() }
     }
   }
 
   @Test("a changed byte is a checksum mismatch", arguments: ["idf.npy", "term_loadings.npy", "articles.jsonl"])
-  func corruptedFile(name: String) throws {
-    try SeedModel.withTemporaryDirectory { folder in
+  func corruptedFile(name: String) async throws {
+    try await SeedModel.withTemporaryDirectory { folder in
       let directory = folder.appendingPathComponent("m")
-      try ModelStore(directory: directory).save(SeedModel.model)
+      try await ModelStore(directory: directory).save(SeedModel.model)
       let file = directory.appendingPathComponent(name)
       var data = try Data(contentsOf: file)
       data[data.count - 3] ^= 0x20
@@ -39,10 +39,10 @@ struct ModelStoreTests {
   }
 
   @Test("a truncated file is reported as malformed, naming the file")
-  func truncatedFile() throws {
-    try SeedModel.withTemporaryDirectory { folder in
+  func truncatedFile() async throws {
+    try await SeedModel.withTemporaryDirectory { folder in
       let directory = folder.appendingPathComponent("m")
-      try ModelStore(directory: directory).save(SeedModel.model)
+      try await ModelStore(directory: directory).save(SeedModel.model)
       let file = directory.appendingPathComponent("document_coordinates.npy")
       let data = try Data(contentsOf: file)
       try data.prefix(data.count / 2).write(to: file)
@@ -61,10 +61,10 @@ struct ModelStoreTests {
   }
 
   @Test("a model from a newer format asks for an upgrade or a refit")
-  func newerFormat() throws {
-    try SeedModel.withTemporaryDirectory { folder in
+  func newerFormat() async throws {
+    try await SeedModel.withTemporaryDirectory { folder in
       let directory = folder.appendingPathComponent("m")
-      try ModelStore(directory: directory).save(SeedModel.model)
+      try await ModelStore(directory: directory).save(SeedModel.model)
       let manifest = directory.appendingPathComponent("manifest.json")
       let text = try String(contentsOf: manifest, encoding: .utf8)
         .replacingOccurrences(of: "\"formatVersion\" : 1,", with: "\"formatVersion\" : 99,")
@@ -76,13 +76,13 @@ struct ModelStoreTests {
   }
 
   @Test("saving over a model replaces it whole and leaves no staging folder behind")
-  func replacesAtomically() throws {
-    try SeedModel.withTemporaryDirectory { folder in
+  func replacesAtomically() async throws {
+    try await SeedModel.withTemporaryDirectory { folder in
       let directory = folder.appendingPathComponent("m")
       let store = ModelStore(directory: directory)
-      try store.save(SeedModel.model)
+      try await store.save(SeedModel.model)
       try Data("stale".utf8).write(to: directory.appendingPathComponent("stale.txt"))
-      try store.save(SeedModel.model)
+      try await store.save(SeedModel.model)
       let names = try FileManager.default.contentsOfDirectory(atPath: folder.path)
       #expect(names == ["m"])
       #expect(!FileManager.default.fileExists(atPath: directory.appendingPathComponent("stale.txt").path))
@@ -91,13 +91,13 @@ struct ModelStoreTests {
   }
 
   @Test("a write that cannot happen throws cannotWrite and leaves nothing behind")
-  func cannotWrite() throws {
-    try SeedModel.withTemporaryDirectory { folder in
+  func cannotWrite() async throws {
+    try await SeedModel.withTemporaryDirectory { folder in
       let blocker = folder.appendingPathComponent("file")
       try Data("x".utf8).write(to: blocker)
       let store = ModelStore(directory: blocker.appendingPathComponent("m"))
       do {
-        try store.save(SeedModel.model)
+        try await store.save(SeedModel.model)
         Issue.record("saving under a regular file succeeded")
       } catch let error as ModelStoreError {
         guard case .cannotWrite = error else {

@@ -53,10 +53,10 @@ struct QueryModelTests {
   }
 
   @Test("a truncated mapped file is reported, not read past its end")
-  func truncatedMappedFile() throws {
-    try SeedModel.withTemporaryDirectory { folder in
+  func truncatedMappedFile() async throws {
+    try await SeedModel.withTemporaryDirectory { folder in
       let directory = folder.appendingPathComponent("m")
-      try ModelStore(directory: directory).save(SeedModel.model)
+      try await ModelStore(directory: directory).save(SeedModel.model)
       let file = directory.appendingPathComponent("tfidf_data.npy")
       let data = try Data(contentsOf: file)
       try data.prefix(data.count - 8).write(to: file)

@@ -15,11 +15,11 @@ enum SeedModel {
   }()
 
   /// A temporary directory removed when the closure returns.
-  static func withTemporaryDirectory<T>(_ body: (URL) throws -> T) throws -> T {
+  static func withTemporaryDirectory<T>(_ body: (URL) async throws -> T) async throws -> T {
     let url = FileManager.default.temporaryDirectory
       .appendingPathComponent("policylens-tests-\(UUID().uuidString)")
     try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
     defer { try? FileManager.default.removeItem(at: url) }
-    return try body(url)
+    return try await body(url)
   }
 }

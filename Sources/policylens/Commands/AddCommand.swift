@@ -31,12 +31,12 @@ struct AddCommand: AsyncParsableCommand {
     let printer = ProgressPrinter(quiet: output.quiet || output.json)
     let store = ModelStore(directory: URL(fileURLWithPath: modelOptions.model))
     let model = try store.load()
-    let corpus = try CorpusLoader.load(paths: paths)
+    let corpus = try await CorpusLoader.load(paths: paths)
     for warning in corpus.warnings { printer.handler(.warning(warning.description)) }
     let result = try await Pipeline.add(
       articles: corpus.articles, to: model, cacheDirectory: lexiconCacheDirectory(),
       progress: printer.handler)
-    if !result.added.isEmpty { try store.save(result.model) }
+    if !result.added.isEmpty { try await store.save(result.model) }
     let poorly = result.added.filter(\.isPoorlyRepresented)
     if output.json {
       struct Payload: Encodable {
