@@ -7,39 +7,35 @@ public enum CorpusLoader {
   /// A folder contributes its `*.txt` files (not recursive), sorted by name. Each file is
   /// decoded with ``TextDecoding`` (UTF-8, UTF-8 with BOM, UTF-16 with BOM, GB18030) and parsed
   /// with ``NewsletterParser/parse(_:file:)``. Empty files are skipped with a warning; repeated
-  /// article ids are reported as warnings.
+  /// article ids are reported as warnings. Files are read and parsed concurrently; the result,
+  /// its warnings and the error reported (that of the first failing file) are those of a
+  /// serial run.
   ///
   /// - Parameter paths: Files or folders.
   /// - Returns: The parsed newsletters and all warnings.
   /// - Throws: ``IngestError/pathNotFound(path:)``, ``IngestError/noTextFiles(directory:)``,
   ///   ``IngestError/unreadable(path:reason:)`` or ``IngestError/binaryFile(path:line:)``.
   /// - Complexity: O(total bytes).
-  public static func load(paths: [String]) throws(IngestError) -> Corpus {
+  public static func load(paths: [String]) async throws(IngestError) -> Corpus {
     var files: [String] = []
     for path in paths {
       files += try expand(path)
     }
+    let outcomes = await withTaskGroup(of: (Int, Result<FileOutcome, IngestError>).self) { group in
+      for (index, path) in files.enumerated() {
+        group.addTask { (index, Result { () throws(IngestError) in try read(path) }) }
+      }
+      var outcomes = [Result<FileOutcome, IngestError>?](repeating: nil, count: files.count)
+      for await (index, outcome) in group { outcomes[index] = outcome }
+      return outcomes
+    }
     var newsletters: [Newsletter] = []
     var warnings: [IngestWarning] = []
-    for path in files {
-      let name = (path as NSString).lastPathComponent
-      guard let data = FileManager.default.contents(atPath: path) else {
-        throw .unreadable(path: path, reason: "the file could not be opened")
-      }
-      let bytes = [UInt8](data)
-      if bytes.allSatisfy({ $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }) {
-        warnings.append(.emptyFile(file: name))
-        continue
-      }
-      switch TextDecoding.decode(bytes) {
-      case .failure(let failure):
-        throw .binaryFile(path: path, line: failure.line)
-      case .success(let decoded):
-        if decoded.encoding != .utf8 { warnings.append(.decoded(file: name, encoding: decoded.encoding)) }
-        let newsletter = NewsletterParser.parse(decoded.text, file: name)
-        warnings += newsletter.warnings
-        newsletters.append(newsletter)
-      }
+    for outcome in outcomes {
+      guard let outcome else { continue }
+      let file = try outcome.get()
+      warnings += file.warnings
+      if let newsletter = file.newsletter { newsletters.append(newsletter) }
     }
     var filesByID: [String: [String]] = [:]
     var order: [String] = []
@@ -51,6 +47,33 @@ public enum CorpusLoader {
       warnings.append(.duplicateArticleID(id: id, files: filesByID[id] ?? []))
     }
     return Corpus(newsletters: newsletters, warnings: warnings)
+  }
+
+  /// What one file contributes: its newsletter (none for an empty file) and its warnings.
+  struct FileOutcome: Sendable {
+    var newsletter: Newsletter?
+    var warnings: [IngestWarning]
+  }
+
+  /// Reads, decodes and parses one file.
+  static func read(_ path: String) throws(IngestError) -> FileOutcome {
+    let name = (path as NSString).lastPathComponent
+    guard let data = FileManager.default.contents(atPath: path) else {
+      throw .unreadable(path: path, reason: "the file could not be opened")
+    }
+    let bytes = [UInt8](data)
+    if bytes.allSatisfy({ $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }) {
+      return FileOutcome(newsletter: nil, warnings: [.emptyFile(file: name)])
+    }
+    switch TextDecoding.decode(bytes) {
+    case .failure(let failure):
+      throw .binaryFile(path: path, line: failure.line)
+    case .success(let decoded):
+      var warnings: [IngestWarning] = []
+      if decoded.encoding != .utf8 { warnings.append(.decoded(file: name, encoding: decoded.encoding)) }
+      let newsletter = NewsletterParser.parse(decoded.text, file: name)
+      return FileOutcome(newsletter: newsletter, warnings: warnings + newsletter.warnings)
+    }
   }
 
   /// A file path as itself; a folder as its `.txt` files sorted by name.

@@ -29,10 +29,10 @@ public enum Pipeline {
   public static func fit(
     paths: [String], options: FitOptions, cacheDirectory: URL?, progress: @escaping ProgressHandler
   ) async throws -> PolicyModel {
-    let corpus = try measureStage(
+    let corpus = try await measureStage(
       "ingest", detail: "\(paths.count) path\(paths.count == 1 ? "" : "s")", progress: progress,
       summary: { "\($0.articles.count) articles from \($0.newsletters.count) newsletters" }
-    ) { () throws(IngestError) in try CorpusLoader.load(paths: paths) }
+    ) { () async throws(IngestError) in try await CorpusLoader.load(paths: paths) }
     for warning in corpus.warnings { progress(.warning(warning.description)) }
     let summary = try corpusSummary(paths: paths, corpus: corpus)
     return try await fit(

@@ -25,3 +25,16 @@ func measureStage<T>(
   progress(.finished(stage: stage, summary: summary(result), duration: clock.now - start))
   return result
 }
+
+/// ``measureStage(_:detail:progress:summary:_:)`` for asynchronous work.
+func measureStage<T>(
+  _ stage: String, detail: String, progress: ProgressHandler,
+  summary: (T) -> String, _ body: () async throws -> T
+) async rethrows -> T {
+  progress(.started(stage: stage, detail: detail))
+  let clock = ContinuousClock()
+  let start = clock.now
+  let result = try await body()
+  progress(.finished(stage: stage, summary: summary(result), duration: clock.now - start))
+  return result
+}

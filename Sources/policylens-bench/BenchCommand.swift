@@ -4,7 +4,7 @@ import ArgumentParser
 /// `swift run -c release policylens-bench <stage>`; each subcommand prints medians over
 /// `--repetitions` after a warm-up, and `--json` for machines.
 @main
-struct PolicyLensBench: ParsableCommand {
+struct PolicyLensBench: AsyncParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "policylens-bench",
     abstract: "Benchmarks for PolicyLens's pipeline stages.",

@@ -3,7 +3,7 @@ import Foundation
 import Ingest
 
 /// `policylens-bench ingest`: parsing throughput of ``NewsletterParser`` on a generated corpus.
-struct IngestBenchmark: ParsableCommand {
+struct IngestBenchmark: AsyncParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "ingest",
     abstract: "Measure newsletter parsing throughput (MB/s) on a generated corpus.",
@@ -45,8 +45,8 @@ struct IngestBenchmark: ParsableCommand {
     return Double(time.tv_sec) + Double(time.tv_nsec) * 1e-9
   }
 
-  func run() throws {
-    let corpus = try CorpusLoader.load(paths: [seeds])
+  func run() async throws {
+    let corpus = try await CorpusLoader.load(paths: [seeds])
     let generator = CorpusGenerator(
       templates: corpus.articles,
       options: .init(articleCount: articles, seed: seed, growingVocabulary: growingVocabulary))

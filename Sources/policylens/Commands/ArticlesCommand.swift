@@ -66,7 +66,7 @@ struct ArticlesCommand: AsyncParsableCommand {
       let store = ModelStore(directory: URL(fileURLWithPath: model))
       articles = try store.loadArticles(try store.loadManifest())
     } else {
-      let loaded = try CorpusLoader.load(paths: paths.isEmpty ? ["seeds"] : paths)
+      let loaded = try await CorpusLoader.load(paths: paths.isEmpty ? ["seeds"] : paths)
       for warning in loaded.warnings { terminal.note("warning: \(warning.description)") }
       articles = loaded.articles
     }

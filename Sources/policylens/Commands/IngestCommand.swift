@@ -32,7 +32,7 @@ struct IngestCommand: AsyncParsableCommand {
 
   func run() async throws {
     let terminal = Terminal.current
-    let loaded = try CorpusLoader.load(paths: corpus.paths)
+    let loaded = try await CorpusLoader.load(paths: corpus.paths)
     for warning in loaded.warnings { terminal.note("warning: \(warning.description)") }
     let result = Result(
       newsletters: loaded.newsletters, warnings: loaded.warnings.map(\.description),

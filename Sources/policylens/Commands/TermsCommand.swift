@@ -45,7 +45,7 @@ struct TermsCommand: AsyncParsableCommand {
   }
 
   func run() async throws {
-    if discover { return try discoverPhrases() }
+    if discover { return try await discoverPhrases() }
     let terminal = Terminal.current
     let store = ModelStore(directory: URL(fileURLWithPath: modelOptions.model))
     let manifest = text == nil ? try store.loadManifest() : try? store.loadManifest()
@@ -96,9 +96,9 @@ struct TermsCommand: AsyncParsableCommand {
         + (text == nil ? "; the title counts \(Pipeline.titleRepetitions) times" : ""))
   }
 
-  private func discoverPhrases() throws {
+  private func discoverPhrases() async throws {
     let terminal = Terminal.current
-    let corpus = try CorpusLoader.load(paths: arguments.isEmpty ? ["seeds"] : arguments)
+    let corpus = try await CorpusLoader.load(paths: arguments.isEmpty ? ["seeds"] : arguments)
     let analyzer = try TextAnalyzer(options: try analysis.textAnalysisOptions(), cacheDirectory: lexiconCacheDirectory())
     let candidates = PhraseDiscovery.candidates(in: corpus.articles.map(Pipeline.analysisText(of:)), analyzer: analyzer)
     let shown = Array(candidates.prefix(limit))
