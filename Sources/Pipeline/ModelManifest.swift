@@ -35,9 +35,24 @@ public struct ModelManifest: Sendable, Hashable, Codable {
 
   /// The corpus a model was fitted on.
   public struct CorpusSummary: Sendable, Hashable, Codable {
+    /// The input files; empty when the manifest was loaded without them (see
+    /// ``CodingUserInfoKey/skipsCorpusFiles``).
     public var files: [CorpusFile]
     /// Checksum over the files' names and checksums, in order.
     public var checksum: String
+
+    public init(files: [CorpusFile], checksum: String) {
+      self.files = files
+      self.checksum = checksum
+    }
+
+    public init(from decoder: any Decoder) throws {
+      let container = try decoder.container(keyedBy: CodingKeys.self)
+      checksum = try container.decode(String.self, forKey: .checksum)
+      files =
+        decoder.userInfo[.skipsCorpusFiles] as? Bool == true
+        ? [] : try container.decode([CorpusFile].self, forKey: .files)
+    }
   }
 
   /// Sizes of a model's parts.
@@ -54,4 +69,10 @@ public struct ModelManifest: Sendable, Hashable, Codable {
     public var bytes: Int
     public var shape: [Int]?
   }
+}
+
+extension CodingUserInfoKey {
+  /// Set to `true` to decode a ``ModelManifest`` without its corpus file list: a query does
+  /// not need it, and a 100k-article corpus lists thousands of files.
+  static let skipsCorpusFiles = CodingUserInfoKey(rawValue: "skipsCorpusFiles")!
 }

@@ -7,6 +7,11 @@ import Vectorization
 extension ModelStore {
   /// Reads only the manifest (cheap: for `--help`-like summaries and version checks).
   public func loadManifest() throws(ModelStoreError) -> ModelManifest {
+    try loadManifest(withCorpusFiles: true)
+  }
+
+  /// The manifest, with or without the list of corpus files (queries do not need it).
+  func loadManifest(withCorpusFiles: Bool) throws(ModelStoreError) -> ModelManifest {
     let url = directory.appendingPathComponent(Self.manifestName)
     var isDirectory: ObjCBool = false
     guard FileManager.default.fileExists(atPath: directory.path, isDirectory: &isDirectory),
@@ -17,19 +22,28 @@ extension ModelStore {
         ? .unreadableFile(path: url.path, reason: "permission denied")
         : .missingModel(path: directory.path)
     }
-    struct VersionProbe: Decodable { var formatVersion: Int }
-    guard let probe = try? JSONDecoder().decode(VersionProbe.self, from: data) else {
-      throw .malformedFile(path: url.path, reason: "not a PolicyLens manifest (no formatVersion)")
-    }
-    guard probe.formatVersion == ModelManifest.currentFormatVersion else {
-      throw .unsupportedFormatVersion(
-        path: url.path, found: probe.formatVersion, supported: ModelManifest.currentFormatVersion)
-    }
+    let decoder = JSONDecoder()
+    if !withCorpusFiles { decoder.userInfo[.skipsCorpusFiles] = true }
+    let manifest: ModelManifest
     do {
-      return try JSONDecoder().decode(ModelManifest.self, from: data)
+      manifest = try decoder.decode(ModelManifest.self, from: data)
     } catch {
+      // A newer format may not decode at all: say so rather than "malformed".
+      struct VersionProbe: Decodable { var formatVersion: Int }
+      guard let probe = try? JSONDecoder().decode(VersionProbe.self, from: data) else {
+        throw .malformedFile(path: url.path, reason: "not a PolicyLens manifest (no formatVersion)")
+      }
+      guard probe.formatVersion == ModelManifest.currentFormatVersion else {
+        throw .unsupportedFormatVersion(
+          path: url.path, found: probe.formatVersion, supported: ModelManifest.currentFormatVersion)
+      }
       throw .malformedFile(path: url.path, reason: Self.describe(error))
     }
+    guard manifest.formatVersion == ModelManifest.currentFormatVersion else {
+      throw .unsupportedFormatVersion(
+        path: url.path, found: manifest.formatVersion, supported: ModelManifest.currentFormatVersion)
+    }
+    return manifest
   }
 
   /// Loads and validates the whole model.

@@ -9,9 +9,10 @@ import Vectorization
 /// loadings (by far the largest files) are memory-mapped after checking their size and header,
 /// and only the rows a query touches are read. `ModelStore.load()` verifies every checksum.
 public struct QueryModel: Sendable {
+  /// The manifest, without the corpus file list (`manifest.corpus.files` is empty).
   public let manifest: ModelManifest
-  /// The articles, in row order.
-  public let articles: [ArticleSummary]
+  /// The articles, in row order (decoded as they are read).
+  public let articles: ArticleIndex
   /// The vocabulary in column order.
   public let terms: [String]
   public let documentFrequency: [Int]
@@ -33,24 +34,16 @@ public struct QueryModel: Sendable {
   /// Reads a model directory for querying.
   public init(directory: URL) throws(ModelStoreError) {
     let store = ModelStore(directory: directory)
-    let manifest = try store.loadManifest()
+    let manifest = try store.loadManifest(withCorpusFiles: false)
     let articleCount = manifest.counts.articles + manifest.foldedInArticleCount
     let termCount = manifest.counts.terms
     let k = manifest.counts.dimensions
 
-    var articles: [ArticleSummary] = []
-    articles.reserveCapacity(articleCount)
-    var malformedLine: Int?
-    TabSeparatedLines.forEachLine(in: try store.file("article_index.tsv", manifest)) { number, fields in
-      guard let summary = ArticleSummary(fields: fields) else {
-        malformedLine = number
-        return false
-      }
-      articles.append(summary)
-      return true
-    }
-    if let malformedLine {
-      throw .malformedFile(path: store.path("article_index.tsv"), reason: "line \(malformedLine) does not have 6 fields")
+    let articles: ArticleIndex
+    switch ArticleIndex.parsing(try store.file("article_index.tsv", manifest)) {
+    case .success(let index): articles = index
+    case .failure(let malformed):
+      throw .malformedFile(path: store.path("article_index.tsv"), reason: "line \(malformed.number) does not have 6 fields")
     }
     guard articles.count == articleCount else {
       throw .shapeMismatch(path: store.path("article_index.tsv"), expected: "\(articleCount) articles", found: "\(articles.count)")
@@ -81,7 +74,7 @@ public struct QueryModel: Sendable {
   /// A query view of a model in memory (the report and tests use this).
   public init(model: PolicyModel) {
     self.manifest = model.manifest
-    self.articles = model.articles.map(ArticleSummary.init)
+    self.articles = ArticleIndex(model.articles.map(ArticleSummary.init))
     self.terms = model.tfidf.terms
     self.documentFrequency = model.tfidf.documentFrequency
     self.inverseDocumentFrequency = model.tfidf.inverseDocumentFrequency
@@ -129,7 +122,7 @@ public struct QueryModel: Sendable {
   }
 
   /// Row of the article with `id`, if any.
-  public func row(ofArticle id: String) -> Int? { articles.firstIndex { $0.id == id } }
+  public func row(ofArticle id: String) -> Int? { articles.row(ofID: id) }
 
   /// The TF-IDF row of article `row` as (term, weight) pairs.
   public func weightsRow(_ row: Int) -> [(column: Int, value: Double)] {

@@ -17,7 +17,7 @@ struct QueryModelTests {
   func mappedEqualsInMemory() throws {
     let memory = QueryModel(model: SeedModel.model)
     let mapped = Self.mapped
-    #expect(mapped.articles == memory.articles)
+    #expect(Array(mapped.articles) == Array(memory.articles))
     for row in stride(from: 0, to: memory.articles.count, by: 7) {
       let request = SimilarityRequest(count: 5, excludesOwnRegion: true)
       #expect(try mapped.similar(toArticle: row, request: request) == memory.similar(toArticle: row, request: request))

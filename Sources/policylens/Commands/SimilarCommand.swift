@@ -60,10 +60,11 @@ struct SimilarCommand: AsyncParsableCommand {
       count: n, excludesOwnRegion: otherRegions, keepsOnePerRegion: onePerRegion, region: region,
       since: since, until: until)
     let results: [SimilarityMatch]
-    var queryTitle: String?
+    var queryArticle: ArticleSummary?
     if let id {
-      let row = try ArticleLookup.row(of: id, among: model.articles.map(\.id), titles: model.articles.map(\.title), model: modelOptions.model)
-      queryTitle = model.articles[row].title
+      let row = try model.row(ofArticle: id)
+        ?? ArticleLookup.row(of: id, among: model.articles.map(\.id), titles: model.articles.map(\.title), model: modelOptions.model)
+      queryArticle = model.articles[row]
       results = try model.similar(toArticle: row, request: request)
     } else {
       let analyzerStart = clock.now
@@ -81,12 +82,11 @@ struct SimilarCommand: AsyncParsableCommand {
         var queryTitle: String?
         var results: [SimilarityMatch]
       }
-      terminal.line(try renderJSON(Payload(query: id ?? text ?? "", queryTitle: queryTitle, results: results)))
+      terminal.line(try renderJSON(Payload(query: id ?? text ?? "", queryTitle: queryArticle?.title, results: results)))
       return
     }
-    if let id, let queryTitle {
-      let article = model.articles[model.row(ofArticle: id)!]
-      terminal.line("Similar to \(id)  \(article.region)\(article.city.map { "·" + $0 } ?? "")  \(queryTitle)\n")
+    if let id, let article = queryArticle {
+      terminal.line("Similar to \(id)  \(article.region)\(article.city.map { "·" + $0 } ?? "")  \(article.title)\n")
     }
     guard !results.isEmpty else {
       terminal.line("No articles pass the filters. Loosen --region, --since or --until.")
