@@ -10,10 +10,10 @@ extension QueryModel {
     return try search(
       vector: unitVector(row), queryRow: weightsRow(row), request: request,
       exclude: { candidate in
-        candidate == row
-          || (request.excludesOwnRegion
-            && (articles[candidate].region == query.region
-              || articles[candidate].title.filter { !$0.isWhitespace } == normalizedTitle))
+        guard candidate != row else { return true }
+        guard request.excludesOwnRegion else { return false }
+        let other = articles[candidate]
+        return other.region == query.region || other.title.filter { !$0.isWhitespace } == normalizedTitle
       },
       excludesNearDuplicates: request.excludesOwnRegion)
   }
@@ -35,9 +35,10 @@ extension QueryModel {
   ) throws(QueryError) -> [SimilarityMatch] {
     let since = try request.since.map { value throws(QueryError) in try DateBound.lower(value, flag: "--since") }
     let until = try request.until.map { value throws(QueryError) in try DateBound.upper(value, flag: "--until") }
-    let admissible: (Int) -> Bool = { candidate in
-      let article = articles[candidate]
+    func admissible(_ candidate: Int) -> Bool {
       if exclude(candidate) { return false }
+      guard request.region != nil || since != nil || until != nil else { return true }
+      let article = articles[candidate]
       if let region = request.region, article.region != region && article.city != region { return false }
       if since != nil || until != nil {
         guard let date = article.date else { return false }
@@ -47,13 +48,11 @@ extension QueryModel {
       return true
     }
     let scores = scores(for: vector)
-    let order = scores.indices.filter(admissible).sorted {
-      scores[$0] > scores[$1] || (scores[$0] == scores[$1] && $0 < $1)
-    }
     var chosen: [Int] = []
     var regionsTaken = Set<String>()
-    for candidate in order {
+    for candidate in RankedIndices(scores) {
       if chosen.count == request.count { break }
+      guard admissible(candidate) else { continue }
       if excludesNearDuplicates && scores[candidate] >= Diversification().duplicateThreshold { continue }
       if request.keepsOnePerRegion {
         guard regionsTaken.insert(articles[candidate].region).inserted else { continue }
