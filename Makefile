@@ -5,7 +5,7 @@
 SWIFT ?= swift
 BIN := .build/release/policylens
 
-.PHONY: demo test setup build model report-check bench bench-quick bench-smoke fixtures clean
+.PHONY: demo test setup peers build model report-check bench bench-quick bench-smoke fixtures clean
 
 demo: setup build
 	$(BIN) fit seeds --model models/seeds
@@ -21,6 +21,10 @@ test: setup
 
 setup:
 	@scripts/setup.sh
+
+# The Python peers and reference libraries (numpy, scikit-learn, gensim, jieba, rjieba), pinned.
+peers:
+	python3 -m pip install --quiet --disable-pip-version-check -r bench/requirements.txt
 
 build:
 	$(SWIFT) build -c release --product policylens
@@ -43,14 +47,14 @@ bench-smoke: setup
 	.build/debug/policylens-bench lsa --documents 300 --terms 2000 --rank 10 --repetitions 1 --warm-up 0
 	.build/debug/policylens-bench products --model models/seeds --columns 20 --repetitions 1 --svd
 
-bench: setup
+bench: setup peers
 	bench/run-all.sh
 
-bench-quick: setup
+bench-quick: setup peers
 	bench/run-all.sh --quick
 
 # Regenerates the reference fixtures from numpy, scikit-learn, scipy and jieba.
-fixtures:
+fixtures: peers
 	python3 scripts/numeric_fixtures.py
 	python3 scripts/clustering_fixtures.py
 	python3 scripts/jieba_fixture.py
