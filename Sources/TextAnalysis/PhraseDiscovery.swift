@@ -32,85 +32,40 @@ public enum PhraseDiscovery {
   ///   - analyzer: Used to leave out words the lexicon already has; `nil` keeps them.
   /// - Returns: Candidates by descending score, then by phrase, at most
   ///   ``PhraseDiscoveryOptions/maximumCandidateCount``.
-  /// - Complexity: O(*N* · *m*) time and memory for *N* Han characters and maximum length
-  ///   *m*, with hashing of the n-grams.
+  /// - Complexity: O(*N* · *m*) time for *N* Han characters and maximum length *m*; the
+  ///   n-gram table holds only strings whose every substring is frequent (a string occurs no
+  ///   more often than its parts), so its size follows the corpus's frequent strings rather
+  ///   than *N* · *m*.
   public static func candidates(
     in texts: [String], options: PhraseDiscoveryOptions = PhraseDiscoveryOptions(), analyzer: TextAnalyzer? = nil
   ) -> [PhraseCandidate] {
     let maximumLength = min(max(options.maximumLength, 2), 8)
     let minimumLength = max(options.minimumLength, 2)
     guard minimumLength <= maximumLength else { return [] }
-    var runs: [[UInt32]] = []
-    var scalars: [UInt32] = []
-    for text in texts {
-      TextNormalizer.normalize(text, into: &scalars)
-      var start = 0
-      while start < scalars.count {
-        guard ScalarClass.isHan(scalars[start]) else {
-          start += 1
-          continue
-        }
-        var end = start + 1
-        while end < scalars.count, ScalarClass.isHan(scalars[end]) { end += 1 }
-        runs.append(Array(scalars[start..<end]))
-        start = end
-      }
-    }
-    let total = Double(runs.reduce(0) { $0 + $1.count })
+    let runs = HanRuns(texts)
+    let total = Double(runs.characters.count)
     guard total > 0 else { return [] }
-
-    var counts: [NGram: Int] = [:]
-    for run in runs {
-      for start in run.indices {
-        var gram = NGram()
-        for length in 1...maximumLength where start + length <= run.count {
-          gram.append(run[start + length - 1])
-          counts[gram, default: 0] += 1
-        }
-      }
-    }
-
-    var left: [NGram: [UInt32: Int]] = [:]
-    var right: [NGram: [UInt32: Int]] = [:]
-    var boundaryCount: [NGram: (left: Int, right: Int)] = [:]
-    for run in runs {
-      for start in run.indices {
-        var gram = NGram()
-        for length in 1...maximumLength where start + length <= run.count {
-          gram.append(run[start + length - 1])
-          guard length >= minimumLength, counts[gram, default: 0] >= options.minimumCount else { continue }
-          let end = start + length
-          if start > 0 {
-            left[gram, default: [:]][run[start - 1], default: 0] += 1
-          } else {
-            boundaryCount[gram, default: (0, 0)].left += 1
-          }
-          if end < run.count {
-            right[gram, default: [:]][run[end], default: 0] += 1
-          } else {
-            boundaryCount[gram, default: (0, 0)].right += 1
-          }
-        }
-      }
-    }
+    let counts = frequentStringCounts(in: runs, maximumLength: maximumLength, minimumCount: options.minimumCount)
+    let neighbours = NeighbourTally(
+      ofStringsAt: counts.frequentPositions, in: runs, lengths: minimumLength...maximumLength)
 
     var candidates: [PhraseCandidate] = []
-    for (gram, count) in counts where gram.count >= minimumLength && count >= options.minimumCount {
+    for (gram, id) in neighbours.ids {
+      let count = neighbours.occurrences[id]
       let characters = gram.scalars
       if functionCharacters.contains(characters[0]) || functionCharacters.contains(characters[characters.count - 1]) {
         continue
       }
       var cohesion = Double.infinity
       for split in 1..<characters.count {
-        let head = counts[NGram(characters[..<split]), default: 0]
-        let tail = counts[NGram(characters[split...]), default: 0]
+        let head = counts.table[NGram(characters[..<split]), default: 0]
+        let tail = counts.table[NGram(characters[split...]), default: 0]
         let pmi = log((Double(count) / total) / ((Double(head) / total) * (Double(tail) / total)))
         cohesion = min(cohesion, pmi)
       }
       guard cohesion >= options.minimumCohesion else { continue }
-      let boundaries = boundaryCount[gram] ?? (0, 0)
-      let leftEntropy = entropy(left[gram] ?? [:], distinctExtras: boundaries.left, total: count)
-      let rightEntropy = entropy(right[gram] ?? [:], distinctExtras: boundaries.right, total: count)
+      let leftEntropy = neighbours.leftEntropy(of: id)
+      let rightEntropy = neighbours.rightEntropy(of: id)
       guard min(leftEntropy, rightEntropy) >= options.minimumBoundaryEntropy else { continue }
       let phrase = String(String.UnicodeScalarView(characters.compactMap(Unicode.Scalar.init)))
       if options.excludesKnownWords, let analyzer, analyzer.containsWord(phrase) { continue }
@@ -123,16 +78,39 @@ public enum PhraseDiscovery {
     return Array(candidates.prefix(max(options.maximumCandidateCount, 0)))
   }
 
-  /// Shannon entropy (nats) of neighbour counts plus `distinctExtras` singleton outcomes.
-  static func entropy(_ neighbours: [UInt32: Int], distinctExtras: Int, total: Int) -> Double {
-    let n = Double(total)
-    var value = 0.0
-    for count in neighbours.values {
-      let p = Double(count) / n
-      value -= p * log(p)
+  /// Occurrence counts of every string of up to `maximumLength` characters whose two
+  /// (length − 1) parts are both frequent (counted at least `minimumCount` times), found
+  /// length by length (the Apriori principle: a frequent string's substrings are frequent, so
+  /// counting the others would only find counts below the threshold). Every frequent string
+  /// and all its substrings are in the table with their exact counts.
+  ///
+  /// `frequentPositions[i]` has bit *L* set when the string of length *L* starting at
+  /// character *i* is frequent.
+  static func frequentStringCounts(
+    in runs: HanRuns, maximumLength: Int, minimumCount: Int
+  ) -> (table: [NGram: Int], frequentPositions: [UInt16]) {
+    let characters = runs.characters
+    var table: [NGram: Int] = [:]
+    var frequent = [UInt16](repeating: 0, count: characters.count)
+    var counted: [(start: Int, gram: NGram)] = []
+    for length in 1...maximumLength {
+      counted.removeAll(keepingCapacity: true)
+      let partBit = UInt16(1) << (length - 1)
+      for run in runs.ranges where run.count >= length {
+        for start in run.lowerBound...(run.upperBound - length) {
+          if length > 1, frequent[start] & partBit == 0 || frequent[start + 1] & partBit == 0 { continue }
+          let gram = NGram(characters[start..<(start + length)])
+          table[gram, default: 0] += 1
+          counted.append((start, gram))
+        }
+      }
+      let bit = UInt16(1) << length
+      for (start, gram) in counted where table[gram, default: 0] >= minimumCount {
+        frequent[start] |= bit
+      }
+      if counted.isEmpty { break }
     }
-    if distinctExtras > 0 { value += Double(distinctExtras) * (1 / n) * log(n) }
-    return value
+    return (table, frequent)
   }
 
   private static let functionCharacters: Set<UInt32> = Set(

@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 import TestSupport
 
@@ -60,9 +61,97 @@ import TestSupport
     #expect(extended.terms(in: "看鲲鹏翱翔和麒麟芯片") == ["鲲鹏翱翔", "麒麟芯片"])
   }
 
+  @Test(
+    "counts, cohesion and boundary entropies equal a direct count of every substring of the seeds",
+    arguments: [PhraseDiscoveryOptions(maximumCandidateCount: .max),
+                PhraseDiscoveryOptions(minimumLength: 3, maximumLength: 4, minimumCount: 3, minimumCohesion: 1,
+                                       minimumBoundaryEntropy: 0.5, maximumCandidateCount: .max)])
+  func matchesDirectCount(options: PhraseDiscoveryOptions) throws {
+    let texts = try RepositoryPaths.seedFiles().map { try String(contentsOf: $0, encoding: .utf8) }
+    let expected = DirectPhraseCount(texts: texts, options: options).candidates
+    let found = PhraseDiscovery.candidates(in: texts, options: options)
+    #expect(found.count > 20)
+    #expect(Set(found.map(\.phrase)) == Set(expected.keys))
+    for candidate in found {
+      guard let reference = expected[candidate.phrase] else { continue }
+      #expect(candidate.count == reference.count, "\(candidate.phrase)")
+      for (value, referenceValue) in [(candidate.cohesion, reference.cohesion),
+                                      (candidate.leftEntropy, reference.leftEntropy),
+                                      (candidate.rightEntropy, reference.rightEntropy)] {
+        #expect(abs(value - referenceValue) <= 1e-12 * max(1, abs(referenceValue)), "\(candidate.phrase)")
+      }
+    }
+  }
+
   @Test("empty and Han-free corpora give no candidates")
   func emptyCorpus() {
     #expect(PhraseDiscovery.candidates(in: []).isEmpty)
     #expect(PhraseDiscovery.candidates(in: ["", "abc 123", "，。"]).isEmpty)
+  }
+}
+
+/// Phrase scores from the definitions, by brute force: every substring of every Han run counted
+/// in a dictionary of strings, neighbours listed per occurrence, entropies summed term by term.
+/// Slow and simple, the reference for ``PhraseDiscovery``'s pruned counting.
+private struct DirectPhraseCount {
+  var candidates: [String: (count: Int, cohesion: Double, leftEntropy: Double, rightEntropy: Double)] = [:]
+
+  init(texts: [String], options: PhraseDiscoveryOptions) {
+    var runs: [[Character]] = []
+    for text in texts {
+      var run: [Character] = []
+      for scalar in TextNormalizer.normalize(text).unicodeScalars {
+        if ScalarClass.isHan(scalar.value) {
+          run.append(Character(scalar))
+        } else if !run.isEmpty {
+          runs.append(run)
+          run = []
+        }
+      }
+      if !run.isEmpty { runs.append(run) }
+    }
+    let total = Double(runs.reduce(0) { $0 + $1.count })
+    var counts: [String: Int] = [:]
+    var left: [String: [Character?]] = [:]
+    var right: [String: [Character?]] = [:]
+    for run in runs {
+      for start in run.indices {
+        for length in 1...options.maximumLength where start + length <= run.count {
+          let string = String(run[start..<(start + length)])
+          counts[string, default: 0] += 1
+          left[string, default: []].append(start > 0 ? run[start - 1] : nil)
+          right[string, default: []].append(start + length < run.count ? run[start + length] : nil)
+        }
+      }
+    }
+    let functionCharacters = Set("的了和与及在是对将为等也都就而并其之")
+    for (string, count) in counts where string.count >= options.minimumLength && count >= options.minimumCount {
+      let characters = Array(string)
+      if functionCharacters.contains(characters[0]) || functionCharacters.contains(characters[characters.count - 1]) {
+        continue
+      }
+      let cohesion = (1..<characters.count).map { split in
+        let head = Double(counts[String(characters[..<split])]!) / total
+        let tail = Double(counts[String(characters[split...])]!) / total
+        return log((Double(count) / total) / (head * tail))
+      }.min()!
+      let leftEntropy = Self.entropy(left[string]!)
+      let rightEntropy = Self.entropy(right[string]!)
+      guard cohesion >= options.minimumCohesion,
+            min(leftEntropy, rightEntropy) >= options.minimumBoundaryEntropy else { continue }
+      candidates[string] = (count, cohesion, leftEntropy, rightEntropy)
+    }
+  }
+
+  /// −Σ p ln p over the neighbours, each `nil` (a run boundary) an outcome of its own.
+  static func entropy(_ neighbours: [Character?]) -> Double {
+    var outcomes: [Character: Int] = [:]
+    var boundaries = 0
+    for neighbour in neighbours {
+      if let neighbour { outcomes[neighbour, default: 0] += 1 } else { boundaries += 1 }
+    }
+    let n = Double(neighbours.count)
+    let probabilities = outcomes.values.map { Double($0) / n } + Array(repeating: 1 / n, count: boundaries)
+    return -probabilities.reduce(0) { $0 + $1 * log($1) }
   }
 }
