@@ -125,6 +125,9 @@ struct LSABenchmark: ParsableCommand {
         let s = (stages["svdSeconds"] as? [String: Any])?["median"] as? Double ?? .nan
         print("\(library.padding(toLength: 8, withPad: " ", startingAt: 0))  tfidf \(f(t)) s (×\(f(t / Statistics.median(tfidf))) ours)   svd \(f(s)) s (×\(f(s / Statistics.median(svd))) ours)")
       }
+      if let peak = peers["peakResidentMegabytes"] as? Double {
+        print("peers' peak RSS  \(String(format: "%.0f", peak)) MB (one Python process for all peers)")
+      }
       if let versions = peers["versions"] { print("peers: \(versions)") }
     }
   }
