@@ -11,15 +11,21 @@ public struct LSAOptions: Sendable, Hashable, Codable {
     /// k agree with exact to 10⁻³ at q = 5 and the trailing ones are up to a few percent low,
     /// like scikit-learn's `TruncatedSVD`.
     case randomized
-    /// ``exact`` when the dense matrix has at most ``LSAOptions/automaticExactLimit``
-    /// entries (80 MB of doubles; dgesdd takes a few seconds at that size on one core),
-    /// ``randomized`` otherwise.
+    /// ``exact`` when it is cheap: at most ``LSAOptions/automaticExactLimit`` entries and a
+    /// cost m · n · min(m, n) of at most ``LSAOptions/automaticExactCost``; ``randomized``
+    /// otherwise.
     case automatic
   }
 
-  /// The largest m × n that ``Algorithm/automatic`` decomposes densely: 10⁷ entries, for
-  /// example 500 documents × 20,000 terms.
+  /// The largest m × n that ``Algorithm/automatic`` decomposes densely: 10⁷ entries (80 MB
+  /// of doubles).
   public static let automaticExactLimit = 10_000_000
+
+  /// The largest m · n · min(m, n), dgesdd's cost up to a constant, that
+  /// ``Algorithm/automatic`` decomposes densely: 10⁹, a few tenths of a second on two cores.
+  /// The seeds (106 × 7,280, 8 · 10⁷) take 65 ms exact; 1,000 articles × 6,664 terms
+  /// (6.7 · 10⁹) took 1.4–2.2 s exact against 0.12 s randomized, a fit's largest stage.
+  public static let automaticExactCost = 1_000_000_000
 
   /// Number of LSA dimensions (topics) k, at least 1. The fit may return fewer; see
   /// ``LSAModel``.
@@ -48,9 +54,10 @@ public struct LSAOptions: Sendable, Hashable, Codable {
   public func resolvedAlgorithm(documentCount m: Int, termCount n: Int) -> Algorithm {
     switch algorithm {
     case .automatic:
-      m.multipliedReportingOverflow(by: n).overflow || m * n > Self.automaticExactLimit
-        ? .randomized : .exact
-    case let chosen: chosen
+      let entries = m.multipliedReportingOverflow(by: n)
+      return entries.overflow || entries.partialValue > Self.automaticExactLimit
+        || entries.partialValue * min(m, n) > Self.automaticExactCost ? .randomized : .exact
+    case let chosen: return chosen
     }
   }
 }

@@ -192,11 +192,19 @@ import Testing
     #expect(ReductionError.invalidRank(requested: 3, maximum: 2).description.contains("--rank"))
   }
 
-  @Test("automatic picks exact for small matrices and randomized past the limit")
+  @Test("automatic picks exact for cheap matrices and randomized past either limit")
   func automatic() {
     let options = LSAOptions(rank: 10)
-    #expect(options.resolvedAlgorithm(documentCount: 500, termCount: 20_000) == .exact)
-    #expect(options.resolvedAlgorithm(documentCount: 501, termCount: 20_000) == .randomized)
+    #expect(options.resolvedAlgorithm(documentCount: 106, termCount: 7_280) == .exact)
+    // The cost m · n · min(m, n): 316² × 10⁴ < 10⁹ < 317² × 10⁴.
+    #expect(options.resolvedAlgorithm(documentCount: 316, termCount: 10_000) == .exact)
+    #expect(options.resolvedAlgorithm(documentCount: 317, termCount: 10_000) == .randomized)
+    #expect(options.resolvedAlgorithm(documentCount: 10_000, termCount: 316) == .exact)
+    // The entries m · n, with the cost below 10⁹ on both sides: 9,999,000 ≤ 10⁷ < 10,008,900.
+    #expect(options.resolvedAlgorithm(documentCount: 99, termCount: 101_000) == .exact)
+    #expect(options.resolvedAlgorithm(documentCount: 99, termCount: 101_100) == .randomized)
+    #expect(options.resolvedAlgorithm(documentCount: .max, termCount: 2) == .randomized)
+    #expect(LSAOptions(rank: 10, algorithm: .exact).resolvedAlgorithm(documentCount: 5_000, termCount: 9_000) == .exact)
   }
 
   @Test("a Codable round trip gives an equal model")
