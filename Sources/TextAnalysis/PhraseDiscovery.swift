@@ -45,21 +45,20 @@ public enum PhraseDiscovery {
     let runs = HanRuns(texts)
     let total = Double(runs.characters.count)
     guard total > 0 else { return [] }
-    let counts = frequentStringCounts(in: runs, maximumLength: maximumLength, minimumCount: options.minimumCount)
-    let neighbours = NeighbourTally(
-      ofStringsAt: counts.frequentPositions, in: runs, lengths: minimumLength...maximumLength)
+    let strings = FrequentStrings(in: runs, maximumLength: maximumLength, minimumCount: options.minimumCount)
+    let neighbours = NeighbourTally(of: strings, in: runs, lengths: minimumLength...maximumLength)
 
     var candidates: [PhraseCandidate] = []
-    for (gram, id) in neighbours.ids {
-      let count = neighbours.occurrences[id]
-      let characters = gram.scalars
+    for id in neighbours.ids {
+      let count = strings.counts[Int(id)]
+      let characters = strings.grams[Int(id)].scalars
       if functionCharacters.contains(characters[0]) || functionCharacters.contains(characters[characters.count - 1]) {
         continue
       }
       var cohesion = Double.infinity
       for split in 1..<characters.count {
-        let head = counts.table[NGram(characters[..<split]), default: 0]
-        let tail = counts.table[NGram(characters[split...]), default: 0]
+        let head = strings.count(of: NGram(characters[..<split]))
+        let tail = strings.count(of: NGram(characters[split...]))
         let pmi = log((Double(count) / total) / ((Double(head) / total) * (Double(tail) / total)))
         cohesion = min(cohesion, pmi)
       }
@@ -76,41 +75,6 @@ public enum PhraseDiscovery {
     }
     candidates.sort { $0.score != $1.score ? $0.score > $1.score : $0.phrase < $1.phrase }
     return Array(candidates.prefix(max(options.maximumCandidateCount, 0)))
-  }
-
-  /// Occurrence counts of every string of up to `maximumLength` characters whose two
-  /// (length − 1) parts are both frequent (counted at least `minimumCount` times), found
-  /// length by length (the Apriori principle: a frequent string's substrings are frequent, so
-  /// counting the others would only find counts below the threshold). Every frequent string
-  /// and all its substrings are in the table with their exact counts.
-  ///
-  /// `frequentPositions[i]` has bit *L* set when the string of length *L* starting at
-  /// character *i* is frequent.
-  static func frequentStringCounts(
-    in runs: HanRuns, maximumLength: Int, minimumCount: Int
-  ) -> (table: [NGram: Int], frequentPositions: [UInt16]) {
-    let characters = runs.characters
-    var table: [NGram: Int] = [:]
-    var frequent = [UInt16](repeating: 0, count: characters.count)
-    var counted: [(start: Int, gram: NGram)] = []
-    for length in 1...maximumLength {
-      counted.removeAll(keepingCapacity: true)
-      let partBit = UInt16(1) << (length - 1)
-      for run in runs.ranges where run.count >= length {
-        for start in run.lowerBound...(run.upperBound - length) {
-          if length > 1, frequent[start] & partBit == 0 || frequent[start + 1] & partBit == 0 { continue }
-          let gram = NGram(characters[start..<(start + length)])
-          table[gram, default: 0] += 1
-          counted.append((start, gram))
-        }
-      }
-      let bit = UInt16(1) << length
-      for (start, gram) in counted where table[gram, default: 0] >= minimumCount {
-        frequent[start] |= bit
-      }
-      if counted.isEmpty { break }
-    }
-    return (table, frequent)
   }
 
   private static let functionCharacters: Set<UInt32> = Set(
@@ -138,6 +102,12 @@ struct NGram: Hashable {
       high |= UInt64(scalar) << (16 * UInt64(count - 4))
     }
     count += 1
+  }
+
+  // The characters are non-zero, so the two words determine the count.
+  func hash(into hasher: inout Hasher) {
+    hasher.combine(low)
+    hasher.combine(high)
   }
 
   var scalars: [UInt32] {
