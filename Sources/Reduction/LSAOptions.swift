@@ -23,7 +23,7 @@ public struct LSAOptions: Sendable, Hashable, Codable {
 
   /// The largest m · n · min(m, n), dgesdd's cost up to a constant, that
   /// ``Algorithm/automatic`` decomposes densely: 10⁹, a few tenths of a second on two cores.
-  /// The seeds (106 × 7,280, 8 · 10⁷) take 65 ms exact; 1,000 articles × 6,664 terms
+  /// The seeds model (106 × 6,068, 7 · 10⁷) takes 65 ms exact; 1,000 articles × 6,664 terms
   /// (6.7 · 10⁹) took 1.4–2.2 s exact against 0.12 s randomized, a fit's largest stage.
   public static let automaticExactCost = 1_000_000_000
 

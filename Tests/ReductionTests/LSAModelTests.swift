@@ -195,7 +195,7 @@ import Testing
   @Test("automatic picks exact for cheap matrices and randomized past either limit")
   func automatic() {
     let options = LSAOptions(rank: 10)
-    #expect(options.resolvedAlgorithm(documentCount: 106, termCount: 7_280) == .exact)
+    #expect(options.resolvedAlgorithm(documentCount: 106, termCount: 6_068) == .exact)
     // The cost m · n · min(m, n): 316² × 10⁴ < 10⁹ < 317² × 10⁴.
     #expect(options.resolvedAlgorithm(documentCount: 316, termCount: 10_000) == .exact)
     #expect(options.resolvedAlgorithm(documentCount: 317, termCount: 10_000) == .randomized)
