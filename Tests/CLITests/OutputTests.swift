@@ -36,6 +36,36 @@ struct OutputTests {
     #expect(scores == scores.sorted(by: >))
   }
 
+  @Test("topics prints each topic's terms as --json has them, and says when a topic has no negative terms")
+  func topicsTable() async throws {
+    let arguments = ["topics", "--model", CLIRunner.seedModel, "-n", "4", "--limit", "6"]
+    let table = await CLIRunner.run(arguments)
+    let json = await CLIRunner.run(arguments + ["--json"])
+    #expect(table.exitCode == 0 && json.exitCode == 0)
+    let object = try JSONSerialization.jsonObject(with: Data(json.output.utf8)) as? [String: Any]
+    let topics = try #require(object?["topics"] as? [[String: Any]])
+    #expect(topics.count == 6)
+    let lines = table.output.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+    var sawEmptyNegativeSide = false
+    for topic in topics {
+      let index = try #require(topic["index"] as? Int)
+      let header = try #require(lines.firstIndex { $0.hasPrefix("topic \(index)  σ ") }, "topic \(index)")
+      func terms(_ key: String) -> [String] {
+        (topic[key] as? [[String: Any]] ?? []).compactMap { $0["term"] as? String }
+      }
+      #expect(lines[header + 1] == "  + " + terms("positiveTerms").joined(separator: " "))
+      let negative = terms("negativeTerms")
+      if negative.isEmpty {
+        sawEmptyNegativeSide = true
+        #expect(lines[header + 2] == "  − (none: every term loads positively, as on a first topic)")
+      } else {
+        #expect(lines[header + 2] == "  − " + negative.joined(separator: " "))
+      }
+    }
+    // The seeds' first topic is all positive (the leading singular vector of a non-negative matrix).
+    #expect(sawEmptyNegativeSide)
+  }
+
   @Test("tag --json gives each article its themes with scores")
   func tagJSON() async {
     let run = await CLIRunner.run(["tag", "2024-21#1", "2024-8#5", "--json"] + CLIRunner.modelArguments())

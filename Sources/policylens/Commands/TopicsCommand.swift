@@ -49,7 +49,10 @@ struct TopicsCommand: AsyncParsableCommand {
         "topic \(topic.index)  σ \(String(format: "%.3f", topic.singularValue))  "
           + String(format: "%.1f%%", topic.varianceShare * 100) + " of variance")
       terminal.line("  + " + topic.positiveTerms.map(\.term).joined(separator: " "))
-      terminal.line("  − " + topic.negativeTerms.map(\.term).joined(separator: " "))
+      terminal.line(
+        topic.negativeTerms.isEmpty
+          ? "  − (none: every term loads positively, as on a first topic)"
+          : "  − " + topic.negativeTerms.map(\.term).joined(separator: " "))
       for article in topic.articles {
         terminal.line("    \(DisplayWidth.pad(article.id, to: 18)) \(DisplayWidth.pad(article.region, to: 6)) \(DisplayWidth.truncate(article.title, to: 60))")
       }
