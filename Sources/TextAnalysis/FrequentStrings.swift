@@ -12,12 +12,13 @@ struct FrequentStrings {
   /// Occurrences of each counted string, by id.
   private(set) var counts: [Int] = []
   /// `occurrences[L]`: where each occurrence of a frequent string of length *L* starts (an
-  /// index into ``HanRuns/characters``), and the string's id.
+  /// index into ``HanRuns/characters``), and the string's id; empty below the listed lengths.
   private(set) var occurrences: [[(start: Int, id: Int32)]]
   private var ids: [NGram: Int32] = [:]
 
-  /// Counts the strings of up to `maximumLength` (at most 8) characters in `runs`.
-  init(in runs: HanRuns, maximumLength: Int, minimumCount: Int) {
+  /// Counts the strings of up to `maximumLength` (at most 8) characters in `runs`, and lists
+  /// the occurrences of the frequent ones of `listedLengths`.
+  init(in runs: HanRuns, maximumLength: Int, minimumCount: Int, listing listedLengths: ClosedRange<Int>) {
     let characters = runs.characters
     occurrences = Array(repeating: [], count: maximumLength + 1)
     // Bit L of frequentLengths[i]: the string of length L starting at character i is frequent.
@@ -38,9 +39,10 @@ struct FrequentStrings {
       }
       if counted.isEmpty { break }
       let bit = UInt16(1) << length
+      let isListed = listedLengths.contains(length)
       for occurrence in counted where counts[Int(occurrence.id)] >= minimumCount {
         frequentLengths[occurrence.start] |= bit
-        occurrences[length].append(occurrence)
+        if isListed { occurrences[length].append(occurrence) }
       }
     }
   }

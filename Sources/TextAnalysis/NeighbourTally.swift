@@ -8,14 +8,13 @@
 struct NeighbourTally {
   /// The ids (in ``FrequentStrings``) of the strings tallied, each once.
   private(set) var ids: [Int32] = []
-  /// Σ *c* ln *c* over each string's left neighbours, by id.
-  private var leftSums: [Double]
-  /// Σ *c* ln *c* over each string's right neighbours, by id.
-  private var rightSums: [Double]
-  private let counts: [Int]
+  /// Entropy (nats) of the characters before each string, by id.
+  private(set) var leftEntropies: [Double]
+  /// Entropy (nats) of the characters after each string, by id.
+  private(set) var rightEntropies: [Double]
 
-  /// Tallies the neighbours of the frequent strings of `lengths` in `runs`.
-  init(of strings: FrequentStrings, in runs: HanRuns, lengths: ClosedRange<Int>) {
+  /// Tallies the neighbours of the frequent strings `strings` lists.
+  init(of strings: FrequentStrings, in runs: HanRuns) {
     let characters = runs.characters
     // Runs are contiguous in `characters`: a run's end index is the next run's start.
     var isRunStart = [Bool](repeating: false, count: characters.count + 1)
@@ -27,8 +26,8 @@ struct NeighbourTally {
     var isTallied = [Bool](repeating: false, count: strings.counts.count)
     var left: [UInt64: Int] = [:]
     var right: [UInt64: Int] = [:]
-    for length in lengths where length < strings.occurrences.count {
-      for (start, id) in strings.occurrences[length] {
+    for (length, occurrences) in strings.occurrences.enumerated() {
+      for (start, id) in occurrences {
         if !isTallied[Int(id)] {
           isTallied[Int(id)] = true
           ids.append(id)
@@ -38,30 +37,23 @@ struct NeighbourTally {
         if !isRunEnd[end] { right[Self.key(id, characters[end]), default: 0] += 1 }
       }
     }
-    counts = strings.counts
-    leftSums = Self.sums(of: left, count: counts.count)
-    rightSums = Self.sums(of: right, count: counts.count)
-  }
-
-  /// Entropy (nats) of the characters before the string `id`.
-  func leftEntropy(of id: Int32) -> Double { entropy(sum: leftSums[Int(id)], occurrences: counts[Int(id)]) }
-
-  /// Entropy (nats) of the characters after the string `id`.
-  func rightEntropy(of id: Int32) -> Double { entropy(sum: rightSums[Int(id)], occurrences: counts[Int(id)]) }
-
-  private func entropy(sum: Double, occurrences: Int) -> Double {
-    let n = Double(occurrences)
-    return log(n) - sum / n
+    leftEntropies = Self.entropies(of: left, counts: strings.counts)
+    rightEntropies = Self.entropies(of: right, counts: strings.counts)
   }
 
   private static func key(_ id: Int32, _ neighbour: UInt32) -> UInt64 { UInt64(id) << 32 | UInt64(neighbour) }
 
-  private static func sums(of pairs: [UInt64: Int], count: Int) -> [Double] {
-    var sums = [Double](repeating: 0, count: count)
+  /// ln *n* − (Σ *c* ln *c*) / *n* per string, from the (string, neighbour) pair counts and
+  /// the strings' occurrences *n*.
+  private static func entropies(of pairs: [UInt64: Int], counts: [Int]) -> [Double] {
+    var sums = [Double](repeating: 0, count: counts.count)
     for (key, c) in pairs where c > 1 {
       sums[Int(key >> 32)] += Double(c) * log(Double(c))
     }
-    return sums
+    return zip(sums, counts).map { sum, count in
+      let n = Double(count)
+      return log(n) - sum / n
+    }
   }
 }
 

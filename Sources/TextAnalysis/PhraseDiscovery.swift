@@ -45,8 +45,9 @@ public enum PhraseDiscovery {
     let runs = HanRuns(texts)
     let total = Double(runs.characters.count)
     guard total > 0 else { return [] }
-    let strings = FrequentStrings(in: runs, maximumLength: maximumLength, minimumCount: options.minimumCount)
-    let neighbours = NeighbourTally(of: strings, in: runs, lengths: minimumLength...maximumLength)
+    let strings = FrequentStrings(
+      in: runs, maximumLength: maximumLength, minimumCount: options.minimumCount, listing: minimumLength...maximumLength)
+    let neighbours = NeighbourTally(of: strings, in: runs)
 
     var candidates: [PhraseCandidate] = []
     for id in neighbours.ids {
@@ -63,8 +64,8 @@ public enum PhraseDiscovery {
         cohesion = min(cohesion, pmi)
       }
       guard cohesion >= options.minimumCohesion else { continue }
-      let leftEntropy = neighbours.leftEntropy(of: id)
-      let rightEntropy = neighbours.rightEntropy(of: id)
+      let leftEntropy = neighbours.leftEntropies[Int(id)]
+      let rightEntropy = neighbours.rightEntropies[Int(id)]
       guard min(leftEntropy, rightEntropy) >= options.minimumBoundaryEntropy else { continue }
       let phrase = String(String.UnicodeScalarView(characters.compactMap(Unicode.Scalar.init)))
       if options.excludesKnownWords, let analyzer, analyzer.containsWord(phrase) { continue }

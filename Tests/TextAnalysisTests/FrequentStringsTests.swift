@@ -23,7 +23,7 @@ import TestSupport
   func exactCounts(minimumCount: Int) throws {
     let texts = try RepositoryPaths.seedFiles().prefix(2).map { try String(contentsOf: $0, encoding: .utf8) }
     let runs = HanRuns(texts)
-    let strings = FrequentStrings(in: runs, maximumLength: 6, minimumCount: minimumCount)
+    let strings = FrequentStrings(in: runs, maximumLength: 6, minimumCount: minimumCount, listing: 1...6)
     let direct = Self.directCounts(of: runs, maximumLength: 6)
     var frequent = 0
     for (gram, count) in direct where count >= minimumCount {
