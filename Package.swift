@@ -14,7 +14,7 @@ let package = Package(
       name: "PolicyLens",
       targets: [
         "Ingest", "TextAnalysis", "Vectorization", "Reduction", "Clustering", "SimilaritySearch",
-        "ThemeTagging", "Timelines", "Report", "LinearAlgebra", "Pipeline",
+        "ThemeTagging", "Timelines", "Report", "LinearAlgebra", "PolicyLensKit",
       ]),
   ],
   dependencies: [
@@ -35,7 +35,7 @@ let package = Package(
     .target(name: "Report", swiftSettings: swiftSettings),
     .target(name: "LinearAlgebra", dependencies: ["CLAPACK"], swiftSettings: swiftSettings),
     .target(
-      name: "Pipeline",
+      name: "PolicyLensKit",
       dependencies: [
         "Ingest", "TextAnalysis", "Vectorization", "Reduction", "Clustering", "SimilaritySearch",
         "ThemeTagging", "Timelines", "Report", "LinearAlgebra",
@@ -44,7 +44,7 @@ let package = Package(
     .executableTarget(
       name: "policylens",
       dependencies: [
-        "Pipeline", "Ingest", "TextAnalysis",
+        "PolicyLensKit", "Ingest", "TextAnalysis",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ],
       swiftSettings: swiftSettings),
@@ -57,7 +57,7 @@ let package = Package(
     .executableTarget(
       name: "policylens-bench",
       dependencies: [
-        "Pipeline", "Ingest", "TextAnalysis", "Vectorization", "Reduction", "LinearAlgebra",
+        "PolicyLensKit", "Ingest", "TextAnalysis", "Vectorization", "Reduction", "LinearAlgebra",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ],
       swiftSettings: swiftSettings),
@@ -99,11 +99,11 @@ let package = Package(
       name: "ReportTests", dependencies: ["Report", "TestSupport"],
       swiftSettings: swiftSettings),
     .testTarget(
-      name: "PipelineTests",
-      dependencies: ["Pipeline", "Ingest", "TextAnalysis", "ThemeTagging", "LinearAlgebra", "TestSupport"],
+      name: "PolicyLensKitTests",
+      dependencies: ["PolicyLensKit", "Ingest", "TextAnalysis", "ThemeTagging", "LinearAlgebra", "TestSupport"],
       swiftSettings: swiftSettings),
     .testTarget(
-      name: "CLITests", dependencies: ["policylens", "Pipeline", "TestSupport"],
+      name: "CLITests", dependencies: ["policylens", "PolicyLensKit", "TestSupport"],
       exclude: ["Golden"], swiftSettings: swiftSettings),
   ]
 )

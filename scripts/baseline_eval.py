@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Baseline scores on the hand-judged check set, to report next to PolicyLens's own.
 
-Computes the same metrics as Tests/PipelineTests/EvaluationTests.swift, but for the obvious
+Computes the same metrics as Tests/PolicyLensKitTests/EvaluationTests.swift, but for the obvious
 off-the-shelf baseline (jieba + scikit-learn), on the committed seed articles:
 
 Similarity (Tests/EvaluationData/similarity_judgements.json)

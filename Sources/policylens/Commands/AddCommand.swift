@@ -1,7 +1,7 @@
 import ArgumentParser
 import Foundation
 import Ingest
-import Pipeline
+import PolicyLensKit
 
 /// `policylens add`: fold new newsletters into an existing model without refitting.
 struct AddCommand: AsyncParsableCommand {

@@ -1,7 +1,7 @@
 import ArgumentParser
 import Foundation
 import Ingest
-import Pipeline
+import PolicyLensKit
 
 /// `policylens articles`: the articles as a readable table or JSON.
 struct ArticlesCommand: AsyncParsableCommand {

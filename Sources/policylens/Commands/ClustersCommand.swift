@@ -1,7 +1,7 @@
 import ArgumentParser
 import Clustering
 import Foundation
-import Pipeline
+import PolicyLensKit
 
 /// `policylens clusters`: groups of related policies across issues and regions.
 struct ClustersCommand: AsyncParsableCommand {

@@ -1,6 +1,6 @@
 import ArgumentParser
 import Foundation
-import Pipeline
+import PolicyLensKit
 import Report
 
 /// `policylens report`: one self-contained HTML file (and optional CSV tables).

@@ -1,6 +1,6 @@
 import ArgumentParser
 import Foundation
-import Pipeline
+import PolicyLensKit
 import TextAnalysis
 
 /// `policylens similar`: the policies most like an article or a text.

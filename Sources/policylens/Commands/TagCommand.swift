@@ -1,6 +1,6 @@
 import ArgumentParser
 import Foundation
-import Pipeline
+import PolicyLensKit
 
 /// `policylens tag`: the themes of articles.
 struct TagCommand: AsyncParsableCommand {

@@ -1,7 +1,7 @@
 import ArgumentParser
 import Foundation
 import Ingest
-import Pipeline
+import PolicyLensKit
 import TextAnalysis
 
 /// `policylens terms`: how an article or a text is segmented, or phrase candidates.

@@ -1,6 +1,6 @@
 import ArgumentParser
 import Foundation
-import Pipeline
+import PolicyLensKit
 
 /// `policylens themes`: the themes and how many articles carry each.
 struct ThemesCommand: AsyncParsableCommand {

@@ -1,6 +1,6 @@
 import ArgumentParser
 import Foundation
-import Pipeline
+import PolicyLensKit
 import Timelines
 
 extension TimelineGranularity: ExpressibleByArgument {}

@@ -1,6 +1,6 @@
 import ArgumentParser
 import Foundation
-import Pipeline
+import PolicyLensKit
 
 /// `policylens topics`: each latent dimension with its strength, terms and articles.
 struct TopicsCommand: AsyncParsableCommand {

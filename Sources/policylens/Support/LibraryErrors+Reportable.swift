@@ -1,6 +1,6 @@
 import Clustering
 import Ingest
-import Pipeline
+import PolicyLensKit
 import Reduction
 import TextAnalysis
 import ThemeTagging

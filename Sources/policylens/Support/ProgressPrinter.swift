@@ -1,5 +1,5 @@
 import Foundation
-import Pipeline
+import PolicyLensKit
 
 /// Writes pipeline progress to stderr: one line when a stage starts and one when it ends,
 /// with a redrawn counter on an interactive terminal (every 10% otherwise).

@@ -1,5 +1,5 @@
 import Foundation
-import Pipeline
+import PolicyLensKit
 import Testing
 import TestSupport
 

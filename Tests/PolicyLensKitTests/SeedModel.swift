@@ -1,5 +1,5 @@
 import Foundation
-import Pipeline
+import PolicyLensKit
 import TestSupport
 
 /// The committed seeds model, loaded once per test process.

@@ -1,7 +1,7 @@
 import Foundation
 import Testing
 
-@testable import Pipeline
+@testable import PolicyLensKit
 
 @Suite("ArticleIndex")
 struct ArticleIndexTests {

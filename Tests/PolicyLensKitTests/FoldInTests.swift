@@ -2,7 +2,7 @@ import Foundation
 import Ingest
 import LinearAlgebra
 import TextAnalysis
-import Pipeline
+import PolicyLensKit
 import Testing
 import TestSupport
 
