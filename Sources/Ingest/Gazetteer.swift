@@ -135,4 +135,64 @@ public enum Gazetteer {
     if let province = provinceOfCity[name] { return (province, canonicalCity(name)) }
     return ("全国", nil)
   }
+
+  /// Areas that span several provinces and stand for a group of places in policy news.
+  public static let multiRegionAreas: [String] = [
+    "长三角", "长江三角洲", "长三角地区", "珠三角", "粤港澳大湾区", "大湾区", "京津冀", "成渝",
+    "成渝地区", "长江经济带", "黄河流域", "中西部", "东北地区", "西部地区", "东部地区", "中部地区",
+  ]
+
+  /// Words that point at "this place" without naming it (全市, 本市, 我省 …).
+  public static let placeDeictics: [String] = [
+    "全市", "本市", "我市", "该市", "全省", "本省", "我省", "该省", "全区", "本区", "我区", "市内",
+    "省内", "市委", "市政府", "省委", "省政府", "区委", "区政府",
+  ]
+
+  /// Every written form of a place this gazetteer knows, as text uses them: provinces and
+  /// cities with and without their suffix (江苏, 江苏省, 苏州, 苏州市), districts and zones
+  /// (前海, 浦东), multi-region areas (长三角, 粤港澳大湾区) and deictics (全市, 本省).
+  ///
+  /// `fit` keeps these out of the similarity vectors by default: a place says where a policy
+  /// is, not what it is about, and the article's region and city already record it.
+  public static let placeNames: [String] = {
+    var names = Set(provinces)
+    for province in provinces {
+      names.insert(province + (municipalities.contains(province) ? "市" : "省"))
+    }
+    names.formUnion(["内蒙古自治区", "广西壮族自治区", "西藏自治区", "宁夏回族自治区", "新疆维吾尔自治区"])
+    names.formUnion(["香港特别行政区", "澳门特别行政区", "浦东", "浦东新区", "临港", "临港新片区", "雄安新区"])
+    for name in provinceOfCity.keys {
+      names.insert(name)
+      if !name.hasByteSuffix("市") && !name.hasByteSuffix("区") { names.insert(name + "市") }
+    }
+    names.formUnion(multiRegionAreas)
+    names.formUnion(placeDeictics)
+    return names.sorted()
+  }()
+
+  /// Every place named in `text`, in order of first mention, without repeats; at each
+  /// position the longest name wins.
+  ///
+  /// - Complexity: O(*n* × *c*), as ``firstPlace(in:)``.
+  public static func places(in text: some StringProtocol) -> [(region: String, city: String?)] {
+    let scalars = Array(text.unicodeScalars)
+    var found: [(region: String, city: String?)] = []
+    var start = 0
+    while start < scalars.count {
+      var matched = 1
+      if let candidates = namesByFirstScalar[scalars[start]] {
+        for name in candidates where start + name.scalars.count <= scalars.count {
+          if scalars[start..<start + name.scalars.count].elementsEqual(name.scalars) {
+            if !found.contains(where: { $0.region == name.region && $0.city == name.city }) {
+              found.append((name.region, name.city))
+            }
+            matched = name.scalars.count
+            break
+          }
+        }
+      }
+      start += matched
+    }
+    return found
+  }
 }

@@ -24,13 +24,25 @@ public struct FitOptions: Sendable, Hashable, Codable {
   public var choosesRankAutomatically: Bool
   /// Seed of the generator behind the randomized SVD.
   public var seed: UInt64
+  /// Whether place names (``Ingest/Gazetteer/placeNames``: 江苏, 苏州市, 长三角, 全市 …) are
+  /// left out of the terms. Default `true`: a place says where a policy is, not what it is
+  /// about, so with places as terms a Shanghai article matched other Shanghai articles on
+  /// unrelated subjects. The article's region and city keep the place; a free-text query
+  /// that names one uses it as a region preference.
+  public var excludesPlaceNames: Bool
+  /// How many times an article's title counts in its text (default 3): headlines name the
+  /// policy in a few words, where bodies wander.
+  public var titleRepetitions: Int
+  /// The default of ``titleRepetitions``.
+  public static let defaultTitleRepetitions = 3
 
   /// Creates options; the defaults are PolicyLens's recommended settings.
   public init(
     textAnalysis: TextAnalysisOptions, discoversPhrases: Bool = true,
     discoveredPhraseLimit: Int = 200, tfidf: TFIDFOptions = Self.defaultTFIDF,
     lsa: LSAOptions = LSAOptions(rank: 100), choosesRankAutomatically: Bool = false,
-    seed: UInt64 = 42
+    seed: UInt64 = 42, excludesPlaceNames: Bool = true,
+    titleRepetitions: Int = Self.defaultTitleRepetitions
   ) {
     self.choosesRankAutomatically = choosesRankAutomatically
     self.textAnalysis = textAnalysis
@@ -39,6 +51,28 @@ public struct FitOptions: Sendable, Hashable, Codable {
     self.tfidf = tfidf
     self.lsa = lsa
     self.seed = seed
+    self.excludesPlaceNames = excludesPlaceNames
+    self.titleRepetitions = titleRepetitions
+  }
+
+  private enum CodingKeys: String, CodingKey {
+    case textAnalysis, discoversPhrases, discoveredPhraseLimit, tfidf, lsa, choosesRankAutomatically
+    case seed, excludesPlaceNames, titleRepetitions
+  }
+
+  /// Decodes options; models written before `excludesPlaceNames` and `titleRepetitions`
+  /// existed kept places and counted the title 3 times, which is what they read as.
+  public init(from decoder: any Decoder) throws {
+    let container = try decoder.container(keyedBy: CodingKeys.self)
+    textAnalysis = try container.decode(TextAnalysisOptions.self, forKey: .textAnalysis)
+    discoversPhrases = try container.decode(Bool.self, forKey: .discoversPhrases)
+    discoveredPhraseLimit = try container.decode(Int.self, forKey: .discoveredPhraseLimit)
+    tfidf = try container.decode(TFIDFOptions.self, forKey: .tfidf)
+    lsa = try container.decode(LSAOptions.self, forKey: .lsa)
+    choosesRankAutomatically = try container.decode(Bool.self, forKey: .choosesRankAutomatically)
+    seed = try container.decode(UInt64.self, forKey: .seed)
+    excludesPlaceNames = try container.decodeIfPresent(Bool.self, forKey: .excludesPlaceNames) ?? false
+    titleRepetitions = try container.decodeIfPresent(Int.self, forKey: .titleRepetitions) ?? 3
   }
 
   /// The rank used when none is asked for: 100 topics (the usual LSA choice for news-sized

@@ -1,4 +1,5 @@
 import Foundation
+import SimilaritySearch
 
 /// A read-only array of little-endian `Double` or `Int32` values inside a byte buffer: a
 /// memory-mapped `.npy` file (nothing is copied until an element is read) or bytes built in
@@ -78,5 +79,36 @@ extension MappedArray {
       throw .malformedFile(path: path, reason: "\(data.count) bytes cannot hold \(count) values (truncated?)")
     }
     return MappedArray(bytes: data, offset: 10 + headerLength, count: count)
+  }
+}
+
+/// Mapped unit rows as the similarity search reads them.
+struct MappedDenseRows: DenseRowStorage {
+  let rowCount: Int
+  let dimension: Int
+  let elements: MappedArray<Double>
+
+  func withUnsafeElements<R>(_ body: (UnsafeBufferPointer<Double>) -> R) -> R {
+    elements.withUnsafeBufferPointer(body)
+  }
+}
+
+/// Mapped CSR rows as the similarity search reads them.
+struct MappedSparseRows: SparseRowStorage {
+  let columnCount: Int
+  let rowStarts: MappedArray<Int32>
+  let columns: MappedArray<Int32>
+  let values: MappedArray<Double>
+
+  var rowCount: Int { rowStarts.count - 1 }
+
+  func withUnsafeRows<R>(
+    _ body: (UnsafeBufferPointer<Int32>, UnsafeBufferPointer<Int32>, UnsafeBufferPointer<Double>) -> R
+  ) -> R {
+    rowStarts.withUnsafeBufferPointer { starts in
+      columns.withUnsafeBufferPointer { columns in
+        values.withUnsafeBufferPointer { values in body(starts, columns, values) }
+      }
+    }
   }
 }

@@ -66,7 +66,7 @@ public struct ModelStore: Sendable {
       shape: [lsa.documentCoordinates.rowCount, lsa.documentCoordinates.columnCount])
     let unitRows = Matrix(
       rowCount: lsa.documentCoordinates.columnCount, columnCount: lsa.documentCoordinates.rowCount,
-      columnMajor: QueryModel.unitRows(of: model.latentVectors))
+      columnMajor: RowNormalization.unitRowsRowMajor(of: model.latentVectors))
     try put(
       "latent_unit_rows.npy", NumPyFormat.encode(unitRows.transposed(), fortranOrder: false),
       shape: [lsa.documentCoordinates.rowCount, lsa.documentCoordinates.columnCount])

@@ -7,14 +7,9 @@ import Vectorization
 
 /// Composes the stages: newsletters → articles → terms → TF-IDF → LSA.
 public enum Pipeline {
-  /// How many times an article's title counts: headlines name the policy and the place in a
-  /// few words, where bodies wander; counting the title three times lifted precision@5 on
-  /// the hand-judged check set from 0.33 to 0.36 (see `EvaluationTests`).
-  public static let titleRepetitions = 3
-
-  /// The text of an article as the analyzer sees it: the title (``titleRepetitions`` times),
-  /// then the body paragraphs.
-  public static func analysisText(of article: Article) -> String {
+  /// The text of an article as the analyzer sees it: the title `titleRepetitions` times
+  /// (``FitOptions/titleRepetitions``), then the body paragraphs.
+  public static func analysisText(of article: Article, titleRepetitions: Int) -> String {
     (Array(repeating: article.title, count: titleRepetitions) + article.body).joined(separator: "\n")
   }
 
@@ -45,13 +40,18 @@ public enum Pipeline {
     articles: [Article], corpus: ModelManifest.CorpusSummary, options: FitOptions,
     cacheDirectory: URL?, progress: @escaping ProgressHandler
   ) async throws -> PolicyModel {
+    var textAnalysis = options.textAnalysis
+    if options.excludesPlaceNames {
+      let known = Set(textAnalysis.stopWords)
+      textAnalysis.stopWords += Gazetteer.placeNames.filter { !known.contains($0) }
+    }
     var analyzer = try measureStage(
-      "lexicon", detail: options.textAnalysis.lexiconPath, progress: progress,
+      "lexicon", detail: textAnalysis.lexiconPath, progress: progress,
       summary: { "\($0.lexiconReport.wordCount) words (\($0.lexiconReport.cacheStatus))" }
     ) { () throws(TextAnalysisError) in
-      try TextAnalyzer(options: options.textAnalysis, cacheDirectory: cacheDirectory)
+      try TextAnalyzer(options: textAnalysis, cacheDirectory: cacheDirectory)
     }
-    let texts = articles.map(analysisText(of:))
+    let texts = articles.map { analysisText(of: $0, titleRepetitions: options.titleRepetitions) }
     if options.discoversPhrases {
       let phrases = measureStage(
         "phrases", detail: "discovering in \(min(texts.count, FitOptions.phraseDiscoverySampleLimit)) articles", progress: progress,

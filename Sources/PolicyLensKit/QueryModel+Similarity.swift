@@ -1,41 +1,106 @@
+import Ingest
 import LinearAlgebra
 import SimilaritySearch
 import TextAnalysis
 
 extension QueryModel {
+  /// Regions that stand for several places (roundups): never "the same region" as another.
+  static let multiRegionLabels: Set<String> = ["区域", "全国", "国际"]
+
+  /// An article's primary place: its city when it has one, else its region; `nil` for a
+  /// roundup (区域, 全国, 国际), which is about several places.
+  static func primaryPlace(of article: ArticleSummary) -> String? {
+    if let city = article.city { return city }
+    return multiRegionLabels.contains(article.region) ? nil : article.region
+  }
+
   /// The articles most similar to article `row`.
+  ///
+  /// With ``SimilarityRequest/excludesOwnRegion`` the answers come from other places: a
+  /// candidate whose primary place (city, else region) is the query's is left out, and so
+  /// are near-duplicates (same title, or a blended score of at least 0.95). A roundup
+  /// (区域, 全国, 国际) has no primary place, so roundups are not "the same region" as each
+  /// other.
   public func similar(toArticle row: Int, request: SimilarityRequest) throws(QueryError) -> [SimilarityMatch] {
     let query = articles[row]
+    let queryPlace = Self.primaryPlace(of: query)
     let normalizedTitle = query.title.filter { !$0.isWhitespace }
+    let queryRow = weightsRow(row)
     return try search(
-      vector: unitVector(row), queryRow: weightsRow(row), request: request,
+      HybridSearch.Query(latentVector: unitVector(row), terms: queryRow), request: request,
       exclude: { candidate in
         guard candidate != row else { return true }
-        guard request.excludesOwnRegion else { return false }
-        let other = articles[candidate]
-        return other.region == query.region || other.title.filter { !$0.isWhitespace } == normalizedTitle
+        guard request.excludesOwnRegion, let queryPlace else { return false }
+        return Self.primaryPlace(of: articles[candidate]) == queryPlace
       },
-      excludesNearDuplicates: request.excludesOwnRegion)
+      isDuplicate: { candidate in
+        request.excludesOwnRegion && articles[candidate].title.filter { !$0.isWhitespace } == normalizedTitle
+      },
+      excludesNearDuplicates: request.excludesOwnRegion, boost: nil)
+  }
+
+  /// What a free-text query was understood as: its terms, the places it names (used as a
+  /// preference, not as terms), and the words that were ignored.
+  public struct TextQuery: Sendable, Hashable {
+    /// Terms of the model's vocabulary, with their TF-IDF weights (column, weight).
+    public var terms: [String]
+    /// Places the text names, as (region, city).
+    public var places: [String]
+    /// Terms of the text that the model's vocabulary does not know.
+    public var unknownTerms: [String]
+  }
+
+  /// Analyses a free-text query as the model's articles were analysed.
+  ///
+  /// - Throws: ``QueryError/emptyText``, or ``QueryError/noKnownTerms(text:terms:places:)``
+  ///   when nothing but places, stop words or unknown words is left.
+  public func understand(text: String, analyzer: TextAnalyzer) throws(QueryError) -> (query: TextQuery, row: [(column: Int, value: Double)]) {
+    guard !text.allSatisfy(\.isWhitespace) else { throw .emptyText }
+    let places = Gazetteer.places(in: text)
+    let placeNames = places.map { $0.city ?? $0.region }
+    let tokens = analyzer.terms(in: text)
+    let row = weights(ofTerms: tokens)
+    let known = Set(row.map(\.column))
+    let unknown = Array(Set(tokens.filter { term in terms.binarySearchIndex(of: term).map { !known.contains($0) } ?? true })).sorted()
+    guard !row.isEmpty else { throw .noKnownTerms(text: text, terms: Array(Set(tokens)).sorted(), places: placeNames) }
+    let understood = TextQuery(
+      terms: Array(Set(row.map { terms[$0.column] })).sorted(), places: placeNames, unknownTerms: unknown)
+    return (understood, row)
   }
 
   /// The articles most similar to a free text, analysed with the model's own analysis and
-  /// folded into the latent space (q V).
+  /// folded into the latent space (q V). Places the text names are not terms (the model
+  /// has none): articles of those places get ``SimilarityRequest/placePreference`` added to
+  /// their score instead.
   ///
-  /// - Throws: ``QueryError/emptyText`` or ``QueryError/noKnownTerms(text:terms:)``.
+  /// - Throws: ``QueryError/emptyText`` or ``QueryError/noKnownTerms(text:terms:places:)``.
   public func similar(toText text: String, analyzer: TextAnalyzer, request: SimilarityRequest) throws(QueryError) -> [SimilarityMatch] {
-    let queryRow = try weightedRow(ofText: text, analyzer: analyzer)
+    let (_, queryRow) = try understand(text: text, analyzer: analyzer)
+    let places = Gazetteer.places(in: text)
+    let regions = Set(places.filter { $0.city == nil }.map(\.region))
+    let cities = Set(places.compactMap(\.city))
+    let preference = request.placePreference
+    let boost: ((Int) -> Double)? =
+      places.isEmpty || preference == 0
+      ? nil
+      : { candidate in
+        let article = articles[candidate]
+        if let city = article.city, cities.contains(city) { return preference }
+        return regions.contains(article.region) ? preference : 0
+      }
     return try search(
-      vector: latentVector(of: queryRow), queryRow: queryRow, request: request, exclude: { _ in false },
-      excludesNearDuplicates: false)
+      HybridSearch.Query(latentVector: latentVector(of: queryRow), terms: queryRow), request: request,
+      exclude: { _ in false }, isDuplicate: { _ in false }, excludesNearDuplicates: false, boost: boost)
   }
 
   private func search(
-    vector: [Double], queryRow: [(column: Int, value: Double)], request: SimilarityRequest,
-    exclude: (Int) -> Bool, excludesNearDuplicates: Bool
+    _ query: HybridSearch<MappedDenseRows, MappedSparseRows>.Query, request: SimilarityRequest,
+    exclude: (Int) -> Bool, isDuplicate: (Int) -> Bool, excludesNearDuplicates: Bool,
+    boost: ((Int) -> Double)?
   ) throws(QueryError) -> [SimilarityMatch] {
     let since = try request.since.map { value throws(QueryError) in try DateBound.lower(value, flag: "--since") }
     let until = try request.until.map { value throws(QueryError) in try DateBound.upper(value, flag: "--until") }
-    func admissible(_ candidate: Int) -> Bool {
+    func admits(_ candidate: Int) -> Bool {
       if exclude(candidate) { return false }
       guard request.region != nil || since != nil || until != nil else { return true }
       let article = articles[candidate]
@@ -47,38 +112,41 @@ extension QueryModel {
       }
       return true
     }
-    let scores = scores(for: vector)
-    var chosen: [Int] = []
-    var regionsTaken = Set<String>()
-    for candidate in RankedIndices(scores) {
-      if chosen.count == request.count { break }
-      guard admissible(candidate) else { continue }
-      if excludesNearDuplicates && scores[candidate] >= Diversification().duplicateThreshold { continue }
-      if request.keepsOnePerRegion {
-        guard regionsTaken.insert(articles[candidate].region).inserted else { continue }
-      }
-      chosen.append(candidate)
-    }
-    return chosen.map { candidate in
-      let article = articles[candidate]
+    let rules = Diversification(duplicateThreshold: excludesNearDuplicates ? 0.95 : .infinity)
+    let matches = index.search(
+      query, count: request.count, lexicalWeight: request.lexicalWeight, rules: rules, admits: admits,
+      isDuplicate: isDuplicate, groupKey: { request.keepsOnePerRegion ? articles[$0].region : nil }, boost: boost)
+    return matches.map { match in
+      let article = articles[match.index]
+      let explanation = explain(query.terms, weightsRow(match.index), request: request)
       return SimilarityMatch(
         id: article.id, title: article.title, region: article.region, city: article.city,
-        date: article.date, score: scores[candidate],
-        terms: explainingTerms(queryRow, weightsRow(candidate), count: request.explanationTermCount))
+        date: article.date, score: match.score, lexicalScore: match.lexicalScore, latentScore: match.latentScore,
+        terms: explanation.shared, relatedTerms: explanation.related)
     }
   }
 
-  /// The terms contributing most to the latent similarity of two weighted rows
-  /// (`MatchExplanation.latent` on the loadings of just the terms involved).
-  private func explainingTerms(
-    _ query: [(column: Int, value: Double)], _ document: [(column: Int, value: Double)], count: Int
-  ) -> [String] {
-    guard count > 0 else { return [] }
+  /// The terms behind a match (``MatchExplanation/hybrid(query:document:termLoadings:lexicalWeight:count:)``
+  /// on the loadings of just the terms involved): shared terms, and latent-only related terms.
+  private func explain(
+    _ query: [(column: Int, value: Double)], _ document: [(column: Int, value: Double)], request: SimilarityRequest
+  ) -> (shared: [String], related: [String]) {
+    guard request.explanationTermCount > 0 else { return ([], []) }
     let involved = Array(Set(query.map(\.column) + document.map(\.column))).sorted()
-    let local = Dictionary(uniqueKeysWithValues: involved.enumerated().map { ($1, $0) })
-    let contributions = MatchExplanation.latent(
-      query: query.map { (local[$0.column]!, $0.value) }, document: document.map { (local[$0.column]!, $0.value) },
-      termLoadings: loadings(ofTerms: involved), count: count)
-    return contributions.map { terms[involved[$0.term]] }
+    var local: [Int: Int] = [:]
+    for (position, term) in involved.enumerated() { local[term] = position }
+    let relocate = { (row: [(column: Int, value: Double)]) in
+      row.compactMap { entry in local[entry.column].map { (column: $0, value: entry.value) } }
+    }
+    let (shared, related) = MatchExplanation.hybrid(
+      query: relocate(query), document: relocate(document), termLoadings: loadings(ofTerms: involved),
+      lexicalWeight: request.lexicalWeight, count: request.explanationTermCount)
+    return (shared.map { terms[involved[$0.term]] }, related.map { terms[involved[$0.term]] })
   }
+}
+
+extension Array where Element == String {
+  /// The position of `term` in a vocabulary in column order, if present (linear fallback:
+  /// the vocabulary's order is ``Vectorization/Vocabulary``'s, not plain `<`).
+  fileprivate func binarySearchIndex(of term: String) -> Int? { firstIndex(of: term) }
 }

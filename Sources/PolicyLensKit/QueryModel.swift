@@ -1,4 +1,5 @@
 import Foundation
+import Ingest
 import LinearAlgebra
 import SimilaritySearch
 import TextAnalysis
@@ -18,13 +19,9 @@ public struct QueryModel: Sendable {
   public let documentFrequency: [Int]
   public let inverseDocumentFrequency: [Double]
   public let singularValues: [Double]
-  /// The rows of UΣ scaled to unit length, documents × k row-major (`latent_unit_rows.npy`):
-  /// a cosine is one dot product, and nothing is copied when the file is mapped.
-  private let unitRows: MappedArray<Double>
-
-  private let rowStarts: MappedArray<Int32>
-  private let columnIndices: MappedArray<Int32>
-  private let weightValues: MappedArray<Double>
+  /// The ranking over the articles: unit rows of UΣ (`latent_unit_rows.npy`) for the latent
+  /// cosine and the TF-IDF rows (`tfidf_*.npy`) for the lexical one, both read in place.
+  let index: HybridSearch<MappedDenseRows, MappedSparseRows>
   /// V, terms × k, column-major.
   private let loadings: MappedArray<Double>
 
@@ -58,16 +55,23 @@ public struct QueryModel: Sendable {
     }
     let rowStarts = try mapped("tfidf_indptr.npy", "<i4", [articleCount + 1], fortran: nil, Int32.self)
     let nonZeroCount = Int(rowStarts[articleCount])
+    guard nonZeroCount >= 0 else {
+      throw .malformedFile(path: store.path("tfidf_indptr.npy"), reason: "negative row offsets")
+    }
     self.manifest = manifest
     self.articles = articles
     self.terms = terms
     self.documentFrequency = frequencies
     self.inverseDocumentFrequency = idf
     self.singularValues = sigma
-    self.unitRows = try mapped("latent_unit_rows.npy", "<f8", [articleCount, k], fortran: false, Double.self)
-    self.rowStarts = rowStarts
-    self.columnIndices = try mapped("tfidf_indices.npy", "<i4", [nonZeroCount], fortran: nil, Int32.self)
-    self.weightValues = try mapped("tfidf_data.npy", "<f8", [nonZeroCount], fortran: nil, Double.self)
+    let unitRows = try mapped("latent_unit_rows.npy", "<f8", [articleCount, k], fortran: false, Double.self)
+    let columnIndices = try mapped("tfidf_indices.npy", "<i4", [nonZeroCount], fortran: nil, Int32.self)
+    let weightValues = try mapped("tfidf_data.npy", "<f8", [nonZeroCount], fortran: nil, Double.self)
+    self.index = HybridSearch(
+      latent: CosineIndex(unitRows: MappedDenseRows(rowCount: articleCount, dimension: k, elements: unitRows)),
+      lexical: LexicalIndex(
+        rows: MappedSparseRows(
+          columnCount: termCount, rowStarts: rowStarts, columns: columnIndices, values: weightValues)))
     self.loadings = try mapped("term_loadings.npy", "<f8", [termCount, k], fortran: true, Double.self)
   }
 
@@ -79,56 +83,27 @@ public struct QueryModel: Sendable {
     self.documentFrequency = model.tfidf.documentFrequency
     self.inverseDocumentFrequency = model.tfidf.inverseDocumentFrequency
     self.singularValues = model.lsa.singularValues
-    self.unitRows = MappedArray(Self.unitRows(of: model.latentVectors))
-    self.rowStarts = MappedArray(model.weights.rowStarts.map { Int32($0) })
-    self.columnIndices = MappedArray(model.weights.columnIndices)
-    self.weightValues = MappedArray(model.weights.values)
+    let rowCount = model.articles.count
+    self.index = HybridSearch(
+      latent: CosineIndex(
+        unitRows: MappedDenseRows(
+          rowCount: rowCount, dimension: model.lsa.dimensionCount,
+          elements: MappedArray(RowNormalization.unitRowsRowMajor(of: model.latentVectors)))),
+      lexical: LexicalIndex(
+        rows: MappedSparseRows(
+          columnCount: model.tfidf.terms.count, rowStarts: MappedArray(model.weights.rowStarts.map { Int32($0) }),
+          columns: MappedArray(model.weights.columnIndices), values: MappedArray(model.weights.values))))
     self.loadings = MappedArray(model.lsa.termLoadings.elements)
   }
 
-  /// The rows of `vectors` scaled to unit length, row-major (zero rows stay zero).
-  static func unitRows(of vectors: Matrix) -> [Double] {
-    var rows = [Double](repeating: 0, count: vectors.rowCount * vectors.columnCount)
-    for i in 0..<vectors.rowCount {
-      let row = vectors.row(i)
-      let norm = row.reduce(0) { $0 + $1 * $1 }.squareRoot()
-      guard norm > 0 else { continue }
-      for j in row.indices { rows[i * vectors.columnCount + j] = row[j] / norm }
-    }
-    return rows
-  }
-
   /// Article `row`'s unit latent vector.
-  public func unitVector(_ row: Int) -> [Double] {
-    unitRows.slice((row * dimensionCount)..<((row + 1) * dimensionCount))
-  }
-
-  /// The cosine similarity of every article with `vector` (in the space of UΣ rows).
-  ///
-  /// - Complexity: O(n k), one pass over the mapped rows.
-  public func scores(for vector: [Double]) -> [Double] {
-    let norm = vector.reduce(0) { $0 + $1 * $1 }.squareRoot()
-    let count = articles.count
-    guard norm > 0 else { return [Double](repeating: 0, count: count) }
-    let query = vector.map { $0 / norm }
-    return unitRows.withUnsafeBufferPointer { rows in
-      (0..<count).map { i in
-        var dot = 0.0
-        let base = i * query.count
-        for j in query.indices { dot += rows[base + j] * query[j] }
-        return min(1, max(-1, dot))
-      }
-    }
-  }
+  public func unitVector(_ row: Int) -> [Double] { index.latent.unitVector(row) }
 
   /// Row of the article with `id`, if any.
   public func row(ofArticle id: String) -> Int? { articles.row(ofID: id) }
 
   /// The TF-IDF row of article `row` as (term, weight) pairs.
-  public func weightsRow(_ row: Int) -> [(column: Int, value: Double)] {
-    let range = Int(rowStarts[row])..<Int(rowStarts[row + 1])
-    return zip(columnIndices.slice(range), weightValues.slice(range)).map { (Int($0), $1) }
-  }
+  public func weightsRow(_ row: Int) -> [(column: Int, value: Double)] { index.lexical.row(row) }
 
   /// V's rows for `terms` as a |terms| × k matrix.
   func loadings(ofTerms selected: [Int]) -> Matrix {
@@ -139,17 +114,13 @@ public struct QueryModel: Sendable {
     return result
   }
 
-  /// The TF-IDF row of a text, weighted exactly like the training articles.
-  public func weightedRow(ofText text: String, analyzer: TextAnalyzer) throws(QueryError) -> [(column: Int, value: Double)] {
-    guard !text.allSatisfy(\.isWhitespace) else { throw .emptyText }
-    let tokens = analyzer.terms(in: text)
-    let vectorizer = TFIDFModel(
-      options: manifest.parameters.tfidf, terms: terms, documentFrequency: documentFrequency,
-      inverseDocumentFrequency: inverseDocumentFrequency,
-      trainingWeights: SparseMatrix(rowCount: 0, columnCount: terms.count, rowStarts: [0], columnIndices: [], values: []))
-    let row = vectorizer.transform([tokens]).row(0)
-    guard !row.isEmpty else { throw .noKnownTerms(text: text, terms: Array(Set(tokens)).sorted()) }
-    return row
+  /// The TF-IDF weights of a term list, weighted exactly like the training articles
+  /// (terms outside the vocabulary are dropped).
+  public func weights(ofTerms tokens: [String]) -> [(column: Int, value: Double)] {
+    let weighting = TFIDFWeighting(
+      options: manifest.parameters.tfidf, terms: terms, trainingDocumentCount: manifest.counts.articles,
+      documentFrequency: documentFrequency, inverseDocumentFrequency: inverseDocumentFrequency)
+    return weighting.transform([tokens]).row(0)
   }
 
   /// A weighted row's latent vector q V (the space of ``latentVectors``).

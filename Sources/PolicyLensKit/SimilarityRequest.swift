@@ -2,8 +2,9 @@
 public struct SimilarityRequest: Sendable, Hashable {
   /// Maximum number of results.
   public var count: Int
-  /// Leave out the query article's own region and its near-duplicates (score ≥ 0.95 or the
-  /// same title): "what did other places do?".
+  /// Leave out articles of the query article's own place (its city, else its region; a
+  /// roundup has none) and its near-duplicates (score ≥ 0.95 or the same title): "what did
+  /// other places do?".
   public var excludesOwnRegion: Bool
   /// Keep only the best article of each region (city-level articles group by region).
   public var keepsOnePerRegion: Bool
@@ -15,10 +16,24 @@ public struct SimilarityRequest: Sendable, Hashable {
   public var until: String?
   /// Number of explaining terms per result.
   public var explanationTermCount: Int
+  /// The share of the lexical (TF-IDF cosine) score in the blend with the latent (LSA) one;
+  /// see `HybridSearch`. Default ``defaultLexicalWeight``.
+  public var lexicalWeight: Double
+  /// Added to the score of articles of a place that a free-text query names (江苏 低空经济):
+  /// places are preferences, not terms. Default ``defaultPlacePreference``.
+  public var placePreference: Double
+
+  /// The blend chosen on the tuning half of the check set (Tests/EvaluationData): see the
+  /// README's ablation table for how each weight scores.
+  public static let defaultLexicalWeight = 0.5
+  /// A preference strong enough to lift an article of the named place above articles of
+  /// other places that match the topic about as well, not above better matches.
+  public static let defaultPlacePreference = 0.1
 
   public init(
     count: Int = 10, excludesOwnRegion: Bool = false, keepsOnePerRegion: Bool = false,
-    region: String? = nil, since: String? = nil, until: String? = nil, explanationTermCount: Int = 5
+    region: String? = nil, since: String? = nil, until: String? = nil, explanationTermCount: Int = 5,
+    lexicalWeight: Double = Self.defaultLexicalWeight, placePreference: Double = Self.defaultPlacePreference
   ) {
     self.count = count
     self.excludesOwnRegion = excludesOwnRegion
@@ -27,5 +42,7 @@ public struct SimilarityRequest: Sendable, Hashable {
     self.since = since
     self.until = until
     self.explanationTermCount = explanationTermCount
+    self.lexicalWeight = lexicalWeight
+    self.placePreference = placePreference
   }
 }

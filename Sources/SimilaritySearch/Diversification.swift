@@ -33,13 +33,19 @@ public struct Diversification: Sendable, Hashable, Codable {
     groupKey: (Int) -> Key?
   ) -> [Neighbour] {
     var seen = Set<Key>()
-    return neighbours.filter { neighbour in
-      guard neighbour.score < duplicateThreshold, !isDuplicate(neighbour.index) else {
-        return false
-      }
-      guard let key = groupKey(neighbour.index) else { return true }
-      return seen.insert(key).inserted
-    }
+    return neighbours.filter { admits($0, isDuplicate: isDuplicate, groupKey: groupKey, seen: &seen) }
+  }
+
+  /// Whether `neighbour`, the next candidate of a list walked best first, survives both
+  /// rules; `seen` holds the groups already taken and is updated when it does.
+  ///
+  /// - Complexity: O(1) plus the closures' cost.
+  public func admits<Key: Hashable>(
+    _ neighbour: Neighbour, isDuplicate: (Int) -> Bool, groupKey: (Int) -> Key?, seen: inout Set<Key>
+  ) -> Bool {
+    guard neighbour.score < duplicateThreshold, !isDuplicate(neighbour.index) else { return false }
+    guard let key = groupKey(neighbour.index) else { return true }
+    return seen.insert(key).inserted
   }
 
   /// Applies the duplicate rule only.
@@ -49,48 +55,5 @@ public struct Diversification: Sendable, Hashable, Codable {
     -> [Neighbour]
   {
     apply(to: neighbours, isDuplicate: isDuplicate, groupKey: { _ -> Int? in nil })
-  }
-}
-
-extension CosineIndex {
-  /// The `count` best documents for `row` after ``Diversification`` rules, computed exactly.
-  ///
-  /// Unlike filtering a fixed-size result list afterwards, this scans every document, keeps
-  /// the best candidate per group, then ranks the groups, so it never returns fewer than
-  /// `count` results while enough admissible groups exist.
-  ///
-  /// - Parameters:
-  ///   - row: The query document (never returned).
-  ///   - count: Maximum number of results.
-  ///   - rules: Duplicate threshold; see ``Diversification``.
-  ///   - isDuplicate: Marks extra duplicates of the query (e.g. same title).
-  ///   - groupKey: The group of a document, or `nil` for "not grouped".
-  ///   - filter: Candidates returning `false` are skipped before grouping.
-  /// - Returns: Ordered by score descending, ties by index ascending.
-  /// - Complexity: O(*n*·*k* + *n* log *count*).
-  public func diverseNeighbours<Key: Hashable>(
-    of row: Int, count: Int, rules: Diversification = Diversification(),
-    isDuplicate: (Int) -> Bool = { _ in false }, groupKey: (Int) -> Key?,
-    filter: (Int) -> Bool = { _ in true }
-  ) -> [Neighbour] {
-    precondition(count >= 0, "count must be non-negative")
-    let scores = scores(for: unitVector(row))
-    var bestPerGroup: [Key: Neighbour] = [:]
-    var top = TopK(capacity: min(count, documentCount))
-    for i in 0..<documentCount where i != row && filter(i) {
-      let score = scores[i]
-      guard score < rules.duplicateThreshold, !isDuplicate(i) else { continue }
-      let candidate = Neighbour(index: i, score: score)
-      if let key = groupKey(i) {
-        if let current = bestPerGroup[key], !candidate.ranks(before: current) { continue }
-        bestPerGroup[key] = candidate
-      } else {
-        top.offer(index: i, score: score)
-      }
-    }
-    for candidate in bestPerGroup.values {
-      top.offer(index: candidate.index, score: candidate.score)
-    }
-    return top.sorted()
   }
 }

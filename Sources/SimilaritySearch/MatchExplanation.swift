@@ -79,6 +79,50 @@ public enum MatchExplanation {
     return top(shared, count: count)
   }
 
+  /// The terms behind a ``HybridSearch`` score, split by kind of evidence.
+  ///
+  /// - `shared`: terms that occur in **both** texts, by their contribution to the blended
+  ///   score, w · q̂ₜ dₜ + (1 − w) · cₜ (q̂ the unit query row, cₜ the latent share above);
+  ///   only positive contributions. These are the words "because of" may name: each of them
+  ///   is in both articles.
+  /// - `related`: terms that occur in only one of the two texts but pull them together in the
+  ///   latent space ((1 − w) · cₜ > 0), largest first: vocabulary the other article does not
+  ///   use, linked through the topics.
+  ///
+  /// - Parameters:
+  ///   - query: The query's TF-IDF row (any scaling; it is normalised).
+  ///   - document: The document's l2-normalised TF-IDF row.
+  ///   - termLoadings: *terms × k* loadings *V* indexed like the rows' columns.
+  ///   - lexicalWeight: *w*, as in the search.
+  ///   - count: Maximum number of terms in each list.
+  /// - Complexity: as ``latentContributions(query:document:termLoadings:)``.
+  public static func hybrid(
+    query: [(column: Int, value: Double)], document: [(column: Int, value: Double)],
+    termLoadings: Matrix, lexicalWeight: Double, count: Int
+  ) -> (shared: [TermContribution], related: [TermContribution]) {
+    let queryNorm = RowNormalization.norm(query.map(\.value))
+    guard queryNorm > 0, queryNorm.isFinite else { return ([], []) }
+    var documentWeights: [Int: Double] = [:]
+    for (term, weight) in document { documentWeights[term, default: 0] += weight }
+    var queryWeights: [Int: Double] = [:]
+    for (term, weight) in query { queryWeights[term, default: 0] += weight / queryNorm }
+    let latent = lexicalWeight < 1
+      ? latentContributions(query: query, document: document, termLoadings: termLoadings) : []
+    var latentShare: [Int: Double] = [:]
+    for contribution in latent { latentShare[contribution.term] = (1 - lexicalWeight) * contribution.contribution }
+    var shared: [TermContribution] = []
+    var related: [TermContribution] = []
+    for term in Set(queryWeights.keys).union(documentWeights.keys) {
+      let latentPart = latentShare[term] ?? 0
+      if let q = queryWeights[term], let d = documentWeights[term] {
+        shared.append(TermContribution(term: term, contribution: lexicalWeight * q * d + latentPart))
+      } else {
+        related.append(TermContribution(term: term, contribution: latentPart))
+      }
+    }
+    return (top(shared, count: count), top(related, count: count))
+  }
+
   private static func top(_ contributions: [TermContribution], count: Int) -> [TermContribution] {
     precondition(count >= 0, "count must be non-negative")
     return Array(
@@ -109,7 +153,5 @@ public enum MatchExplanation {
     return dot
   }
 
-  private static func norm(_ vector: [Double]) -> Double {
-    vector.reduce(0) { $0 + $1 * $1 }.squareRoot()
-  }
+  private static func norm(_ vector: [Double]) -> Double { RowNormalization.norm(vector) }
 }

@@ -30,6 +30,13 @@ public struct TextAnalysisOptions: Codable, Sendable, Hashable {
   public var keepsNumbers: Bool
   /// Whether unknown words are recognised with jieba's HMM (`HMM=True`, the default).
   public var usesHiddenMarkovModel: Bool
+  /// Whether a Han term of three or more characters is followed by its parts that are words
+  /// of the lexicon (every substring of length 2 up to one less than the term's), as jieba's
+  /// search mode indexes them: `优化营商环境` also gives `优化`, `营商`, `营商环境`, `环境`.
+  /// Default `false` here; `fit` turns it on, so that an analyst typing `营商环境` finds an
+  /// article that says `优化营商环境`, and a theme seed `人工智能` matches `生成式人工智能`.
+  /// Parts are filtered like terms (stop words, numerals, one-character words).
+  public var indexesSubwords: Bool
 
   /// The path of Debian python3-jieba's dictionary, the lexicon PolicyLens is tested with.
   public static let debianJiebaLexiconPath = "/usr/lib/python3/dist-packages/jieba/dict.txt"
@@ -43,7 +50,8 @@ public struct TextAnalysisOptions: Codable, Sendable, Hashable {
     stopWords: [String] = StopWords.policyNews,
     keepsSingleCharacterTerms: Bool = false,
     keepsNumbers: Bool = false,
-    usesHiddenMarkovModel: Bool = true
+    usesHiddenMarkovModel: Bool = true,
+    indexesSubwords: Bool = false
   ) {
     self.formatVersion = 1
     self.lexiconPath = lexiconPath
@@ -54,5 +62,27 @@ public struct TextAnalysisOptions: Codable, Sendable, Hashable {
     self.keepsSingleCharacterTerms = keepsSingleCharacterTerms
     self.keepsNumbers = keepsNumbers
     self.usesHiddenMarkovModel = usesHiddenMarkovModel
+    self.indexesSubwords = indexesSubwords
+  }
+
+  private enum CodingKeys: String, CodingKey {
+    case formatVersion, lexiconPath, lexiconChecksum, userDictionary, discoveredPhrases, stopWords
+    case keepsSingleCharacterTerms, keepsNumbers, usesHiddenMarkovModel, indexesSubwords
+  }
+
+  /// Decodes options; `indexesSubwords` is absent from models written before it existed
+  /// and then reads as `false`, which is how those models were built.
+  public init(from decoder: any Decoder) throws {
+    let container = try decoder.container(keyedBy: CodingKeys.self)
+    formatVersion = try container.decode(Int.self, forKey: .formatVersion)
+    lexiconPath = try container.decode(String.self, forKey: .lexiconPath)
+    lexiconChecksum = try container.decodeIfPresent(String.self, forKey: .lexiconChecksum)
+    userDictionary = try container.decode(UserDictionary.self, forKey: .userDictionary)
+    discoveredPhrases = try container.decode([String].self, forKey: .discoveredPhrases)
+    stopWords = try container.decode([String].self, forKey: .stopWords)
+    keepsSingleCharacterTerms = try container.decode(Bool.self, forKey: .keepsSingleCharacterTerms)
+    keepsNumbers = try container.decode(Bool.self, forKey: .keepsNumbers)
+    usesHiddenMarkovModel = try container.decode(Bool.self, forKey: .usesHiddenMarkovModel)
+    indexesSubwords = try container.decodeIfPresent(Bool.self, forKey: .indexesSubwords) ?? false
   }
 }

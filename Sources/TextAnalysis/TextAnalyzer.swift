@@ -229,6 +229,7 @@ public final class TextAnalyzer: Sendable {
     var terms: [String] = []
     let keepsSingleCharacterTerms = resolvedOptions.keepsSingleCharacterTerms
     let keepsNumbers = resolvedOptions.keepsNumbers
+    let indexesSubwords = resolvedOptions.indexesSubwords
     scalars.withUnsafeBufferPointer { buffer in
       var start = 0
       for end in ends {
@@ -249,8 +250,31 @@ public final class TextAnalyzer: Sendable {
         }
         if stopWordHashes.contains(ScalarHash.hash(token)) { continue }
         terms.append(TextAnalyzer.string(buffer, start..<end))
+        if indexesSubwords && kind == .han && end - start >= 3 {
+          appendSubwords(of: buffer, start..<end, to: &terms)
+        }
       }
     }
     return terms
+  }
+
+  /// Appends the parts of the Han term `buffer[range]` that are lexicon words (lengths 2 up
+  /// to the term's length − 1, left to right, shorter first), filtered like terms.
+  private func appendSubwords(
+    of buffer: UnsafeBufferPointer<UInt32>, _ range: Range<Int>, to terms: inout [String]
+  ) {
+    let length = range.count
+    for partLength in 2..<length {
+      for partStart in range.lowerBound...(range.upperBound - partLength) {
+        let part = UnsafeBufferPointer(rebasing: buffer[partStart..<(partStart + partLength)])
+        guard segmenter.lexicon.isWord(part) else { continue }
+        let hash = ScalarHash.hash(part)
+        if stopWordHashes.contains(hash) { continue }
+        if !resolvedOptions.keepsNumbers && TextAnalyzer.isNumeral(part) && !protectedHashes.contains(hash) {
+          continue
+        }
+        terms.append(TextAnalyzer.string(buffer, partStart..<(partStart + partLength)))
+      }
+    }
   }
 }

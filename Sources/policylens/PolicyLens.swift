@@ -19,6 +19,7 @@ struct PolicyLens: AsyncParsableCommand {
       IngestCommand.self, ArticlesCommand.self, TermsCommand.self, FitCommand.self,
       TopicsCommand.self, AddCommand.self, SimilarCommand.self, TagCommand.self,
       ThemesCommand.self, ClustersCommand.self, TimelineCommand.self, ReportCommand.self,
+      EvaluateCommand.self,
     ])
 
   static func main() async {

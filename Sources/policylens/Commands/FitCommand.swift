@@ -71,6 +71,17 @@ struct FitCommand: AsyncParsableCommand {
   @Flag(help: "Keep words that name a policy's form rather than its subject (条例, 实施方案, 出台 …) as terms.")
   var instrumentWords = false
 
+  @Flag(
+    inversion: .prefixedNo,
+    help: "Also index the lexicon words inside a compound (优化营商环境 → 营商环境, 优化 …), as jieba's search mode does.")
+  var subwords = true
+
+  @Flag(help: "Keep place names (江苏, 苏州市, 长三角, 全市 …) as terms; by default they only set an article's region.")
+  var placeNames = false
+
+  @Option(help: ArgumentHelp("How many times an article's title counts in its text.", valueName: "n"))
+  var titleWeight = FitOptions.defaultTitleRepetitions
+
   @OptionGroup var analysis: AnalysisOptions
   @OptionGroup var themeOptions: ThemeOptions
   @OptionGroup var seedOptions: SeedOptions
@@ -80,6 +91,9 @@ struct FitCommand: AsyncParsableCommand {
     if let dims, dims < 1 { throw ValidationError("--dims must be at least 1; got \(dims).") }
     if powerIterations < 0 || powerIterations > 50 {
       throw ValidationError("--power-iterations must be between 0 and 50; got \(powerIterations).")
+    }
+    if titleWeight < 0 || titleWeight > 10 {
+      throw ValidationError("--title-weight must be between 0 and 10; got \(titleWeight).")
     }
     if oversampling < 0 { throw ValidationError("--oversampling must be at least 0; got \(oversampling).") }
     if let maxFeatures, maxFeatures < 1 {
@@ -91,6 +105,7 @@ struct FitCommand: AsyncParsableCommand {
     let terminal = Terminal.current
     let printer = ProgressPrinter(quiet: output.quiet || output.json)
     var textAnalysis = try analysis.textAnalysisOptions()
+    textAnalysis.indexesSubwords = subwords
     // Theme seed terms must come out of segmentation whole, or tagging cannot see them.
     if FileManager.default.fileExists(atPath: themeOptions.themes) {
       let known = Set(textAnalysis.userDictionary.entries.map(\.word))
@@ -115,7 +130,7 @@ struct FitCommand: AsyncParsableCommand {
         rank: dims ?? 100, algorithm: algorithm, oversampling: oversampling,
         powerIterations: powerIterations),
       choosesRankAutomatically: dims == nil,
-      seed: seedOptions.seed)
+      seed: seedOptions.seed, excludesPlaceNames: !placeNames, titleRepetitions: titleWeight)
     let clock = ContinuousClock()
     let start = clock.now
     let model = try await Pipeline.fit(

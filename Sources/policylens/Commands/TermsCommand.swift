@@ -51,6 +51,7 @@ struct TermsCommand: AsyncParsableCommand {
     let manifest = text == nil ? try store.loadManifest() : try? store.loadManifest()
     let options = try manifest?.parameters.textAnalysis ?? analysis.textAnalysisOptions()
     let analyzer = try TextAnalyzer(options: options, cacheDirectory: lexiconCacheDirectory())
+    let titleRepetitions = manifest?.parameters.titleRepetitions ?? FitOptions.defaultTitleRepetitions
     let source: String
     let shown: String
     let label: String
@@ -61,7 +62,7 @@ struct TermsCommand: AsyncParsableCommand {
     } else {
       let articles = try store.loadArticles(manifest!)
       let row = try ArticleLookup.row(of: arguments[0], in: articles, model: modelOptions.model)
-      source = Pipeline.analysisText(of: articles[row])
+      source = Pipeline.analysisText(of: articles[row], titleRepetitions: titleRepetitions)
       shown = articles[row].text
       label = articles[row].id
     }
@@ -92,15 +93,15 @@ struct TermsCommand: AsyncParsableCommand {
     terminal.line(table.render())
     terminal.line(
       "\(formatCount(tokens.count)) tokens → \(formatCount(terms.count)) terms (\(formatCount(counts.count)) distinct) "
-        + "after stop words, numbers and single characters"
-        + (text == nil ? "; the title counts \(Pipeline.titleRepetitions) times" : ""))
+        + "after stop words, places, numbers and single characters"
+        + (text == nil ? "; the title counts \(titleRepetitions) times" : ""))
   }
 
   private func discoverPhrases() async throws {
     let terminal = Terminal.current
     let corpus = try await CorpusLoader.load(paths: arguments.isEmpty ? ["seeds"] : arguments)
     let analyzer = try TextAnalyzer(options: try analysis.textAnalysisOptions(), cacheDirectory: lexiconCacheDirectory())
-    let candidates = PhraseDiscovery.candidates(in: corpus.articles.map(Pipeline.analysisText(of:)), analyzer: analyzer)
+    let candidates = PhraseDiscovery.candidates(in: corpus.articles.map { Pipeline.analysisText(of: $0, titleRepetitions: FitOptions.defaultTitleRepetitions) }, analyzer: analyzer)
     let shown = Array(candidates.prefix(limit))
     if output.json {
       struct Payload: Encodable { var candidates: [PhraseCandidate]; var total: Int }

@@ -77,3 +77,12 @@ extension QueryError: ReportableError {
     }
   }
 }
+
+extension EvaluationError: ReportableError {
+  var exitCode: Int32 {
+    switch self {
+    case .unreadable: ExitStatus.noInput
+    case .malformed, .unknownArticles: ExitStatus.dataError
+    }
+  }
+}
