@@ -100,7 +100,9 @@ let package = Package(
       swiftSettings: swiftSettings),
     .testTarget(
       name: "PolicyLensKitTests",
-      dependencies: ["PolicyLensKit", "Ingest", "TextAnalysis", "ThemeTagging", "LinearAlgebra", "TestSupport"],
+      dependencies: [
+        "PolicyLensKit", "Ingest", "TextAnalysis", "ThemeTagging", "SimilaritySearch", "LinearAlgebra", "TestSupport",
+      ],
       swiftSettings: swiftSettings),
     .testTarget(
       name: "CLITests", dependencies: ["policylens", "PolicyLensKit", "TestSupport"],

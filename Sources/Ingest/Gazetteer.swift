@@ -145,7 +145,7 @@ public enum Gazetteer {
   /// Words that point at "this place" without naming it (全市, 本市, 我省 …).
   public static let placeDeictics: [String] = [
     "全市", "本市", "我市", "该市", "全省", "本省", "我省", "该省", "全区", "本区", "我区", "市内",
-    "省内", "市委", "市政府", "省委", "省政府", "区委", "区政府",
+    "省内", "市委", "市政府", "省委", "省政府", "区委", "区政府", "全国", "各地", "各省",
   ]
 
   /// Every written form of a place this gazetteer knows, as text uses them: provinces and

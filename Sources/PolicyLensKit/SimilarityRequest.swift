@@ -25,10 +25,10 @@ public struct SimilarityRequest: Sendable, Hashable {
 
   /// The blend chosen on the tuning half of the check set (Tests/EvaluationData): see the
   /// README's ablation table for how each weight scores.
-  public static let defaultLexicalWeight = 0.5
+  public static let defaultLexicalWeight = 0.3
   /// A preference strong enough to lift an article of the named place above articles of
   /// other places that match the topic about as well, not above better matches.
-  public static let defaultPlacePreference = 0.1
+  public static let defaultPlacePreference = 0.05
 
   public init(
     count: Int = 10, excludesOwnRegion: Bool = false, keepsOnePerRegion: Bool = false,

@@ -73,14 +73,16 @@ public struct HybridSearch<Latent: DenseRowStorage, Lexical: SparseRowStorage>: 
   ///   - query: The query, seen both ways.
   ///   - count: Maximum number of results.
   ///   - lexicalWeight: *w* in the type's formula, in 0…1.
-  ///   - rules: Near-duplicate threshold (on the blended score); see ``Diversification``.
+  ///   - rules: Near-duplicate threshold (on the blended score; none by default); see
+  ///     ``Diversification``.
   ///   - admits: Candidates returning `false` are skipped (the query itself, other places …).
   ///   - isDuplicate: Marks extra duplicates of the query (for example the same title).
   ///   - groupKey: At most one result per non-`nil` key (for example one per region).
   ///   - boost: Added to a candidate's blended score before ranking.
   /// - Returns: Matches ordered by score descending, ties by index ascending.
   public func search(
-    _ query: Query, count: Int, lexicalWeight: Double, rules: Diversification = Diversification(),
+    _ query: Query, count: Int, lexicalWeight: Double,
+    rules: Diversification = Diversification(duplicateThreshold: .infinity),
     admits: (Int) -> Bool = { _ in true }, isDuplicate: (Int) -> Bool = { _ in false },
     groupKey: (Int) -> String? = { _ in nil }, boost: ((Int) -> Double)? = nil
   ) -> [Match] {

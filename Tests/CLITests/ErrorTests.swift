@@ -34,7 +34,16 @@ struct ErrorTests {
     let run = await CLIRunner.run(["similar", "--text", "的 了 123", "--model", CLIRunner.seedModel])
     #expect(run.exitCode != 0)
     #expect(run.output.isEmpty)
-    #expect(run.diagnostics.contains("no terms"))
+    #expect(run.diagnostics.contains("no topic terms"))
+  }
+
+  @Test("a query made only of a place says what it understood and where to look instead")
+  func placeOnlyQuery() async {
+    let run = await CLIRunner.run(["similar", "--text", "江苏省", "--model", CLIRunner.seedModel])
+    #expect(run.exitCode == 65)
+    #expect(run.output.isEmpty)
+    #expect(run.diagnostics.contains("Understood the place 江苏"))
+    #expect(run.diagnostics.contains("policylens articles --region 江苏"))
   }
 
   @Test("dates that do not parse name the flag and the value", arguments: ["2024-13", "yesterday", "2024-02-30"])

@@ -1,4 +1,5 @@
 import Foundation
+import LinearAlgebra
 import PolicyLensKit
 import Testing
 import TestSupport
@@ -24,14 +25,27 @@ struct QueryModelTests {
     }
   }
 
-  @Test("an article is its own best match, with score 1")
-  func selfSimilarity() {
+  @Test("every stored latent row has unit length, and every score lies in [−1, 1]")
+  func unitRowsAndScoreRange() throws {
     let model = Self.mapped
     for row in model.articles.indices {
-      let scores = model.scores(for: model.unitVector(row))
-      expectClose(scores[row], 1, tolerance: .decomposition)
-      #expect(scores.allSatisfy { $0 <= 1 + 1e-12 })
+      expectClose(RowNormalization.norm(model.unitVector(row)), 1, tolerance: .decomposition)
     }
+    let results = try model.similar(toArticle: 0, request: SimilarityRequest(count: model.articles.count))
+    #expect(results.allSatisfy { (-1 - 1e-12...1 + 1e-12).contains($0.score) })
+    #expect(results.allSatisfy { (0...1 + 1e-12).contains($0.lexicalScore) })
+  }
+
+  @Test("--other-regions keeps other roundups: the low-altitude roundup still finds the other roundups")
+  func roundupsAreNotOneRegion() throws {
+    let model = Self.mapped
+    let row = try #require(model.row(ofArticle: "2024-21#1"))
+    #expect(model.articles[row].region == "区域")
+    let results = try model.similar(toArticle: row, request: SimilarityRequest(count: 200, excludesOwnRegion: true))
+    #expect(results.contains { $0.region == "区域" }, "roundups were dropped as if they were one region")
+    let shanghai = try #require(model.row(ofArticle: "2024-21#4"))
+    let others = try model.similar(toArticle: shanghai, request: SimilarityRequest(count: 200, excludesOwnRegion: true))
+    #expect(!others.contains { $0.region == "上海" })
   }
 
   @Test("results are ordered, exclude the query, and respect the filters")

@@ -37,24 +37,29 @@ import Testing
     }
   }
 
-  @Test("the exact scan equals filtering the full ranked list")
-  func exactScanMatchesPostFilter() {
+  @Test("the hybrid search's best-first walk equals filtering the full ranked list")
+  func walkMatchesPostFilter() {
     for seed in UInt64(0)..<100 {
       var generator = SplitMix64(seed: seed)
       let n = Int.random(in: 2...8, using: &generator)
       let matrix = randomMatrix(rows: n, columns: 3, using: &generator)
       let index = CosineIndex(documentVectors: matrix)
-      let groups = (0..<n).map { _ -> Int? in
+      let search = HybridSearch(
+        latent: index,
+        lexical: LexicalIndex(
+          rows: InMemorySparseRows(columnCount: 1, rowStarts: [Int32](repeating: 0, count: n + 1), columns: [], values: [])))
+      let groups = (0..<n).map { _ -> String? in
         let g = Int.random(in: 0...3, using: &generator)
-        return g == 0 ? nil : g
+        return g == 0 ? nil : "group \(g)"
       }
       let count = Int.random(in: 0...n, using: &generator)
       let rules = Diversification(duplicateThreshold: 0.9)
       let full = index.nearestNeighbours(of: 0, count: n)
       let expected = Array(rules.apply(to: full, groupKey: { groups[$0] }).prefix(count))
-      let actual = index.diverseNeighbours(
-        of: 0, count: count, rules: rules, groupKey: { groups[$0] })
-      #expect(actual == expected, "seed \(seed)")
+      let actual = search.search(
+        .init(latentVector: index.unitVector(0), terms: []), count: count, lexicalWeight: 0, rules: rules,
+        admits: { $0 != 0 }, groupKey: { groups[$0] })
+      #expect(actual.map(\.index) == expected.map(\.index), "seed \(seed)")
     }
   }
 }
