@@ -234,7 +234,7 @@ private struct Run {
       for j in 0..<d { sums[label * d + j] += rows.values[i * d + j] }
     }
     for c in 0..<k {
-      let norm = (0..<d).reduce(0.0) { $0 + sums[c * d + $1] * sums[c * d + $1] }.squareRoot()
+      let norm = l2Norm(sums[(c * d)..<((c + 1) * d)])
       if norm > 0 {
         for j in 0..<d { sums[c * d + j] /= norm }
       } else {
