@@ -81,13 +81,18 @@ struct OutputTests {
     #expect(first.output == second.output)
   }
 
-  @Test("timeline --csv has one row per period and theme")
-  func timelineCSV() async {
+  @Test("timeline --csv has one row per period and theme, in report --csv's timeline schema")
+  func timelineCSV() async throws {
     let run = await CLIRunner.run(["timeline", "--csv"] + CLIRunner.modelArguments())
     #expect(run.exitCode == 0)
     let lines = run.output.split(separator: "\r\n")
-    #expect(lines.first == "period,start,end,period_articles,category,count,share")
+    #expect(lines.first == "period,start,end,period_articles,category,count,share,trend")
     #expect(lines.count > 20)
+    let json = await CLIRunner.run(["timeline", "--json"] + CLIRunner.modelArguments())
+    let object = try #require(try JSONSerialization.jsonObject(with: Data(json.output.utf8)) as? [String: Any])
+    let periods = try #require(object["periods"] as? [[String: Any]])
+    let series = try #require(object["series"] as? [[String: Any]])
+    #expect(lines.count == 1 + periods.count * series.count)
   }
 }
 
