@@ -148,6 +148,11 @@ public struct LinkageTree: Sendable, Hashable, Codable {
     guard clusterCount <= documentCount else {
       throw .tooFewDocuments(documentCount: documentCount, clusterCount: clusterCount)
     }
+    return cut(validatedClusterCount: clusterCount)
+  }
+
+  /// ``labels(clusterCount:)`` for a count already checked to lie in 1…n.
+  func cut(validatedClusterCount clusterCount: Int) -> [Int] {
     let n = documentCount
     var parent = Array(0..<(2 * n - 1))
     func find(_ x: Int) -> Int {

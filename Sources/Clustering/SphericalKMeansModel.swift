@@ -28,8 +28,6 @@ public struct SphericalKMeansModel: Sendable, Hashable, Codable {
   public let centroids: Matrix
   /// J = Σᵢ cos(xᵢ, c_{ℓ(i)}); larger is better, at most the number of non-zero documents.
   public let objective: Double
-  /// Σᵢ (1 − cos(xᵢ, c_{ℓ(i)})) = n − J, the cosine analogue of k-means inertia.
-  public let inertia: Double
   /// Rounds the winning start used.
   public let iterations: Int
 
@@ -100,19 +98,11 @@ public struct SphericalKMeansModel: Sendable, Hashable, Codable {
     self.labels = labels
     self.centroids = centroids
     self.objective = best.objective
-    self.inertia = Double(rows.count) - best.objective
     self.iterations = best.iterations
   }
 
   /// Number of clusters.
   public var clusterCount: Int { options.clusterCount }
-
-  /// Number of documents in each cluster, indexed by label.
-  public var clusterSizes: [Int] {
-    var sizes = [Int](repeating: 0, count: clusterCount)
-    for label in labels { sizes[label] += 1 }
-    return sizes
-  }
 }
 
 /// One k-means++ start followed by Lloyd iterations.
@@ -234,7 +224,7 @@ private struct Run {
       for j in 0..<d { sums[label * d + j] += rows.values[i * d + j] }
     }
     for c in 0..<k {
-      let norm = (0..<d).reduce(0.0) { $0 + sums[c * d + $1] * sums[c * d + $1] }.squareRoot()
+      let norm = l2Norm(sums[(c * d)..<((c + 1) * d)])
       if norm > 0 {
         for j in 0..<d { sums[c * d + j] /= norm }
       } else {

@@ -1,8 +1,8 @@
 import LinearAlgebra
 
-/// Document vectors scaled to unit L2 norm, stored row-major so that one document's vector
-/// is contiguous (the access pattern of every loop in this module). Zero or non-finite rows
-/// become zero vectors, as scikit-learn's `normalize` leaves zero rows at zero.
+/// Document vectors scaled to unit L2 norm by `Matrix.unitRows()` (zero or non-finite rows
+/// become zero vectors), stored row-major so that one document's vector is contiguous (the
+/// access pattern of every loop in this module).
 struct UnitRows: Sendable {
   let count: Int
   let dimension: Int
@@ -11,15 +11,8 @@ struct UnitRows: Sendable {
   init(_ matrix: Matrix) {
     count = matrix.rowCount
     dimension = matrix.columnCount
-    var values = [Double](repeating: 0, count: count * dimension)
-    for i in 0..<count {
-      var squares = 0.0
-      for j in 0..<dimension { squares += matrix[i, j] * matrix[i, j] }
-      let norm = squares.squareRoot()
-      guard norm > 0, norm.isFinite else { continue }
-      for j in 0..<dimension { values[i * dimension + j] = matrix[i, j] / norm }
-    }
-    self.values = values
+    // The transpose's column-major elements are the unit rows in row-major order.
+    values = matrix.unitRows().transposed().elements
   }
 
   @inline(__always)

@@ -1,10 +1,20 @@
 import Clustering
 import LinearAlgebra
 
+/// How clusters are formed.
+public enum ClusterMethod: String, Sendable, Hashable, Codable, CaseIterable {
+  /// Spherical k-means (cosine, k-means++ seeding, restarts).
+  case sphericalKMeans = "spherical-k-means"
+  /// A cut of the average-linkage tree on cosine distance.
+  case averageLinkage = "average-linkage"
+}
+
 /// How to cluster the articles.
 public struct ClusterRequest: Sendable, Hashable {
-  /// A fixed number of clusters, or `nil` to choose it by silhouette.
+  /// A fixed number of clusters, or `nil` to choose it by silhouette (`ClusterCountSelection`).
   public var clusterCount: Int?
+  /// K-means or a cut of the linkage tree.
+  public var method: ClusterMethod
   /// Spherical k-means restarts (the best objective wins).
   public var restarts: Int
   /// Label terms per cluster.
@@ -12,8 +22,12 @@ public struct ClusterRequest: Sendable, Hashable {
   /// Seed of the k-means++ generator.
   public var seed: UInt64
 
-  public init(clusterCount: Int? = nil, restarts: Int = 10, labelTermCount: Int = 6, seed: UInt64 = 42) {
+  public init(
+    clusterCount: Int? = nil, method: ClusterMethod = .sphericalKMeans, restarts: Int = 10,
+    labelTermCount: Int = 6, seed: UInt64 = 42
+  ) {
     self.clusterCount = clusterCount
+    self.method = method
     self.restarts = restarts
     self.labelTermCount = labelTermCount
     self.seed = seed
@@ -56,81 +70,81 @@ public struct SilhouettePoint: Sendable, Hashable, Codable {
 
 /// The clustering of a model's articles.
 public struct ClusteringResult: Sendable, Hashable, Codable {
+  /// The clusters, numbered 1… by size (largest first, ties by first member).
   public var clusters: [ArticleCluster]
   /// The cluster number of every article, in article order.
   public var labels: [Int]
   /// Silhouette per candidate k when k was chosen automatically.
   public var silhouetteCurve: [SilhouettePoint]
   public var silhouette: Double?
+  /// The average-linkage tree, for `ClusterMethod.averageLinkage`.
+  public var tree: LinkageTree?
 }
 
 extension PolicyModel {
-  /// Spherical k-means over the latent vectors (cosine), labelled by class-based TF-IDF.
+  /// Clusters the articles' latent vectors (cosine), labelled by class-based TF-IDF.
   ///
-  /// Clusters are numbered by size (largest first, ties by first member), so the same model,
-  /// k and seed always print the same clusters.
+  /// With no `clusterCount`, k is chosen by `ClusterCountSelection`'s rule for either method.
+  /// Clusters are numbered by `RankedClusters` (size, largest first, ties by first member), so
+  /// the same model, k and seed always print the same clusters.
+  ///
+  /// - Throws: `QueryError.tooManyClusters` for a k outside 1…articles; `ClusteringError`.
   public func clusters(_ request: ClusterRequest) throws -> ClusteringResult {
     let vectors = latentVectors
-    var generator = SplitMix64(seed: request.seed)
-    let model: SphericalKMeansModel
-    var curve: [SilhouettePoint] = []
-    var silhouette: Double?
     if let k = request.clusterCount {
       guard k >= 1, k <= articles.count else {
         throw QueryError.tooManyClusters(requested: k, articleCount: articles.count)
       }
-      model = try SphericalKMeansModel(
-        fitting: vectors, options: SphericalKMeansOptions(clusterCount: k, restarts: request.restarts),
-        using: &generator)
-      if k >= 2 && k < articles.count { silhouette = try? Silhouette.score(of: vectors, labels: model.labels) }
-    } else {
-      let selection = try ClusterCountSelection(fitting: vectors, restarts: request.restarts, using: &generator)
-      model = selection.model
-      curve = selection.candidates.map { SilhouettePoint(clusterCount: $0.clusterCount, silhouette: $0.silhouette) }
-      silhouette = selection.candidates.first { $0.clusterCount == selection.clusterCount }?.silhouette
     }
-    return try describe(labels: model.labels, vectors: vectors, request: request, curve: curve, silhouette: silhouette)
+    var curve: [SilhouettePoint] = []
+    var silhouette: Double?
+    let labels: [Int]
+    var tree: LinkageTree?
+    switch (request.method, request.clusterCount) {
+    case (.sphericalKMeans, let k?):
+      var generator = SplitMix64(seed: request.seed)
+      labels = try SphericalKMeansModel(
+        fitting: vectors, options: SphericalKMeansOptions(clusterCount: k, restarts: request.restarts),
+        using: &generator
+      ).labels
+    case (.sphericalKMeans, nil):
+      var generator = SplitMix64(seed: request.seed)
+      let selection = try ClusterCountSelection(fitting: vectors, restarts: request.restarts, using: &generator)
+      (labels, curve, silhouette) = (selection.labels, Self.curve(selection), selection.silhouette)
+    case (.averageLinkage, let k?):
+      let linkage = try LinkageTree(averageLinkageOf: vectors)
+      tree = linkage
+      labels = try linkage.labels(clusterCount: k)
+    case (.averageLinkage, nil):
+      let linkage = try LinkageTree(averageLinkageOf: vectors)
+      tree = linkage
+      let selection = try ClusterCountSelection(cutting: linkage, documentVectors: vectors)
+      (labels, curve, silhouette) = (selection.labels, Self.curve(selection), selection.silhouette)
+    }
+    if let k = request.clusterCount, k >= 2, k < articles.count {
+      silhouette = try? Silhouette.score(of: vectors, labels: labels)
+    }
+    var result = try describe(labels: labels, vectors: vectors, request: request, curve: curve, silhouette: silhouette)
+    result.tree = tree
+    return result
   }
 
-  /// Clusters from a cut of the average-linkage tree (for `--tree`).
-  public func clusters(cutting tree: LinkageTree, into k: Int, request: ClusterRequest) throws -> ClusteringResult {
-    let labels = try tree.labels(clusterCount: k)
-    let vectors = latentVectors
-    let silhouette = k >= 2 && k < articles.count ? try? Silhouette.score(of: vectors, labels: labels) : nil
-    return try describe(labels: labels, vectors: vectors, request: request, curve: [], silhouette: silhouette)
+  private static func curve(_ selection: ClusterCountSelection) -> [SilhouettePoint] {
+    selection.candidates.map { SilhouettePoint(clusterCount: $0.clusterCount, silhouette: $0.silhouette) }
   }
 
   private func describe(
     labels rawLabels: [Int], vectors: Matrix, request: ClusterRequest,
     curve: [SilhouettePoint], silhouette: Double?
   ) throws -> ClusteringResult {
-    let clusterCount = (rawLabels.max() ?? -1) + 1
-    var members = [[Int]](repeating: [], count: clusterCount)
-    for (row, label) in rawLabels.enumerated() { members[label].append(row) }
-    let order = members.indices.sorted {
-      members[$0].count > members[$1].count
-        || (members[$0].count == members[$1].count && (members[$0].first ?? 0) < (members[$1].first ?? 0))
-    }
-    var renumber = [Int](repeating: 0, count: clusterCount)
-    for (position, label) in order.enumerated() { renumber[label] = position }
-    let labels = rawLabels.map { renumber[$0] }
-    let classTerms = try ClassTFIDF(termWeights: weights, labels: labels).topTerms(count: request.labelTermCount)
-    let unit = vectors.rows.map { row -> [Double] in
-      let norm = row.reduce(0) { $0 + $1 * $1 }.squareRoot()
-      return norm > 0 ? row.map { $0 / norm } : row
-    }
-    let clusters = order.enumerated().map { position, label -> ArticleCluster in
-      let rows = members[label]
-      var centroid = [Double](repeating: 0, count: vectors.columnCount)
-      for row in rows { for j in centroid.indices { centroid[j] += unit[row][j] } }
-      let norm = centroid.reduce(0) { $0 + $1 * $1 }.squareRoot()
-      if norm > 0 { centroid = centroid.map { $0 / norm } }
-      let scored = rows.map { row in (row, zip(unit[row], centroid).reduce(0) { $0 + $1.0 * $1.1 }) }
-        .sorted { $0.1 > $1.1 || ($0.1 == $1.1 && $0.0 < $1.0) }
+    let ranked = try RankedClusters(labels: rawLabels, documentVectors: vectors)
+    let classTerms = try ClassTFIDF(termWeights: weights, labels: ranked.labels).topTerms(count: request.labelTermCount)
+    let clusters = ranked.members.indices.map { position -> ArticleCluster in
+      let rows = ranked.members[position]
       return ArticleCluster(
         number: position + 1,
         terms: classTerms[position].map { tfidf.terms[$0.term] },
-        articles: scored.map { row, similarity in
+        articles: zip(rows, ranked.similarities[position]).map { row, similarity in
           let article = articles[row]
           return .init(
             id: article.id, title: article.title, region: article.region, city: article.city,
@@ -140,6 +154,6 @@ extension PolicyModel {
         issueCount: Set(rows.map { articles[$0].issue }).count)
     }
     return ClusteringResult(
-      clusters: clusters, labels: labels.map { $0 + 1 }, silhouetteCurve: curve, silhouette: silhouette)
+      clusters: clusters, labels: ranked.labels.map { $0 + 1 }, silhouetteCurve: curve, silhouette: silhouette)
   }
 }

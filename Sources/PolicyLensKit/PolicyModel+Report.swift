@@ -1,6 +1,7 @@
 import Foundation
 import Ingest
 import LinearAlgebra
+import Reduction
 import Report
 import ThemeTagging
 import Timelines
@@ -12,7 +13,7 @@ extension PolicyModel {
   public func reportDocument(catalog: ThemeCatalog, seed: UInt64, similarCount: Int = 3) throws -> ReportDocument {
     let tagged = themes(from: catalog).articles
     let clustering = try clusters(ClusterRequest(seed: seed))
-    let positions = mapPositions()
+    let positions = try mapPositions()
     let queries = QueryModel(model: self)
     let request = SimilarityRequest(count: similarCount, excludesOwnRegion: true, explanationTermCount: 0)
     var reportArticles: [ReportArticle] = []
@@ -30,13 +31,7 @@ extension PolicyModel {
     if let (timeline, trends) = try? timeline(
       categories: .themes, granularity: .issue, region: nil, themes: tagged, clusters: nil)
     {
-      let markers = Dictionary(uniqueKeysWithValues: trends.map { ($0.category, $0.marker.rawValue) })
-      reportTimeline = ReportTimeline(
-        categoryKind: "themes", periods: timeline.periods.map(\.label),
-        periodArticleCounts: timeline.periods.map(\.articleCount),
-        series: timeline.series.filter { $0.totalCount > 0 }.map {
-          ReportSeries(name: $0.category, counts: $0.counts, shares: $0.shares, trend: markers[$0.category])
-        })
+      reportTimeline = ReportTimeline(timeline, trends: trends, categoryKind: "themes", includesEmptySeries: false)
     }
     let issues = Set(articles.map(\.issue)).count
     return ReportDocument(
@@ -51,32 +46,12 @@ extension PolicyModel {
   }
 
   /// A 2-D map of the articles: the first two principal components of their unit latent
-  /// vectors (centred), so that cosine neighbours sit close together. PCA on the unit
-  /// vectors, rather than the raw first two LSA dimensions, removes the "mean article"
-  /// direction that LSA's first dimension mostly is.
-  public func mapPositions() -> [ReportPoint] {
-    let vectors = latentVectors
-    let n = vectors.rowCount
-    let k = vectors.columnCount
-    guard n >= 2, k >= 2 else { return Array(repeating: ReportPoint(x: 0, y: 0), count: n) }
-    var unit = Matrix(rowCount: n, columnCount: k)
-    for i in 0..<n {
-      let row = vectors.row(i)
-      let norm = row.reduce(0) { $0 + $1 * $1 }.squareRoot()
-      for j in 0..<k { unit[i, j] = norm > 0 ? row[j] / norm : 0 }
-    }
-    for j in 0..<k {
-      let mean = (0..<n).reduce(0) { $0 + unit[$1, j] } / Double(n)
-      for i in 0..<n { unit[i, j] -= mean }
-    }
-    guard let svd = try? SingularValueDecomposition(unit) else {
-      return (0..<n).map { ReportPoint(x: unit[$0, 0], y: unit[$0, 1]) }
-    }
-    let sigma = svd.singularValues
-    return (0..<n).map { i in
-      ReportPoint(
-        x: svd.leftSingularVectors[i, 0] * sigma[0],
-        y: sigma.count > 1 ? svd.leftSingularVectors[i, 1] * sigma[1] : 0)
-    }
+  /// vectors (`PrincipalComponents.scores(of:count:)`), so that cosine neighbours sit close
+  /// together.
+  ///
+  /// - Throws: `ReductionError.linearAlgebra` when the SVD does not converge.
+  public func mapPositions() throws -> [ReportPoint] {
+    let scores = try PrincipalComponents.scores(of: latentVectors.unitRows(), count: 2)
+    return (0..<scores.rowCount).map { ReportPoint(x: scores[$0, 0], y: scores[$0, 1]) }
   }
 }

@@ -1,4 +1,5 @@
 import Ingest
+import Report
 import ThemeTagging
 import Timelines
 
@@ -45,5 +46,27 @@ extension PolicyModel {
   /// `#3 低空 无人机 起降` — a cluster's number and first label terms.
   static func clusterLabel(_ result: ClusteringResult, number: Int) -> String {
     "#\(number) " + result.clusters[number - 1].terms.prefix(3).joined(separator: " ")
+  }
+}
+
+extension ReportTimeline {
+  /// A timeline and its trends as the report (and every CSV of a timeline) shows them.
+  ///
+  /// - Parameters:
+  ///   - timeline: Counts and shares per period.
+  ///   - trends: Trend markers by category; a series without one gets none.
+  ///   - categoryKind: What the categories are (`themes`, `clusters`).
+  ///   - includesEmptySeries: Whether series with no article in any period are kept.
+  public init(
+    _ timeline: TopicTimeline, trends: [CategoryTrend], categoryKind: String, includesEmptySeries: Bool
+  ) {
+    let markers = Dictionary(uniqueKeysWithValues: trends.map { ($0.category, $0.marker.rawValue) })
+    self.init(
+      categoryKind: categoryKind, periods: timeline.periods.map(\.label),
+      periodStarts: timeline.periods.map(\.start.description), periodEnds: timeline.periods.map(\.end.description),
+      periodArticleCounts: timeline.periods.map(\.articleCount),
+      series: timeline.series.filter { includesEmptySeries || $0.totalCount > 0 }.map {
+        ReportSeries(name: $0.category, counts: $0.counts, shares: $0.shares, trend: markers[$0.category])
+      })
   }
 }

@@ -22,9 +22,10 @@ public struct LSAOptions: Sendable, Hashable, Codable {
   public static let automaticExactLimit = 10_000_000
 
   /// The largest m · n · min(m, n), dgesdd's cost up to a constant, that
-  /// ``Algorithm/automatic`` decomposes densely: 10⁹. Measured on two cores: the seeds model
-  /// (106 × 6,068, 7 · 10⁷) takes 65 ms exact; 1,000 articles × 6,664 terms (6.7 · 10⁹) took
-  /// 1.4–2.2 s exact against 0.11 s randomized, a fit's largest stage.
+  /// ``Algorithm/automatic`` decomposes densely: 10⁹. The seeds model (106 × 6,068, cost
+  /// 7 · 10⁷) stays exact; a 1,000 × 6,664 matrix (6.7 · 10⁹) goes randomized, where the exact
+  /// SVD would be a fit's largest stage. The timings behind the threshold are in
+  /// `bench/README.md`.
   public static let automaticExactCost = 1_000_000_000
 
   /// Number of LSA dimensions (topics) k, at least 1. The fit may return fewer; see

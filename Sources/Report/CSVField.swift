@@ -1,4 +1,5 @@
-/// RFC 4180 field quoting for the report's CSV tables.
+/// RFC 4180 field quoting: the one CSV escaper in PolicyLens (every CSV output goes through
+/// ``ReportCSV``).
 enum CSVField {
   /// Quotes a field when it contains a comma, a double quote, CR or LF; doubles inner quotes.
   static func escape(_ field: String) -> String {

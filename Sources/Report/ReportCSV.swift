@@ -10,7 +10,7 @@ public enum ReportCSV {
   /// | File | Columns |
   /// |---|---|
   /// | `articles.csv` | id, title, region, city, date, issue, themes (`;`-separated), cluster_id, cluster_label, x, y |
-  /// | `timeline.csv` | period, period_articles, category, count, share, trend (only with a timeline) |
+  /// | `timeline.csv` | as ``timeline(_:)`` (only with a timeline) |
   /// | `clusters.csv` | cluster_id, cluster_label, terms (space-separated), article_id, region, city, date, title |
   /// | `region_theme.csv` | region, city, articles, then one count column per theme |
   /// | `similar.csv` | article_id, title, region, rank, similar_id, similar_title, similar_region, score |
@@ -45,12 +45,22 @@ public enum ReportCSV {
     return CSVField.document(rows)
   }
 
-  static func timeline(_ timeline: ReportTimeline) -> String {
-    var rows = [["period", "period_articles", "category", "count", "share", "trend"]]
+  /// A timeline as CSV in long form, one record per period and category: the one timeline
+  /// schema, written by `report --csv` (`timeline.csv`) and by `timeline --csv`.
+  ///
+  /// Columns: `period,start,end,period_articles,category,count,share,trend`. Dates are
+  /// `yyyy-mm-dd`; shares have six decimals; `trend` is the series' marker or empty. Period
+  /// order, then series order, follow the timeline. Quoting and line endings as in
+  /// ``tables(_:)``.
+  ///
+  /// - Complexity: O(*p* × *c*) for *p* periods and *c* series.
+  public static func timeline(_ timeline: ReportTimeline) -> String {
+    var rows = [["period", "start", "end", "period_articles", "category", "count", "share", "trend"]]
     for (index, period) in timeline.periods.enumerated() {
       for series in timeline.series {
         rows.append([
-          period, String(timeline.periodArticleCounts[index]), series.name, String(series.counts[index]),
+          period, timeline.periodStarts[index], timeline.periodEnds[index],
+          String(timeline.periodArticleCounts[index]), series.name, String(series.counts[index]),
           HTMLText.fixed(series.shares[index], 6), series.trend ?? "",
         ])
       }

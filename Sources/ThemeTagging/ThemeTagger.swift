@@ -208,17 +208,13 @@ public struct ThemeTagger: Sendable {
   private func latentSimilarities(_ documentVectors: Matrix, _ termLoadings: Matrix) -> [[Double]] {
     let n = documentVectors.rowCount
     let k = documentVectors.columnCount
-    var documentNorms = [Double](repeating: 0, count: n)
-    for j in 0..<k {
-      for i in 0..<n { documentNorms[i] += documentVectors[i, j] * documentVectors[i, j] }
-    }
-    documentNorms = documentNorms.map { $0.squareRoot() }
+    let documentNorms = documentVectors.rowNorms()
     return seedTermIndices.map { seeds -> [Double] in
       var pseudo = [Double](repeating: 0, count: k)
       for term in seeds {
         for j in 0..<k { pseudo[j] += termLoadings[term, j] }
       }
-      let norm = pseudo.reduce(0) { $0 + $1 * $1 }.squareRoot()
+      let norm = l2Norm(pseudo)
       guard norm > 0, norm.isFinite else { return [Double](repeating: 0, count: n) }
       var dots = [Double](repeating: 0, count: n)
       for j in 0..<k where pseudo[j] != 0 {

@@ -171,7 +171,7 @@ public struct TFIDFModel: Sendable, Hashable, Codable {
     let norm: Double
     switch options.norm {
     case .none: return
-    case .l2: norm = values[start...].reduce(0) { $0 + $1 * $1 }.squareRoot()
+    case .l2: norm = l2Norm(values[start...])
     case .l1: norm = values[start...].reduce(0) { $0 + abs($1) }
     }
     guard norm > 0 else { return }

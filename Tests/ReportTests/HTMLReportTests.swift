@@ -193,7 +193,8 @@ import Testing
 @Suite struct HTMLReportTimelineAxisTests {
   func timeline(periods: [String]) -> ReportTimeline {
     ReportTimeline(
-      categoryKind: "主题", periods: periods, periodArticleCounts: periods.map { _ in 4 },
+      categoryKind: "主题", periods: periods, periodStarts: periods.map { _ in "2024-01-01" },
+      periodEnds: periods.map { _ in "2024-01-14" }, periodArticleCounts: periods.map { _ in 4 },
       series: [ReportSeries(name: "金融", counts: periods.map { _ in 1 }, shares: periods.map { _ in 0.25 })])
   }
 

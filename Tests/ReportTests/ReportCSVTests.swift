@@ -68,6 +68,25 @@ import Testing
     #expect(CSVField.escape("r\r\nn") == "\"r\r\nn\"")
   }
 
+  @Test("the timeline schema: header, one record per period and series, quoting, six-decimal shares")
+  func timelineSchema() throws {
+    let timeline = ReportTimeline(
+      categoryKind: "themes", periods: ["第\"21\",期", "第22期"], periodStarts: ["2024-11-07", "2024-11-21"],
+      periodEnds: ["2024-11-07", "2024-11-21"], periodArticleCounts: [1, 1],
+      series: [
+        ReportSeries(name: "低空,经济", counts: [1, 1], shares: [1, 1], trend: "steady"),
+        ReportSeries(name: "line\nbreak", counts: [0, 1], shares: [0, 1.0 / 3]),
+      ])
+    let text = ReportCSV.timeline(timeline)
+    let records = text.components(separatedBy: "\r\n")
+    #expect(records.first == "period,start,end,period_articles,category,count,share,trend")
+    #expect(records.last == "")
+    #expect(records.contains("\"第\"\"21\"\",期\",2024-11-07,2024-11-07,1,\"低空,经济\",1,1.000000,steady"))
+    #expect(records.contains("第22期,2024-11-21,2024-11-21,1,\"line\nbreak\",1,0.333333,"))
+    #expect(parse(text).count == 1 + 2 * 2)
+    #expect(ReportCSV.tables(document)["timeline.csv"] == ReportCSV.timeline(try #require(document.timeline)))
+  }
+
   @Test("row counts match the document")
   func rowCounts() throws {
     let tables = ReportCSV.tables(document)

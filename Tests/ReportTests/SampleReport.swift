@@ -58,6 +58,7 @@ enum SampleReport {
         ReportCluster(id: 2, label: "创新 · 人工智能", terms: ["创新", "人工智能", "机器人", "数据"]),
       ],
       timeline: ReportTimeline(
-        categoryKind: "主题 Themes", periods: periods, periodArticleCounts: periodArticles.map(\.count), series: series))
+        categoryKind: "主题 Themes", periods: periods, periodStarts: periods.map { _ in "2024-11-07" },
+        periodEnds: periods.map { _ in "2024-11-21" }, periodArticleCounts: periodArticles.map(\.count), series: series))
   }
 }

@@ -47,21 +47,10 @@ struct ClustersCommand: AsyncParsableCommand {
   func run() async throws {
     let terminal = Terminal.current
     let model = try ModelStore(directory: URL(fileURLWithPath: modelOptions.model)).load()
-    if let k, k > model.articles.count {
-      throw QueryError.tooManyClusters(requested: k, articleCount: model.articles.count)
-    }
-    let request = ClusterRequest(clusterCount: k, seed: seedOptions.seed)
-    var result: ClusteringResult
-    var treeLines: [String] = []
-    if tree {
-      let linkage = try LinkageTree(averageLinkageOf: model.latentVectors)
-      let chosen = try k.map { (count: $0, curve: [SilhouettePoint]()) } ?? bestCut(of: linkage, model: model)
-      result = try model.clusters(cutting: linkage, into: chosen.count, request: request)
-      result.silhouetteCurve = chosen.curve
-      treeLines = renderTree(linkage, labels: result.labels, clusters: result.clusters)
-    } else {
-      result = try model.clusters(request)
-    }
+    let request = ClusterRequest(
+      clusterCount: k, method: tree ? .averageLinkage : .sphericalKMeans, seed: seedOptions.seed)
+    let result = try model.clusters(request)
+    let treeLines = result.tree.map { renderTree($0, labels: result.labels, clusters: result.clusters) } ?? []
     if output.json {
       struct Payload: Encodable {
         var method: String
@@ -74,7 +63,7 @@ struct ClustersCommand: AsyncParsableCommand {
       terminal.line(
         try renderJSON(
           Payload(
-            method: tree ? "average-linkage" : "spherical-k-means", clusterCount: result.clusters.count,
+            method: request.method.rawValue, clusterCount: result.clusters.count,
             silhouette: result.silhouette, silhouetteCurve: result.silhouetteCurve, clusters: result.clusters,
             tree: tree ? treeLines : nil)))
       return
@@ -106,21 +95,6 @@ struct ClustersCommand: AsyncParsableCommand {
       if cluster.articles.count > articles { terminal.line("    … \(cluster.articles.count - articles) more") }
       terminal.line()
     }
-  }
-
-  /// The cut of the tree with the highest silhouette, k in 2…min(20, n/3).
-  private func bestCut(of tree: LinkageTree, model: PolicyModel) throws -> (count: Int, curve: [SilhouettePoint]) {
-    let n = model.articles.count
-    let upper = max(2, min(20, n / 3))
-    var curve: [SilhouettePoint] = []
-    let vectors = model.latentVectors
-    for k in 2...upper where k < n {
-      let labels = try tree.labels(clusterCount: k)
-      let silhouette = try Silhouette.score(of: vectors, labels: labels)
-      curve.append(SilhouettePoint(clusterCount: k, silhouette: silhouette))
-    }
-    let best = curve.max { $0.silhouette < $1.silhouette || ($0.silhouette == $1.silhouette && $0.clusterCount > $1.clusterCount) }
-    return (best?.clusterCount ?? 2, curve)
   }
 
   /// The part of the dendrogram above the cut, leaves labelled by cluster.

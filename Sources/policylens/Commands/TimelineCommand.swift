@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import PolicyLensKit
+import Report
 import Timelines
 
 extension TimelineGranularity: ExpressibleByArgument {}
@@ -34,7 +35,7 @@ struct TimelineCommand: AsyncParsableCommand {
   @Option(help: ArgumentHelp("Only articles of this region.", valueName: "region"))
   var region: String?
 
-  @Flag(help: "Print the timeline as CSV (one row per period and category).")
+  @Flag(help: "Print the timeline as CSV (one row per period and category, as report --csv writes timeline.csv).")
   var csv = false
 
   @OptionGroup var modelOptions: ModelOptions
@@ -56,7 +57,9 @@ struct TimelineCommand: AsyncParsableCommand {
     let (timeline, trends) = try model.timeline(
       categories: categories, granularity: granularity, region: region, themes: tagged, clusters: clustering)
     if csv {
-      terminal.writeOutput(timeline.csv())
+      terminal.writeOutput(
+        ReportCSV.timeline(
+          ReportTimeline(timeline, trends: trends, categoryKind: categories.rawValue, includesEmptySeries: true)))
       return
     }
     if output.json {

@@ -1,0 +1,71 @@
+import PolicyLensKit
+import Testing
+import TestSupport
+
+@Suite("Clusters of the seeds model")
+struct PolicyModelClustersTests {
+  /// Invariants every clustering result keeps, whatever the model's answer.
+  func expectWellOrdered(_ result: ClusteringResult, articleCount: Int) {
+    #expect(result.clusters.map(\.number) == Array(1...result.clusters.count))
+    let sizes = result.clusters.map(\.articles.count)
+    #expect(sizes == sizes.sorted(by: >), "clusters are not numbered by size: \(sizes)")
+    #expect(result.labels.count == articleCount)
+    #expect(sizes.reduce(0, +) == articleCount)
+    let ids = SeedModel.model.articles.map(\.id)
+    for cluster in result.clusters {
+      let similarities = cluster.articles.map(\.similarity)
+      #expect(similarities == similarities.sorted(by: >), "cluster \(cluster.number) is not by closeness")
+      for member in cluster.articles {
+        let row = ids.firstIndex(of: member.id) ?? -1
+        #expect(row >= 0 && result.labels[row] == cluster.number)
+      }
+    }
+  }
+
+  /// The one rule: the smallest k within 0.01 of the best silhouette.
+  func expectRuleChose(_ result: ClusteringResult) throws {
+    let best = try #require(result.silhouetteCurve.map(\.silhouette).max())
+    let chosen = try #require(result.silhouetteCurve.first { $0.silhouette >= best - 0.01 })
+    #expect(result.clusters.count == chosen.clusterCount)
+    #expect(result.silhouette == chosen.silhouette)
+  }
+
+  @Test("k-means with k chosen by silhouette: numbered by size, members by closeness, the one rule")
+  func kMeans() throws {
+    let result = try SeedModel.model.clusters(ClusterRequest(seed: 42))
+    expectWellOrdered(result, articleCount: SeedModel.model.articles.count)
+    try expectRuleChose(result)
+    #expect(result.tree == nil)
+  }
+
+  @Test("a tree cut chosen by the same rule, and a fixed cut, are numbered the same way")
+  func treeCut() throws {
+    let model = SeedModel.model
+    let chosen = try model.clusters(ClusterRequest(method: .averageLinkage))
+    expectWellOrdered(chosen, articleCount: model.articles.count)
+    try expectRuleChose(chosen)
+    let tree = try #require(chosen.tree)
+    #expect(tree.documentCount == model.articles.count)
+    let cut = try tree.labels(clusterCount: chosen.clusters.count)
+    // The same partition as the tree's own cut, renumbered by size.
+    var mapping: [Int: Int] = [:]
+    for (raw, number) in zip(cut, chosen.labels) {
+      #expect(mapping[raw, default: number] == number)
+      mapping[raw] = number
+    }
+    let fixed = try model.clusters(ClusterRequest(clusterCount: 8, method: .averageLinkage))
+    #expect(fixed.clusters.count == 8)
+    #expect(fixed.silhouetteCurve.isEmpty && fixed.silhouette != nil)
+    expectWellOrdered(fixed, articleCount: model.articles.count)
+  }
+
+  @Test("more clusters than articles is a QueryError for either method")
+  func tooMany() {
+    let n = SeedModel.model.articles.count
+    for method in ClusterMethod.allCases {
+      #expect(throws: QueryError.tooManyClusters(requested: n + 1, articleCount: n)) {
+        try SeedModel.model.clusters(ClusterRequest(clusterCount: n + 1, method: method))
+      }
+    }
+  }
+}
