@@ -14,7 +14,8 @@ let package = Package(
       name: "PolicyLens",
       targets: [
         "Ingest", "TextAnalysis", "Vectorization", "Reduction", "Clustering", "SimilaritySearch",
-        "ThemeTagging", "Timelines", "Report", "LinearAlgebra", "PolicyLensKit",
+        "ThemeTagging", "Timelines", "Report", "LinearAlgebra", "ModelStore", "FileIntegrity",
+        "PolicyLensKit",
       ]),
   ],
   dependencies: [
@@ -25,7 +26,7 @@ let package = Package(
     // MARK: - Public modules
 
     .target(name: "Ingest", swiftSettings: swiftSettings),
-    .target(name: "TextAnalysis", swiftSettings: swiftSettings),
+    .target(name: "TextAnalysis", dependencies: ["FileIntegrity"], swiftSettings: swiftSettings),
     .target(name: "Vectorization", dependencies: ["LinearAlgebra"], swiftSettings: swiftSettings),
     .target(name: "Reduction", dependencies: ["LinearAlgebra"], swiftSettings: swiftSettings),
     .target(name: "Clustering", dependencies: ["LinearAlgebra"], swiftSettings: swiftSettings),
@@ -35,16 +36,20 @@ let package = Package(
     .target(name: "Report", swiftSettings: swiftSettings),
     .target(name: "LinearAlgebra", dependencies: ["CLAPACK"], swiftSettings: swiftSettings),
     .target(
+      name: "ModelStore", dependencies: ["LinearAlgebra", "FileIntegrity"], swiftSettings: swiftSettings),
+    .target(name: "FileIntegrity", swiftSettings: swiftSettings),
+    .target(
       name: "PolicyLensKit",
       dependencies: [
         "Ingest", "TextAnalysis", "Vectorization", "Reduction", "Clustering", "SimilaritySearch",
-        "ThemeTagging", "Timelines", "Report", "LinearAlgebra",
+        "ThemeTagging", "Timelines", "Report", "LinearAlgebra", "ModelStore", "FileIntegrity",
       ],
       swiftSettings: swiftSettings),
     .executableTarget(
       name: "policylens",
       dependencies: [
-        "PolicyLensKit", "Ingest", "TextAnalysis",
+        "PolicyLensKit", "Ingest", "TextAnalysis", "Vectorization", "Reduction", "Clustering",
+        "ThemeTagging", "Timelines", "Report", "ModelStore", "FileIntegrity",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ],
       swiftSettings: swiftSettings),
@@ -76,21 +81,26 @@ let package = Package(
       resources: [.copy("Fixtures")], swiftSettings: swiftSettings),
     .testTarget(
       name: "LinearAlgebraTests", dependencies: ["LinearAlgebra", "TestSupport"],
-      resources: [.copy("Fixtures")], swiftSettings: swiftSettings),
-    .testTarget(
-      name: "VectorizationTests", dependencies: ["Vectorization", "TestSupport"],
-      resources: [.copy("Fixtures")], swiftSettings: swiftSettings),
-    .testTarget(
-      name: "ReductionTests", dependencies: ["Reduction", "TestSupport"],
-      resources: [.copy("Fixtures")], swiftSettings: swiftSettings),
-    .testTarget(
-      name: "ClusteringTests", dependencies: ["Clustering", "TestSupport"],
-      resources: [.copy("Fixtures")], swiftSettings: swiftSettings),
-    .testTarget(
-      name: "SimilaritySearchTests", dependencies: ["SimilaritySearch", "TestSupport"],
       swiftSettings: swiftSettings),
     .testTarget(
-      name: "ThemeTaggingTests", dependencies: ["ThemeTagging", "TestSupport"],
+      name: "FileIntegrityTests", dependencies: ["FileIntegrity"], swiftSettings: swiftSettings),
+    .testTarget(
+      name: "ModelStoreTests", dependencies: ["ModelStore", "FileIntegrity", "LinearAlgebra", "TestSupport"],
+      resources: [.copy("Fixtures")], swiftSettings: swiftSettings),
+    .testTarget(
+      name: "VectorizationTests", dependencies: ["Vectorization", "LinearAlgebra", "TestSupport"],
+      resources: [.copy("Fixtures")], swiftSettings: swiftSettings),
+    .testTarget(
+      name: "ReductionTests", dependencies: ["Reduction", "LinearAlgebra", "TestSupport"],
+      resources: [.copy("Fixtures")], swiftSettings: swiftSettings),
+    .testTarget(
+      name: "ClusteringTests", dependencies: ["Clustering", "LinearAlgebra", "TestSupport"],
+      resources: [.copy("Fixtures")], swiftSettings: swiftSettings),
+    .testTarget(
+      name: "SimilaritySearchTests", dependencies: ["SimilaritySearch", "LinearAlgebra", "TestSupport"],
+      swiftSettings: swiftSettings),
+    .testTarget(
+      name: "ThemeTaggingTests", dependencies: ["ThemeTagging", "LinearAlgebra", "TestSupport"],
       swiftSettings: swiftSettings),
     .testTarget(
       name: "TimelinesTests", dependencies: ["Timelines", "TestSupport"],
@@ -100,7 +110,9 @@ let package = Package(
       swiftSettings: swiftSettings),
     .testTarget(
       name: "PolicyLensKitTests",
-      dependencies: ["PolicyLensKit", "Ingest", "TextAnalysis", "ThemeTagging", "LinearAlgebra", "TestSupport"],
+      dependencies: [
+        "PolicyLensKit", "Ingest", "TextAnalysis", "ThemeTagging", "LinearAlgebra", "ModelStore", "TestSupport",
+      ],
       swiftSettings: swiftSettings),
     .testTarget(
       name: "CLITests", dependencies: ["policylens", "PolicyLensKit", "TestSupport"],

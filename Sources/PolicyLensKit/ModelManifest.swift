@@ -1,3 +1,5 @@
+import ModelStore
+
 /// `manifest.json` of a model directory: what was fitted, from what, with which settings,
 /// and the checksum of every file, so that loading can tell a sound model from a damaged one.
 public struct ModelManifest: Sendable, Hashable, Codable {
@@ -64,11 +66,7 @@ public struct ModelManifest: Sendable, Hashable, Codable {
   }
 
   /// A data file: its checksum, byte count, and array shape where it is an array.
-  public struct StoredFile: Sendable, Hashable, Codable {
-    public var checksum: String
-    public var bytes: Int
-    public var shape: [Int]?
-  }
+  public typealias StoredFile = ModelStore.StoredFile
 }
 
 extension CodingUserInfoKey {

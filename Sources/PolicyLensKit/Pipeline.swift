@@ -1,3 +1,4 @@
+import FileIntegrity
 import Foundation
 import Ingest
 import LinearAlgebra

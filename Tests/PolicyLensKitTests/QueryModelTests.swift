@@ -1,4 +1,5 @@
 import Foundation
+import ModelStore
 import PolicyLensKit
 import Testing
 import TestSupport
@@ -56,8 +57,8 @@ struct QueryModelTests {
   func truncatedMappedFile() async throws {
     try await SeedModel.withTemporaryDirectory { folder in
       let directory = folder.appendingPathComponent("m")
-      try await ModelStore(directory: directory).save(SeedModel.model)
-      let file = directory.appendingPathComponent("tfidf_data.npy")
+      try await SeedModel.model.save(to: directory)
+      let file = directory.appendingPathComponent(ModelFile.tfidfValues.name)
       let data = try Data(contentsOf: file)
       try data.prefix(data.count - 8).write(to: file)
       #expect(throws: ModelStoreError.self) { try QueryModel(directory: directory) }

@@ -46,7 +46,7 @@ struct ClustersCommand: AsyncParsableCommand {
 
   func run() async throws {
     let terminal = Terminal.current
-    let model = try ModelStore(directory: URL(fileURLWithPath: modelOptions.model)).load()
+    let model = try PolicyModel.load(from: URL(fileURLWithPath: modelOptions.model))
     if let k, k > model.articles.count {
       throw QueryError.tooManyClusters(requested: k, articleCount: model.articles.count)
     }

@@ -123,7 +123,7 @@ struct FitCommand: AsyncParsableCommand {
       progress: printer.handler)
     let saveStart = clock.now
     printer.handler(.started(stage: "save", detail: modelOptions.model))
-    let manifest = try await ModelStore(directory: URL(fileURLWithPath: modelOptions.model)).save(model)
+    let manifest = try await model.save(to: URL(fileURLWithPath: modelOptions.model))
     printer.handler(
       .finished(stage: "save", summary: "\(manifest.files.count) files", duration: clock.now - saveStart))
     let summary = FitSummary(
