@@ -25,7 +25,7 @@ let package = Package(
   targets: [
     // MARK: - Public modules
 
-    .target(name: "Ingest", swiftSettings: swiftSettings),
+    .target(name: "Ingest", dependencies: ["FileIntegrity"], swiftSettings: swiftSettings),
     .target(name: "TextAnalysis", dependencies: ["FileIntegrity"], swiftSettings: swiftSettings),
     .target(name: "Vectorization", dependencies: ["LinearAlgebra"], swiftSettings: swiftSettings),
     .target(name: "Reduction", dependencies: ["LinearAlgebra"], swiftSettings: swiftSettings),
@@ -74,7 +74,7 @@ let package = Package(
     // MARK: - Tests
 
     .testTarget(
-      name: "IngestTests", dependencies: ["Ingest", "TestSupport"],
+      name: "IngestTests", dependencies: ["Ingest", "FileIntegrity", "TestSupport"],
       resources: [.copy("Fixtures")], swiftSettings: swiftSettings),
     .testTarget(
       name: "TextAnalysisTests", dependencies: ["TextAnalysis", "TestSupport"],
@@ -111,7 +111,8 @@ let package = Package(
     .testTarget(
       name: "PolicyLensKitTests",
       dependencies: [
-        "PolicyLensKit", "Ingest", "TextAnalysis", "ThemeTagging", "LinearAlgebra", "ModelStore", "TestSupport",
+        "PolicyLensKit", "Ingest", "TextAnalysis", "ThemeTagging", "LinearAlgebra", "ModelStore", "FileIntegrity",
+        "TestSupport",
       ],
       swiftSettings: swiftSettings),
     .testTarget(

@@ -1,3 +1,5 @@
+import FileIntegrity
+import Ingest
 import ModelStore
 
 /// `manifest.json` of a model directory: what was fitted, from what, with which settings,
@@ -46,6 +48,17 @@ public struct ModelManifest: Sendable, Hashable, Codable {
     public init(files: [CorpusFile], checksum: String) {
       self.files = files
       self.checksum = checksum
+    }
+
+    /// The files `corpus` was read from, as ingest recorded them (nothing is read again):
+    /// one entry per newsletter, under its file name (`Newsletter.file`), with its size and
+    /// checksum.
+    public init(_ corpus: Corpus) {
+      let files = zip(corpus.newsletters, corpus.sources).map { newsletter, source in
+        CorpusFile(name: newsletter.file, bytes: source.byteCount, checksum: source.checksum)
+      }
+      let combined = files.map { "\($0.name)\t\($0.checksum)" }.joined(separator: "\n")
+      self.init(files: files, checksum: Checksum.hex(of: Array(combined.utf8)))
     }
 
     public init(from decoder: any Decoder) throws {
