@@ -14,7 +14,8 @@ let package = Package(
       name: "PolicyLens",
       targets: [
         "Ingest", "TextAnalysis", "Vectorization", "Reduction", "Clustering", "SimilaritySearch",
-        "ThemeTagging", "Timelines", "Report", "LinearAlgebra", "PolicyLensKit",
+        "ThemeTagging", "Timelines", "Report", "LinearAlgebra", "ModelStore", "FileIntegrity",
+        "PolicyLensKit",
       ]),
   ],
   dependencies: [
@@ -24,8 +25,8 @@ let package = Package(
   targets: [
     // MARK: - Public modules
 
-    .target(name: "Ingest", swiftSettings: swiftSettings),
-    .target(name: "TextAnalysis", swiftSettings: swiftSettings),
+    .target(name: "Ingest", dependencies: ["FileIntegrity"], swiftSettings: swiftSettings),
+    .target(name: "TextAnalysis", dependencies: ["FileIntegrity"], swiftSettings: swiftSettings),
     .target(name: "Vectorization", dependencies: ["LinearAlgebra"], swiftSettings: swiftSettings),
     .target(name: "Reduction", dependencies: ["LinearAlgebra"], swiftSettings: swiftSettings),
     .target(name: "Clustering", dependencies: ["LinearAlgebra"], swiftSettings: swiftSettings),
@@ -35,16 +36,20 @@ let package = Package(
     .target(name: "Report", swiftSettings: swiftSettings),
     .target(name: "LinearAlgebra", dependencies: ["CLAPACK"], swiftSettings: swiftSettings),
     .target(
+      name: "ModelStore", dependencies: ["LinearAlgebra", "FileIntegrity"], swiftSettings: swiftSettings),
+    .target(name: "FileIntegrity", swiftSettings: swiftSettings),
+    .target(
       name: "PolicyLensKit",
       dependencies: [
         "Ingest", "TextAnalysis", "Vectorization", "Reduction", "Clustering", "SimilaritySearch",
-        "ThemeTagging", "Timelines", "Report", "LinearAlgebra",
+        "ThemeTagging", "Timelines", "Report", "LinearAlgebra", "ModelStore", "FileIntegrity",
       ],
       swiftSettings: swiftSettings),
     .executableTarget(
       name: "policylens",
       dependencies: [
-        "PolicyLensKit", "Ingest", "TextAnalysis",
+        "PolicyLensKit", "Ingest", "TextAnalysis", "Vectorization", "Reduction", "Clustering",
+        "ThemeTagging", "Timelines", "Report", "ModelStore", "FileIntegrity",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ],
       swiftSettings: swiftSettings),
@@ -69,28 +74,33 @@ let package = Package(
     // MARK: - Tests
 
     .testTarget(
-      name: "IngestTests", dependencies: ["Ingest", "TestSupport"],
+      name: "IngestTests", dependencies: ["Ingest", "FileIntegrity", "TestSupport"],
       resources: [.copy("Fixtures")], swiftSettings: swiftSettings),
     .testTarget(
       name: "TextAnalysisTests", dependencies: ["TextAnalysis", "TestSupport"],
       resources: [.copy("Fixtures")], swiftSettings: swiftSettings),
     .testTarget(
       name: "LinearAlgebraTests", dependencies: ["LinearAlgebra", "TestSupport"],
-      resources: [.copy("Fixtures")], swiftSettings: swiftSettings),
-    .testTarget(
-      name: "VectorizationTests", dependencies: ["Vectorization", "TestSupport"],
-      resources: [.copy("Fixtures")], swiftSettings: swiftSettings),
-    .testTarget(
-      name: "ReductionTests", dependencies: ["Reduction", "TestSupport"],
-      resources: [.copy("Fixtures")], swiftSettings: swiftSettings),
-    .testTarget(
-      name: "ClusteringTests", dependencies: ["Clustering", "TestSupport"],
-      resources: [.copy("Fixtures")], swiftSettings: swiftSettings),
-    .testTarget(
-      name: "SimilaritySearchTests", dependencies: ["SimilaritySearch", "TestSupport"],
       swiftSettings: swiftSettings),
     .testTarget(
-      name: "ThemeTaggingTests", dependencies: ["ThemeTagging", "TestSupport"],
+      name: "FileIntegrityTests", dependencies: ["FileIntegrity"], swiftSettings: swiftSettings),
+    .testTarget(
+      name: "ModelStoreTests", dependencies: ["ModelStore", "FileIntegrity", "LinearAlgebra", "TestSupport"],
+      resources: [.copy("Fixtures")], swiftSettings: swiftSettings),
+    .testTarget(
+      name: "VectorizationTests", dependencies: ["Vectorization", "LinearAlgebra", "TestSupport"],
+      resources: [.copy("Fixtures")], swiftSettings: swiftSettings),
+    .testTarget(
+      name: "ReductionTests", dependencies: ["Reduction", "LinearAlgebra", "TestSupport"],
+      resources: [.copy("Fixtures")], swiftSettings: swiftSettings),
+    .testTarget(
+      name: "ClusteringTests", dependencies: ["Clustering", "LinearAlgebra", "TestSupport"],
+      resources: [.copy("Fixtures")], swiftSettings: swiftSettings),
+    .testTarget(
+      name: "SimilaritySearchTests", dependencies: ["SimilaritySearch", "LinearAlgebra", "TestSupport"],
+      swiftSettings: swiftSettings),
+    .testTarget(
+      name: "ThemeTaggingTests", dependencies: ["ThemeTagging", "LinearAlgebra", "TestSupport"],
       swiftSettings: swiftSettings),
     .testTarget(
       name: "TimelinesTests", dependencies: ["Timelines", "TestSupport"],
@@ -101,7 +111,8 @@ let package = Package(
     .testTarget(
       name: "PolicyLensKitTests",
       dependencies: [
-        "PolicyLensKit", "Ingest", "TextAnalysis", "ThemeTagging", "SimilaritySearch", "LinearAlgebra", "TestSupport",
+        "PolicyLensKit", "Ingest", "TextAnalysis", "ThemeTagging", "SimilaritySearch", "LinearAlgebra", "ModelStore",
+        "FileIntegrity", "TestSupport",
       ],
       swiftSettings: swiftSettings),
     .testTarget(

@@ -5,7 +5,7 @@ Writes:
   Tests/VectorizationTests/Fixtures/tfidf_reference.json
       scikit-learn TfidfVectorizer(analyzer=lambda d: d) weights for a hand corpus and for
       jieba-segmented paragraphs of seeds/, under several option combinations.
-  Tests/LinearAlgebraTests/Fixtures/npy_reference.json
+  Tests/ModelStoreTests/Fixtures/npy_reference.json
       bytes of numpy.save for a few small arrays (base64), to decode and to match on encode.
   Tests/ReductionTests/Fixtures/lsa_reference.json
       numpy.linalg.svd singular values (and leading right singular vectors) of the seeds'
@@ -258,5 +258,5 @@ def write(path, value):
 if __name__ == "__main__":
     docs = seed_documents()
     write("Tests/VectorizationTests/Fixtures/tfidf_reference.json", vectorization_fixture(docs))
-    write("Tests/LinearAlgebraTests/Fixtures/npy_reference.json", npy_fixture())
+    write("Tests/ModelStoreTests/Fixtures/npy_reference.json", npy_fixture())
     write("Tests/ReductionTests/Fixtures/lsa_reference.json", reduction_fixture(docs))

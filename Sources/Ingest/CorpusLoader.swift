@@ -1,3 +1,4 @@
+import FileIntegrity
 import Foundation
 
 /// Reads newsletter files and folders and parses them. The only I/O in the module.
@@ -11,8 +12,11 @@ public enum CorpusLoader {
   /// its warnings and the error reported (that of the first failing file) are those of a
   /// serial run.
   ///
+  /// Each file is read once: the corpus also records, per newsletter, the file's path, byte
+  /// count and checksum (``Corpus/sources``).
+  ///
   /// - Parameter paths: Files or folders.
-  /// - Returns: The parsed newsletters and all warnings.
+  /// - Returns: The parsed newsletters, their source files and all warnings.
   /// - Throws: ``IngestError/pathNotFound(path:)``, ``IngestError/noTextFiles(directory:)``,
   ///   ``IngestError/unreadable(path:reason:)`` or ``IngestError/binaryFile(path:line:)``.
   /// - Complexity: O(total bytes).
@@ -30,12 +34,16 @@ public enum CorpusLoader {
       return outcomes
     }
     var newsletters: [Newsletter] = []
+    var sources: [SourceFile] = []
     var warnings: [IngestWarning] = []
     for outcome in outcomes {
       guard let outcome else { continue }
       let file = try outcome.get()
       warnings += file.warnings
-      if let newsletter = file.newsletter { newsletters.append(newsletter) }
+      if let newsletter = file.newsletter {
+        newsletters.append(newsletter)
+        sources.append(file.source)
+      }
     }
     var filesByID: [String: [String]] = [:]
     var order: [String] = []
@@ -46,13 +54,15 @@ public enum CorpusLoader {
     for id in order where filesByID[id, default: []].count > 1 {
       warnings.append(.duplicateArticleID(id: id, files: filesByID[id] ?? []))
     }
-    return Corpus(newsletters: newsletters, warnings: warnings)
+    return Corpus(newsletters: newsletters, sources: sources, warnings: warnings)
   }
 
-  /// What one file contributes: its newsletter (none for an empty file) and its warnings.
+  /// What one file contributes: its newsletter (none for an empty file), its warnings, and
+  /// the file as read.
   struct FileOutcome: Sendable {
     var newsletter: Newsletter?
     var warnings: [IngestWarning]
+    var source: SourceFile
   }
 
   /// Reads, decodes and parses one file.
@@ -62,8 +72,9 @@ public enum CorpusLoader {
       throw .unreadable(path: path, reason: "the file could not be opened")
     }
     let bytes = [UInt8](data)
+    let source = SourceFile(path: path, byteCount: bytes.count, checksum: Checksum.hex(of: bytes))
     if bytes.allSatisfy({ $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }) {
-      return FileOutcome(newsletter: nil, warnings: [.emptyFile(file: name)])
+      return FileOutcome(newsletter: nil, warnings: [.emptyFile(file: name)], source: source)
     }
     switch TextDecoding.decode(bytes) {
     case .failure(let failure):
@@ -72,7 +83,7 @@ public enum CorpusLoader {
       var warnings: [IngestWarning] = []
       if decoded.encoding != .utf8 { warnings.append(.decoded(file: name, encoding: decoded.encoding)) }
       let newsletter = NewsletterParser.parse(decoded.text, file: name)
-      return FileOutcome(newsletter: newsletter, warnings: warnings + newsletter.warnings)
+      return FileOutcome(newsletter: newsletter, warnings: warnings + newsletter.warnings, source: source)
     }
   }
 

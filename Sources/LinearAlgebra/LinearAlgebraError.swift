@@ -1,4 +1,4 @@
-/// Errors raised by the linear-algebra wrappers and the `.npy` codec.
+/// Errors raised by the linear-algebra wrappers.
 ///
 /// Shape mistakes made by code (multiplying a 3×4 by a 5×2 matrix) are programmer errors and
 /// stop at a `precondition`; this enum holds what input data or a numerical routine can cause.
@@ -10,14 +10,6 @@ public enum LinearAlgebraError: Error, Sendable, Hashable, CustomStringConvertib
   case nonFiniteValue(routine: String)
   /// A dimension or leading dimension does not fit LAPACK's 32-bit `INTEGER`.
   case dimensionTooLarge(routine: String, dimension: Int)
-  /// The `.npy` data is not NumPy format 1.0 or its header is malformed.
-  case malformedNumPyHeader(reason: String)
-  /// The `.npy` header declares a type other than the one requested.
-  case unsupportedNumPyType(found: String, expected: String)
-  /// The `.npy` shape has the wrong number of dimensions for the requested value.
-  case unexpectedNumPyShape(found: [Int], expectedDimensionCount: Int)
-  /// The `.npy` data ends before `shape` is filled.
-  case truncatedNumPyData(expectedByteCount: Int, actualByteCount: Int)
 
   /// What happened, the offending value, and what to try.
   public var description: String {
@@ -31,16 +23,6 @@ public enum LinearAlgebraError: Error, Sendable, Hashable, CustomStringConvertib
     case .dimensionTooLarge(let routine, let dimension):
       "A dimension of \(dimension) exceeds LAPACK's 32-bit limit (\(Int32.max)) in \(routine). "
         + "Reduce the corpus, or raise --min-df to shrink the vocabulary."
-    case .malformedNumPyHeader(let reason):
-      "Not a valid NumPy .npy file (format 1.0): \(reason). Re-save it with numpy.save."
-    case .unsupportedNumPyType(let found, let expected):
-      "The .npy file holds dtype '\(found)'; expected '\(expected)'. Convert it with "
-        + "numpy.ndarray.astype before saving."
-    case .unexpectedNumPyShape(let found, let count):
-      "The .npy file has shape \(found); expected \(count) dimension(s)."
-    case .truncatedNumPyData(let expected, let actual):
-      "The .npy data is truncated: its header promises \(expected) bytes of values, but only "
-        + "\(actual) follow. The file may have been cut off while writing; re-create it."
     }
   }
 }

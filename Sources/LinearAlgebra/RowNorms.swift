@@ -55,3 +55,13 @@ extension Matrix {
     return result
   }
 }
+
+/// `vector / ‖vector‖₂` (``l2Norm(_:)``), or all zeros when the norm is zero or not finite,
+/// as ``Matrix/unitRows()`` treats a row.
+///
+/// - Complexity: O(*n*).
+public func l2Normalized(_ vector: [Double]) -> [Double] {
+  let norm = l2Norm(vector)
+  guard norm > 0, norm.isFinite else { return [Double](repeating: 0, count: vector.count) }
+  return vector.map { $0 / norm }
+}

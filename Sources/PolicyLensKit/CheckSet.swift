@@ -79,7 +79,7 @@ public struct CheckSet: Sendable, Decodable {
     do {
       self = try JSONDecoder().decode(CheckSet.self, from: data)
     } catch {
-      throw .malformed(path: url.path, reason: ModelStore.describe(error))
+      throw .malformed(path: url.path, reason: ModelManifest.describe(error))
     }
     self.text = text
     self.path = url.path

@@ -1,3 +1,7 @@
+import FileIntegrity
+import Ingest
+import ModelStore
+
 /// `manifest.json` of a model directory: what was fitted, from what, with which settings,
 /// and the checksum of every file, so that loading can tell a sound model from a damaged one.
 public struct ModelManifest: Sendable, Hashable, Codable {
@@ -46,6 +50,17 @@ public struct ModelManifest: Sendable, Hashable, Codable {
       self.checksum = checksum
     }
 
+    /// The files `corpus` was read from, as ingest recorded them (nothing is read again):
+    /// one entry per newsletter, under its file name (`Newsletter.file`), with its size and
+    /// checksum.
+    public init(_ corpus: Corpus) {
+      let files = zip(corpus.newsletters, corpus.sources).map { newsletter, source in
+        CorpusFile(name: newsletter.file, bytes: source.byteCount, checksum: source.checksum)
+      }
+      let combined = files.map { "\($0.name)\t\($0.checksum)" }.joined(separator: "\n")
+      self.init(files: files, checksum: Checksum.hex(of: Array(combined.utf8)))
+    }
+
     public init(from decoder: any Decoder) throws {
       let container = try decoder.container(keyedBy: CodingKeys.self)
       checksum = try container.decode(String.self, forKey: .checksum)
@@ -64,11 +79,7 @@ public struct ModelManifest: Sendable, Hashable, Codable {
   }
 
   /// A data file: its checksum, byte count, and array shape where it is an array.
-  public struct StoredFile: Sendable, Hashable, Codable {
-    public var checksum: String
-    public var bytes: Int
-    public var shape: [Int]?
-  }
+  public typealias StoredFile = ModelStore.StoredFile
 }
 
 extension CodingUserInfoKey {

@@ -29,7 +29,7 @@ public enum Pipeline {
       summary: { "\($0.articles.count) articles from \($0.newsletters.count) newsletters" }
     ) { () async throws(IngestError) in try await CorpusLoader.load(paths: paths) }
     for warning in corpus.warnings { progress(.warning(warning.description)) }
-    let summary = try corpusSummary(paths: paths, corpus: corpus)
+    let summary = ModelManifest.CorpusSummary(corpus)
     return try await fit(
       articles: corpus.articles, corpus: summary, options: options, cacheDirectory: cacheDirectory,
       progress: progress)
@@ -126,31 +126,6 @@ public enum Pipeline {
     let tokenCount = documents.reduce(0) { $0 + $1.count }
     progress(.finished(stage: "segment", summary: "\(tokenCount) terms", duration: clock.now - start))
     return documents
-  }
-
-  /// Checksums of the input files, for the manifest.
-  static func corpusSummary(paths: [String], corpus: Corpus) throws -> ModelManifest.CorpusSummary {
-    var files: [ModelManifest.CorpusFile] = []
-    for newsletter in corpus.newsletters {
-      let url = resolve(file: newsletter.file, among: paths)
-      let bytes = (try? Data(contentsOf: url)) ?? Data()
-      files.append(
-        .init(
-          name: newsletter.file, bytes: bytes.count,
-          checksum: bytes.withUnsafeBytes { Checksum.hex(of: $0) }))
-    }
-    let combined = files.map { "\($0.name)\t\($0.checksum)" }.joined(separator: "\n")
-    return .init(files: files, checksum: Checksum.hex(of: Array(combined.utf8)))
-  }
-
-  private static func resolve(file: String, among paths: [String]) -> URL {
-    for path in paths {
-      let url = URL(fileURLWithPath: path)
-      if url.lastPathComponent == file || path == file { return url }
-      let inside = url.appendingPathComponent(file)
-      if FileManager.default.fileExists(atPath: inside.path) { return inside }
-    }
-    return URL(fileURLWithPath: file)
   }
 }
 

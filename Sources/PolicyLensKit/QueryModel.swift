@@ -1,6 +1,7 @@
 import Foundation
 import Ingest
 import LinearAlgebra
+import ModelStore
 import SimilaritySearch
 import TextAnalysis
 import Vectorization
@@ -8,7 +9,7 @@ import Vectorization
 /// The parts of a model that a query reads, loaded lazily so that a `similar` process stays
 /// fast on a large model: small files are read and checksummed whole; the TF-IDF rows and term
 /// loadings (by far the largest files) are memory-mapped after checking their size and header,
-/// and only the rows a query touches are read. `ModelStore.load()` verifies every checksum.
+/// and only the rows a query touches are read. `PolicyModel.load(from:)` verifies every checksum.
 public struct QueryModel: Sendable {
   /// The manifest, without the corpus file list (`manifest.corpus.files` is empty).
   public let manifest: ModelManifest
@@ -23,40 +24,40 @@ public struct QueryModel: Sendable {
   /// cosine and the TF-IDF rows (`tfidf_*.npy`) for the lexical one, both read in place.
   let index: HybridSearch<MappedDenseRows, MappedSparseRows>
   /// V, terms × k, column-major.
-  private let loadings: MappedArray<Double>
+  private let loadings: NumPyArray<Double>
 
   /// Number of latent dimensions k.
   public var dimensionCount: Int { singularValues.count }
 
   /// Reads a model directory for querying.
   public init(directory: URL) throws(ModelStoreError) {
-    let store = ModelStore(directory: directory)
-    let manifest = try store.loadManifest(withCorpusFiles: false)
+    var files = ModelDirectory(url: directory)
+    let manifest = try ModelManifest.load(from: files, withCorpusFiles: false)
+    files.entries = manifest.files
     let articleCount = manifest.counts.articles + manifest.foldedInArticleCount
     let termCount = manifest.counts.terms
     let k = manifest.counts.dimensions
 
     let articles: ArticleIndex
-    switch ArticleIndex.parsing(try store.file("article_index.tsv", manifest)) {
+    switch ArticleIndex.parsing(try files.verifiedData(.articleIndex)) {
     case .success(let index): articles = index
     case .failure(let malformed):
-      throw .malformedFile(path: store.path("article_index.tsv"), reason: "line \(malformed.number) does not have 6 fields")
+      throw .malformedFile(path: files.path(.articleIndex), reason: "line \(malformed.number) does not have 6 fields")
     }
     guard articles.count == articleCount else {
-      throw .shapeMismatch(path: store.path("article_index.tsv"), expected: "\(articleCount) articles", found: "\(articles.count)")
+      throw .shapeMismatch(path: files.path(.articleIndex), expected: "\(articleCount) articles", found: "\(articles.count)")
     }
-    let (terms, frequencies) = try store.vocabulary(manifest)
-    let idf = try store.decodeDoubles("idf.npy", manifest, count: termCount)
-    let sigma = try store.decodeDoubles("singular_values.npy", manifest, count: k)
+    let (terms, frequencies) = try PolicyModel.vocabulary(in: files, manifest: manifest)
+    let idf = try files.doubles(.inverseDocumentFrequency, count: termCount)
+    let sigma = try files.doubles(.singularValues, count: k)
 
-    func mapped<T>(_ name: String, _ descriptor: String, _ shape: [Int], fortran: Bool?, _: T.Type) throws(ModelStoreError) -> MappedArray<T> {
-      let data = try store.mappedFile(name, manifest)
-      return try MappedArray<T>.mapping(npy: data, descriptor: descriptor, shape: shape, fortranOrder: fortran, path: store.path(name))
+    func mapped<T: NumPyElement>(_ file: ModelFile, _: T.Type, _ shape: [Int], fortran: Bool?) throws(ModelStoreError) -> NumPyArray<T> {
+      try files.array(file, of: T.self, shape: shape, fortranOrder: fortran, verifiesChecksum: false)
     }
-    let rowStarts = try mapped("tfidf_indptr.npy", "<i4", [articleCount + 1], fortran: nil, Int32.self)
+    let rowStarts = try mapped(.tfidfRowStarts, Int32.self, [articleCount + 1], fortran: nil)
     let nonZeroCount = Int(rowStarts[articleCount])
     guard nonZeroCount >= 0 else {
-      throw .malformedFile(path: store.path("tfidf_indptr.npy"), reason: "negative row offsets")
+      throw .malformedFile(path: files.path(.tfidfRowStarts), reason: "negative row offsets")
     }
     self.manifest = manifest
     self.articles = articles
@@ -64,15 +65,15 @@ public struct QueryModel: Sendable {
     self.documentFrequency = frequencies
     self.inverseDocumentFrequency = idf
     self.singularValues = sigma
-    let unitRows = try mapped("latent_unit_rows.npy", "<f8", [articleCount, k], fortran: false, Double.self)
-    let columnIndices = try mapped("tfidf_indices.npy", "<i4", [nonZeroCount], fortran: nil, Int32.self)
-    let weightValues = try mapped("tfidf_data.npy", "<f8", [nonZeroCount], fortran: nil, Double.self)
+    let unitRows = try mapped(.latentUnitRows, Double.self, [articleCount, k], fortran: false)
+    let columnIndices = try mapped(.tfidfColumnIndices, Int32.self, [nonZeroCount], fortran: nil)
+    let weightValues = try mapped(.tfidfValues, Double.self, [nonZeroCount], fortran: nil)
     self.index = HybridSearch(
       latent: CosineIndex(unitRows: MappedDenseRows(rowCount: articleCount, dimension: k, elements: unitRows)),
       lexical: LexicalIndex(
         rows: MappedSparseRows(
           columnCount: termCount, rowStarts: rowStarts, columns: columnIndices, values: weightValues)))
-    self.loadings = try mapped("term_loadings.npy", "<f8", [termCount, k], fortran: true, Double.self)
+    self.loadings = try mapped(.termLoadings, Double.self, [termCount, k], fortran: true)
   }
 
   /// A query view of a model in memory (the report and tests use this).
@@ -88,12 +89,12 @@ public struct QueryModel: Sendable {
       latent: CosineIndex(
         unitRows: MappedDenseRows(
           rowCount: rowCount, dimension: model.lsa.dimensionCount,
-          elements: MappedArray(RowNormalization.unitRowsRowMajor(of: model.latentVectors)))),
+          elements: NumPyArray(model.latentVectors.unitRows().transposed().elements))),
       lexical: LexicalIndex(
         rows: MappedSparseRows(
-          columnCount: model.tfidf.terms.count, rowStarts: MappedArray(model.weights.rowStarts.map { Int32($0) }),
-          columns: MappedArray(model.weights.columnIndices), values: MappedArray(model.weights.values))))
-    self.loadings = MappedArray(model.lsa.termLoadings.elements)
+          columnCount: model.tfidf.terms.count, rowStarts: NumPyArray(model.weights.rowStarts.map { Int32($0) }),
+          columns: NumPyArray(model.weights.columnIndices), values: NumPyArray(model.weights.values))))
+    self.loadings = NumPyArray(model.lsa.termLoadings.elements)
   }
 
   /// Article `row`'s unit latent vector.

@@ -54,7 +54,7 @@ public struct CosineIndex<Rows: DenseRowStorage>: Sendable {
   /// - Complexity: O(*n*·*k*).
   public func scores(for vector: [Double]) -> [Double] {
     precondition(vector.count == dimension, "query has \(vector.count) components; the index has dimension \(dimension)")
-    let unit = RowNormalization.unitVector(vector)
+    let unit = l2Normalized(vector)
     var scores = [Double](repeating: 0, count: documentCount)
     guard unit.contains(where: { $0 != 0 }) else { return scores }
     let k = dimension
@@ -104,6 +104,6 @@ extension CosineIndex where Rows == InMemoryDenseRows {
     self.init(
       unitRows: InMemoryDenseRows(
         rowCount: documentVectors.rowCount, dimension: documentVectors.columnCount,
-        elements: RowNormalization.unitRowsRowMajor(of: documentVectors)))
+        elements: documentVectors.unitRows().transposed().elements))
   }
 }

@@ -40,7 +40,7 @@ public struct LexicalIndex<Rows: SparseRowStorage>: Sendable {
   public func scores(for query: [(column: Int, value: Double)]) -> [Double] {
     var dense = [Double](repeating: 0, count: rows.columnCount)
     for (column, value) in query where column >= 0 && column < dense.count { dense[column] += value }
-    let norm = RowNormalization.norm(dense)
+    let norm = l2Norm(dense)
     var scores = [Double](repeating: 0, count: rows.rowCount)
     guard norm > 0, norm.isFinite else { return scores }
     for i in dense.indices { dense[i] /= norm }

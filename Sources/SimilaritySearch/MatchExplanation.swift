@@ -100,7 +100,7 @@ public enum MatchExplanation {
     query: [(column: Int, value: Double)], document: [(column: Int, value: Double)],
     termLoadings: Matrix, lexicalWeight: Double, count: Int
   ) -> (shared: [TermContribution], related: [TermContribution]) {
-    let queryNorm = RowNormalization.norm(query.map(\.value))
+    let queryNorm = l2Norm(query.map(\.value))
     guard queryNorm > 0, queryNorm.isFinite else { return ([], []) }
     var documentWeights: [Int: Double] = [:]
     for (term, weight) in document { documentWeights[term, default: 0] += weight }
@@ -153,5 +153,5 @@ public enum MatchExplanation {
     return dot
   }
 
-  private static func norm(_ vector: [Double]) -> Double { RowNormalization.norm(vector) }
+  private static func norm(_ vector: [Double]) -> Double { l2Norm(vector) }
 }

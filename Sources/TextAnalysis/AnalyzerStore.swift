@@ -1,4 +1,5 @@
 import Foundation
+import FileIntegrity
 
 /// Caches everything ``TextAnalyzer/init(options:cacheDirectory:)`` builds — the lexicon
 /// with user words and discovered phrases, the protected-word table, and the stop-word and
@@ -84,7 +85,7 @@ enum AnalyzerStore {
 
   // MARK: - Writing
 
-  /// Writes `state` atomically (temporary file and rename) and removes older cache files of
+  /// Writes `state` atomically (`AtomicFile`) and removes older cache files of
   /// the same lexicon beyond ``keptFiles``.
   static func write(_ state: State, key: [UInt8], to url: URL, lexiconPath: String) throws {
     let paddedKeyCount = (key.count + 7) / 8 * 8
@@ -119,7 +120,7 @@ enum AnalyzerStore {
     precondition(data.count == wordCount * 8)
     let directory = url.deletingLastPathComponent()
     try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-    try data.write(to: url, options: .atomic)
+    try AtomicFile.write(data, to: url)
     prune(directory: directory, prefix: filePrefix(lexiconPath: lexiconPath), keeping: url)
   }
 

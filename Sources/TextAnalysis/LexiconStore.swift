@@ -1,4 +1,5 @@
 import Foundation
+import FileIntegrity
 
 /// Compiles jieba's text dictionary into a ``Lexicon`` and caches the result in binary form.
 ///
@@ -75,8 +76,8 @@ enum LexiconStore {
       do {
         try FileManager.default.createDirectory(
           at: cacheURL.deletingLastPathComponent(), withIntermediateDirectories: true)
-        try encode(lexicon, size: size, modified: modified, checksum: checksum, wordCount: wordCount)
-          .write(to: cacheURL, options: .atomic)
+        try AtomicFile.write(
+          encode(lexicon, size: size, modified: modified, checksum: checksum, wordCount: wordCount), to: cacheURL)
         status = .rebuilt
       } catch {
         status = .cacheWriteFailed(reason: "\(cacheURL.path): \(error.localizedDescription)")

@@ -1,10 +1,11 @@
 import ArgumentParser
 import Foundation
 import LinearAlgebra
+import PolicyLensKit
 import Reduction
 
 /// `policylens-bench products`: times the sparse × dense products that dominate a randomized
-/// SVD, on the TF-IDF matrix a fitted model saved (`tfidf_*.npy`), so kernel changes are
+/// SVD, on the TF-IDF matrix of a fitted model, so kernel changes are
 /// measured on real term statistics rather than a synthetic sampler.
 ///
 /// Per repetition: A X (documents × terms times terms × l) and Aᵀ Y (the transpose built once,
@@ -30,14 +31,8 @@ struct ProductBenchmark: ParsableCommand {
   }
 
   func run() throws {
-    let folder = URL(fileURLWithPath: model)
-    func load(_ name: String) throws -> Data { try Data(contentsOf: folder.appendingPathComponent(name)) }
-    let starts = try NumPyFormat.decodeInt32s(from: load("tfidf_indptr.npy")).map(Int.init)
-    let indices = try NumPyFormat.decodeInt32s(from: load("tfidf_indices.npy"))
-    let values = try NumPyFormat.decodeDoubles(from: load("tfidf_data.npy"))
-    let termCount = Int(indices.max() ?? 0) + 1
-    let a = SparseMatrix(
-      rowCount: starts.count - 1, columnCount: termCount, rowStarts: starts, columnIndices: indices, values: values)
+    // Loaded like every command loads a model: format version, checksums and shapes checked.
+    let a = try PolicyModel.load(from: URL(fileURLWithPath: model)).weights
     let transpose = a.transposed()
     var generator = SplitMix64(seed: 7)
     func random(_ rowCount: Int) -> Matrix {

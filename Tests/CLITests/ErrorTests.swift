@@ -22,6 +22,20 @@ struct ErrorTests {
     #expect(run.diagnostics.contains("policylens fit"))
   }
 
+  @Test("fit with a missing themes file exits 66 and offers --no-themes, writing no model")
+  func fitMissingThemes() async {
+    let model = FileManager.default.temporaryDirectory.appendingPathComponent("fit-\(UUID().uuidString)")
+    let run = await CLIRunner.run([
+      "fit", RepositoryPaths.seeds.path, "--model", model.path, "--quiet",
+      "--user-dictionary", RepositoryPaths.root.appendingPathComponent("models/userdict.txt").path,
+      "--themes-file", "/nonexistent/themes.yaml",
+    ])
+    #expect(run.exitCode == 66)
+    #expect(run.diagnostics.contains("/nonexistent/themes.yaml"))
+    #expect(run.diagnostics.contains("--no-themes"))
+    #expect(!FileManager.default.fileExists(atPath: model.path))
+  }
+
   @Test("a missing input path exits 66 and names it")
   func missingPath() async {
     let run = await CLIRunner.run(["ingest", "/nonexistent/newsletter.txt"])

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 
+import FileIntegrity
 @testable import Ingest
 import TestSupport
 
@@ -120,5 +121,34 @@ struct CorpusLoaderTests {
       #expect(error.description.contains("p"))
       #expect(error.description.count > 30)
     }
+  }
+
+  @Test("records each newsletter's path, size and checksum as read, per folder")
+  func sources() async throws {
+    let seeds = try RepositoryPaths.seedFiles()
+    let first = try temporaryFolder() + "/a"
+    let second = try temporaryFolder() + "/b"
+    for folder in [first, second] { try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true) }
+    // The same file name in two folders, with different newsletters in it.
+    try FileManager.default.copyItem(atPath: seeds[0].path, toPath: first + "/issue.txt")
+    try FileManager.default.copyItem(atPath: seeds[1].path, toPath: second + "/issue.txt")
+    let corpus = try await CorpusLoader.load(paths: [first, second])
+    #expect(corpus.newsletters.map(\.file) == ["issue.txt", "issue.txt"])
+    #expect(corpus.sources.map(\.path) == [first + "/issue.txt", second + "/issue.txt"])
+    for (source, seed) in zip(corpus.sources, seeds) {
+      let bytes = try Data(contentsOf: seed)
+      #expect(source.byteCount == bytes.count)
+      #expect(source.checksum == Checksum.hex(of: bytes))
+    }
+    #expect(corpus.sources[0].checksum != corpus.sources[1].checksum)
+  }
+
+  @Test("an empty file has no source entry, like it has no newsletter")
+  func emptyFileHasNoSource() async throws {
+    let folder = try temporaryFolder()
+    try write([], to: folder + "/a.txt")
+    try FileManager.default.copyItem(atPath: try RepositoryPaths.seedFiles()[0].path, toPath: folder + "/b.txt")
+    let corpus = try await CorpusLoader.load(paths: [folder])
+    #expect(corpus.sources.map(\.path) == [folder + "/b.txt"])
   }
 }

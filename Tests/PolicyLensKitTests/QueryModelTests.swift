@@ -1,5 +1,6 @@
 import Foundation
 import LinearAlgebra
+import ModelStore
 import PolicyLensKit
 import Testing
 import TestSupport
@@ -29,7 +30,7 @@ struct QueryModelTests {
   func unitRowsAndScoreRange() throws {
     let model = Self.mapped
     for row in model.articles.indices {
-      expectClose(RowNormalization.norm(model.unitVector(row)), 1, tolerance: .decomposition)
+      expectClose(l2Norm(model.unitVector(row)), 1, tolerance: .decomposition)
     }
     let results = try model.similar(toArticle: 0, request: SimilarityRequest(count: model.articles.count))
     #expect(results.allSatisfy { (-1 - 1e-12...1 + 1e-12).contains($0.score) })
@@ -70,8 +71,8 @@ struct QueryModelTests {
   func truncatedMappedFile() async throws {
     try await SeedModel.withTemporaryDirectory { folder in
       let directory = folder.appendingPathComponent("m")
-      try await ModelStore(directory: directory).save(SeedModel.model)
-      let file = directory.appendingPathComponent("tfidf_data.npy")
+      try await SeedModel.model.save(to: directory)
+      let file = directory.appendingPathComponent(ModelFile.tfidfValues.name)
       let data = try Data(contentsOf: file)
       try data.prefix(data.count - 8).write(to: file)
       #expect(throws: ModelStoreError.self) { try QueryModel(directory: directory) }

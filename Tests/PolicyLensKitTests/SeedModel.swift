@@ -8,7 +8,7 @@ enum SeedModel {
 
   static let model: PolicyModel = {
     do {
-      return try ModelStore(directory: directory).load()
+      return try PolicyModel.load(from: directory)
     } catch {
       fatalError("models/seeds does not load: \(error). Refit it with: make model")
     }

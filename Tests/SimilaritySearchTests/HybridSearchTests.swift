@@ -15,7 +15,7 @@ func randomSparseRows(rows: Int, columns: Int, using generator: inout SplitMix64
     for j in 0..<columns where Double.random(in: 0..<1, using: &generator) < 0.4 {
       dense[i][j] = Double.random(in: 0.1...1, using: &generator)
     }
-    let norm = RowNormalization.norm(dense[i])
+    let norm = l2Norm(dense[i])
     for j in 0..<columns where dense[i][j] != 0 {
       dense[i][j] /= norm
       indices.append(Int32(j))

@@ -29,14 +29,14 @@ struct AddCommand: AsyncParsableCommand {
   func run() async throws {
     let terminal = Terminal.current
     let printer = ProgressPrinter(quiet: output.quiet || output.json)
-    let store = ModelStore(directory: URL(fileURLWithPath: modelOptions.model))
-    let model = try store.load()
+    let directory = URL(fileURLWithPath: modelOptions.model)
+    let model = try PolicyModel.load(from: directory)
     let corpus = try await CorpusLoader.load(paths: paths)
     for warning in corpus.warnings { printer.handler(.warning(warning.description)) }
     let result = try await Pipeline.add(
       articles: corpus.articles, to: model, cacheDirectory: lexiconCacheDirectory(),
       progress: printer.handler)
-    if !result.added.isEmpty { try await store.save(result.model) }
+    if !result.added.isEmpty { try await result.model.save(to: directory) }
     let poorly = result.added.filter(\.isPoorlyRepresented)
     if output.json {
       struct Payload: Encodable {

@@ -63,8 +63,8 @@ struct ArticlesCommand: AsyncParsableCommand {
     let terminal = Terminal.current
     let articles: [Article]
     if let model {
-      let store = ModelStore(directory: URL(fileURLWithPath: model))
-      articles = try store.loadArticles(try store.loadManifest())
+      let directory = URL(fileURLWithPath: model)
+      articles = try PolicyModel.loadArticles(from: directory, manifest: try ModelManifest.load(from: directory))
     } else {
       let loaded = try await CorpusLoader.load(paths: paths.isEmpty ? ["seeds"] : paths)
       for warning in loaded.warnings { terminal.note("warning: \(warning.description)") }

@@ -46,7 +46,7 @@ struct ClustersCommand: AsyncParsableCommand {
 
   func run() async throws {
     let terminal = Terminal.current
-    let model = try ModelStore(directory: URL(fileURLWithPath: modelOptions.model)).load()
+    let model = try PolicyModel.load(from: URL(fileURLWithPath: modelOptions.model))
     let request = ClusterRequest(
       clusterCount: k, method: tree ? .averageLinkage : .sphericalKMeans, seed: seedOptions.seed)
     let result = try model.clusters(request)

@@ -56,7 +56,7 @@ struct EvaluateCommand: AsyncParsableCommand {
   func run() async throws {
     let terminal = Terminal.current
     let checkSet = try CheckSet(contentsOf: URL(fileURLWithPath: judgements))
-    let model = try ModelStore(directory: URL(fileURLWithPath: modelOptions.model)).load()
+    let model = try PolicyModel.load(from: URL(fileURLWithPath: modelOptions.model))
     let analyzer = try TextAnalyzer(options: model.textAnalysis, cacheDirectory: lexiconCacheDirectory())
     let catalog = checkSet.themes.isEmpty ? nil : try themeOptions.catalog()
     let report = try Evaluation.evaluate(

@@ -84,6 +84,9 @@ struct FitCommand: AsyncParsableCommand {
 
   @OptionGroup var analysis: AnalysisOptions
   @OptionGroup var themeOptions: ThemeOptions
+
+  @Flag(help: "Fit without theme seed terms (otherwise they join the user dictionary, so tagging can see them whole).")
+  var noThemes = false
   @OptionGroup var seedOptions: SeedOptions
   @OptionGroup var output: OutputOptions
 
@@ -104,22 +107,10 @@ struct FitCommand: AsyncParsableCommand {
   func run() async throws {
     let terminal = Terminal.current
     let printer = ProgressPrinter(quiet: output.quiet || output.json)
-    var textAnalysis = try analysis.textAnalysisOptions()
+    let themes = noThemes ? nil : try themeOptions.catalog(alternative: "or --no-themes to fit without themes")
+    var textAnalysis = FitOptions.textAnalysis(
+      try analysis.textAnalysisOptions(), themes: themes, includesInstrumentWords: instrumentWords)
     textAnalysis.indexesSubwords = subwords
-    // Theme seed terms must come out of segmentation whole, or tagging cannot see them.
-    if FileManager.default.fileExists(atPath: themeOptions.themes) {
-      let known = Set(textAnalysis.userDictionary.entries.map(\.word))
-      let segmentable = { (seed: String) in
-        seed.count >= 2 && seed.unicodeScalars.allSatisfy { $0.properties.isIdeographic || $0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0)) }
-      }
-      for seed in try themeOptions.catalog().allSeedTerms where !known.contains(seed) && segmentable(seed) {
-        textAnalysis.userDictionary.entries.append(.init(word: seed))
-      }
-    }
-    if !instrumentWords {
-      let known = Set(textAnalysis.stopWords)
-      textAnalysis.stopWords += FitOptions.policyInstrumentWords.filter { !known.contains($0) }
-    }
     let options = FitOptions(
       textAnalysis: textAnalysis,
       discoversPhrases: discoverPhrases,
@@ -138,7 +129,7 @@ struct FitCommand: AsyncParsableCommand {
       progress: printer.handler)
     let saveStart = clock.now
     printer.handler(.started(stage: "save", detail: modelOptions.model))
-    let manifest = try await ModelStore(directory: URL(fileURLWithPath: modelOptions.model)).save(model)
+    let manifest = try await model.save(to: URL(fileURLWithPath: modelOptions.model))
     printer.handler(
       .finished(stage: "save", summary: "\(manifest.files.count) files", duration: clock.now - saveStart))
     let summary = FitSummary(

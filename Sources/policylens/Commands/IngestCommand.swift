@@ -1,4 +1,5 @@
 import ArgumentParser
+import FileIntegrity
 import Foundation
 import Ingest
 
@@ -62,20 +63,12 @@ struct IngestCommand: AsyncParsableCommand {
   }
 }
 
-/// Writes `text` to `path` through a temporary file and a rename, so a failure never leaves
-/// a half-written file.
+/// Writes `text` to `path` atomically (`AtomicFile`), so a failure never leaves a
+/// half-written file.
 func writeAtomically(_ text: String, to path: String) throws {
-  let url = URL(fileURLWithPath: path)
-  let temporary = url.deletingLastPathComponent()
-    .appendingPathComponent(".\(url.lastPathComponent).tmp-\(ProcessInfo.processInfo.processIdentifier)")
   do {
-    try Data(text.utf8).write(to: temporary)
-    // rename(2) replaces an existing file atomically.
-    guard rename(temporary.path, url.path) == 0 else {
-      throw CocoaError(.fileWriteUnknown, userInfo: [NSLocalizedDescriptionKey: String(cString: strerror(errno))])
-    }
+    try AtomicFile.write(Data(text.utf8), to: URL(fileURLWithPath: path))
   } catch {
-    try? FileManager.default.removeItem(at: temporary)
     throw CommandError(
       description: "Cannot write \(path): \(error.localizedDescription). Check the folder exists and is writable.",
       exitCode: ExitStatus.cannotWrite)

@@ -29,7 +29,7 @@ struct ReportCommand: AsyncParsableCommand {
 
   func run() async throws {
     let terminal = Terminal.current
-    let model = try ModelStore(directory: URL(fileURLWithPath: modelOptions.model)).load()
+    let model = try PolicyModel.load(from: URL(fileURLWithPath: modelOptions.model))
     let document = try model.reportDocument(catalog: try themeOptions.catalog(), seed: seedOptions.seed)
     if document.timeline == nil && !output.quiet {
       terminal.note("note: the timeline needs articles from at least two issues; the report has none.")

@@ -33,7 +33,7 @@ struct TagCommand: AsyncParsableCommand {
 
   func run() async throws {
     let terminal = Terminal.current
-    let model = try ModelStore(directory: URL(fileURLWithPath: modelOptions.model)).load()
+    let model = try PolicyModel.load(from: URL(fileURLWithPath: modelOptions.model))
     let catalog = try themeOptions.catalog()
     if let theme, !catalog.themes.contains(where: { $0.key == theme }) {
       let keys = catalog.themes.map(\.key)

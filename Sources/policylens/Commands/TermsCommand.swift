@@ -47,8 +47,8 @@ struct TermsCommand: AsyncParsableCommand {
   func run() async throws {
     if discover { return try await discoverPhrases() }
     let terminal = Terminal.current
-    let store = ModelStore(directory: URL(fileURLWithPath: modelOptions.model))
-    let manifest = text == nil ? try store.loadManifest() : try? store.loadManifest()
+    let directory = URL(fileURLWithPath: modelOptions.model)
+    let manifest = text == nil ? try ModelManifest.load(from: directory) : try? ModelManifest.load(from: directory)
     let options = try manifest?.parameters.textAnalysis ?? analysis.textAnalysisOptions()
     let analyzer = try TextAnalyzer(options: options, cacheDirectory: lexiconCacheDirectory())
     let titleRepetitions = manifest?.parameters.titleRepetitions ?? FitOptions.defaultTitleRepetitions
@@ -60,7 +60,7 @@ struct TermsCommand: AsyncParsableCommand {
       shown = text
       label = "text"
     } else {
-      let articles = try store.loadArticles(manifest!)
+      let articles = try PolicyModel.loadArticles(from: directory, manifest: manifest!)
       let row = try ArticleLookup.row(of: arguments[0], in: articles, model: modelOptions.model)
       source = Pipeline.analysisText(of: articles[row], titleRepetitions: titleRepetitions)
       shown = articles[row].text

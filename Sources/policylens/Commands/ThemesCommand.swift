@@ -18,7 +18,7 @@ struct ThemesCommand: AsyncParsableCommand {
 
   func run() async throws {
     let terminal = Terminal.current
-    let model = try ModelStore(directory: URL(fileURLWithPath: modelOptions.model)).load()
+    let model = try PolicyModel.load(from: URL(fileURLWithPath: modelOptions.model))
     let counts = model.themes(from: try themeOptions.catalog()).counts
     if output.json {
       struct Payload: Encodable { var themes: [ThemeCount] }

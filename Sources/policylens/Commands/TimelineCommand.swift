@@ -50,7 +50,7 @@ struct TimelineCommand: AsyncParsableCommand {
 
   func run() async throws {
     let terminal = Terminal.current
-    let model = try ModelStore(directory: URL(fileURLWithPath: modelOptions.model)).load()
+    let model = try PolicyModel.load(from: URL(fileURLWithPath: modelOptions.model))
     let categories: TimelineCategories = clusters ? .clusters : .themes
     let tagged = categories == .themes ? model.themes(from: try themeOptions.catalog()).articles : nil
     let clustering = categories == .clusters ? try model.clusters(ClusterRequest(seed: seedOptions.seed)) : nil

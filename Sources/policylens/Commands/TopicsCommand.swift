@@ -36,7 +36,7 @@ struct TopicsCommand: AsyncParsableCommand {
 
   func run() async throws {
     let terminal = Terminal.current
-    let model = try ModelStore(directory: URL(fileURLWithPath: modelOptions.model)).load()
+    let model = try PolicyModel.load(from: URL(fileURLWithPath: modelOptions.model))
     var topics = TopicSummary.topics(of: model, termCount: termCount, articleCount: articles)
     if let limit { topics = Array(topics.prefix(limit)) }
     if output.json {

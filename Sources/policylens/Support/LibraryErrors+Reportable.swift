@@ -1,5 +1,6 @@
 import Clustering
 import Ingest
+import ModelStore
 import PolicyLensKit
 import Reduction
 import TextAnalysis

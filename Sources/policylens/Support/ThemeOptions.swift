@@ -11,10 +11,13 @@ struct ThemeOptions: ParsableArguments {
   var themes = "models/themes.yaml"
 
   /// The parsed catalog.
-  func catalog() throws -> ThemeCatalog {
+  ///
+  /// - Parameter alternative: What else the user may do when the file is missing, closing the
+  ///   error message.
+  func catalog(alternative: String = "or restore models/themes.yaml") throws -> ThemeCatalog {
     guard let data = FileManager.default.contents(atPath: themes) else {
       throw CommandError(
-        description: "Cannot read the theme file \(themes). Pass --themes-file <file>, or restore models/themes.yaml.",
+        description: "Cannot read the theme file \(themes). Pass --themes-file <file>, \(alternative).",
         exitCode: ExitStatus.noInput)
     }
     guard let text = String(data: data, encoding: .utf8) else {

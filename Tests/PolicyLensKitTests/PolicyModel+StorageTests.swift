@@ -1,16 +1,17 @@
 import Foundation
+import ModelStore
 import PolicyLensKit
 import Testing
 import TestSupport
 
-@Suite("ModelStore")
-struct ModelStoreTests {
+@Suite("PolicyModel saving and loading")
+struct PolicyModelStorageTests {
   @Test("a saved model loads back equal")
   func roundTrip() async throws {
     try await SeedModel.withTemporaryDirectory { folder in
-      let store = ModelStore(directory: folder.appendingPathComponent("m"))
-      try await store.save(SeedModel.model)
-      let loaded = try store.load()
+      let directory = folder.appendingPathComponent("m")
+      try await SeedModel.model.save(to: directory)
+      let loaded = try PolicyModel.load(from: directory)
       #expect(loaded.articles == SeedModel.model.articles)
       #expect(loaded.tfidf == SeedModel.model.tfidf)
       #expect(loaded.lsa == SeedModel.model.lsa)
@@ -21,20 +22,20 @@ struct ModelStoreTests {
   func missingModel() async throws {
     try await SeedModel.withTemporaryDirectory { folder in
       let path = folder.appendingPathComponent("none")
-      #expect(throws: ModelStoreError.missingModel(path: path.path)) { try ModelStore(directory: path).load() }
+      #expect(throws: ModelStoreError.missingModel(path: path.path)) { try PolicyModel.load(from: path) }
     }
   }
 
-  @Test("a changed byte is a checksum mismatch", arguments: ["idf.npy", "term_loadings.npy", "articles.jsonl"])
-  func corruptedFile(name: String) async throws {
+  @Test("a changed byte is a checksum mismatch", arguments: [ModelFile.inverseDocumentFrequency, .termLoadings, .articles])
+  func corruptedFile(file: ModelFile) async throws {
     try await SeedModel.withTemporaryDirectory { folder in
       let directory = folder.appendingPathComponent("m")
-      try await ModelStore(directory: directory).save(SeedModel.model)
-      let file = directory.appendingPathComponent(name)
+      try await SeedModel.model.save(to: directory)
+      let file = directory.appendingPathComponent(file.name)
       var data = try Data(contentsOf: file)
       data[data.count - 3] ^= 0x20
       try data.write(to: file)
-      #expect(throws: ModelStoreError.checksumMismatch(path: file.path)) { try ModelStore(directory: directory).load() }
+      #expect(throws: ModelStoreError.checksumMismatch(path: file.path)) { try PolicyModel.load(from: directory) }
     }
   }
 
@@ -42,12 +43,12 @@ struct ModelStoreTests {
   func truncatedFile() async throws {
     try await SeedModel.withTemporaryDirectory { folder in
       let directory = folder.appendingPathComponent("m")
-      try await ModelStore(directory: directory).save(SeedModel.model)
-      let file = directory.appendingPathComponent("document_coordinates.npy")
+      try await SeedModel.model.save(to: directory)
+      let file = directory.appendingPathComponent(ModelFile.documentCoordinates.name)
       let data = try Data(contentsOf: file)
       try data.prefix(data.count / 2).write(to: file)
       do {
-        _ = try ModelStore(directory: directory).load()
+        _ = try PolicyModel.load(from: directory)
         Issue.record("loading a truncated model succeeded")
       } catch let error as ModelStoreError {
         guard case .malformedFile(let path, let reason) = error else {
@@ -64,13 +65,13 @@ struct ModelStoreTests {
   func newerFormat() async throws {
     try await SeedModel.withTemporaryDirectory { folder in
       let directory = folder.appendingPathComponent("m")
-      try await ModelStore(directory: directory).save(SeedModel.model)
-      let manifest = directory.appendingPathComponent("manifest.json")
+      try await SeedModel.model.save(to: directory)
+      let manifest = directory.appendingPathComponent(ModelFile.manifest.name)
       let text = try String(contentsOf: manifest, encoding: .utf8)
         .replacingOccurrences(of: "\"formatVersion\" : 1,", with: "\"formatVersion\" : 99,")
       try text.write(to: manifest, atomically: true, encoding: .utf8)
       let expected = ModelStoreError.unsupportedFormatVersion(path: manifest.path, found: 99, supported: 1)
-      #expect(throws: expected) { try ModelStore(directory: directory).load() }
+      #expect(throws: expected) { try PolicyModel.load(from: directory) }
       #expect(expected.description.contains("Upgrade policylens or refit"))
     }
   }
@@ -79,14 +80,13 @@ struct ModelStoreTests {
   func replacesAtomically() async throws {
     try await SeedModel.withTemporaryDirectory { folder in
       let directory = folder.appendingPathComponent("m")
-      let store = ModelStore(directory: directory)
-      try await store.save(SeedModel.model)
+      try await SeedModel.model.save(to: directory)
       try Data("stale".utf8).write(to: directory.appendingPathComponent("stale.txt"))
-      try await store.save(SeedModel.model)
+      try await SeedModel.model.save(to: directory)
       let names = try FileManager.default.contentsOfDirectory(atPath: folder.path)
       #expect(names == ["m"])
       #expect(!FileManager.default.fileExists(atPath: directory.appendingPathComponent("stale.txt").path))
-      #expect(try store.load().articles.count == SeedModel.model.articles.count)
+      #expect(try PolicyModel.load(from: directory).articles.count == SeedModel.model.articles.count)
     }
   }
 
@@ -95,9 +95,8 @@ struct ModelStoreTests {
     try await SeedModel.withTemporaryDirectory { folder in
       let blocker = folder.appendingPathComponent("file")
       try Data("x".utf8).write(to: blocker)
-      let store = ModelStore(directory: blocker.appendingPathComponent("m"))
       do {
-        try await store.save(SeedModel.model)
+        try await SeedModel.model.save(to: blocker.appendingPathComponent("m"))
         Issue.record("saving under a regular file succeeded")
       } catch let error as ModelStoreError {
         guard case .cannotWrite = error else {

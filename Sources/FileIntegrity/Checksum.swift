@@ -1,4 +1,7 @@
-/// A fast 64-bit checksum for detecting truncated or altered model files (not for security).
+import Foundation
+
+/// A fast 64-bit checksum for detecting truncated or altered files (not for security): model
+/// files and the newsletters a model was fitted on.
 ///
 /// Four independent lanes each fold little-endian 64-bit words with
 /// `lane = (lane ^ word) × 0x9E3779B97F4A7C15`, rotated by 31; the lanes, the tail bytes and the
@@ -15,6 +18,11 @@ public enum Checksum {
   /// The checksum of `bytes`.
   public static func hex(of bytes: [UInt8]) -> String {
     bytes.withUnsafeBytes { hex(of: $0) }
+  }
+
+  /// The checksum of `data` (mapped or in memory; nothing is copied).
+  public static func hex(of data: Data) -> String {
+    data.withUnsafeBytes { hex(of: $0) }
   }
 
   static func compute(_ bytes: UnsafeRawBufferPointer) -> UInt64 {

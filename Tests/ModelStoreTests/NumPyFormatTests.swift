@@ -1,5 +1,6 @@
 import Foundation
 import LinearAlgebra
+import ModelStore
 import TestSupport
 import Testing
 
@@ -26,10 +27,10 @@ struct NumPyReference: Decodable {
   @Test("decodes numpy.save output in C and Fortran order")
   func decodesNumPy() throws {
     let expected = Matrix(rows: reference.matrixRows)
-    #expect(try NumPyFormat.decodeMatrix(from: bytes(reference.matrixCOrder)) == expected)
-    #expect(try NumPyFormat.decodeMatrix(from: bytes(reference.matrixFortranOrder)) == expected)
-    #expect(try NumPyFormat.decodeDoubles(from: bytes(reference.doublesNpy)) == reference.doubles)
-    #expect(try NumPyFormat.decodeInt32s(from: bytes(reference.int32sNpy)) == reference.int32s)
+    #expect(try NumPyFormat.decodeMatrix(from: bytes(reference.matrixCOrder), path: "c.npy") == expected)
+    #expect(try NumPyFormat.decodeMatrix(from: bytes(reference.matrixFortranOrder), path: "f.npy") == expected)
+    #expect(try NumPyFormat.decodeDoubles(from: bytes(reference.doublesNpy), path: "d.npy") == reference.doubles)
+    #expect(try NumPyFormat.decodeInt32s(from: bytes(reference.int32sNpy), path: "i.npy") == reference.int32s)
   }
 
   @Test("encodes byte for byte what numpy.save writes")
@@ -47,32 +48,45 @@ struct NumPyReference: Decodable {
     for _ in 0..<100 {
       let m = Int(generator.next() % 9)
       let n = Int(generator.next() % 9)
-      let matrix = RandomMatrices.dense(rows: m, columns: n, using: &generator)
+      let matrix = Matrix(
+        rowCount: m, columnCount: n, columnMajor: (0..<(m * n)).map { _ in Double.random(in: -1...1, using: &generator) })
       for fortranOrder in [true, false] {
         let data = NumPyFormat.encode(matrix, fortranOrder: fortranOrder)
         #expect(data.count % 64 == (m * n * 8) % 64, "values start on a 64-byte boundary")
-        #expect(try NumPyFormat.decodeMatrix(from: data) == matrix)
+        #expect(try NumPyFormat.decodeMatrix(from: data, path: "m.npy") == matrix)
       }
     }
   }
 
-  @Test("truncated data throws a typed error")
+  @Test("truncated data is malformed and says so")
   func truncated() throws {
     let data = NumPyFormat.encode(Matrix(rows: [[1, 2], [3, 4]]))
-    #expect(throws: LinearAlgebraError.truncatedNumPyData(expectedByteCount: 32, actualByteCount: 31)) {
-      try NumPyFormat.decodeMatrix(from: data.dropLast())
+    for cut in [data.dropLast(), data.prefix(20), Data("hello".utf8)] {
+      #expect {
+        try NumPyFormat.decodeMatrix(from: cut, path: "m.npy")
+      } throws: { error in
+        guard case ModelStoreError.malformedFile(path: "m.npy", _) = error else { return false }
+        return true
+      }
     }
-    #expect(throws: LinearAlgebraError.self) { try NumPyFormat.decodeMatrix(from: data.prefix(20)) }
-    #expect(throws: LinearAlgebraError.self) { try NumPyFormat.decodeMatrix(from: Data("hello".utf8)) }
+    #expect(throws: ModelStoreError.malformedFile(
+      path: "m.npy",
+      reason: "The .npy data is truncated: its header promises 32 bytes of values, but only 31 follow. "
+        + "The file may have been cut off while writing; re-create it")) {
+      try NumPyFormat.decodeMatrix(from: data.dropLast(), path: "m.npy")
+    }
   }
 
   @Test("wrong dtype or dimension count throws")
   func wrongType() throws {
-    #expect(throws: LinearAlgebraError.unsupportedNumPyType(found: "<i4", expected: "<f8")) {
-      try NumPyFormat.decodeDoubles(from: NumPyFormat.encode([Int32(1), 2]))
+    #expect {
+      try NumPyFormat.decodeDoubles(from: NumPyFormat.encode([Int32(1), 2]), path: "i.npy")
+    } throws: { error in
+      guard case ModelStoreError.malformedFile(_, let reason) = error else { return false }
+      return reason.contains("'<i4'") && reason.contains("'<f8'")
     }
-    #expect(throws: LinearAlgebraError.unexpectedNumPyShape(found: [3], expectedDimensionCount: 2)) {
-      try NumPyFormat.decodeMatrix(from: NumPyFormat.encode([1.0, 2, 3]))
+    #expect(throws: ModelStoreError.shapeMismatch(path: "d.npy", expected: "[_, _]", found: "[3]")) {
+      try NumPyFormat.decodeMatrix(from: NumPyFormat.encode([1.0, 2, 3]), path: "d.npy")
     }
   }
 }

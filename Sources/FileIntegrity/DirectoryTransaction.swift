@@ -8,14 +8,18 @@ import Foundation
 /// already exists; where that call is unavailable, the old directory is first renamed aside
 /// (a reader in that instant sees no model rather than a half-written one). Until `commit()`,
 /// the destination is untouched, so a full disk or a crash mid-write loses nothing.
-struct DirectoryTransaction {
+///
+/// This is the one way PolicyLens writes a directory; ``AtomicFile`` does the same for a file.
+public struct DirectoryTransaction: Sendable {
   /// The directory being replaced or created.
-  let destination: URL
+  public let destination: URL
   /// Where files are staged until commit.
-  let staging: URL
+  public let staging: URL
 
   /// Creates the staging directory next to `destination`.
-  init(replacing destination: URL) throws(ModelStoreError) {
+  ///
+  /// - Throws: ``FileIntegrityError/cannotWrite(path:reason:)``.
+  public init(replacing destination: URL) throws(FileIntegrityError) {
     self.destination = destination.standardizedFileURL
     let parent = self.destination.deletingLastPathComponent()
     self.staging = parent.appendingPathComponent(
@@ -25,23 +29,25 @@ struct DirectoryTransaction {
       try? FileManager.default.removeItem(at: staging)
       try FileManager.default.createDirectory(at: staging, withIntermediateDirectories: false)
     } catch {
-      throw .cannotWrite(path: self.destination.path, reason: Self.reason(error))
+      throw .cannotWrite(path: self.destination.path, reason: FileIntegrityError.reason(error))
     }
   }
 
   /// Writes `data` as file `name` in the staging directory.
-  func write(_ data: Data, named name: String) throws(ModelStoreError) {
+  /// On failure the transaction is abandoned.
+  public func write(_ data: Data, named name: String) throws(FileIntegrityError) {
     let url = staging.appendingPathComponent(name)
     do {
       try data.write(to: url)
     } catch {
       abandon()
-      throw .cannotWrite(path: destination.appendingPathComponent(name).path, reason: Self.reason(error))
+      throw .cannotWrite(path: destination.appendingPathComponent(name).path, reason: FileIntegrityError.reason(error))
     }
   }
 
   /// Moves the staged directory into place and removes the old one.
-  func commit() throws(ModelStoreError) {
+  /// On failure the transaction is abandoned and the destination is as it was.
+  public func commit() throws(FileIntegrityError) {
     let fileManager = FileManager.default
     var isDirectory: ObjCBool = false
     if fileManager.fileExists(atPath: destination.path, isDirectory: &isDirectory) {
@@ -58,14 +64,14 @@ struct DirectoryTransaction {
         try fileManager.moveItem(at: destination, to: aside)
       } catch {
         abandon()
-        throw .cannotWrite(path: destination.path, reason: Self.reason(error))
+        throw .cannotWrite(path: destination.path, reason: FileIntegrityError.reason(error))
       }
       do {
         try fileManager.moveItem(at: staging, to: destination)
       } catch {
         try? fileManager.moveItem(at: aside, to: destination)
         abandon()
-        throw .cannotWrite(path: destination.path, reason: Self.reason(error))
+        throw .cannotWrite(path: destination.path, reason: FileIntegrityError.reason(error))
       }
       try? fileManager.removeItem(at: aside)
     } else {
@@ -73,13 +79,13 @@ struct DirectoryTransaction {
         try fileManager.moveItem(at: staging, to: destination)
       } catch {
         abandon()
-        throw .cannotWrite(path: destination.path, reason: Self.reason(error))
+        throw .cannotWrite(path: destination.path, reason: FileIntegrityError.reason(error))
       }
     }
   }
 
   /// Removes the staging directory, leaving the destination as it was.
-  func abandon() {
+  public func abandon() {
     try? FileManager.default.removeItem(at: staging)
   }
 
@@ -96,16 +102,5 @@ struct DirectoryTransaction {
     #else
       return false
     #endif
-  }
-
-  static func reason(_ error: any Error) -> String {
-    let nsError = error as NSError
-    if let underlying = nsError.userInfo[NSUnderlyingErrorKey] as? NSError,
-      underlying.domain == NSPOSIXErrorDomain,
-      let message = strerror(Int32(underlying.code))
-    {
-      return String(cString: message)
-    }
-    return nsError.localizedDescription
   }
 }

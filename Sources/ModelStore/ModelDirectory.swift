@@ -1,0 +1,114 @@
+import FileIntegrity
+import Foundation
+import LinearAlgebra
+
+/// Reads the files of a model directory (see ``ModelFile``), checking each against its
+/// manifest entry: present, the recorded size, and (for files read whole) the recorded
+/// checksum. It deals in bytes, arrays and matrices; what the files mean is the caller's.
+///
+/// Large arrays can be memory-mapped instead (``array(_:of:shape:fortranOrder:verifiesChecksum:)``
+/// with `verifiesChecksum: false`): then only their size and header are checked, so a query
+/// that touches a few rows does not read the whole file.
+public struct ModelDirectory: Sendable {
+  /// The directory.
+  public let url: URL
+  /// The manifest's file entries, by file name (empty until the manifest has been read).
+  public var entries: [String: StoredFile]
+
+  /// A directory whose manifest lists `entries`.
+  public init(url: URL, entries: [String: StoredFile] = [:]) {
+    self.url = url
+    self.entries = entries
+  }
+
+  /// The path of `file` in the directory, for messages.
+  public func path(_ file: ModelFile) -> String { url.appendingPathComponent(file.name).path }
+
+  /// The bytes of `manifest.json`.
+  ///
+  /// - Throws: ``ModelStoreError/missingModel(path:)`` when the directory or its manifest is
+  ///   missing, ``ModelStoreError/unreadableFile(path:reason:)`` when it cannot be read.
+  public func manifestData() throws(ModelStoreError) -> Data {
+    var isDirectory: ObjCBool = false
+    guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory), isDirectory.boolValue else {
+      throw .missingModel(path: url.path)
+    }
+    let path = path(.manifest)
+    guard let data = FileManager.default.contents(atPath: path) else {
+      throw FileManager.default.fileExists(atPath: path)
+        ? .unreadableFile(path: path, reason: "permission denied")
+        : .missingModel(path: url.path)
+    }
+    return data
+  }
+
+  /// The bytes of `file`, memory-mapped, after checking that the manifest lists it and that
+  /// its size matches (its checksum is not read).
+  public func mappedData(_ file: ModelFile) throws(ModelStoreError) -> Data {
+    let fileURL = url.appendingPathComponent(file.name)
+    guard let entry = entries[file.name] else {
+      throw .malformedFile(path: path(.manifest), reason: "it does not list \(file.name)")
+    }
+    guard let data = try? Data(contentsOf: fileURL, options: .alwaysMapped) else {
+      throw .unreadableFile(
+        path: fileURL.path, reason: FileManager.default.fileExists(atPath: fileURL.path) ? "permission denied" : "file missing")
+    }
+    guard data.count == entry.bytes else {
+      throw .malformedFile(path: fileURL.path, reason: "\(data.count) bytes, manifest says \(entry.bytes) (truncated?)")
+    }
+    return data
+  }
+
+  /// The bytes of `file` after checking its size and checksum against the manifest.
+  ///
+  /// - Throws: ``ModelStoreError/checksumMismatch(path:)`` when a byte changed.
+  public func verifiedData(_ file: ModelFile) throws(ModelStoreError) -> Data {
+    let data = try mappedData(file)
+    guard Checksum.hex(of: data) == entries[file.name]?.checksum else {
+      throw .checksumMismatch(path: path(file))
+    }
+    return data
+  }
+
+  /// An `.npy` array of `file`, its shape checked (`nil` accepts any size in a dimension).
+  ///
+  /// - Parameters:
+  ///   - fortranOrder: The memory order the caller indexes in; `nil` accepts either.
+  ///   - verifiesChecksum: Whether the whole file is checksummed first; without it the file
+  ///     stays mapped and only the pages read are loaded.
+  public func array<Element: NumPyElement>(
+    _ file: ModelFile, of _: Element.Type, shape: [Int?], fortranOrder: Bool?, verifiesChecksum: Bool
+  ) throws(ModelStoreError) -> NumPyArray<Element> {
+    let data = verifiesChecksum ? try verifiedData(file) : try mappedData(file)
+    let array = try NumPyArray<Element>(npy: data, path: path(file))
+    try array.expectShape(shape, path: path(file))
+    if let fortranOrder, array.isFortranOrder != fortranOrder {
+      throw .malformedFile(path: path(file), reason: "unexpected memory order")
+    }
+    return array
+  }
+
+  /// A 1-D `'<f8'` array of `count` values, checksum verified.
+  public func doubles(_ file: ModelFile, count: Int) throws(ModelStoreError) -> [Double] {
+    let array = try NumPyArray<Double>(npy: try verifiedData(file), path: path(file))
+    guard array.shape == [count] else {
+      throw .shapeMismatch(path: path(file), expected: "[\(count)]", found: "\(array.shape)")
+    }
+    return array.elements
+  }
+
+  /// A 1-D `'<i4'` array of any length, checksum verified.
+  public func int32s(_ file: ModelFile) throws(ModelStoreError) -> [Int32] {
+    try NumPyFormat.decodeInt32s(from: try verifiedData(file), path: path(file))
+  }
+
+  /// A 2-D `'<f8'` array of the given shape, in either memory order, checksum verified.
+  public func matrix(_ file: ModelFile, rows: Int, columns: Int) throws(ModelStoreError) -> Matrix {
+    let matrix = try NumPyFormat.decodeMatrix(from: try verifiedData(file), path: path(file))
+    guard matrix.rowCount == rows, matrix.columnCount == columns else {
+      throw .shapeMismatch(
+        path: path(file), expected: "\(rows)×\(columns)", found: "\(matrix.rowCount)×\(matrix.columnCount)")
+    }
+    return matrix
+  }
+}

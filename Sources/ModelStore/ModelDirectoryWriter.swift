@@ -1,0 +1,56 @@
+import FileIntegrity
+import Foundation
+
+/// Writes a model directory atomically (``FileIntegrity/DirectoryTransaction``): files go to a
+/// staging directory, each recorded as a ``StoredFile`` entry (checksum, size, shape) for the
+/// manifest; ``commit(manifest:)`` writes `manifest.json` last and swaps the directory into
+/// place. A failure at any point leaves the previous model as it was.
+public struct ModelDirectoryWriter: Sendable {
+  /// The directory being replaced or created.
+  public let url: URL
+  /// The files written so far, by name.
+  public private(set) var entries: [String: StoredFile] = [:]
+  private let transaction: DirectoryTransaction
+
+  /// Starts replacing the model at `url` (nothing there changes until ``commit(manifest:)``).
+  ///
+  /// - Throws: ``ModelStoreError/cannotWrite(path:reason:)``.
+  public init(replacing url: URL) throws(ModelStoreError) {
+    self.url = url
+    do {
+      transaction = try DirectoryTransaction(replacing: url)
+    } catch {
+      throw Self.modelError(error)
+    }
+  }
+
+  /// Writes `data` as `file` and records its entry.
+  public mutating func write(_ data: Data, as file: ModelFile, shape: [Int]?) throws(ModelStoreError) {
+    precondition(file != .manifest, "the manifest is written by commit(manifest:)")
+    do {
+      try transaction.write(data, named: file.name)
+    } catch {
+      throw Self.modelError(error)
+    }
+    entries[file.name] = StoredFile(checksum: Checksum.hex(of: data), bytes: data.count, shape: shape)
+  }
+
+  /// Writes the manifest (which should list ``entries``) and puts the directory in place.
+  public func commit(manifest: Data) throws(ModelStoreError) {
+    do {
+      try transaction.write(manifest, named: ModelFile.manifest.name)
+      try transaction.commit()
+    } catch {
+      throw Self.modelError(error)
+    }
+  }
+
+  /// Gives up: removes the staged files, leaving the previous model as it was.
+  public func abandon() { transaction.abandon() }
+
+  private static func modelError(_ error: FileIntegrityError) -> ModelStoreError {
+    switch error {
+    case .cannotWrite(let path, let reason): .cannotWrite(path: path, reason: reason)
+    }
+  }
+}

@@ -1,0 +1,48 @@
+import Foundation
+import ModelStore
+
+extension ModelManifest {
+  /// Reads only the manifest of the model in `directory` (cheap: for summaries and version
+  /// checks).
+  public static func load(from directory: URL) throws(ModelStoreError) -> ModelManifest {
+    try load(from: ModelDirectory(url: directory), withCorpusFiles: true)
+  }
+
+  /// The manifest, with or without the list of corpus files (queries do not need it).
+  static func load(from directory: ModelDirectory, withCorpusFiles: Bool) throws(ModelStoreError) -> ModelManifest {
+    let data = try directory.manifestData()
+    let path = directory.path(.manifest)
+    let decoder = JSONDecoder()
+    if !withCorpusFiles { decoder.userInfo[.skipsCorpusFiles] = true }
+    let manifest: ModelManifest
+    do {
+      manifest = try decoder.decode(ModelManifest.self, from: data)
+    } catch {
+      // A newer format may not decode at all: say so rather than "malformed".
+      struct VersionProbe: Decodable { var formatVersion: Int }
+      guard let probe = try? JSONDecoder().decode(VersionProbe.self, from: data) else {
+        throw .malformedFile(path: path, reason: "not a PolicyLens manifest (no formatVersion)")
+      }
+      guard probe.formatVersion == currentFormatVersion else {
+        throw .unsupportedFormatVersion(path: path, found: probe.formatVersion, supported: currentFormatVersion)
+      }
+      throw .malformedFile(path: path, reason: describe(error))
+    }
+    guard manifest.formatVersion == currentFormatVersion else {
+      throw .unsupportedFormatVersion(path: path, found: manifest.formatVersion, supported: currentFormatVersion)
+    }
+    return manifest
+  }
+
+  /// A decoding error as a short reason (the coding path and what was wrong).
+  static func describe(_ error: any Error) -> String {
+    switch error {
+    case DecodingError.dataCorrupted(let context), DecodingError.keyNotFound(_, let context),
+      DecodingError.typeMismatch(_, let context), DecodingError.valueNotFound(_, let context):
+      let path = context.codingPath.map(\.stringValue).joined(separator: ".")
+      return path.isEmpty ? context.debugDescription : "\(path): \(context.debugDescription)"
+    default:
+      return "\(error)"
+    }
+  }
+}

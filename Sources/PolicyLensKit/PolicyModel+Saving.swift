@@ -1,0 +1,111 @@
+import Foundation
+import Ingest
+import LinearAlgebra
+import ModelStore
+import Reduction
+import Vectorization
+
+extension PolicyModel {
+  /// Writes the model to `directory` (see `ModelFile` for the files), replacing any model
+  /// there.
+  ///
+  /// Writing is atomic (`ModelDirectoryWriter`): a failure at any point leaves the previous
+  /// model as it was.
+  ///
+  /// - Returns: The manifest as written (with file checksums filled in).
+  @discardableResult
+  public func save(to directory: URL) async throws(ModelStoreError) -> ModelManifest {
+    let (articleLines, articleIndex) = try await Self.encodeArticleFiles(articles, directory: directory)
+    var writer = try ModelDirectoryWriter(replacing: directory)
+    let weights = tfidf.trainingWeights
+    guard weights.nonZeroCount < Int(Int32.max) else {
+      writer.abandon()
+      throw .cannotWrite(path: directory.path, reason: "more than 2³¹ TF-IDF weights")
+    }
+    var vocabulary = "term\tdocument_frequency\n"
+    for (term, frequency) in zip(tfidf.terms, tfidf.documentFrequency) {
+      vocabulary += "\(term)\t\(frequency)\n"
+    }
+    try writer.write(Data(vocabulary.utf8), as: .vocabulary, shape: [tfidf.terms.count])
+    try writer.write(
+      NumPyFormat.encode(tfidf.inverseDocumentFrequency), as: .inverseDocumentFrequency, shape: [tfidf.terms.count])
+    try writer.write(NumPyFormat.encode(lsa.singularValues), as: .singularValues, shape: [lsa.dimensionCount])
+    try writer.write(
+      NumPyFormat.encode(lsa.termLoadings), as: .termLoadings,
+      shape: [lsa.termLoadings.rowCount, lsa.termLoadings.columnCount])
+    try writer.write(
+      NumPyFormat.encode(lsa.documentCoordinates), as: .documentCoordinates,
+      shape: [lsa.documentCoordinates.rowCount, lsa.documentCoordinates.columnCount])
+    try writer.write(
+      NumPyFormat.encode(latentVectors.unitRows(), fortranOrder: false), as: .latentUnitRows,
+      shape: [lsa.documentCoordinates.rowCount, lsa.documentCoordinates.columnCount])
+    try writer.write(
+      NumPyFormat.encode(weights.rowStarts.map { Int32($0) }), as: .tfidfRowStarts, shape: [weights.rowCount + 1])
+    try writer.write(NumPyFormat.encode(weights.columnIndices), as: .tfidfColumnIndices, shape: [weights.nonZeroCount])
+    try writer.write(NumPyFormat.encode(weights.values), as: .tfidfValues, shape: [weights.nonZeroCount])
+    try writer.write(articleLines, as: .articles, shape: [articles.count])
+    try writer.write(articleIndex, as: .articleIndex, shape: [articles.count])
+
+    var manifest = self.manifest
+    manifest.files = writer.entries
+    let encoder = JSONEncoder()
+    encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+    let manifestData: Data
+    do {
+      manifestData = try encoder.encode(manifest)
+    } catch {
+      writer.abandon()
+      throw .cannotWrite(path: directory.path, reason: "manifest could not be encoded: \(error)")
+    }
+    try writer.commit(manifest: manifestData)
+    return manifest
+  }
+
+  /// `articles.jsonl` and `article_index.tsv`, encoded in chunks on every core and joined in
+  /// article order. Encoding the articles' JSON was most of the time to save a large model.
+  private static func encodeArticleFiles(
+    _ articles: [Article], directory: URL
+  ) async throws(ModelStoreError) -> (lines: Data, index: Data) {
+    let chunkCount = max(1, min(articles.count / 256, ProcessInfo.processInfo.activeProcessorCount * 4))
+    let chunkSize = (articles.count + chunkCount - 1) / chunkCount
+    var chunks = [(lines: Data, index: String)](repeating: (Data(), ""), count: chunkCount)
+    var failure: (any Error)?
+    await withTaskGroup(of: (Int, Result<(lines: Data, index: String), any Error>).self) { group in
+      for chunk in 0..<chunkCount {
+        let range = min(articles.count, chunk * chunkSize)..<min(articles.count, (chunk + 1) * chunkSize)
+        group.addTask { (chunk, Result { try encode(articles[range]) }) }
+      }
+      for await (chunk, result) in group {
+        switch result {
+        case .success(let encoded): chunks[chunk] = encoded
+        case .failure(let error): failure = failure ?? error
+        }
+      }
+    }
+    if let failure {
+      throw .cannotWrite(path: directory.path, reason: "articles could not be encoded: \(failure)")
+    }
+    var lines = Data()
+    lines.reserveCapacity(chunks.reduce(0) { $0 + $1.lines.count })
+    var index = ArticleSummary.header + "\n"
+    for chunk in chunks {
+      lines.append(chunk.lines)
+      index += chunk.index
+    }
+    return (lines, Data(index.utf8))
+  }
+
+  /// One JSON line and one index line per article.
+  private static func encode(_ articles: ArraySlice<Article>) throws -> (lines: Data, index: String) {
+    let encoder = JSONEncoder()
+    encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+    var lines = Data()
+    var index = ""
+    for article in articles {
+      lines.append(try encoder.encode(article))
+      lines.append(0x0A)
+      index += ArticleSummary(article).tsvLine + "\n"
+    }
+    return (lines, index)
+  }
+}

@@ -1,0 +1,90 @@
+import FileIntegrity
+import Foundation
+import LinearAlgebra
+import ModelStore
+import TestSupport
+import Testing
+
+@Suite("ModelDirectory")
+struct ModelDirectoryTests {
+  /// A temporary folder removed when the closure returns.
+  func withFolder<T>(_ body: (URL) throws -> T) throws -> T {
+    let url = FileManager.default.temporaryDirectory.appendingPathComponent("model-directory-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: url) }
+    return try body(url)
+  }
+
+  /// Writes a two-file model (idf and singular values) and returns its entries.
+  func writeModel(to url: URL) throws -> [String: StoredFile] {
+    var writer = try ModelDirectoryWriter(replacing: url)
+    try writer.write(NumPyFormat.encode([1.5, 2.5, 3.5]), as: .inverseDocumentFrequency, shape: [3])
+    try writer.write(NumPyFormat.encode(Matrix(rows: [[1, 2], [3, 4], [5, 6]])), as: .termLoadings, shape: [3, 2])
+    try writer.commit(manifest: Data("{}".utf8))
+    return writer.entries
+  }
+
+  @Test("what the writer records reads back, copied and mapped")
+  func roundTrip() throws {
+    try withFolder { folder in
+      let url = folder.appendingPathComponent("m")
+      let entries = try writeModel(to: url)
+      #expect(Set(entries.keys) == [ModelFile.inverseDocumentFrequency.name, ModelFile.termLoadings.name])
+      let files = ModelDirectory(url: url, entries: entries)
+      #expect(try files.manifestData() == Data("{}".utf8))
+      #expect(try files.doubles(.inverseDocumentFrequency, count: 3) == [1.5, 2.5, 3.5])
+      #expect(try files.matrix(.termLoadings, rows: 3, columns: 2) == Matrix(rows: [[1, 2], [3, 4], [5, 6]]))
+      let mapped = try files.array(.termLoadings, of: Double.self, shape: [3, 2], fortranOrder: true, verifiesChecksum: false)
+      #expect(mapped.elements == [1, 3, 5, 2, 4, 6])
+      #expect(throws: ModelStoreError.shapeMismatch(path: files.path(.inverseDocumentFrequency), expected: "[4]", found: "[3]")) {
+        try files.doubles(.inverseDocumentFrequency, count: 4)
+      }
+    }
+  }
+
+  @Test("a changed byte is a checksum mismatch; a mapped read checks only the size")
+  func checksumMismatch() throws {
+    try withFolder { folder in
+      let url = folder.appendingPathComponent("m")
+      let files = ModelDirectory(url: url, entries: try writeModel(to: url))
+      let file = url.appendingPathComponent(ModelFile.inverseDocumentFrequency.name)
+      var data = try Data(contentsOf: file)
+      data[data.count - 1] ^= 0x01
+      try data.write(to: file)
+      #expect(throws: ModelStoreError.checksumMismatch(path: file.path)) {
+        try files.doubles(.inverseDocumentFrequency, count: 3)
+      }
+      #expect(try files.mappedData(.inverseDocumentFrequency).count == data.count)
+      try data.dropLast().write(to: file)
+      #expect(throws: ModelStoreError.malformedFile(
+        path: file.path, reason: "\(data.count - 1) bytes, manifest says \(data.count) (truncated?)")) {
+        try files.mappedData(.inverseDocumentFrequency)
+      }
+    }
+  }
+
+  @Test("a file the manifest does not list, or a missing directory, is reported")
+  func missing() throws {
+    try withFolder { folder in
+      let url = folder.appendingPathComponent("m")
+      #expect(throws: ModelStoreError.missingModel(path: url.path)) { try ModelDirectory(url: url).manifestData() }
+      let files = ModelDirectory(url: url, entries: try writeModel(to: url))
+      #expect(throws: ModelStoreError.malformedFile(path: files.path(.manifest), reason: "it does not list articles.jsonl")) {
+        try files.verifiedData(.articles)
+      }
+    }
+  }
+
+  @Test("a writer that fails leaves the previous model and no staging folder")
+  func failedWriteKeepsModel() throws {
+    try withFolder { folder in
+      let url = folder.appendingPathComponent("m")
+      let entries = try writeModel(to: url)
+      var writer = try ModelDirectoryWriter(replacing: url)
+      try writer.write(NumPyFormat.encode([9.0]), as: .inverseDocumentFrequency, shape: [1])
+      writer.abandon()
+      #expect(try ModelDirectory(url: url, entries: entries).doubles(.inverseDocumentFrequency, count: 3) == [1.5, 2.5, 3.5])
+      #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path) == ["m"])
+    }
+  }
+}
