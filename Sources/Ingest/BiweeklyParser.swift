@@ -172,7 +172,9 @@ struct BiweeklyParser {
   /// Short, no sentence punctuation: the shape of a title when there is no contents list.
   func looksLikeTitle(_ text: Substring) -> Bool {
     let count = text.unicodeScalars.count
-    guard count >= 4, count <= 40, !text.unicodeScalars.contains(where: { $0 == "，" || $0 == "。" }) else { return false }
+    guard count >= 4, count <= 40, !text.unicodeScalars.contains(where: { $0 == "，" || $0 == "。" }) else {
+      return false
+    }
     return !Paragraphs.terminal.contains(text.unicodeScalars.last?.value ?? 0)
   }
 

@@ -44,7 +44,8 @@ enum IssueHeader {
 
   /// `11月7日印发` → (11, 7).
   static func printDate(_ text: some StringProtocol) -> (month: Int, day: Int)? {
-    guard text.hasByteSuffix("印发"), let v = numbers(in: text, pattern: "#月#日印发"), (1...12).contains(v[0]), (1...31).contains(v[1])
+    guard text.hasByteSuffix("印发"), let v = numbers(in: text, pattern: "#月#日印发"), (1...12).contains(v[0]),
+      (1...31).contains(v[1])
     else { return nil }
     return (v[0], v[1])
   }
@@ -63,7 +64,8 @@ enum IssueHeader {
 
   /// `2023. 06. 16-2023. 07. 15` → the last date, ISO formatted.
   static func collectionPeriodEnd(_ text: some StringProtocol) -> String? {
-    guard text.utf8.first.map({ (0x30...0x39).contains($0) }) == true, let v = numbers(in: text, pattern: "#.#.#-#.#.#") else { return nil }
+    guard text.utf8.first.map({ (0x30...0x39).contains($0) }) == true, let v = numbers(in: text, pattern: "#.#.#-#.#.#")
+    else { return nil }
     return isoDate(year: v[3], month: v[4], day: v[5])
   }
 

@@ -177,11 +177,14 @@ enum Paragraphs {
 
   /// A line that is only a URL, optionally in angle brackets → the URL without spaces.
   static func url(_ line: Substring) -> String? {
-    guard let first = line.utf8.first, first == UInt8(ascii: "<") || first == UInt8(ascii: "h") || first == UInt8(ascii: "w")
+    guard let first = line.utf8.first,
+      first == UInt8(ascii: "<") || first == UInt8(ascii: "h") || first == UInt8(ascii: "w")
     else { return nil }
     var text = line
     if text.hasBytePrefix("<"), text.hasByteSuffix(">") { text = text.dropFirst().dropLast() }
-    guard text.hasBytePrefix("http://") || text.hasBytePrefix("https://") || text.hasBytePrefix("www.") else { return nil }
+    guard text.hasBytePrefix("http://") || text.hasBytePrefix("https://") || text.hasBytePrefix("www.") else {
+      return nil
+    }
     return String(text.unicodeScalars.filter { !isTrimmable($0) }.map(Character.init))
   }
 

@@ -51,7 +51,8 @@ public struct ModelDirectory: Sendable {
     }
     guard let data = try? Data(contentsOf: fileURL, options: .alwaysMapped) else {
       throw .unreadableFile(
-        path: fileURL.path, reason: FileManager.default.fileExists(atPath: fileURL.path) ? "permission denied" : "file missing")
+        path: fileURL.path,
+        reason: FileManager.default.fileExists(atPath: fileURL.path) ? "permission denied" : "file missing")
     }
     guard data.count == entry.bytes else {
       throw .malformedFile(path: fileURL.path, reason: "\(data.count) bytes, manifest says \(entry.bytes) (truncated?)")

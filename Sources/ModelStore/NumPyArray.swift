@@ -125,7 +125,8 @@ public struct NumPyArray<Element: NumPyElement>: Sendable {
   /// - Throws: ``ModelStoreError/shapeMismatch(path:expected:found:)``.
   public func expectShape(_ expected: [Int?], path: String) throws(ModelStoreError) {
     let matches =
-      shape.count == expected.count && zip(shape, expected).allSatisfy { found, wanted in wanted.map { $0 == found } ?? true }
+      shape.count == expected.count
+      && zip(shape, expected).allSatisfy { found, wanted in wanted.map { $0 == found } ?? true }
     guard matches else {
       func text(_ dimensions: [String]) -> String { "[" + dimensions.joined(separator: ", ") + "]" }
       throw .shapeMismatch(

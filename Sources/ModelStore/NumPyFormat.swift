@@ -109,7 +109,9 @@ public enum NumPyFormat {
 
     /// Parses the header at the start of `data` (versions 1.0, 2.0 and 3.0).
     init(parsing data: Data, path: String) throws(ModelStoreError) {
-      func malformed(_ reason: String) -> ModelStoreError { .malformedFile(path: path, reason: malformedHeader(reason)) }
+      func malformed(_ reason: String) -> ModelStoreError {
+        .malformedFile(path: path, reason: malformedHeader(reason))
+      }
       // Only the header is copied; the values stay in `data`.
       let bytes = [UInt8](data.prefix(min(data.count, 65_536 + 12)))
       guard bytes.count >= 10, Array(bytes[0..<6]) == magic else {

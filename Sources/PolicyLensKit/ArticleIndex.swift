@@ -38,7 +38,8 @@ public struct ArticleIndex: RandomAccessCollection, Sendable {
       var lineStart = 0
       var lineNumber = 1
       var tabs = 0
-      for position in 0...bytes.count where position == bytes.count || bytes[position] == 0x0A || bytes[position] == 0x09 {
+      for position in 0...bytes.count
+      where position == bytes.count || bytes[position] == 0x0A || bytes[position] == 0x09 {
         if position < bytes.count && bytes[position] == 0x09 {
           tabs += 1
           continue
@@ -80,7 +81,8 @@ public struct ArticleIndex: RandomAccessCollection, Sendable {
           fieldStart = position + 1
         }
         // Every line has six fields: `parsing` checked.
-        return ArticleSummary(fields: fields) ?? ArticleSummary(id: "", title: "", region: "", city: nil, date: nil, issue: "")
+        return ArticleSummary(fields: fields)
+          ?? ArticleSummary(id: "", title: "", region: "", city: nil, date: nil, issue: "")
       }
     }
   }

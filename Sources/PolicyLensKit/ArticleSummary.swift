@@ -10,7 +10,9 @@ public struct ArticleSummary: Sendable, Hashable, Codable {
   public var issue: String
 
   public init(_ article: Article) {
-    self.init(id: article.id, title: article.title, region: article.region, city: article.city, date: article.date, issue: article.issue)
+    self.init(
+      id: article.id, title: article.title, region: article.region, city: article.city, date: article.date,
+      issue: article.issue)
   }
 
   public init(id: String, title: String, region: String, city: String?, date: String?, issue: String) {

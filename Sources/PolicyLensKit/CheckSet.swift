@@ -84,11 +84,13 @@ public struct CheckSet: Sendable, Decodable {
     self.text = text
     self.path = url.path
     guard formatVersion == Self.currentFormatVersion else {
-      throw .malformed(path: url.path, reason: "formatVersion \(formatVersion); this build reads \(Self.currentFormatVersion)")
+      throw .malformed(
+        path: url.path, reason: "formatVersion \(formatVersion); this build reads \(Self.currentFormatVersion)")
     }
     let splits = similar.map(\.split) + search.map(\.split) + themes.map(\.split)
     if let bad = splits.first(where: { !Evaluation.splits.contains($0) }) {
-      throw .malformed(path: url.path, reason: "line \(line(of: "\"\(bad)\"")): split \"\(bad)\" is not tuning or heldout")
+      throw .malformed(
+        path: url.path, reason: "line \(line(of: "\"\(bad)\"")): split \"\(bad)\" is not tuning or heldout")
     }
     let grades = (similar.flatMap(\.judgements) + search.flatMap(\.judgements)).map(\.grade)
     if let bad = grades.first(where: { !(0...3).contains($0) }) {

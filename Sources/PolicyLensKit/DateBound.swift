@@ -17,7 +17,9 @@ enum DateBound {
     let year = numbers[0]
     let month = numbers.count > 1 ? numbers[1] : (last ? 12 : 1)
     guard (1000...9999).contains(year), (1...12).contains(month) else { throw .invalidDate(flag: flag, value: value) }
-    let monthLength = [31, (year % 4 == 0 && (year % 100 != 0 || year % 400 == 0)) ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1]
+    let monthLength = [
+      31, (year % 4 == 0 && (year % 100 != 0 || year % 400 == 0)) ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31,
+    ][month - 1]
     let day = numbers.count > 2 ? numbers[2] : (last ? monthLength : 1)
     guard (1...monthLength).contains(day) else { throw .invalidDate(flag: flag, value: value) }
     func two(_ n: Int) -> String { n < 10 ? "0\(n)" : "\(n)" }

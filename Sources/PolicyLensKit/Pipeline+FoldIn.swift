@@ -36,7 +36,9 @@ extension Pipeline {
     let skipped = newArticles.filter { known.contains($0.id) }.map(\.id)
     guard !fresh.isEmpty else { return (model, [], skipped) }
     let analyzer = try TextAnalyzer(options: model.textAnalysis, cacheDirectory: cacheDirectory)
-    let documents = await segment(fresh.map { analysisText(of: $0, titleRepetitions: model.manifest.parameters.titleRepetitions) }, with: analyzer, progress: progress)
+    let documents = await segment(
+      fresh.map { analysisText(of: $0, titleRepetitions: model.manifest.parameters.titleRepetitions) }, with: analyzer,
+      progress: progress)
     let weights = model.tfidf.transform(documents)
     let coordinates = model.lsa.transform(weights)
 

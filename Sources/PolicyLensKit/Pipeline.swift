@@ -54,10 +54,12 @@ public enum Pipeline {
     let texts = articles.map { analysisText(of: $0, titleRepetitions: options.titleRepetitions) }
     if options.discoversPhrases {
       let phrases = measureStage(
-        "phrases", detail: "discovering in \(min(texts.count, FitOptions.phraseDiscoverySampleLimit)) articles", progress: progress,
+        "phrases", detail: "discovering in \(min(texts.count, FitOptions.phraseDiscoverySampleLimit)) articles",
+        progress: progress,
         summary: { (phrases: [PhraseCandidate]) in "\(phrases.count) new phrases" }
       ) {
-        let step = max(1, (texts.count + FitOptions.phraseDiscoverySampleLimit - 1) / FitOptions.phraseDiscoverySampleLimit)
+        let step = max(
+          1, (texts.count + FitOptions.phraseDiscoverySampleLimit - 1) / FitOptions.phraseDiscoverySampleLimit)
         let sample: [String] = stride(from: 0, to: texts.count, by: step).map { (index: Int) in texts[index] }
         return Array(PhraseDiscovery.candidates(in: sample, analyzer: analyzer).prefix(options.discoveredPhraseLimit))
       }

@@ -27,7 +27,8 @@ extension PolicyModel {
     let indices = try files.int32s(.tfidfColumnIndices)
     let values = try files.doubles(.tfidfValues, count: indices.count)
     guard indptr.count == articleCount + 1 else {
-      throw .shapeMismatch(path: files.path(.tfidfRowStarts), expected: "[\(articleCount + 1)]", found: "[\(indptr.count)]")
+      throw .shapeMismatch(
+        path: files.path(.tfidfRowStarts), expected: "[\(articleCount + 1)]", found: "[\(indptr.count)]")
     }
     let rowStarts = indptr.map(Int.init)
     let isValidCSR =
@@ -43,7 +44,8 @@ extension PolicyModel {
 
     let articles = try loadArticles(from: files)
     guard articles.count == articleCount else {
-      throw .shapeMismatch(path: files.path(.articles), expected: "\(articleCount) articles", found: "\(articles.count)")
+      throw .shapeMismatch(
+        path: files.path(.articles), expected: "\(articleCount) articles", found: "\(articles.count)")
     }
     let isSorted = zip(terms, terms.dropFirst()).allSatisfy { Vocabulary.precedes($0, $1) }
     guard isSorted, sigma.allSatisfy({ $0 > 0 && $0.isFinite }) else {

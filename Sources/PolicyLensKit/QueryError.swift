@@ -15,7 +15,9 @@ public enum QueryError: Error, Equatable, CustomStringConvertible {
     case .emptyText:
       "The query text is empty. Give some words, e.g. --text \"低空经济 起降场 无人机\"."
     case .noKnownTerms(let text, let terms, let places):
-      (places.isEmpty ? "" : "Understood the place\(places.count == 1 ? "" : "s") \(places.joined(separator: ", ")) (a preference, not a search term). ")
+      (places.isEmpty
+        ? ""
+        : "Understood the place\(places.count == 1 ? "" : "s") \(places.joined(separator: ", ")) (a preference, not a search term). ")
         + (terms.isEmpty
           ? "The query \"\(text)\" has no topic terms after analysis (only places, stop words, numbers or punctuation). Add content words such as 低空经济 or 绿色金融"
             + (places.isEmpty ? "." : ", or list the place's articles with: policylens articles --region \(places[0]).")

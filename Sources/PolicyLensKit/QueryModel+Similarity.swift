@@ -54,14 +54,18 @@ extension QueryModel {
   ///
   /// - Throws: ``QueryError/emptyText``, or ``QueryError/noKnownTerms(text:terms:places:)``
   ///   when nothing but places, stop words or unknown words is left.
-  public func understand(text: String, analyzer: TextAnalyzer) throws(QueryError) -> (query: TextQuery, row: [(column: Int, value: Double)]) {
+  public func understand(text: String, analyzer: TextAnalyzer) throws(QueryError) -> (
+    query: TextQuery, row: [(column: Int, value: Double)]
+  ) {
     guard !text.allSatisfy(\.isWhitespace) else { throw .emptyText }
     let places = Gazetteer.places(in: text)
     let placeNames = places.map { $0.city ?? $0.region }
     let tokens = analyzer.terms(in: text)
     let row = weights(ofTerms: tokens)
     let known = Set(row.map(\.column))
-    let unknown = Array(Set(tokens.filter { term in terms.binarySearchIndex(of: term).map { !known.contains($0) } ?? true })).sorted()
+    let unknown = Array(
+      Set(tokens.filter { term in terms.binarySearchIndex(of: term).map { !known.contains($0) } ?? true })
+    ).sorted()
     guard !row.isEmpty else { throw .noKnownTerms(text: text, terms: Array(Set(tokens)).sorted(), places: placeNames) }
     let understood = TextQuery(
       terms: Array(Set(row.map { terms[$0.column] })).sorted(), places: placeNames, unknownTerms: unknown)
@@ -74,7 +78,9 @@ extension QueryModel {
   /// their score instead.
   ///
   /// - Throws: ``QueryError/emptyText`` or ``QueryError/noKnownTerms(text:terms:places:)``.
-  public func similar(toText text: String, analyzer: TextAnalyzer, request: SimilarityRequest) throws(QueryError) -> [SimilarityMatch] {
+  public func similar(toText text: String, analyzer: TextAnalyzer, request: SimilarityRequest) throws(QueryError)
+    -> [SimilarityMatch]
+  {
     let (_, queryRow) = try understand(text: text, analyzer: analyzer)
     let places = Gazetteer.places(in: text)
     let regions = Set(places.filter { $0.city == nil }.map(\.region))

@@ -45,13 +45,16 @@ public struct QueryModel: Sendable {
       throw .malformedFile(path: files.path(.articleIndex), reason: "line \(malformed.number) does not have 6 fields")
     }
     guard articles.count == articleCount else {
-      throw .shapeMismatch(path: files.path(.articleIndex), expected: "\(articleCount) articles", found: "\(articles.count)")
+      throw .shapeMismatch(
+        path: files.path(.articleIndex), expected: "\(articleCount) articles", found: "\(articles.count)")
     }
     let (terms, frequencies) = try PolicyModel.vocabulary(in: files, manifest: manifest)
     let idf = try files.doubles(.inverseDocumentFrequency, count: termCount)
     let sigma = try files.doubles(.singularValues, count: k)
 
-    func mapped<T: NumPyElement>(_ file: ModelFile, _: T.Type, _ shape: [Int], fortran: Bool?) throws(ModelStoreError) -> NumPyArray<T> {
+    func mapped<T: NumPyElement>(_ file: ModelFile, _: T.Type, _ shape: [Int], fortran: Bool?) throws(ModelStoreError)
+      -> NumPyArray<T>
+    {
       try files.array(file, of: T.self, shape: shape, fortranOrder: fortran, verifiesChecksum: false)
     }
     let rowStarts = try mapped(.tfidfRowStarts, Int32.self, [articleCount + 1], fortran: nil)

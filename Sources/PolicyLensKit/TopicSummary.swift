@@ -42,8 +42,10 @@ public struct TopicSummary: Sendable, Hashable, Codable {
       let positive = order.prefix(termCount).filter { column[$0] > 0 }
       let negative = order.reversed().prefix(termCount).filter { column[$0] < 0 }
       let documents = coordinates.column(j)
-      let top = documents.indices.sorted { documents[$0] > documents[$1] || (documents[$0] == documents[$1] && $0 < $1) }
-        .prefix(articleCount)
+      let top = documents.indices.sorted {
+        documents[$0] > documents[$1] || (documents[$0] == documents[$1] && $0 < $1)
+      }
+      .prefix(articleCount)
       return TopicSummary(
         index: j + 1, singularValue: model.lsa.singularValues[j],
         varianceShare: model.lsa.varianceShares[j],
@@ -51,7 +53,8 @@ public struct TopicSummary: Sendable, Hashable, Codable {
         negativeTerms: negative.map { WeightedTerm(term: terms[$0], loading: column[$0]) },
         articles: top.map {
           let article = model.articles[$0]
-          return RepresentativeArticle(id: article.id, title: article.title, region: article.region, coordinate: documents[$0])
+          return RepresentativeArticle(
+            id: article.id, title: article.title, region: article.region, coordinate: documents[$0])
         })
     }
   }

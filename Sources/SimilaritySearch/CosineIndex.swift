@@ -53,7 +53,8 @@ public struct CosineIndex<Rows: DenseRowStorage>: Sendable {
   /// - Returns: `documentCount` scores; all zero when `vector` has zero or non-finite norm.
   /// - Complexity: O(*n*·*k*).
   public func scores(for vector: [Double]) -> [Double] {
-    precondition(vector.count == dimension, "query has \(vector.count) components; the index has dimension \(dimension)")
+    precondition(
+      vector.count == dimension, "query has \(vector.count) components; the index has dimension \(dimension)")
     let unit = l2Normalized(vector)
     var scores = [Double](repeating: 0, count: documentCount)
     guard unit.contains(where: { $0 != 0 }) else { return scores }

@@ -59,10 +59,14 @@ public struct HybridSearch<Latent: DenseRowStorage, Lexical: SparseRowStorage>: 
   }
 
   /// The blended score of every document (without boosts), with its parts.
-  public func scores(for query: Query, lexicalWeight: Double) -> (blended: [Double], lexical: [Double], latent: [Double]) {
+  public func scores(for query: Query, lexicalWeight: Double) -> (
+    blended: [Double], lexical: [Double], latent: [Double]
+  ) {
     precondition((0...1).contains(lexicalWeight), "lexicalWeight must be in 0…1")
-    let lexicalScores = lexicalWeight > 0 ? lexical.scores(for: query.terms) : [Double](repeating: 0, count: documentCount)
-    let latentScores = lexicalWeight < 1 ? latent.scores(for: query.latentVector) : [Double](repeating: 0, count: documentCount)
+    let lexicalScores =
+      lexicalWeight > 0 ? lexical.scores(for: query.terms) : [Double](repeating: 0, count: documentCount)
+    let latentScores =
+      lexicalWeight < 1 ? latent.scores(for: query.latentVector) : [Double](repeating: 0, count: documentCount)
     let blended = zip(lexicalScores, latentScores).map { lexicalWeight * $0 + (1 - lexicalWeight) * $1 }
     return (blended, lexicalScores, latentScores)
   }

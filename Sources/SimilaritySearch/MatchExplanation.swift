@@ -106,7 +106,8 @@ public enum MatchExplanation {
     for (term, weight) in document { documentWeights[term, default: 0] += weight }
     var queryWeights: [Int: Double] = [:]
     for (term, weight) in query { queryWeights[term, default: 0] += weight / queryNorm }
-    let latent = lexicalWeight < 1
+    let latent =
+      lexicalWeight < 1
       ? latentContributions(query: query, document: document, termLoadings: termLoadings) : []
     var latentShare: [Int: Double] = [:]
     for contribution in latent { latentShare[contribution.term] = (1 - lexicalWeight) * contribution.contribution }

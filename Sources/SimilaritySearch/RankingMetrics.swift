@@ -66,6 +66,7 @@ public struct RankingMetrics: Sendable, Hashable, Codable {
     let n = Double(all.count)
     return RankingMetrics(
       ndcgAt10: all.reduce(0) { $0 + $1.ndcgAt10 } / n, precisionAt5: all.reduce(0) { $0 + $1.precisionAt5 } / n,
-      averagePrecision: all.reduce(0) { $0 + $1.averagePrecision } / n, recallAt10: all.reduce(0) { $0 + $1.recallAt10 } / n)
+      averagePrecision: all.reduce(0) { $0 + $1.averagePrecision } / n,
+      recallAt10: all.reduce(0) { $0 + $1.recallAt10 } / n)
   }
 }

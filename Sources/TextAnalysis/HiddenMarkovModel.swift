@@ -121,7 +121,8 @@ struct HiddenMarkovModel: Sendable {
       swap(&probability, &next)
     }
     // max over (V[E], 'E'), (V[S], 'S'): S wins ties.
-    var state = probability[HiddenMarkovModel.e] > probability[HiddenMarkovModel.s] ? HiddenMarkovModel.e : HiddenMarkovModel.s
+    var state =
+      probability[HiddenMarkovModel.e] > probability[HiddenMarkovModel.s] ? HiddenMarkovModel.e : HiddenMarkovModel.s
     var labels = [UInt8](repeating: 0, count: n)
     for t in stride(from: n - 1, through: 0, by: -1) {
       labels[t] = UInt8(state)

@@ -46,7 +46,8 @@ public enum PhraseDiscovery {
     let total = Double(runs.characters.count)
     guard total > 0 else { return [] }
     let strings = FrequentStrings(
-      in: runs, maximumLength: maximumLength, minimumCount: options.minimumCount, listing: minimumLength...maximumLength)
+      in: runs, maximumLength: maximumLength, minimumCount: options.minimumCount, listing: minimumLength...maximumLength
+    )
     let neighbours = NeighbourTally(of: strings, in: runs)
 
     var candidates: [PhraseCandidate] = []

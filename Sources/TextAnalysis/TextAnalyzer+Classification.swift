@@ -24,7 +24,8 @@ extension TextAnalyzer {
     if ScalarClass.isWhitespace(value) { return .whitespace }
     // Fast paths for the punctuation of Chinese news (general category P*).
     if value < 0x80 {
-      let isPunctuation = (value >= 0x21 && value <= 0x2F && value != 0x24 && value != 0x2B)
+      let isPunctuation =
+        (value >= 0x21 && value <= 0x2F && value != 0x24 && value != 0x2B)
         || (value >= 0x3A && value <= 0x40 && value != 0x3C && value != 0x3D && value != 0x3E)
         || value == 0x5B || value == 0x5C || value == 0x5D || value == 0x5F || value == 0x7B || value == 0x7D
       return isPunctuation ? .punctuation : .symbol

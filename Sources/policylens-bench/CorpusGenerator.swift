@@ -142,7 +142,8 @@ struct CorpusGenerator {
     return String(paragraph[..<after]) + terms.joined(separator: "、") + "，" + String(paragraph[after...])
   }
 
-  func render(_ articles: [(region: String, title: String, paragraphs: [String], source: String)], issue: Int) -> String {
+  func render(_ articles: [(region: String, title: String, paragraphs: [String], source: String)], issue: Int) -> String
+  {
     let year = 2000 + issue / 24
     let number = issue % 24 + 1
     var text = "研究院微信\n\n\(year)年第\(number)期\n\n(总第\(issue + 1)期)\n\n"

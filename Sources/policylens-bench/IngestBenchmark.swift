@@ -71,7 +71,8 @@ struct IngestBenchmark: AsyncParsableCommand {
     seconds.sort()
     cpuSeconds.sort()
     let cpuMedian = cpuSeconds[cpuSeconds.count / 2]
-    let median = seconds.count % 2 == 1
+    let median =
+      seconds.count % 2 == 1
       ? seconds[seconds.count / 2] : (seconds[seconds.count / 2 - 1] + seconds[seconds.count / 2]) / 2
     let minimum = seconds[0]
     let megabytes = Double(bytes) / 1e6
@@ -101,7 +102,9 @@ struct IngestBenchmark: AsyncParsableCommand {
       let data = try JSONSerialization.data(withJSONObject: report, options: [.prettyPrinted, .sortedKeys])
       print(String(decoding: data, as: UTF8.self))
     } else {
-      print("ingest: \(files.count) files, \(String(format: "%.2f", megabytes)) MB, \(parsedArticles) articles parsed (\(configuration), \(machine), seed \(seed))")
+      print(
+        "ingest: \(files.count) files, \(String(format: "%.2f", megabytes)) MB, \(parsedArticles) articles parsed (\(configuration), \(machine), seed \(seed))"
+      )
       print("stage    median s   min s      MB/s (median)  MB/s (best)  MB per CPU-s (median)")
       print(
         String(

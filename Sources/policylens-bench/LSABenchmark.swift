@@ -86,7 +86,8 @@ struct LSABenchmark: ParsableCommand {
       "processors": ProcessInfo.processInfo.activeProcessorCount,
     ]
     if peers {
-      let file = FileManager.default.temporaryDirectory.appendingPathComponent("policylens-lsa-\(documents)-\(seed).tokens")
+      let file = FileManager.default.temporaryDirectory.appendingPathComponent(
+        "policylens-lsa-\(documents)-\(seed).tokens")
       try corpus.write(to: file)
       defer { try? FileManager.default.removeItem(at: file) }
       let peer = try runPeers(tokens: file)
@@ -113,7 +114,9 @@ struct LSABenchmark: ParsableCommand {
 
   private func printTable(_ report: [String: Any], tfidf: [Double], svd: [Double]) {
     func f(_ x: Double) -> String { String(format: "%.3f", x) }
-    print("lsa  documents \(documents)  tokens \(report["tokens"] ?? 0)  terms \(report["terms"] ?? 0)  nnz \(report["nonZeros"] ?? 0)  rank \(rank)  (\(buildConfiguration), \(repetitions) runs after \(warmUp) warm-up)")
+    print(
+      "lsa  documents \(documents)  tokens \(report["tokens"] ?? 0)  terms \(report["terms"] ?? 0)  nnz \(report["nonZeros"] ?? 0)  rank \(rank)  (\(buildConfiguration), \(repetitions) runs after \(warmUp) warm-up)"
+    )
     print("stage     median s   min s")
     print("tfidf     \(f(Statistics.median(tfidf)))      \(f(tfidf.min() ?? 0))")
     print("svd       \(f(Statistics.median(svd)))      \(f(svd.min() ?? 0))")
@@ -123,7 +126,9 @@ struct LSABenchmark: ParsableCommand {
         guard let stages = peers[library] as? [String: Any] else { continue }
         let t = (stages["tfidfSeconds"] as? [String: Any])?["median"] as? Double ?? .nan
         let s = (stages["svdSeconds"] as? [String: Any])?["median"] as? Double ?? .nan
-        print("\(library.padding(toLength: 8, withPad: " ", startingAt: 0))  tfidf \(f(t)) s (×\(f(t / Statistics.median(tfidf))) ours)   svd \(f(s)) s (×\(f(s / Statistics.median(svd))) ours)")
+        print(
+          "\(library.padding(toLength: 8, withPad: " ", startingAt: 0))  tfidf \(f(t)) s (×\(f(t / Statistics.median(tfidf))) ours)   svd \(f(s)) s (×\(f(s / Statistics.median(svd))) ours)"
+        )
       }
       if let peak = peers["peakResidentMegabytes"] as? Double {
         print("peers' peak RSS  \(String(format: "%.0f", peak)) MB (one Python process for all peers)")
@@ -138,10 +143,11 @@ struct LSABenchmark: ParsableCommand {
       .appendingPathComponent("bench/lsa_peers.py")
     let process = Process()
     process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-    process.arguments = [
-      "python3", script.path, "--tokens", tokens.path, "--rank", "\(rank)",
-      "--repetitions", "\(repetitions)", "--seed", "\(seed)",
-    ] + (skipGensim ? ["--skip-gensim"] : [])
+    process.arguments =
+      [
+        "python3", script.path, "--tokens", tokens.path, "--rank", "\(rank)",
+        "--repetitions", "\(repetitions)", "--seed", "\(seed)",
+      ] + (skipGensim ? ["--skip-gensim"] : [])
     let pipe = Pipe()
     process.standardOutput = pipe
     try process.run()
@@ -161,7 +167,6 @@ private var buildConfiguration: String {
     "release"
   #endif
 }
-
 
 /// The seeded Zipf corpus described on ``LSABenchmark``.
 struct SyntheticCorpus {

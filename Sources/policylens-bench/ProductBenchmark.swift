@@ -69,7 +69,8 @@ struct ProductBenchmark: ParsableCommand {
       "nonZeros": a.nonZeroCount, "columns": columns, "repetitions": repetitions,
       "forwardSeconds": ["median": Statistics.median(forward), "min": forward.min() ?? 0],
       "transposeSeconds": ["median": Statistics.median(backward), "min": backward.min() ?? 0],
-      "forwardGflops": flops / Statistics.median(forward) / 1e9, "transposeGflops": flops / Statistics.median(backward) / 1e9,
+      "forwardGflops": flops / Statistics.median(forward) / 1e9,
+      "transposeGflops": flops / Statistics.median(backward) / 1e9,
       "processors": ProcessInfo.processInfo.activeProcessorCount, "sink": sink,
     ]
     if svd { report["svdSeconds"] = ["median": Statistics.median(fits), "min": fits.min() ?? 0] }
@@ -81,8 +82,16 @@ struct ProductBenchmark: ParsableCommand {
     func f(_ x: Double) -> String { String(format: "%.3f", x) }
     print("products  \(a.rowCount)×\(a.columnCount)  nnz \(a.nonZeroCount)  l \(columns)  (\(repetitions) runs)")
     print("product   median s   min s   GFLOP/s")
-    print("A X       \(f(Statistics.median(forward)))      \(f(forward.min() ?? 0))   \(f(flops / Statistics.median(forward) / 1e9))")
-    print("Aᵀ Y      \(f(Statistics.median(backward)))      \(f(backward.min() ?? 0))   \(f(flops / Statistics.median(backward) / 1e9))")
-    if svd { print("svd       \(f(Statistics.median(fits)))      \(f(fits.min() ?? 0))   (rank \(max(1, columns - 10)), randomized)") }
+    print(
+      "A X       \(f(Statistics.median(forward)))      \(f(forward.min() ?? 0))   \(f(flops / Statistics.median(forward) / 1e9))"
+    )
+    print(
+      "Aᵀ Y      \(f(Statistics.median(backward)))      \(f(backward.min() ?? 0))   \(f(flops / Statistics.median(backward) / 1e9))"
+    )
+    if svd {
+      print(
+        "svd       \(f(Statistics.median(fits)))      \(f(fits.min() ?? 0))   (rank \(max(1, columns - 10)), randomized)"
+      )
+    }
   }
 }

@@ -120,7 +120,9 @@ struct SegmentationBenchmark: ParsableCommand {
       var ratios: [String: Double] = [:]
       for (name, value) in peerReport {
         guard let entry = value as? [String: Any] else { continue }
-        if let median = entry["medianMBps"] as? Double, median > 0 { ratios[name] = Statistics.median(termRates) / median }
+        if let median = entry["medianMBps"] as? Double, median > 0 {
+          ratios[name] = Statistics.median(termRates) / median
+        }
         if let median = entry["medianMBpsCPU"] as? Double, median > 0 {
           ratios[name + "CPU"] = Statistics.median(termCPURates) / median
         }
@@ -131,7 +133,8 @@ struct SegmentationBenchmark: ParsableCommand {
       let data = try JSONSerialization.data(withJSONObject: report, options: [.sortedKeys, .withoutEscapingSlashes])
       print(String(decoding: data, as: UTF8.self))
     } else {
-      printTable(report, tokenRates: tokenRates, termRates: termRates, termCPURates: termCPURates, tokenCPURates: tokenCPURates)
+      printTable(
+        report, tokenRates: tokenRates, termRates: termRates, termCPURates: termCPURates, tokenCPURates: tokenCPURates)
     }
   }
 
@@ -141,17 +144,21 @@ struct SegmentationBenchmark: ParsableCommand {
     let corpus = report["corpus"] as? [String: Any] ?? [:]
     let lexicon = report["lexicon"] as? [String: Any] ?? [:]
     func f(_ value: Any?) -> String { String(format: "%.2f", (value as? Double) ?? 0) }
-    print("corpus: \(corpus["documents"] ?? 0) documents, \(corpus["bytes"] ?? 0) bytes, \(corpus["tokens"] ?? 0) tokens; "
-      + "build \(Self.buildConfiguration); \(repetitions) repetitions")
-    print("ours tokens(in:)  median \(f(Statistics.median(tokenRates))) MB/s  best \(f(tokenRates.max())) MB/s  "
-      + "(per CPU second: median \(f(Statistics.median(tokenCPURates))), best \(f(tokenCPURates.max())))")
-    print("ours terms(in:)   median \(f(Statistics.median(termRates))) MB/s  best \(f(termRates.max())) MB/s  "
-      + "(per CPU second: median \(f(Statistics.median(termCPURates))), best \(f(termCPURates.max())))")
-    print("lexicon: first load \(f(lexicon["firstLoadMilliseconds"])) ms (\(lexicon["firstLoadStatus"] ?? "")), "
-      + "cached load \(f(lexicon["cachedLoadMilliseconds"])) ms (\(lexicon["cachedLoadStatus"] ?? "")), "
-      + "\(lexicon["words"] ?? 0) words, \(lexicon["entries"] ?? 0) entries, "
-      + "table \(((lexicon["tableBytes"] as? Int) ?? 0) / 1_048_576) MiB, RSS growth "
-      + "\(((lexicon["residentGrowthBytes"] as? Int) ?? 0) / 1_048_576) MiB")
+    print(
+      "corpus: \(corpus["documents"] ?? 0) documents, \(corpus["bytes"] ?? 0) bytes, \(corpus["tokens"] ?? 0) tokens; "
+        + "build \(Self.buildConfiguration); \(repetitions) repetitions")
+    print(
+      "ours tokens(in:)  median \(f(Statistics.median(tokenRates))) MB/s  best \(f(tokenRates.max())) MB/s  "
+        + "(per CPU second: median \(f(Statistics.median(tokenCPURates))), best \(f(tokenCPURates.max())))")
+    print(
+      "ours terms(in:)   median \(f(Statistics.median(termRates))) MB/s  best \(f(termRates.max())) MB/s  "
+        + "(per CPU second: median \(f(Statistics.median(termCPURates))), best \(f(termCPURates.max())))")
+    print(
+      "lexicon: first load \(f(lexicon["firstLoadMilliseconds"])) ms (\(lexicon["firstLoadStatus"] ?? "")), "
+        + "cached load \(f(lexicon["cachedLoadMilliseconds"])) ms (\(lexicon["cachedLoadStatus"] ?? "")), "
+        + "\(lexicon["words"] ?? 0) words, \(lexicon["entries"] ?? 0) entries, "
+        + "table \(((lexicon["tableBytes"] as? Int) ?? 0) / 1_048_576) MiB, RSS growth "
+        + "\(((lexicon["residentGrowthBytes"] as? Int) ?? 0) / 1_048_576) MiB")
     if let peers = report["peers"] as? [String: Any] {
       for name in peers.keys.sorted() {
         guard let entry = peers[name] as? [String: Any] else { continue }
@@ -159,9 +166,10 @@ struct SegmentationBenchmark: ParsableCommand {
         let medianCPU = (entry["medianMBpsCPU"] as? Double) ?? 0
         let ratio = median > 0 ? Statistics.median(termRates) / median : 0
         let ratioCPU = medianCPU > 0 ? Statistics.median(termCPURates) / medianCPU : 0
-        print("\(name) \(entry["version"] ?? "")  median \(f(median)) MB/s  best \(f(entry["bestMBps"])) MB/s  "
-          + "(per CPU second \(f(medianCPU)))  → ours (terms) / \(name) = \(String(format: "%.1f", ratio))× "
-          + "(CPU \(String(format: "%.1f", ratioCPU))×)")
+        print(
+          "\(name) \(entry["version"] ?? "")  median \(f(median)) MB/s  best \(f(entry["bestMBps"])) MB/s  "
+            + "(per CPU second \(f(medianCPU)))  → ours (terms) / \(name) = \(String(format: "%.1f", ratio))× "
+            + "(CPU \(String(format: "%.1f", ratioCPU))×)")
       }
     }
   }
@@ -190,8 +198,10 @@ struct SegmentationBenchmark: ParsableCommand {
   private func runPeers() throws -> [String: Any]? {
     let process = Process()
     process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-    var arguments = ["python3", "bench/segmentation_peers.py", "--seeds", seedsDirectory,
-      "--repetitions", "\(repetitions)", "--json"]
+    var arguments = [
+      "python3", "bench/segmentation_peers.py", "--seeds", seedsDirectory,
+      "--repetitions", "\(repetitions)", "--json",
+    ]
     if let megabytes { arguments += ["--megabytes", "\(megabytes)"] }
     process.arguments = arguments
     let pipe = Pipe()

@@ -122,9 +122,10 @@ struct ErrorTests {
     try #require(first.exitCode == 0, "\(first.diagnostics)")
     func snapshot() throws -> [String: Data] {
       let names = try FileManager.default.contentsOfDirectory(atPath: model.path)
-      return try Dictionary(uniqueKeysWithValues: names.map {
-        ($0, try Data(contentsOf: model.appendingPathComponent($0)))
-      })
+      return try Dictionary(
+        uniqueKeysWithValues: names.map {
+          ($0, try Data(contentsOf: model.appendingPathComponent($0)))
+        })
     }
     let before = try snapshot()
     // With 40 dimensions, term_loadings.npy (terms × 40 doubles) passes the 1 MiB limit below
@@ -134,7 +135,8 @@ struct ErrorTests {
 
     let process = Process()
     process.executableURL = URL(fileURLWithPath: "/bin/bash")
-    process.arguments = ["-c", "ulimit -f 1024; exec \"$0\" \"$@\"", executable.path] + fitArguments + ["--dims", "40"]
+    process.arguments =
+      ["-c", "ulimit -f 1024; exec \"$0\" \"$@\"", executable.path] + fitArguments + ["--dims", "40"]
     let errors = Pipe()
     process.standardError = errors
     process.standardOutput = FileHandle.nullDevice
@@ -147,7 +149,8 @@ struct ErrorTests {
     #expect(diagnostics.contains(model.path))
     #expect(diagnostics.contains("The previous model, if any, is unchanged"))
     #expect(try snapshot() == before, "the old model changed")
-    #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path) == ["model"], "a staging folder was left behind")
+    #expect(
+      try FileManager.default.contentsOfDirectory(atPath: folder.path) == ["model"], "a staging folder was left behind")
     let loaded = await CLIRunner.run(["topics", "--model", model.path, "-n", "3"])
     #expect(loaded.exitCode == 0, "\(loaded.diagnostics)")
   }

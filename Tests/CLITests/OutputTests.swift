@@ -27,7 +27,8 @@ struct OutputTests {
   func similarJSON() async throws {
     // Shape and ordering only: which articles come back is the model's answer, measured by
     // the evaluation set (EvaluationTests), not frozen here.
-    let run = await CLIRunner.run(["similar", "2024-21#1", "--other-regions", "-n", "5", "--json"] + ["--model", CLIRunner.seedModel])
+    let run = await CLIRunner.run(
+      ["similar", "2024-21#1", "--other-regions", "-n", "5", "--json"] + ["--model", CLIRunner.seedModel])
     #expect(run.exitCode == 0)
     let object = try #require(try JSONSerialization.jsonObject(with: Data(run.output.utf8)) as? [String: Any])
     #expect(Set(object.keys) == ["formatVersion", "query", "queryTitle", "results"])
@@ -37,7 +38,10 @@ struct OutputTests {
     let results = try #require(object["results"] as? [[String: Any]])
     #expect(results.count == 5)
     for result in results {
-      #expect(Set(result.keys) == ["city", "date", "id", "latentScore", "lexicalScore", "region", "relatedTerms", "score", "terms", "title"])
+      #expect(
+        Set(result.keys) == [
+          "city", "date", "id", "latentScore", "lexicalScore", "region", "relatedTerms", "score", "terms", "title",
+        ])
       #expect(result["id"] is String && result["title"] is String && result["region"] is String)
       #expect(result["city"] is String || result["city"] is NSNull)
       #expect(result["date"] is String || result["date"] is NSNull)
@@ -139,7 +143,8 @@ struct ReportFileTests {
     defer { try? FileManager.default.removeItem(at: folder) }
     let html = folder.appendingPathComponent("report.html").path
     try "old".write(toFile: html, atomically: true, encoding: .utf8)
-    let run = await CLIRunner.run(["report", "--out", html, "--csv", folder.appendingPathComponent("csv").path] + CLIRunner.modelArguments())
+    let run = await CLIRunner.run(
+      ["report", "--out", html, "--csv", folder.appendingPathComponent("csv").path] + CLIRunner.modelArguments())
     #expect(run.exitCode == 0, "\(run.diagnostics)")
     let text = try String(contentsOfFile: html, encoding: .utf8)
     #expect(text.hasPrefix("<!DOCTYPE html>"))

@@ -94,7 +94,8 @@ struct CorpusLoaderTests {
   func bomAndCRLF() async throws {
     let folder = try temporaryFolder()
     let text = try fixtureText("biweekly-edge.txt")
-    try write([0xEF, 0xBB, 0xBF] + Array(text.replacingOccurrences(of: "\n", with: "\r\n").utf8), to: folder + "/x.txt")
+    try write(
+      [0xEF, 0xBB, 0xBF] + Array(text.replacingOccurrences(of: "\n", with: "\r\n").utf8), to: folder + "/x.txt")
     let corpus = try await CorpusLoader.load(paths: [folder])
     let reference = NewsletterParser.parse(text, file: "x.txt")
     #expect(corpus.articles == reference.articles)
@@ -107,7 +108,8 @@ struct CorpusLoaderTests {
     let folder = try temporaryFolder()
     try FileManager.default.copyItem(atPath: seed, toPath: folder + "/copy.txt")
     let corpus = try await CorpusLoader.load(paths: [seed, folder])
-    #expect(corpus.warnings.first == .duplicateArticleID(id: "2024-8#1", files: ["002_978983cdd4d6daa1.txt", "copy.txt"]))
+    #expect(
+      corpus.warnings.first == .duplicateArticleID(id: "2024-8#1", files: ["002_978983cdd4d6daa1.txt", "copy.txt"]))
     #expect(corpus.warnings.count == corpus.newsletters[0].articles.count)
   }
 
@@ -128,7 +130,9 @@ struct CorpusLoaderTests {
     let seeds = try RepositoryPaths.seedFiles()
     let first = try temporaryFolder() + "/a"
     let second = try temporaryFolder() + "/b"
-    for folder in [first, second] { try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true) }
+    for folder in [first, second] {
+      try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+    }
     // The same file name in two folders, with different newsletters in it.
     try FileManager.default.copyItem(atPath: seeds[0].path, toPath: first + "/issue.txt")
     try FileManager.default.copyItem(atPath: seeds[1].path, toPath: second + "/issue.txt")

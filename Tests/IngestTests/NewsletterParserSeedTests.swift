@@ -73,7 +73,8 @@ struct NewsletterParserSeedTests {
       for line in range.first...range.last { owners[line] += 1 }
     }
     for line in TextLine.lines(of: text) where !line.isBlank {
-      #expect(owners[line.number] == 1, "line \(line.number) “\(line.text.prefix(20))” owned \(owners[line.number]) times")
+      #expect(
+        owners[line.number] == 1, "line \(line.number) “\(line.text.prefix(20))” owned \(owners[line.number]) times")
     }
   }
 
@@ -144,7 +145,10 @@ struct NewsletterParserSeedTests {
     let article = try SeedFixture.parsedSeed("000_01685ed864da3128.txt").articles[7]
     let data = try JSONEncoder().encode(article)
     let object = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
-    for key in ["id", "file", "publication", "issue", "date", "region", "section", "title", "body", "source", "source_date", "urls"] {
+    for key in [
+      "id", "file", "publication", "issue", "date", "region", "section", "title", "body", "source", "source_date",
+      "urls",
+    ] {
       #expect(object[key] != nil, "missing key \(key)")
     }
     #expect(try JSONDecoder().decode(Article.self, from: data) == article)

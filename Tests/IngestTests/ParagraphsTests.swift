@@ -6,12 +6,14 @@ import Testing
 struct ParagraphsTests {
   @Test("joins a sentence broken mid-word but not a heading before prose")
   func joining() {
-    #expect(Paragraphs.joinBrokenLines(["根据《意见》，北京将大力发展先进能源产业，包括引领化石能源", "转向可再生能源。"])
-      == ["根据《意见》，北京将大力发展先进能源产业，包括引领化石能源转向可再生能源。"])
+    #expect(
+      Paragraphs.joinBrokenLines(["根据《意见》，北京将大力发展先进能源产业，包括引领化石能源", "转向可再生能源。"])
+        == ["根据《意见》，北京将大力发展先进能源产业，包括引领化石能源转向可再生能源。"])
     #expect(Paragraphs.joinBrokenLines(["产业规划先行", "从规划上看，长三角积极布局。"]).count == 2)
     #expect(Paragraphs.joinBrokenLines(["（一）推进区域产业转型升级，调整优化产业结构", "当前，我国……"]).count == 2)
     #expect(Paragraphs.joinBrokenLines(["省份\t规划政策", "江苏\t《意见》"]).count == 2)
-    #expect(Paragraphs.joinBrokenLines(["前海信息服务业营收实现 2213 亿元，增长 ESG", "ABC 继续。"]) == ["前海信息服务业营收实现 2213 亿元，增长 ESG ABC 继续。"])
+    #expect(
+      Paragraphs.joinBrokenLines(["前海信息服务业营收实现 2213 亿元，增长 ESG", "ABC 继续。"]) == ["前海信息服务业营收实现 2213 亿元，增长 ESG ABC 继续。"])
   }
 
   @Test("joining never loses or invents characters")
@@ -20,7 +22,9 @@ struct ParagraphsTests {
     let pieces = ["产业", "，发展", "。", "【浙江】以", "1 引言", "（一）", "表1", "\t", "ESG"]
     for _ in 0..<300 {
       let lines = (0..<Int.random(in: 0...6, using: &generator)).map { _ in
-        Substring((0..<Int.random(in: 1...4, using: &generator)).map { _ in pieces.randomElement(using: &generator) ?? "" }.joined())
+        Substring(
+          (0..<Int.random(in: 1...4, using: &generator)).map { _ in pieces.randomElement(using: &generator) ?? "" }
+            .joined())
       }.filter { !$0.isEmpty }
       let joined = Paragraphs.joinBrokenLines(lines)
       #expect(joined.count <= lines.count)

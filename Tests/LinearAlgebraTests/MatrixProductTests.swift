@@ -3,9 +3,11 @@ import TestSupport
 import Testing
 
 @Suite struct MatrixProductTests {
-  @Test("dgemm matches the naive product for every transposition", arguments: [
-    (false, false), (true, false), (false, true), (true, true),
-  ])
+  @Test(
+    "dgemm matches the naive product for every transposition",
+    arguments: [
+      (false, false), (true, false), (false, true), (true, true),
+    ])
   func transpositions(transposingSelf: Bool, transposingOther: Bool) throws {
     var generator = SplitMix64(seed: 11)
     for _ in 0..<50 {
@@ -15,7 +17,9 @@ import Testing
       let left = transposingSelf ? a.transposed() : a
       let right = transposingOther ? b.transposed() : b
       let product = try left.multiplied(by: right, transposingSelf: transposingSelf, transposingOther: transposingOther)
-      expectClose(product.elements, RandomMatrices.naiveProduct(a, b).elements, tolerance: Tolerance(relative: 1e-13, absolute: 1e-14))
+      expectClose(
+        product.elements, RandomMatrices.naiveProduct(a, b).elements,
+        tolerance: Tolerance(relative: 1e-13, absolute: 1e-14))
     }
   }
 

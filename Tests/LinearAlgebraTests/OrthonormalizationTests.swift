@@ -3,7 +3,9 @@ import TestSupport
 import Testing
 
 @Suite struct OrthonormalizationTests {
-  @Test("thin Q is orthonormal and spans the columns", arguments: [OrthonormalizationMethod.householder, .choleskyQR2, .choleskyQR])
+  @Test(
+    "thin Q is orthonormal and spans the columns",
+    arguments: [OrthonormalizationMethod.householder, .choleskyQR2, .choleskyQR])
   func orthonormalAndSpanning(method: OrthonormalizationMethod) throws {
     var generator = SplitMix64(seed: 5)
     for _ in 0..<100 {
@@ -20,11 +22,15 @@ import Testing
     }
   }
 
-  @Test("rank-deficient input still gives orthonormal columns", arguments: [OrthonormalizationMethod.householder, .choleskyQR2, .choleskyQR])
+  @Test(
+    "rank-deficient input still gives orthonormal columns",
+    arguments: [OrthonormalizationMethod.householder, .choleskyQR2, .choleskyQR])
   func rankDeficient(method: OrthonormalizationMethod) throws {
     let a = Matrix(rows: [[1, 2], [2, 4], [3, 6]])
     let q = try a.orthonormalizedColumns(method: method)
-    expectClose(try q.multiplied(by: q, transposingSelf: true).elements, Matrix.identity(2).elements, tolerance: Tolerance(relative: 0, absolute: 1e-14))
+    expectClose(
+      try q.multiplied(by: q, transposingSelf: true).elements, Matrix.identity(2).elements,
+      tolerance: Tolerance(relative: 0, absolute: 1e-14))
   }
 }
 

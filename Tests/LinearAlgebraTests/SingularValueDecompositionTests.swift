@@ -33,8 +33,10 @@ import Testing
       let u = svd.leftSingularVectors
       let v = svd.rightSingularVectors
       let tolerance = Tolerance(relative: 1e-12, absolute: 1e-13)  // unit-scale entries
-      expectClose(try u.multiplied(by: u, transposingSelf: true).elements, Matrix.identity(r).elements, tolerance: tolerance)
-      expectClose(try v.multiplied(by: v, transposingSelf: true).elements, Matrix.identity(r).elements, tolerance: tolerance)
+      expectClose(
+        try u.multiplied(by: u, transposingSelf: true).elements, Matrix.identity(r).elements, tolerance: tolerance)
+      expectClose(
+        try v.multiplied(by: v, transposingSelf: true).elements, Matrix.identity(r).elements, tolerance: tolerance)
       let rebuilt = try u.scalingColumns(by: s).multiplied(by: v, transposingOther: true)
       expectClose(rebuilt.elements, a.elements, tolerance: tolerance)
       // Sign convention: the deciding column's largest-magnitude entry is positive.
@@ -46,7 +48,8 @@ import Testing
       }
       // Scaling A by c scales σ by |c|.
       let c = trial % 3 == 0 ? -2.5 : 0.75
-      let scaled = try SingularValueDecomposition(Matrix(rowCount: m, columnCount: n, columnMajor: a.elements.map { $0 * c }))
+      let scaled = try SingularValueDecomposition(
+        Matrix(rowCount: m, columnCount: n, columnMajor: a.elements.map { $0 * c }))
       expectClose(scaled.singularValues, s.map { $0 * abs(c) }, tolerance: tolerance)
     }
   }
@@ -73,6 +76,7 @@ import Testing
   func errorDescriptions() {
     let error = LinearAlgebraError.didNotConverge(routine: "dgesdd", info: 3)
     #expect(error.description.contains("dgesdd"))
-    #expect(LinearAlgebraError.dimensionTooLarge(routine: "dgemm", dimension: 1 << 33).description.contains("8589934592"))
+    #expect(
+      LinearAlgebraError.dimensionTooLarge(routine: "dgemm", dimension: 1 << 33).description.contains("8589934592"))
   }
 }

@@ -34,9 +34,13 @@ struct ModelDirectoryTests {
       #expect(try files.manifestData() == Data("{}".utf8))
       #expect(try files.doubles(.inverseDocumentFrequency, count: 3) == [1.5, 2.5, 3.5])
       #expect(try files.matrix(.termLoadings, rows: 3, columns: 2) == Matrix(rows: [[1, 2], [3, 4], [5, 6]]))
-      let mapped = try files.array(.termLoadings, of: Double.self, shape: [3, 2], fortranOrder: true, verifiesChecksum: false)
+      let mapped = try files.array(
+        .termLoadings, of: Double.self, shape: [3, 2], fortranOrder: true, verifiesChecksum: false)
       #expect(mapped.elements == [1, 3, 5, 2, 4, 6])
-      #expect(throws: ModelStoreError.shapeMismatch(path: files.path(.inverseDocumentFrequency), expected: "[4]", found: "[3]")) {
+      #expect(
+        throws: ModelStoreError.shapeMismatch(
+          path: files.path(.inverseDocumentFrequency), expected: "[4]", found: "[3]")
+      ) {
         try files.doubles(.inverseDocumentFrequency, count: 4)
       }
     }
@@ -56,8 +60,10 @@ struct ModelDirectoryTests {
       }
       #expect(try files.mappedData(.inverseDocumentFrequency).count == data.count)
       try data.dropLast().write(to: file)
-      #expect(throws: ModelStoreError.malformedFile(
-        path: file.path, reason: "\(data.count - 1) bytes, manifest says \(data.count) (truncated?)")) {
+      #expect(
+        throws: ModelStoreError.malformedFile(
+          path: file.path, reason: "\(data.count - 1) bytes, manifest says \(data.count) (truncated?)")
+      ) {
         try files.mappedData(.inverseDocumentFrequency)
       }
     }
@@ -69,7 +75,9 @@ struct ModelDirectoryTests {
       let url = folder.appendingPathComponent("m")
       #expect(throws: ModelStoreError.missingModel(path: url.path)) { try ModelDirectory(url: url).manifestData() }
       let files = ModelDirectory(url: url, entries: try writeModel(to: url))
-      #expect(throws: ModelStoreError.malformedFile(path: files.path(.manifest), reason: "it does not list articles.jsonl")) {
+      #expect(
+        throws: ModelStoreError.malformedFile(path: files.path(.manifest), reason: "it does not list articles.jsonl")
+      ) {
         try files.verifiedData(.articles)
       }
     }
@@ -83,7 +91,8 @@ struct ModelDirectoryTests {
       var writer = try ModelDirectoryWriter(replacing: url)
       try writer.write(NumPyFormat.encode([9.0]), as: .inverseDocumentFrequency, shape: [1])
       writer.abandon()
-      #expect(try ModelDirectory(url: url, entries: entries).doubles(.inverseDocumentFrequency, count: 3) == [1.5, 2.5, 3.5])
+      #expect(
+        try ModelDirectory(url: url, entries: entries).doubles(.inverseDocumentFrequency, count: 3) == [1.5, 2.5, 3.5])
       #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path) == ["m"])
     }
   }

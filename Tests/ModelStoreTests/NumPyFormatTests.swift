@@ -49,7 +49,8 @@ struct NumPyReference: Decodable {
       let m = Int(generator.next() % 9)
       let n = Int(generator.next() % 9)
       let matrix = Matrix(
-        rowCount: m, columnCount: n, columnMajor: (0..<(m * n)).map { _ in Double.random(in: -1...1, using: &generator) })
+        rowCount: m, columnCount: n,
+        columnMajor: (0..<(m * n)).map { _ in Double.random(in: -1...1, using: &generator) })
       for fortranOrder in [true, false] {
         let data = NumPyFormat.encode(matrix, fortranOrder: fortranOrder)
         #expect(data.count % 64 == (m * n * 8) % 64, "values start on a 64-byte boundary")
@@ -69,10 +70,12 @@ struct NumPyReference: Decodable {
         return true
       }
     }
-    #expect(throws: ModelStoreError.malformedFile(
-      path: "m.npy",
-      reason: "The .npy data is truncated: its header promises 32 bytes of values, but only 31 follow. "
-        + "The file may have been cut off while writing; re-create it")) {
+    #expect(
+      throws: ModelStoreError.malformedFile(
+        path: "m.npy",
+        reason: "The .npy data is truncated: its header promises 32 bytes of values, but only 31 follow. "
+          + "The file may have been cut off while writing; re-create it")
+    ) {
       try NumPyFormat.decodeMatrix(from: data.dropLast(), path: "m.npy")
     }
   }

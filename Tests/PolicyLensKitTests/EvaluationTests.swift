@@ -47,7 +47,9 @@ struct EvaluationTests {
   @Test("similar articles: held-out nDCG@10 and P@5")
   func similarArticles() throws {
     let heldOut = try Self.ranking("similar", "heldout")
-    print("evaluation: similar held-out nDCG@10 \(heldOut.ndcgAt10), P@5 \(heldOut.precisionAt5), MAP \(heldOut.averagePrecision), R@10 \(heldOut.recallAt10)")
+    print(
+      "evaluation: similar held-out nDCG@10 \(heldOut.ndcgAt10), P@5 \(heldOut.precisionAt5), MAP \(heldOut.averagePrecision), R@10 \(heldOut.recallAt10)"
+    )
     #expect(heldOut.ndcgAt10 >= 0.60, "similar nDCG@10 fell to \(heldOut.ndcgAt10)")
     #expect(heldOut.precisionAt5 >= 0.40, "similar P@5 fell to \(heldOut.precisionAt5)")
   }
@@ -55,14 +57,18 @@ struct EvaluationTests {
   @Test("free text: held-out nDCG@10")
   func freeText() throws {
     let heldOut = try Self.ranking("search", "heldout")
-    print("evaluation: free text held-out nDCG@10 \(heldOut.ndcgAt10), P@5 \(heldOut.precisionAt5), MAP \(heldOut.averagePrecision)")
+    print(
+      "evaluation: free text held-out nDCG@10 \(heldOut.ndcgAt10), P@5 \(heldOut.precisionAt5), MAP \(heldOut.averagePrecision)"
+    )
     #expect(heldOut.ndcgAt10 >= 0.89, "free-text nDCG@10 fell to \(heldOut.ndcgAt10)")
   }
 
   @Test("themes: held-out micro F1")
   func themes() throws {
     let heldOut = try #require(Self.report.themes.first { $0.split == "heldout" }).agreement
-    print("evaluation: themes held-out precision \(heldOut.microPrecision), recall \(heldOut.microRecall), micro-F1 \(heldOut.microF1)")
+    print(
+      "evaluation: themes held-out precision \(heldOut.microPrecision), recall \(heldOut.microRecall), micro-F1 \(heldOut.microF1)"
+    )
     #expect(heldOut.microF1 >= 0.62, "theme micro-F1 fell to \(heldOut.microF1)")
   }
 

@@ -22,21 +22,25 @@ struct FoldInTests {
     var article = model.articles[0]
     article.id = "test#1"
     article.body = article.body.reversed()
-    let first = try await Pipeline.add(articles: [article], to: model, cacheDirectory: TextAnalyzerFixture.cache, progress: { _ in })
+    let first = try await Pipeline.add(
+      articles: [article], to: model, cacheDirectory: TextAnalyzerFixture.cache, progress: { _ in })
     #expect(first.added.map(\.id) == ["test#1"])
     #expect(first.model.articles.count == model.articles.count + 1)
     let row = model.articles.count
     let weights = first.model.weights
     let folded = first.model.lsa.transform(
       SparseMatrix(
-        rowCount: 1, columnCount: weights.columnCount, rowStarts: [0, weights.rowStarts[row + 1] - weights.rowStarts[row]],
+        rowCount: 1, columnCount: weights.columnCount,
+        rowStarts: [0, weights.rowStarts[row + 1] - weights.rowStarts[row]],
         columnIndices: Array(weights.columnIndices[weights.rowStarts[row]..<weights.rowStarts[row + 1]]),
         values: Array(weights.values[weights.rowStarts[row]..<weights.rowStarts[row + 1]])))
     expectClose(first.model.lsa.documentCoordinates.row(row), folded.row(0), tolerance: .decomposition)
     // The same words in another order land where the original lies.
-    expectClose(first.model.lsa.documentCoordinates.row(row), model.lsa.documentCoordinates.row(0), tolerance: .decomposition)
+    expectClose(
+      first.model.lsa.documentCoordinates.row(row), model.lsa.documentCoordinates.row(0), tolerance: .decomposition)
     #expect(first.added[0].unknownShare < 0.01)
-    let second = try await Pipeline.add(articles: [article], to: first.model, cacheDirectory: TextAnalyzerFixture.cache, progress: { _ in })
+    let second = try await Pipeline.add(
+      articles: [article], to: first.model, cacheDirectory: TextAnalyzerFixture.cache, progress: { _ in })
     #expect(second.added.isEmpty)
     #expect(second.skipped == ["test#1"])
   }
@@ -47,7 +51,8 @@ struct FoldInTests {
     article.id = "foreign#1"
     article.title = "Quarterly notes"
     article.body = ["Lorem ipsum dolor sit amet consectetur adipiscing elit sed do eiusmod tempor incididunt"]
-    let result = try await Pipeline.add(articles: [article], to: SeedModel.model, cacheDirectory: TextAnalyzerFixture.cache, progress: { _ in })
+    let result = try await Pipeline.add(
+      articles: [article], to: SeedModel.model, cacheDirectory: TextAnalyzerFixture.cache, progress: { _ in })
     #expect(result.added.first?.isPoorlyRepresented == true)
   }
 }

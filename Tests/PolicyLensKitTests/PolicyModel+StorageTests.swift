@@ -26,7 +26,8 @@ struct PolicyModelStorageTests {
     }
   }
 
-  @Test("a changed byte is a checksum mismatch", arguments: [ModelFile.inverseDocumentFrequency, .termLoadings, .articles])
+  @Test(
+    "a changed byte is a checksum mismatch", arguments: [ModelFile.inverseDocumentFrequency, .termLoadings, .articles])
   func corruptedFile(file: ModelFile) async throws {
     try await SeedModel.withTemporaryDirectory { folder in
       let directory = folder.appendingPathComponent("m")

@@ -60,7 +60,8 @@ struct QueryModelTests {
     #expect(results.map(\.score) == results.map(\.score).sorted(by: >))
     #expect(!results.contains { $0.id == "2024-21#4" || $0.region == own })
     #expect(Set(results.map(\.region)).count == results.count)
-    let dated = try model.similar(toArticle: row, request: SimilarityRequest(count: 50, since: "2024-03", until: "2024-04"))
+    let dated = try model.similar(
+      toArticle: row, request: SimilarityRequest(count: 50, since: "2024-03", until: "2024-04"))
     #expect(!dated.isEmpty)
     #expect(dated.allSatisfy { ($0.date ?? "") >= "2024-03-01" && ($0.date ?? "") <= "2024-04-30" })
     let guangdong = try model.similar(toArticle: row, request: SimilarityRequest(count: 50, region: "深圳"))

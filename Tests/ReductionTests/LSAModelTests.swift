@@ -6,8 +6,9 @@ import Testing
 
 @Suite struct LSAModelTests {
   static let reference: LSAReference = {
-    do { return try loadFixture(LSAReference.self, named: "lsa_reference.json", in: .module) }
-    catch { fatalError("fixture lsa_reference.json: \(error)") }
+    do { return try loadFixture(LSAReference.self, named: "lsa_reference.json", in: .module) } catch {
+      fatalError("fixture lsa_reference.json: \(error)")
+    }
   }()
 
   var seedWeights: SparseMatrix { Self.reference.seeds.weights.matrix }
@@ -21,7 +22,8 @@ import Testing
     // numpy's smallest σ are ~1e-16-level noise for a rank-deficient matrix; compare those kept.
     let kept = model.dimensionCount
     #expect(kept >= k - 2 && kept <= k)
-    expectClose(model.singularValues, Array(expected.prefix(kept)), tolerance: Tolerance(relative: 1e-8, absolute: 1e-12))
+    expectClose(
+      model.singularValues, Array(expected.prefix(kept)), tolerance: Tolerance(relative: 1e-8, absolute: 1e-12))
     for (j, loadings) in Self.reference.seeds.leadingTermLoadings.enumerated() {
       expectEqualUpToSign(model.termLoadings.column(j), loadings, tolerance: Tolerance(relative: 1e-8, absolute: 1e-10))
     }
@@ -33,7 +35,8 @@ import Testing
     // scikit-learn's TruncatedSVD(n_iter=5) averages 1.9 % (k = 10) and 2.7 % (k = 40)
     // maximum relative error on this matrix over 20 seeds (recorded in the fixture).
     var generator = SplitMix64(seed: 42)
-    let model = try LSAModel(fitting: seedWeights, options: LSAOptions(rank: rank, algorithm: .randomized), using: &generator)
+    let model = try LSAModel(
+      fitting: seedWeights, options: LSAOptions(rank: rank, algorithm: .randomized), using: &generator)
     #expect(model.algorithm == .randomized)
     let exact = Array(Self.reference.seeds.singularValues.prefix(rank))
     for (index, (approximate, reference)) in zip(model.singularValues, exact).enumerated() {
@@ -63,8 +66,12 @@ import Testing
     // Same algorithm and defaults (n_iter = 5, 10 oversamples): the leading half agrees to
     // 1e-3 with both references; the trailing σ are a few percent low in both.
     let half = k / 2
-    expectClose(Array(model.singularValues.prefix(half)), Array(generated.sklearnRandomizedSingularValues.prefix(half)), tolerance: .randomized)
-    expectClose(Array(model.singularValues.prefix(half)), Array(generated.exactSingularValues.prefix(half)), tolerance: .randomized)
+    expectClose(
+      Array(model.singularValues.prefix(half)), Array(generated.sklearnRandomizedSingularValues.prefix(half)),
+      tolerance: .randomized)
+    expectClose(
+      Array(model.singularValues.prefix(half)), Array(generated.exactSingularValues.prefix(half)),
+      tolerance: .randomized)
     expectClose(model.singularValues, generated.exactSingularValues, tolerance: Tolerance(relative: 0.05))
     let converged = try LSAModel(
       fitting: matrix, options: LSAOptions(rank: k, algorithm: .randomized, oversampling: 30, powerIterations: 20),
@@ -75,26 +82,35 @@ import Testing
   @Test("transform of the training matrix equals documentCoordinates", arguments: LSAOptions.Algorithm.allCases)
   func transformOfTraining(algorithm: LSAOptions.Algorithm) throws {
     var generator = SplitMix64(seed: 9)
-    let model = try LSAModel(fitting: seedWeights, options: LSAOptions(rank: 12, algorithm: algorithm), using: &generator)
+    let model = try LSAModel(
+      fitting: seedWeights, options: LSAOptions(rank: 12, algorithm: algorithm), using: &generator)
     let folded = model.transform(seedWeights)
     if model.algorithm == .exact {
-      expectClose(folded.elements, model.documentCoordinates.elements, tolerance: Tolerance(relative: 1e-9, absolute: 1e-11))
+      expectClose(
+        folded.elements, model.documentCoordinates.elements, tolerance: Tolerance(relative: 1e-9, absolute: 1e-11))
     } else {
       #expect(folded == model.documentCoordinates)
     }
   }
 
-  @Test("term loadings are orthonormal and signs follow the convention", arguments: [LSAOptions.Algorithm.exact, .randomized])
+  @Test(
+    "term loadings are orthonormal and signs follow the convention",
+    arguments: [LSAOptions.Algorithm.exact, .randomized])
   func orthonormalAndSigned(algorithm: LSAOptions.Algorithm) throws {
     var generator = SplitMix64(seed: 10)
-    let model = try LSAModel(fitting: seedWeights, options: LSAOptions(rank: 15, algorithm: algorithm), using: &generator)
+    let model = try LSAModel(
+      fitting: seedWeights, options: LSAOptions(rank: 15, algorithm: algorithm), using: &generator)
     let v = model.termLoadings
     let u = model.documentCoordinates
     // A randomized fit's coordinates are the fold-in A V Σ⁻¹, orthonormal only to the fit's
     // accuracy (a few percent at q = 5 on this flat spectrum).
-    let tolerance = algorithm == .exact ? Tolerance(relative: 1e-12, absolute: 1e-12) : Tolerance(relative: 0, absolute: 0.05)
-    expectClose(try v.multiplied(by: v, transposingSelf: true).elements, Matrix.identity(15).elements, tolerance: Tolerance(relative: 1e-12, absolute: 1e-12))
-    expectClose(try u.multiplied(by: u, transposingSelf: true).elements, Matrix.identity(15).elements, tolerance: tolerance)
+    let tolerance =
+      algorithm == .exact ? Tolerance(relative: 1e-12, absolute: 1e-12) : Tolerance(relative: 0, absolute: 0.05)
+    expectClose(
+      try v.multiplied(by: v, transposingSelf: true).elements, Matrix.identity(15).elements,
+      tolerance: Tolerance(relative: 1e-12, absolute: 1e-12))
+    expectClose(
+      try u.multiplied(by: u, transposingSelf: true).elements, Matrix.identity(15).elements, tolerance: tolerance)
     for j in 0..<model.dimensionCount {
       let largest = v.column(j).max { abs($0) < abs($1) } ?? 0
       #expect(largest > 0, "topic \(j)")
@@ -121,7 +137,9 @@ import Testing
       let m = Int(generator.next() % 8) + 1
       let n = Int(generator.next() % 8) + 1
       var dense = Matrix(rowCount: m, columnCount: n)
-      for i in 0..<m { for j in 0..<n where generator.next() % 3 != 0 { dense[i, j] = Double(generator.next() % 1000) / 250 - 2 } }
+      for i in 0..<m {
+        for j in 0..<n where generator.next() % 3 != 0 { dense[i, j] = Double(generator.next() % 1000) / 250 - 2 }
+      }
       let a = SparseMatrix(dense)
       let k = Int(generator.next() % UInt64(min(m, n))) + 1
       let algorithm: LSAOptions.Algorithm = trial % 2 == 0 ? .exact : .randomized
@@ -142,7 +160,8 @@ import Testing
       #expect(model.documentCoordinates.rowCount == m && model.termLoadings.rowCount == n, "\(label)")
       // Full rank reconstructs A.
       if k == min(m, n), s.count == k {
-        let rebuilt = try model.documentCoordinates.scalingColumns(by: s).multiplied(by: model.termLoadings, transposingOther: true)
+        let rebuilt = try model.documentCoordinates.scalingColumns(by: s).multiplied(
+          by: model.termLoadings, transposingOther: true)
         expectClose(rebuilt.elements, dense.elements, tolerance: Tolerance(relative: 1e-9, absolute: 1e-10))
       }
     }
@@ -154,7 +173,8 @@ import Testing
     let dense = Matrix(rows: [[1, 0, 2, 0], [0, 3, 0, 1], [1, 3, 2, 1]])
     for algorithm in [LSAOptions.Algorithm.exact, .randomized] {
       var generator = SplitMix64(seed: 4)
-      let model = try LSAModel(fitting: SparseMatrix(dense), options: LSAOptions(rank: 3, algorithm: algorithm), using: &generator)
+      let model = try LSAModel(
+        fitting: SparseMatrix(dense), options: LSAOptions(rank: 3, algorithm: algorithm), using: &generator)
       #expect(model.dimensionCount == 2, "\(algorithm)")
       expectClose(model.varianceShares.reduce(0, +), 1, tolerance: Tolerance(relative: 1e-12))
     }
@@ -166,11 +186,15 @@ import Testing
     let base = try LSAModel(fitting: seedWeights, options: LSAOptions(rank: 5, algorithm: .exact), using: &generator)
     var scaledWeights = seedWeights
     scaledWeights.values = scaledWeights.values.map { $0 * -3 }
-    let scaled = try LSAModel(fitting: scaledWeights, options: LSAOptions(rank: 5, algorithm: .exact), using: &generator)
+    let scaled = try LSAModel(
+      fitting: scaledWeights, options: LSAOptions(rank: 5, algorithm: .exact), using: &generator)
     expectClose(scaled.singularValues, base.singularValues.map { $0 * 3 }, tolerance: .decomposition)
     // V's signs are fixed by V itself, so V is unchanged and U flips.
-    expectClose(scaled.termLoadings.elements, base.termLoadings.elements, tolerance: Tolerance(relative: 1e-9, absolute: 1e-12))
-    expectClose(scaled.documentCoordinates.elements, base.documentCoordinates.elements.map { -$0 }, tolerance: Tolerance(relative: 1e-9, absolute: 1e-12))
+    expectClose(
+      scaled.termLoadings.elements, base.termLoadings.elements, tolerance: Tolerance(relative: 1e-9, absolute: 1e-12))
+    expectClose(
+      scaled.documentCoordinates.elements, base.documentCoordinates.elements.map { -$0 },
+      tolerance: Tolerance(relative: 1e-9, absolute: 1e-12))
   }
 
   @Test("invalid input throws typed errors")
@@ -184,7 +208,8 @@ import Testing
       try LSAModel(fitting: a, options: LSAOptions(rank: 3), using: &generator)
     }
     #expect(throws: ReductionError.emptyMatrix(documentCount: 0, termCount: 4)) {
-      try LSAModel(fitting: SparseMatrix(Matrix(rowCount: 0, columnCount: 4)), options: LSAOptions(rank: 1), using: &generator)
+      try LSAModel(
+        fitting: SparseMatrix(Matrix(rowCount: 0, columnCount: 4)), options: LSAOptions(rank: 1), using: &generator)
     }
     #expect(throws: ReductionError.self) {
       try LSAModel(fitting: a, options: LSAOptions(rank: 1, powerIterations: -1), using: &generator)

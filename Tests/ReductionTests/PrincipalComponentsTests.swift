@@ -62,8 +62,10 @@ import Testing
 
   @Test("fewer than two rows, or fewer columns than components, give zero scores")
   func degenerate() throws {
-    #expect(try PrincipalComponents.scores(of: Matrix(rows: [[1, 2, 3]]), count: 2) == Matrix(rowCount: 1, columnCount: 2))
-    #expect(try PrincipalComponents.scores(of: Matrix(rows: [[1], [2]]), count: 2) == Matrix(rowCount: 2, columnCount: 2))
+    #expect(
+      try PrincipalComponents.scores(of: Matrix(rows: [[1, 2, 3]]), count: 2) == Matrix(rowCount: 1, columnCount: 2))
+    #expect(
+      try PrincipalComponents.scores(of: Matrix(rows: [[1], [2]]), count: 2) == Matrix(rowCount: 2, columnCount: 2))
     #expect(try PrincipalComponents.scores(of: Matrix(rowCount: 0, columnCount: 3), count: 2).rowCount == 0)
   }
 }

@@ -59,6 +59,7 @@ enum SampleReport {
       ],
       timeline: ReportTimeline(
         categoryKind: "主题 Themes", periods: periods, periodStarts: periods.map { _ in "2024-11-07" },
-        periodEnds: periods.map { _ in "2024-11-21" }, periodArticleCounts: periodArticles.map(\.count), series: series))
+        periodEnds: periods.map { _ in "2024-11-21" }, periodArticleCounts: periodArticles.map(\.count), series: series)
+    )
   }
 }

@@ -145,12 +145,15 @@ func referenceCosine(_ a: [Double], _ b: [Double]) -> Double {
     // Row 5's other copies (1005, 2005, …) score 1 and come first, in index order.
     #expect(neighbours.prefix(99).map(\.index) == Array(stride(from: 1005, to: n, by: block)))
     // Then the copies of the best other block row, again in index order.
-    let norms = (0..<block).map { i in (0..<k).map { elements[i + $0 * n] * elements[i + $0 * n] }.reduce(0, +).squareRoot() }
+    let norms = (0..<block).map { i in
+      (0..<k).map { elements[i + $0 * n] * elements[i + $0 * n] }.reduce(0, +).squareRoot()
+    }
     let cosine = (0..<block).map { i in
       (0..<k).map { elements[i + $0 * n] * elements[5 + $0 * n] }.reduce(0, +) / (norms[i] * norms[5])
     }
     let runnerUp = (0..<block).filter { $0 != 5 }.max { cosine[$0] < cosine[$1] } ?? 0
-    #expect(neighbours.dropFirst(99).prefix(50).map(\.index) == Array(stride(from: runnerUp, to: 50 * block, by: block)))
+    #expect(
+      neighbours.dropFirst(99).prefix(50).map(\.index) == Array(stride(from: runnerUp, to: 50 * block, by: block)))
     expectClose(neighbours[99].score, cosine[runnerUp], tolerance: Tolerance(relative: 1e-12, absolute: 1e-12))
   }
 }

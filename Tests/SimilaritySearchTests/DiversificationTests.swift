@@ -47,7 +47,8 @@ import Testing
       let search = HybridSearch(
         latent: index,
         lexical: LexicalIndex(
-          rows: InMemorySparseRows(columnCount: 1, rowStarts: [Int32](repeating: 0, count: n + 1), columns: [], values: [])))
+          rows: InMemorySparseRows(
+            columnCount: 1, rowStarts: [Int32](repeating: 0, count: n + 1), columns: [], values: [])))
       let groups = (0..<n).map { _ -> String? in
         let g = Int.random(in: 0...3, using: &generator)
         return g == 0 ? nil : "group \(g)"

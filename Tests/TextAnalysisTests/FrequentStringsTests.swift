@@ -18,8 +18,9 @@ import TestSupport
     return counts
   }
 
-  @Test("frequent strings and all their substrings have exact counts; infrequent ones are never frequent",
-        arguments: [2, 5])
+  @Test(
+    "frequent strings and all their substrings have exact counts; infrequent ones are never frequent",
+    arguments: [2, 5])
   func exactCounts(minimumCount: Int) throws {
     let texts = try RepositoryPaths.seedFiles().prefix(2).map { try String(contentsOf: $0, encoding: .utf8) }
     let runs = HanRuns(texts)
@@ -48,7 +49,9 @@ import TestSupport
   @Test("Han runs end at punctuation, Latin text and the end of a text")
   func runs() {
     let runs = HanRuns(["低空经济，abc新质生产力", "未来产业"])
-    let strings = runs.ranges.map { String(String.UnicodeScalarView(runs.characters[$0].compactMap(Unicode.Scalar.init))) }
+    let strings = runs.ranges.map {
+      String(String.UnicodeScalarView(runs.characters[$0].compactMap(Unicode.Scalar.init)))
+    }
     #expect(strings == ["低空经济", "新质生产力", "未来产业"])
   }
 }

@@ -38,7 +38,8 @@ import TestSupport
   func jiebaLexicon() throws {
     let cached = try #require(TestAnalyzers.plain)
     let again = try TextAnalyzer(
-      options: TextAnalysisOptions(lexiconPath: TestAnalyzers.lexiconPath), cacheDirectory: TestAnalyzers.cacheDirectory)
+      options: TextAnalysisOptions(lexiconPath: TestAnalyzers.lexiconPath), cacheDirectory: TestAnalyzers.cacheDirectory
+    )
     #expect(again.lexiconReport.cacheStatus == .hit)
     #expect(again.lexiconReport.wordCount > 340_000)
     let compiled = try TextAnalyzer(

@@ -7,7 +7,9 @@ import TestSupport
 @Suite struct PhraseDiscoveryTests {
   /// A corpus of random characters with planted phrases in random contexts.
   static func syntheticCorpus(planted: [String], seed: UInt64) -> [String] {
-    let background = Array("的一是在不了有和人这中大为上个国我以要他时来用们生到作地于出就分对成会可主发年动同工也能下过子说产种面而方后多定行学法所民得经十三之进着等部度家电力里如水化高自二理起小物现实加量都两体制机当使点从业本去把性好应开它合还因由其些然前外天政四日那社义事平形相全表间样与关各重新线内数正心反你明看原又么利比或但质气第向道命此变条只没结解问意建月公无系军很情者最立代想已通并提直题党程展五果料象员革位入常文总次品式活设及管特件长求老头基资边流路级少图山统接知较将组见计别她手角期根论运农指几九区强放决西被干做必战先回则任取据处队南给色光门即保治北造百规热领七海口东导器压志世金增争济阶油思术极交受联什认六共权收证改清己美再采转更单风切打白教速花带安场身车例真务具万每目至达走积示议声报斗完类八离华名确才科张信马节话米整空元况今集温传土许步群广石记需段研界拉林律叫且究观越织装影算低持音众书布复容儿须际商非验连断深难近矿千周委素技备半办青省列习响约支般史感劳便团往酸历市克何除消构府称太准精值号率族维划选标写存候毛亲快效斯院查江型眼王按格养易置派层片始却专状育厂京识适属圆包火住调满县局照参红细引听该铁价严")
+    let background = Array(
+      "的一是在不了有和人这中大为上个国我以要他时来用们生到作地于出就分对成会可主发年动同工也能下过子说产种面而方后多定行学法所民得经十三之进着等部度家电力里如水化高自二理起小物现实加量都两体制机当使点从业本去把性好应开它合还因由其些然前外天政四日那社义事平形相全表间样与关各重新线内数正心反你明看原又么利比或但质气第向道命此变条只没结解问意建月公无系军很情者最立代想已通并提直题党程展五果料象员革位入常文总次品式活设及管特件长求老头基资边流路级少图山统接知较将组见计别她手角期根论运农指几九区强放决西被干做必战先回则任取据处队南给色光门即保治北造百规热领七海口东导器压志世金增争济阶油思术极交受联什认六共权收证改清己美再采转更单风切打白教速花带安场身车例真务具万每目至达走积示议声报斗完类八离华名确才科张信马节话米整空元况今集温传土许步群广石记需段研界拉林律叫且究观越织装影算低持音众书布复容儿须际商非验连断深难近矿千周委素技备半办青省列习响约支般史感劳便团往酸历市克何除消构府称太准精值号率族维划选标写存候毛亲快效斯院查江型眼王按格养易置派层片始却专状育厂京识适属圆包火住调满县局照参红细引听该铁价严"
+    )
     var generator = SplitMix64(seed: seed)
     var texts: [String] = []
     for _ in 0..<40 {
@@ -37,7 +39,8 @@ import TestSupport
     }
     #expect(zip(candidates, candidates.dropFirst()).allSatisfy { $0.score >= $1.score })
     for candidate in candidates {
-      #expect(candidate.count >= 5 && candidate.cohesion >= 3 && min(candidate.leftEntropy, candidate.rightEntropy) >= 1)
+      #expect(
+        candidate.count >= 5 && candidate.cohesion >= 3 && min(candidate.leftEntropy, candidate.rightEntropy) >= 1)
     }
   }
 
@@ -63,9 +66,12 @@ import TestSupport
 
   @Test(
     "counts, cohesion and boundary entropies equal a direct count of every substring of the seeds",
-    arguments: [PhraseDiscoveryOptions(maximumCandidateCount: .max),
-                PhraseDiscoveryOptions(minimumLength: 3, maximumLength: 4, minimumCount: 3, minimumCohesion: 1,
-                                       minimumBoundaryEntropy: 0.5, maximumCandidateCount: .max)])
+    arguments: [
+      PhraseDiscoveryOptions(maximumCandidateCount: .max),
+      PhraseDiscoveryOptions(
+        minimumLength: 3, maximumLength: 4, minimumCount: 3, minimumCohesion: 1,
+        minimumBoundaryEntropy: 0.5, maximumCandidateCount: .max),
+    ])
   func matchesDirectCount(options: PhraseDiscoveryOptions) throws {
     let texts = try RepositoryPaths.seedFiles().map { try String(contentsOf: $0, encoding: .utf8) }
     let expected = DirectPhraseCount(texts: texts, options: options).candidates
@@ -75,9 +81,11 @@ import TestSupport
     for candidate in found {
       guard let reference = expected[candidate.phrase] else { continue }
       #expect(candidate.count == reference.count, "\(candidate.phrase)")
-      for (value, referenceValue) in [(candidate.cohesion, reference.cohesion),
-                                      (candidate.leftEntropy, reference.leftEntropy),
-                                      (candidate.rightEntropy, reference.rightEntropy)] {
+      for (value, referenceValue) in [
+        (candidate.cohesion, reference.cohesion),
+        (candidate.leftEntropy, reference.leftEntropy),
+        (candidate.rightEntropy, reference.rightEntropy),
+      ] {
         #expect(abs(value - referenceValue) <= 1e-12 * max(1, abs(referenceValue)), "\(candidate.phrase)")
       }
     }
@@ -138,7 +146,8 @@ private struct DirectPhraseCount {
       let leftEntropy = Self.entropy(left[string]!)
       let rightEntropy = Self.entropy(right[string]!)
       guard cohesion >= options.minimumCohesion,
-            min(leftEntropy, rightEntropy) >= options.minimumBoundaryEntropy else { continue }
+        min(leftEntropy, rightEntropy) >= options.minimumBoundaryEntropy
+      else { continue }
       candidates[string] = (count, cohesion, leftEntropy, rightEntropy)
     }
   }

@@ -6,8 +6,9 @@ import Vectorization
 
 @Suite struct TFIDFModelTests {
   static let reference: TFIDFReference = {
-    do { return try loadFixture(TFIDFReference.self, named: "tfidf_reference.json", in: .module) }
-    catch { fatalError("fixture tfidf_reference.json: \(error)") }
+    do { return try loadFixture(TFIDFReference.self, named: "tfidf_reference.json", in: .module) } catch {
+      fatalError("fixture tfidf_reference.json: \(error)")
+    }
   }()
 
   static var caseNames: [String] { reference.cases.map(\.name) }
@@ -16,7 +17,9 @@ import Vectorization
     Self.reference.documents[name.hasPrefix("hand") ? "hand" : "seeds"] ?? []
   }
 
-  func expectSameWeights(_ actual: SparseMatrix, _ expected: SparseMatrix, sourceLocation: SourceLocation = #_sourceLocation) {
+  func expectSameWeights(
+    _ actual: SparseMatrix, _ expected: SparseMatrix, sourceLocation: SourceLocation = #_sourceLocation
+  ) {
     #expect(actual.rowCount == expected.rowCount, sourceLocation: sourceLocation)
     #expect(actual.columnCount == expected.columnCount, sourceLocation: sourceLocation)
     #expect(actual.rowStarts == expected.rowStarts, sourceLocation: sourceLocation)
@@ -96,7 +99,8 @@ import Vectorization
       options: TFIDFOptions(maximumDocumentFrequency: .proportion(0.9)))
     #expect(model.vocabulary.index(of: "a") == nil, "in every document, pruned by max_df")
     let coverage = model.coverage(of: [["a", "b", "zzz", "b"], []])
-    #expect(coverage == [TermCoverage(tokenCount: 4, knownTokenCount: 2), TermCoverage(tokenCount: 0, knownTokenCount: 0)])
+    #expect(
+      coverage == [TermCoverage(tokenCount: 4, knownTokenCount: 2), TermCoverage(tokenCount: 0, knownTokenCount: 0)])
     #expect(coverage[0].unknownShare == 0.5)
     #expect(coverage[1].unknownShare == 0)
     let weights = model.transform([["zzz"]])
@@ -113,7 +117,10 @@ import Vectorization
     #expect(throws: expected) { try TFIDFModel(fitting: [["a"], ["a", "b"], ["b"], ["c"]], options: pruning) }
     #expect(expected.description.contains("--min-df 3"))
     #expect(expected.description.contains("--max-df 1.0"))
-    #expect(throws: VectorizationError.conflictingDocumentFrequencyBounds(minimum: .count(2), maximum: .proportion(0.1), documentCount: 4)) {
+    #expect(
+      throws: VectorizationError.conflictingDocumentFrequencyBounds(
+        minimum: .count(2), maximum: .proportion(0.1), documentCount: 4)
+    ) {
       try TFIDFModel(
         fitting: [["a"], ["a"], ["b"], ["b"]],
         options: TFIDFOptions(minimumDocumentFrequency: .count(2), maximumDocumentFrequency: .proportion(0.1)))

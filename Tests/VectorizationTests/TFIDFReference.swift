@@ -57,4 +57,3 @@ struct TFIDFReference: Decodable {
   var documents: [String: [[String]]]
   var cases: [Case]
 }
-

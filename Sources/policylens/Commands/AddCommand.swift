@@ -44,7 +44,8 @@ struct AddCommand: AsyncParsableCommand {
         var skipped: [String]
         var refitAdvised: Bool
       }
-      terminal.line(try renderJSON(Payload(added: result.added, skipped: result.skipped, refitAdvised: !poorly.isEmpty)))
+      terminal.line(
+        try renderJSON(Payload(added: result.added, skipped: result.skipped, refitAdvised: !poorly.isEmpty)))
       return
     }
     var table = TextTable([

@@ -29,7 +29,9 @@ struct ArticlesCommand: AsyncParsableCommand {
   @Option(help: ArgumentHelp("Only articles of this region (上海, 广东 …) or city (深圳).", valueName: "region"))
   var region: String?
 
-  @Option(help: ArgumentHelp("Only articles of issues whose label contains this text (2024年第21期, 第21期, 2023).", valueName: "issue"))
+  @Option(
+    help: ArgumentHelp(
+      "Only articles of issues whose label contains this text (2024年第21期, 第21期, 2023).", valueName: "issue"))
   var issue: String?
 
   @Option(help: ArgumentHelp("Show at most this many articles.", valueName: "n"))

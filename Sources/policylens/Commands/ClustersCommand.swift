@@ -74,12 +74,16 @@ struct ClustersCommand: AsyncParsableCommand {
       for candidate in result.silhouetteCurve {
         let bar = String(repeating: "█", count: max(0, Int((candidate.silhouette / max(best, 1e-9)) * 30)))
         let mark = candidate.clusterCount == result.clusters.count ? "  ← chosen" : ""
-        terminal.line("  k=\(DisplayWidth.pad("\(candidate.clusterCount)", to: 3)) \(String(format: "%.3f", candidate.silhouette)) \(bar)\(mark)")
+        terminal.line(
+          "  k=\(DisplayWidth.pad("\(candidate.clusterCount)", to: 3)) \(String(format: "%.3f", candidate.silhouette)) \(bar)\(mark)"
+        )
       }
       terminal.line()
     }
     let silhouette = result.silhouette.map { String(format: ", silhouette %.3f", $0) } ?? ""
-    terminal.line("\(result.clusters.count) clusters of \(model.articles.count) articles (\(tree ? "average linkage" : "spherical k-means")\(silhouette))\n")
+    terminal.line(
+      "\(result.clusters.count) clusters of \(model.articles.count) articles (\(tree ? "average linkage" : "spherical k-means")\(silhouette))\n"
+    )
     if tree {
       treeLines.forEach { terminal.line($0) }
       terminal.line()
@@ -90,7 +94,9 @@ struct ClustersCommand: AsyncParsableCommand {
           + "\(cluster.regionCount) regions, \(cluster.issueCount) issues")
       for member in cluster.articles.prefix(articles) {
         let place = member.region + (member.city.map { "·" + $0 } ?? "")
-        terminal.line("    \(DisplayWidth.pad(member.id, to: 18)) \(DisplayWidth.pad(place, to: 10)) \(member.date ?? "          ")  \(DisplayWidth.truncate(member.title, to: 56))")
+        terminal.line(
+          "    \(DisplayWidth.pad(member.id, to: 18)) \(DisplayWidth.pad(place, to: 10)) \(member.date ?? "          ")  \(DisplayWidth.truncate(member.title, to: 56))"
+        )
       }
       if cluster.articles.count > articles { terminal.line("    … \(cluster.articles.count - articles) more") }
       terminal.line()
@@ -118,7 +124,9 @@ struct ClustersCommand: AsyncParsableCommand {
         visit(merge.right, prefix: childPrefix, isLast: true, isRoot: false)
       } else {
         let cluster = clusters[labels[anyDocument(node)] - 1]
-        lines.append(prefix + branch + "[\(cluster.number)] \(cluster.terms.prefix(4).joined(separator: " ")) (\(cluster.articles.count))")
+        lines.append(
+          prefix + branch
+            + "[\(cluster.number)] \(cluster.terms.prefix(4).joined(separator: " ")) (\(cluster.articles.count))")
       }
     }
     if k == 1 || tree.merges.isEmpty { return [] }

@@ -25,7 +25,8 @@ struct EvaluateCommand: AsyncParsableCommand {
         policylens evaluate Tests/EvaluationData/checkset.json --model models/seeds
       """)
 
-  @Argument(help: ArgumentHelp("The check set (JSON).", valueName: "judgements"), completion: .file(extensions: ["json"]))
+  @Argument(
+    help: ArgumentHelp("The check set (JSON).", valueName: "judgements"), completion: .file(extensions: ["json"]))
   var judgements: String
 
   @Option(help: ArgumentHelp("Share of the lexical (TF-IDF) score in the ranking, 0…1.", valueName: "w"))
@@ -116,6 +117,7 @@ struct EvaluateCommand: AsyncParsableCommand {
     }
     terminal.line()
     terminal.line(
-      "lexical weight \(lexicalWeight), place preference \(placePreference); quote held-out figures, tune on the tuning half")
+      "lexical weight \(lexicalWeight), place preference \(placePreference); quote held-out figures, tune on the tuning half"
+    )
   }
 }

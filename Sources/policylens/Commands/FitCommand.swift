@@ -28,7 +28,8 @@ struct FitCommand: AsyncParsableCommand {
       "Number of latent topics k (default: 100, at most half the articles).", valueName: "k"))
   var dims: Int?
 
-  @Option(help: ArgumentHelp(
+  @Option(
+    help: ArgumentHelp(
       "SVD algorithm: automatic (exact when cheap, as for a few hundred articles; randomized otherwise), exact or randomized.",
       valueName: "algorithm"))
   var algorithm: LSAOptions.Algorithm = .automatic

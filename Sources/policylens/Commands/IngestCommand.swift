@@ -21,7 +21,8 @@ struct IngestCommand: AsyncParsableCommand {
   @OptionGroup var output: OutputOptions
 
   @Option(
-    help: ArgumentHelp("Also write the full result (articles and boilerplate) as JSON to this file.", valueName: "file"),
+    help: ArgumentHelp(
+      "Also write the full result (articles and boilerplate) as JSON to this file.", valueName: "file"),
     completion: .file())
   var out: String?
 
@@ -59,7 +60,9 @@ struct IngestCommand: AsyncParsableCommand {
       ])
     }
     terminal.line(table.render())
-    terminal.line("\n\(formatCount(result.articleCount)) articles. List them with: policylens articles \(corpus.paths.joined(separator: " "))")
+    terminal.line(
+      "\n\(formatCount(result.articleCount)) articles. List them with: policylens articles \(corpus.paths.joined(separator: " "))"
+    )
   }
 }
 

@@ -19,7 +19,9 @@ struct ReportCommand: AsyncParsableCommand {
   @Option(help: ArgumentHelp("The HTML file to write.", valueName: "file"), completion: .file(extensions: ["html"]))
   var out = "report.html"
 
-  @Option(help: ArgumentHelp("Also write the report's tables as CSV files into this folder.", valueName: "dir"), completion: .directory)
+  @Option(
+    help: ArgumentHelp("Also write the report's tables as CSV files into this folder.", valueName: "dir"),
+    completion: .directory)
   var csv: String?
 
   @OptionGroup var modelOptions: ModelOptions
@@ -40,7 +42,8 @@ struct ReportCommand: AsyncParsableCommand {
       do {
         try FileManager.default.createDirectory(atPath: csv, withIntermediateDirectories: true)
       } catch {
-        throw CommandError(description: "Cannot create \(csv): \(error.localizedDescription).", exitCode: ExitStatus.cannotWrite)
+        throw CommandError(
+          description: "Cannot create \(csv): \(error.localizedDescription).", exitCode: ExitStatus.cannotWrite)
       }
       for (name, table) in ReportCSV.tables(document).sorted(by: { $0.key < $1.key }) {
         let path = URL(fileURLWithPath: csv).appendingPathComponent(name).path
@@ -50,7 +53,8 @@ struct ReportCommand: AsyncParsableCommand {
     }
     if output.json {
       struct Payload: Encodable { var files: [String]; var articles: Int; var clusters: Int }
-      terminal.line(try renderJSON(Payload(files: written, articles: document.articles.count, clusters: document.clusters.count)))
+      terminal.line(
+        try renderJSON(Payload(files: written, articles: document.articles.count, clusters: document.clusters.count)))
     } else {
       terminal.line("Wrote \(written.joined(separator: ", "))")
     }

@@ -36,7 +36,8 @@ struct SimilarCommand: AsyncParsableCommand {
   @Option(help: ArgumentHelp("Only articles of this region or city (上海, 广东, 深圳 …).", valueName: "region"))
   var region: String?
 
-  @Option(help: ArgumentHelp("Only articles dated on or after this date (2024, 2024-06, 2024-06-30).", valueName: "date"))
+  @Option(
+    help: ArgumentHelp("Only articles dated on or after this date (2024, 2024-06, 2024-06-30).", valueName: "date"))
   var since: String?
 
   @Option(help: ArgumentHelp("Only articles dated on or before this date.", valueName: "date"))
@@ -55,23 +56,30 @@ struct SimilarCommand: AsyncParsableCommand {
     let clock = ContinuousClock()
     let start = clock.now
     let model = try QueryModel(directory: URL(fileURLWithPath: modelOptions.model))
-    if output.verbose { terminal.note("model: \(model.articles.count) articles loaded in \(formatDuration(clock.now - start))") }
+    if output.verbose {
+      terminal.note("model: \(model.articles.count) articles loaded in \(formatDuration(clock.now - start))")
+    }
     let request = SimilarityRequest(
       count: n, excludesOwnRegion: otherRegions, keepsOnePerRegion: onePerRegion, region: region,
       since: since, until: until)
     let results: [SimilarityMatch]
     var queryArticle: ArticleSummary?
     if let id {
-      let row = try model.row(ofArticle: id)
-        ?? ArticleLookup.row(of: id, among: model.articles.map(\.id), titles: model.articles.map(\.title), model: modelOptions.model)
+      let row =
+        try model.row(ofArticle: id)
+        ?? ArticleLookup.row(
+          of: id, among: model.articles.map(\.id), titles: model.articles.map(\.title), model: modelOptions.model)
       queryArticle = model.articles[row]
       results = try model.similar(toArticle: row, request: request)
     } else {
       let analyzerStart = clock.now
-      let analyzer = try TextAnalyzer(options: model.manifest.parameters.textAnalysis, cacheDirectory: lexiconCacheDirectory())
+      let analyzer = try TextAnalyzer(
+        options: model.manifest.parameters.textAnalysis, cacheDirectory: lexiconCacheDirectory())
       if output.verbose {
         let report = analyzer.lexiconReport
-        terminal.note("lexicon: \(report.wordCount) words (\(report.cacheStatus)) loaded in \(formatDuration(report.loadDuration)); analyzer ready in \(formatDuration(clock.now - analyzerStart))")
+        terminal.note(
+          "lexicon: \(report.wordCount) words (\(report.cacheStatus)) loaded in \(formatDuration(report.loadDuration)); analyzer ready in \(formatDuration(clock.now - analyzerStart))"
+        )
       }
       results = try model.similar(toText: text ?? "", analyzer: analyzer, request: request)
     }

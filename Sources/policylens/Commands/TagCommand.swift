@@ -37,9 +37,11 @@ struct TagCommand: AsyncParsableCommand {
     let catalog = try themeOptions.catalog()
     if let theme, !catalog.themes.contains(where: { $0.key == theme }) {
       let keys = catalog.themes.map(\.key)
-      let close = keys.sorted { ArticleLookup.editDistance($0, theme) < ArticleLookup.editDistance($1, theme) }.prefix(3)
+      let close = keys.sorted { ArticleLookup.editDistance($0, theme) < ArticleLookup.editDistance($1, theme) }.prefix(
+        3)
       throw CommandError(
-        description: "Unknown theme \(theme). Did you mean \(close.joined(separator: ", "))? All keys: policylens themes",
+        description:
+          "Unknown theme \(theme). Did you mean \(close.joined(separator: ", "))? All keys: policylens themes",
         exitCode: ExitStatus.usage)
     }
     let rows = try ids.map { try ArticleLookup.row(of: $0, in: model.articles, model: modelOptions.model) }

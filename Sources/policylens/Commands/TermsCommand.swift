@@ -20,7 +20,9 @@ struct TermsCommand: AsyncParsableCommand {
         policylens terms --discover seeds
       """)
 
-  @Argument(help: ArgumentHelp("An article id (see policylens articles), or with --discover the newsletters to scan.", valueName: "id|path"))
+  @Argument(
+    help: ArgumentHelp(
+      "An article id (see policylens articles), or with --discover the newsletters to scan.", valueName: "id|path"))
   var arguments: [String] = []
 
   @Option(help: ArgumentHelp("Analyse this text instead of an article.", valueName: "text"))
@@ -86,7 +88,8 @@ struct TermsCommand: AsyncParsableCommand {
             counts: ranked.map { Count(term: $0.key, count: $0.value) })))
       return
     }
-    terminal.line("segmented: " + tokens.prefix(120).map(\.text).joined(separator: " / ") + (tokens.count > 120 ? " / …" : ""))
+    terminal.line(
+      "segmented: " + tokens.prefix(120).map(\.text).joined(separator: " / ") + (tokens.count > 120 ? " / …" : ""))
     terminal.line()
     var table = TextTable([.init(header: "term", maximumWidth: 24), .init(header: "count", alignsRight: true)])
     for (term, count) in ranked.prefix(limit) { table.append([term, "\(count)"]) }
@@ -100,8 +103,11 @@ struct TermsCommand: AsyncParsableCommand {
   private func discoverPhrases() async throws {
     let terminal = Terminal.current
     let corpus = try await CorpusLoader.load(paths: arguments.isEmpty ? ["seeds"] : arguments)
-    let analyzer = try TextAnalyzer(options: try analysis.textAnalysisOptions(), cacheDirectory: lexiconCacheDirectory())
-    let candidates = PhraseDiscovery.candidates(in: corpus.articles.map { Pipeline.analysisText(of: $0, titleRepetitions: FitOptions.defaultTitleRepetitions) }, analyzer: analyzer)
+    let analyzer = try TextAnalyzer(
+      options: try analysis.textAnalysisOptions(), cacheDirectory: lexiconCacheDirectory())
+    let candidates = PhraseDiscovery.candidates(
+      in: corpus.articles.map { Pipeline.analysisText(of: $0, titleRepetitions: FitOptions.defaultTitleRepetitions) },
+      analyzer: analyzer)
     let shown = Array(candidates.prefix(limit))
     if output.json {
       struct Payload: Encodable { var candidates: [PhraseCandidate]; var total: Int }
@@ -121,6 +127,7 @@ struct TermsCommand: AsyncParsableCommand {
       ])
     }
     terminal.line(table.render())
-    terminal.line("\(formatCount(candidates.count)) candidates not in the lexicon; add good ones to models/userdict.txt")
+    terminal.line(
+      "\(formatCount(candidates.count)) candidates not in the lexicon; add good ones to models/userdict.txt")
   }
 }

@@ -31,13 +31,17 @@ struct ThemesCommand: AsyncParsableCommand {
       .init(header: "description", maximumWidth: 50),
     ])
     for theme in counts {
-      table.append([theme.key, theme.name, formatCount(theme.articleCount), formatCount(theme.articlesWithSeedTerms), theme.description])
+      table.append([
+        theme.key, theme.name, formatCount(theme.articleCount), formatCount(theme.articlesWithSeedTerms),
+        theme.description,
+      ])
     }
     terminal.line(table.render())
     let missing = counts.filter { !$0.unmatchedSeedTerms.isEmpty }
     if !missing.isEmpty && output.verbose {
       for theme in missing {
-        terminal.note("\(theme.key): seed terms not in the model's vocabulary: \(theme.unmatchedSeedTerms.joined(separator: " "))")
+        terminal.note(
+          "\(theme.key): seed terms not in the model's vocabulary: \(theme.unmatchedSeedTerms.joined(separator: " "))")
       }
     }
   }

@@ -93,14 +93,18 @@ struct TimelineCommand: AsyncParsableCommand {
     table.append(["articles", ""] + timeline.periods.map { "\($0.articleCount)" } + ["\(timeline.articleCount)", ""])
     terminal.line(table.render())
     if granularity == .issue {
-      terminal.line("\nperiods: " + timeline.periods.map { "\(shortLabel($0.label)) = \($0.label) (\($0.start)…\($0.end))" }.joined(separator: "; "))
+      terminal.line(
+        "\nperiods: "
+          + timeline.periods.map { "\(shortLabel($0.label)) = \($0.label) (\($0.start)…\($0.end))" }.joined(
+            separator: "; "))
     }
   }
 
   private func shortLabel(_ label: String) -> String {
     // 2024年第21期 → 24/21; months and quarters are already short.
     if let year = label.range(of: "年第"), let end = label.range(of: "期") {
-      return String(label[label.index(label.startIndex, offsetBy: 2)..<year.lowerBound]) + "/" + String(label[year.upperBound..<end.lowerBound])
+      return String(label[label.index(label.startIndex, offsetBy: 2)..<year.lowerBound]) + "/"
+        + String(label[year.upperBound..<end.lowerBound])
     }
     return DisplayWidth.truncate(label, to: 12)
   }

@@ -17,7 +17,9 @@ struct TopicsCommand: AsyncParsableCommand {
 
   @OptionGroup var modelOptions: ModelOptions
 
-  @Option(name: [.customShort("n"), .customLong("terms")], help: ArgumentHelp("Terms shown at each end of a topic.", valueName: "n"))
+  @Option(
+    name: [.customShort("n"), .customLong("terms")],
+    help: ArgumentHelp("Terms shown at each end of a topic.", valueName: "n"))
   var termCount = 8
 
   @Option(help: ArgumentHelp("Representative articles shown per topic.", valueName: "n"))
@@ -54,7 +56,9 @@ struct TopicsCommand: AsyncParsableCommand {
           ? "  − (none: every term loads positively, as on a first topic)"
           : "  − " + topic.negativeTerms.map(\.term).joined(separator: " "))
       for article in topic.articles {
-        terminal.line("    \(DisplayWidth.pad(article.id, to: 18)) \(DisplayWidth.pad(article.region, to: 6)) \(DisplayWidth.truncate(article.title, to: 60))")
+        terminal.line(
+          "    \(DisplayWidth.pad(article.id, to: 18)) \(DisplayWidth.pad(article.region, to: 6)) \(DisplayWidth.truncate(article.title, to: 60))"
+        )
       }
       terminal.line()
     }

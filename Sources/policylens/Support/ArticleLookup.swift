@@ -14,7 +14,9 @@ enum ArticleLookup {
       .filter { $0.1 <= max(2, id.count / 3) }.map(\.0)
     let byTitle = ids.indices.filter { titles[$0].contains(id) }.prefix(3)
     var suggestions: [Int] = []
-    for row in Array(byTitle) + byID where !suggestions.contains(row) && suggestions.count < 5 { suggestions.append(row) }
+    for row in Array(byTitle) + byID where !suggestions.contains(row) && suggestions.count < 5 {
+      suggestions.append(row)
+    }
     var message = "No article with id \(id) in \(model)."
     if suggestions.isEmpty {
       message += " List the ids with: policylens articles --model \(model)"

@@ -21,7 +21,8 @@ struct ThemeOptions: ParsableArguments {
         exitCode: ExitStatus.noInput)
     }
     guard let text = String(data: data, encoding: .utf8) else {
-      throw CommandError(description: "\(themes) is not UTF-8 text. Save it as UTF-8 and retry.", exitCode: ExitStatus.dataError)
+      throw CommandError(
+        description: "\(themes) is not UTF-8 text. Save it as UTF-8 and retry.", exitCode: ExitStatus.dataError)
     }
     return try ThemeCatalog(parsing: text, fileName: themes)
   }
