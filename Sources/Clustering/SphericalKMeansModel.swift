@@ -76,7 +76,7 @@ public struct SphericalKMeansModel: Sendable, Hashable, Codable {
       let run = Run(
         rows: rows, clusterCount: options.clusterCount,
         maximumIterations: options.maximumIterations, using: &generator)
-      if best == nil || run.objective > best!.objective { best = run }
+      if best.map({ run.objective > $0.objective }) ?? true { best = run }
     }
     guard let best else { preconditionFailure("restarts must be positive") }
     let (labels, mapping) = relabelledByFirstAppearance(best.labels)

@@ -92,8 +92,8 @@ public struct NumPyArray<Element: NumPyElement>: Sendable {
       bytes.withUnsafeBytes { raw in
         if Element.isNativeLittleEndianLayout {
           if count > 0 {
-            UnsafeMutableRawPointer(buffer.baseAddress!).copyMemory(
-              from: raw.baseAddress! + offset, byteCount: count * Element.byteCount)
+            UnsafeMutableRawBufferPointer(buffer).copyMemory(
+              from: UnsafeRawBufferPointer(rebasing: raw[offset..<(offset + count * Element.byteCount)]))
           }
         } else {
           for index in 0..<count {
@@ -109,8 +109,8 @@ public struct NumPyArray<Element: NumPyElement>: Sendable {
   /// machine is little-endian; a copy otherwise).
   public func withUnsafeBufferPointer<R>(_ body: (UnsafeBufferPointer<Element>) -> R) -> R {
     bytes.withUnsafeBytes { raw in
-      if Element.isNativeLittleEndianLayout, count > 0 {
-        let start = raw.baseAddress! + offset
+      if Element.isNativeLittleEndianLayout, count > 0, let base = raw.baseAddress {
+        let start = base + offset
         if Int(bitPattern: start) % MemoryLayout<Element>.alignment == 0 {
           return body(UnsafeBufferPointer(start: start.assumingMemoryBound(to: Element.self), count: count))
         }

@@ -9,11 +9,11 @@ enum DateBound {
   }
 
   private static func expand(_ value: String, flag: String, last: Bool) throws(QueryError) -> String {
-    let parts = value.split(separator: "-", omittingEmptySubsequences: false).map { Int($0) }
-    guard (1...3).contains(parts.count), parts.allSatisfy({ $0 != nil }) else {
+    let parts = value.split(separator: "-", omittingEmptySubsequences: false)
+    let numbers = parts.compactMap { Int($0) }
+    guard (1...3).contains(parts.count), numbers.count == parts.count else {
       throw .invalidDate(flag: flag, value: value)
     }
-    let numbers = parts.map { $0! }
     let year = numbers[0]
     let month = numbers.count > 1 ? numbers[1] : (last ? 12 : 1)
     guard (1000...9999).contains(year), (1...12).contains(month) else { throw .invalidDate(flag: flag, value: value) }

@@ -13,7 +13,7 @@ extension ModelManifest {
     let data = try directory.manifestData()
     let path = directory.path(.manifest)
     let decoder = JSONDecoder()
-    if !withCorpusFiles { decoder.userInfo[.skipsCorpusFiles] = true }
+    if !withCorpusFiles, let key = CodingUserInfoKey.skipsCorpusFiles { decoder.userInfo[key] = true }
     let manifest: ModelManifest
     do {
       manifest = try decoder.decode(ModelManifest.self, from: data)

@@ -64,9 +64,8 @@ public struct ModelManifest: Sendable, Hashable, Codable {
     public init(from decoder: any Decoder) throws {
       let container = try decoder.container(keyedBy: CodingKeys.self)
       checksum = try container.decode(String.self, forKey: .checksum)
-      files =
-        decoder.userInfo[.skipsCorpusFiles] as? Bool == true
-        ? [] : try container.decode([CorpusFile].self, forKey: .files)
+      let skipsFiles = CodingUserInfoKey.skipsCorpusFiles.flatMap { decoder.userInfo[$0] as? Bool } == true
+      files = skipsFiles ? [] : try container.decode([CorpusFile].self, forKey: .files)
     }
   }
 
@@ -84,6 +83,7 @@ public struct ModelManifest: Sendable, Hashable, Codable {
 
 extension CodingUserInfoKey {
   /// Set to `true` to decode a ``ModelManifest`` without its corpus file list: a query does
-  /// not need it, and a 100k-article corpus lists thousands of files.
-  static let skipsCorpusFiles = CodingUserInfoKey(rawValue: "skipsCorpusFiles")!
+  /// not need it, and a 100k-article corpus lists thousands of files. (The initializer is
+  /// failable in the API only; were it ever nil, the files would simply be decoded.)
+  static let skipsCorpusFiles = CodingUserInfoKey(rawValue: "skipsCorpusFiles")
 }

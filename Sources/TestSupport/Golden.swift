@@ -56,8 +56,8 @@ func jsonDifference(_ actual: Any, _ expected: Any, path: String) -> String? {
     if Set(a.keys) != Set(e.keys) {
       return "\(path): keys \(a.keys.sorted()) ≠ \(e.keys.sorted())"
     }
-    for key in a.keys.sorted() {
-      if let d = jsonDifference(a[key]!, e[key]!, path: "\(path).\(key)") { return d }
+    for (key, value) in a.sorted(by: { $0.key < $1.key }) {
+      if let other = e[key], let d = jsonDifference(value, other, path: "\(path).\(key)") { return d }
     }
     return nil
   case (let a as [Any], let e as [Any]):

@@ -138,13 +138,16 @@ private struct DirectPhraseCount {
       if functionCharacters.contains(characters[0]) || functionCharacters.contains(characters[characters.count - 1]) {
         continue
       }
-      let cohesion = (1..<characters.count).map { split in
-        let head = Double(counts[String(characters[..<split])]!) / total
-        let tail = Double(counts[String(characters[split...])]!) / total
+      // Every part of a counted string was counted too; a one-character string has no split
+      // point (PhraseDiscovery starts at two characters).
+      let cohesions = (1..<characters.count).map { split in
+        let head = Double(counts[String(characters[..<split]), default: 0]) / total
+        let tail = Double(counts[String(characters[split...]), default: 0]) / total
         return log((Double(count) / total) / (head * tail))
-      }.min()!
-      let leftEntropy = Self.entropy(left[string]!)
-      let rightEntropy = Self.entropy(right[string]!)
+      }
+      guard let cohesion = cohesions.min() else { continue }
+      let leftEntropy = Self.entropy(left[string, default: []])
+      let rightEntropy = Self.entropy(right[string, default: []])
       guard cohesion >= options.minimumCohesion,
         min(leftEntropy, rightEntropy) >= options.minimumBoundaryEntropy
       else { continue }
