@@ -148,9 +148,10 @@ private struct Run {
     for i in 0..<n { objective += rows.dot(i, centroids, labels[i]) }
   }
 
-  /// k-means++: the first centre uniformly, each next one with probability ∝ D(x)², D the
-  /// distance to the nearest chosen centre. When every remaining D is 0 (duplicates), the
-  /// lowest-index document not yet chosen is taken.
+  /// k-means++: the first centre uniformly, each next one with probability ∝ D(x)², D the distance
+  /// to the nearest chosen centre.
+  ///
+  /// When every remaining D is 0 (duplicates), the lowest-index document not yet chosen is taken.
   static func seed(
     rows: UnitRows, clusterCount k: Int, using generator: inout some RandomNumberGenerator
   )

@@ -53,8 +53,10 @@ struct UnitRows: Sendable {
   }
 }
 
-/// Renumbers labels by order of first appearance: the first document's cluster becomes 0,
-/// the next new cluster 1, and so on. Equal partitions then have equal label arrays.
+/// Renumbers labels by order of first appearance: the first document's cluster becomes 0, the next
+/// new cluster 1, and so on.
+///
+/// Equal partitions then have equal label arrays.
 /// - Returns: The new labels and `mapping[old] = new` for every old label that occurs.
 func relabelledByFirstAppearance(_ labels: [Int]) -> (labels: [Int], mapping: [Int: Int]) {
   var mapping: [Int: Int] = [:]

@@ -34,6 +34,7 @@ public struct DirectoryTransaction: Sendable {
   }
 
   /// Writes `data` as file `name` in the staging directory.
+  ///
   /// On failure the transaction is abandoned.
   public func write(_ data: Data, named name: String) throws(FileIntegrityError) {
     let url = staging.appendingPathComponent(name)
@@ -46,6 +47,7 @@ public struct DirectoryTransaction: Sendable {
   }
 
   /// Moves the staged directory into place and removes the old one.
+  ///
   /// On failure the transaction is abandoned and the destination is as it was.
   public func commit() throws(FileIntegrityError) {
     let fileManager = FileManager.default

@@ -21,8 +21,9 @@ public struct Article: Codable, Sendable, Hashable, Identifiable {
   /// Province-level region (`上海`, `广东`, …), or `区域`, `全国` or `国际` when the article
   /// is not about one place.
   public var region: String
-  /// Prefecture-level city named by the title (`深圳`, `苏州`, …), if any. Municipalities
-  /// directly under the central government (北京, 上海, 天津, 重庆) are regions, not cities.
+  /// Prefecture-level city named by the title (`深圳`, `苏州`, …), if any.
+  ///
+  /// Municipalities directly under the central government (北京, 上海, 天津, 重庆) are regions, not cities.
   public var city: String?
   /// The section: the digest's heading (`热点关注`, `国内动态`, …) or the biweekly's region
   /// tag (`区域`, `上海`, …).

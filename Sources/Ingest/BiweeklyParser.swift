@@ -23,7 +23,9 @@ struct BiweeklyParser {
     return (String(tag), trimmed(text[text.index(after: close)...]))
   }
 
-  /// `**title**` → title; other text unchanged. Reports whether the text was bold.
+  /// `**title**` → title; other text unchanged.
+  ///
+  /// Reports whether the text was bold.
   static func unbold(_ text: Substring) -> (text: Substring, isBold: Bool) {
     if text.hasBytePrefix("**"), text.hasByteSuffix("**"), text.count > 4 {
       return (trimmed(text.dropFirst(2).dropLast(2)), true)

@@ -1,7 +1,9 @@
 import FileIntegrity
 import Foundation
 
-/// Reads newsletter files and folders and parses them. The only I/O in the module.
+/// Reads newsletter files and folders and parses them.
+///
+/// The only I/O in the module.
 public enum CorpusLoader {
   /// Loads files and folders in the order given.
   ///

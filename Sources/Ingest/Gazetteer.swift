@@ -52,7 +52,9 @@ public enum Gazetteer {
     "鹏城": "深圳", "羊城": "广州", "蓉城": "成都", "吉林市": "吉林",
   ]
 
-  /// City → province. Keys are the city's short name (`深圳`), plus aliases (`前海`).
+  /// City → province.
+  ///
+  /// Keys are the city's short name (`深圳`), plus aliases (`前海`).
   public static let provinceOfCity: [String: String] = {
     var table: [String: String] = [:]
     for (province, cities) in citiesByProvince {
@@ -106,8 +108,9 @@ public enum Gazetteer {
     return nil
   }
 
-  /// The earliest place named in `text`, as (region, city); `city` is `nil` for a province or
-  /// municipality. At each position the longest name wins (`苏州工业园` before `苏州`).
+  /// The earliest place named in `text`, as (region, city); `city` is `nil` for a province or municipality.
+  ///
+  /// At each position the longest name wins (`苏州工业园` before `苏州`).
   ///
   /// - Complexity: O(*n* × *c*) for *n* scalars and *c* names sharing a first character
   ///   (a handful).
@@ -125,6 +128,7 @@ public enum Gazetteer {
   }
 
   /// Resolves a digest title prefix (`北京`, `深圳`, `商务部`) to (region, city).
+  ///
   /// Unknown prefixes — ministries, `四部门` — are national: (`全国`, nil).
   public static func place(forPrefix prefix: String) -> (region: String, city: String?) {
     var name = prefix

@@ -1,4 +1,6 @@
-/// Why a corpus could not be loaded. Each case names the file and says what to try.
+/// Why a corpus could not be loaded.
+///
+/// Each case names the file and says what to try.
 public enum IngestError: Error, Sendable, Equatable, CustomStringConvertible {
   /// The path does not exist.
   case pathNotFound(path: String)

@@ -1,5 +1,6 @@
-/// Something the loader or parser noticed and worked around. Warnings are values; the
-/// library never prints them.
+/// Something the loader or parser noticed and worked around.
+///
+/// Warnings are values; the library never prints them.
 public enum IngestWarning: Codable, Sendable, Hashable, CustomStringConvertible {
   /// The text matches neither newsletter format; it was kept as one article.
   case notANewsletter(file: String)

@@ -1,4 +1,6 @@
-/// Newsletter text → articles and boilerplate. Pure: no I/O, no printing.
+/// Newsletter text → articles and boilerplate.
+///
+/// Pure: no I/O, no printing.
 ///
 /// The parser recognises two formats from the masthead:
 ///

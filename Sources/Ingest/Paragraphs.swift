@@ -62,7 +62,9 @@ enum Paragraphs {
     return result
   }
 
-  /// One pass over the bytes: does the line contain a tab, and `，` (EF BC 8C) or `。` (E3 80 82)?
+  /// Whether the line contains a tab, and whether it contains `，` (EF BC 8C) or `。` (E3 80 82).
+  ///
+  /// One pass over the bytes.
   static func scan(_ line: Substring) -> (hasTab: Bool, hasPunctuation: Bool) {
     func scanBytes(_ bytes: some Collection<UInt8>) -> (Bool, Bool) {
       var hasTab = false

@@ -33,8 +33,9 @@ struct ParseLayout {
     var lines: LineRange
   }
 
-  /// Splits `body` (a line-index range) at the headings. Lines before the first heading
-  /// become furniture.
+  /// Splits `body` (a line-index range) at the headings.
+  ///
+  /// Lines before the first heading become furniture.
   mutating func spans(in body: Range<Int>) -> [Span] {
     guard let first = headings.first else {
       mark(body, as: .furniture)

@@ -116,8 +116,9 @@ func trimmed(_ text: Substring) -> Substring {
 }
 
 extension StringProtocol {
-  /// Byte-wise `hasPrefix`: no Unicode normalisation, so it stays fast on Chinese text. The
-  /// input and our literals are both NFC in practice, so the answers agree.
+  /// Byte-wise `hasPrefix`: no Unicode normalisation, so it stays fast on Chinese text.
+  ///
+  /// The input and our literals are both NFC in practice, so the answers agree.
   @inline(__always)
   func hasBytePrefix(_ prefix: String) -> Bool { utf8.starts(with: prefix.utf8) }
 

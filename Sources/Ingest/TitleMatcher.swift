@@ -46,9 +46,10 @@ struct TitleMatcher {
       && !line.hasBytePrefix("附：") && !line.hasBytePrefix("附:")
   }
 
-  /// The index (within `window`) of the first entry that `key` matches. The next entry
-  /// (offset 0) may match loosely (``matches(_:_:)``); entries further on, which would mean
-  /// skipping a contents entry, must match exactly after normalisation.
+  /// The index (within `window`) of the first entry that `key` matches.
+  ///
+  /// The next entry (offset 0) may match loosely (``matches(_:_:)``); entries further on, which
+  /// would mean skipping a contents entry, must match exactly after normalisation.
   static func firstMatch(of key: [Unicode.Scalar], in window: some Collection<[Unicode.Scalar]>) -> Int? {
     for (offset, entry) in window.enumerated() {
       if offset == 0 ? matches(key, entry) : key == entry { return offset }

@@ -1,6 +1,7 @@
 extension SparseMatrix {
-  /// The non-zero entries of a dense matrix, in CSR form (for small matrices: tests,
-  /// fixtures). Exact zeros are not stored.
+  /// The non-zero entries of a dense matrix, in CSR form (for small matrices: tests, fixtures).
+  ///
+  /// Exact zeros are not stored.
   ///
   /// - Complexity: O(m n).
   public init(_ dense: Matrix) {

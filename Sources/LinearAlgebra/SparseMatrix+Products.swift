@@ -169,11 +169,13 @@ private struct SparseRowKernel: @unchecked Sendable {
     }
   }
 
-  /// Adds Σ values[p] · dense[columns[p], :] over `terms` (a run of row `i`'s non-zeros) to
-  /// output row `i`, in segments of ``segmentLength``. For each pair of 8-column chunks, a
-  /// segment's terms are summed in order into two register-held SIMD8 accumulators, which
-  /// start from the output row unless `terms` starts the row. Every entry's sum thus keeps
-  /// the order of a serial loop over the row, whatever the panels, segments and threads.
+  /// Adds Σ values[p] · dense[columns[p], :] over `terms` (a run of row `i`'s non-zeros) to output
+  /// row `i`, in segments of ``segmentLength``.
+  ///
+  /// For each pair of 8-column chunks, a segment's terms are summed in order into two register-held
+  /// SIMD8 accumulators, which start from the output row unless `terms` starts the row. Every
+  /// entry's sum thus keeps the order of a serial loop over the row, whatever the panels, segments
+  /// and threads.
   @inline(__always)
   func accumulate(row i: Int, terms: Range<Int>) {
     guard let x = dense.baseAddress, let out = output.baseAddress else { return }

@@ -2,9 +2,10 @@ import FileIntegrity
 import Foundation
 import LinearAlgebra
 
-/// Reads the files of a model directory (see ``ModelFile``), checking each against its
-/// manifest entry: present, the recorded size, and (for files read whole) the recorded
-/// checksum. It deals in bytes, arrays and matrices; what the files mean is the caller's.
+/// Reads the files of a model directory (see ``ModelFile``), checking each against its manifest
+/// entry: present, the recorded size, and (for files read whole) the recorded checksum.
+///
+/// It deals in bytes, arrays and matrices; what the files mean is the caller's.
 ///
 /// Large arrays can be memory-mapped instead (``array(_:of:shape:fortranOrder:verifiesChecksum:)``
 /// with `verifiesChecksum: false`): then only their size and header are checked, so a query

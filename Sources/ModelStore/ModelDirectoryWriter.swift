@@ -3,8 +3,9 @@ import Foundation
 
 /// Writes a model directory atomically (``FileIntegrity/DirectoryTransaction``): files go to a
 /// staging directory, each recorded as a ``StoredFile`` entry (checksum, size, shape) for the
-/// manifest; ``commit(manifest:)`` writes `manifest.json` last and swaps the directory into
-/// place. A failure at any point leaves the previous model as it was.
+/// manifest; ``commit(manifest:)`` writes `manifest.json` last and swaps the directory into place.
+///
+/// A failure at any point leaves the previous model as it was.
 public struct ModelDirectoryWriter: Sendable {
   /// The directory being replaced or created.
   public let url: URL

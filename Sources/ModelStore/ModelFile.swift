@@ -1,5 +1,6 @@
-/// The files of a model directory, which an analyst can also open in Python. This is the
-/// only place their names are spelled.
+/// The files of a model directory, which an analyst can also open in Python.
+///
+/// This is the only place their names are spelled.
 ///
 /// | file | content |
 /// |---|---|

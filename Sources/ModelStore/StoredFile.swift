@@ -1,5 +1,6 @@
-/// A data file as the manifest records it: its checksum, byte count, and array shape where it
-/// is an array. ``ModelDirectory`` checks a file against its entry before handing it out.
+/// A data file as the manifest records it: its checksum, byte count, and array shape where it is an array.
+///
+/// ``ModelDirectory`` checks a file against its entry before handing it out.
 public struct StoredFile: Sendable, Hashable, Codable {
   /// ``FileIntegrity/Checksum`` of the file's bytes.
   public var checksum: String

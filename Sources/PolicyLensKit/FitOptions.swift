@@ -6,8 +6,9 @@ import Vectorization
 public struct FitOptions: Sendable, Hashable, Codable {
   /// How articles become terms (lexicon, user dictionary, stop words …).
   public var textAnalysis: TextAnalysisOptions
-  /// Whether phrases discovered in the corpus (PMI + boundary entropy) are added to the
-  /// lexicon before segmenting. The accepted phrases are stored in the model.
+  /// Whether phrases discovered in the corpus (PMI + boundary entropy) are added to the lexicon before segmenting.
+  ///
+  /// The accepted phrases are stored in the model.
   public var discoversPhrases: Bool
   /// How many discovered phrases at most are added.
   public var discoveredPhraseLimit: Int
@@ -24,11 +25,11 @@ public struct FitOptions: Sendable, Hashable, Codable {
   public var choosesRankAutomatically: Bool
   /// Seed of the generator behind the randomized SVD.
   public var seed: UInt64
-  /// Whether place names (``Ingest/Gazetteer/placeNames``: 江苏, 苏州市, 长三角, 全市 …) are
-  /// left out of the terms. Default `true`: a place says where a policy is, not what it is
-  /// about, so with places as terms a Shanghai article matched other Shanghai articles on
-  /// unrelated subjects. The article's region and city keep the place; a free-text query
-  /// that names one uses it as a region preference.
+  /// Whether place names (``Ingest/Gazetteer/placeNames``: 江苏, 苏州市, 长三角, 全市 …) are left out of the terms.
+  ///
+  /// Default `true`: a place says where a policy is, not what it is about, so with places as terms
+  /// a Shanghai article matched other Shanghai articles on unrelated subjects. The article's region
+  /// and city keep the place; a free-text query that names one uses it as a region preference.
   public var excludesPlaceNames: Bool
   /// How many times an article's title counts in its text (default 3): headlines name the
   /// policy in a few words, where bodies wander.
@@ -82,12 +83,13 @@ public struct FitOptions: Sendable, Hashable, Codable {
     max(1, min(100, min(documentCount, termCount) / 2))
   }
 
-  /// Words that name a policy's form or stage rather than its subject (条例, 实施方案, 若干措施,
-  /// 印发, 出台, 加快, 推动 …). Headlines are full of them, so with titles counted three times
-  /// they make a regulation on business environment look like a regulation on new energy.
-  /// `fit` drops them unless asked to keep them (`--instrument-words`); on the hand-judged check
-  /// set dropping them raised precision@min(5,R) from 0.40 to 0.44. They stay available to
-  /// `terms` and to analyses that care about the instrument.
+  /// Words that name a policy's form or stage rather than its subject (条例, 实施方案, 若干措施, 印发, 出台, 加快, 推动 …).
+  ///
+  /// Headlines are full of them, so with titles counted three times they make a regulation on
+  /// business environment look like a regulation on new energy. `fit` drops them unless asked to
+  /// keep them (`--instrument-words`); on the hand-judged check set dropping them raised
+  /// precision@min(5,R) from 0.40 to 0.44. They stay available to `terms` and to analyses that care
+  /// about the instrument.
   public static let policyInstrumentWords = [
     "条例", "实施方案", "行动方案", "若干措施", "措施", "意见", "实施意见", "通知", "印发", "出台",
     "发布", "方案", "办法", "举措", "行动计划", "计划", "三年", "加快", "推动", "推进", "支持",

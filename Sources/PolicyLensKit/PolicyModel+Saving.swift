@@ -61,8 +61,9 @@ extension PolicyModel {
     return manifest
   }
 
-  /// `articles.jsonl` and `article_index.tsv`, encoded in chunks on every core and joined in
-  /// article order. Encoding the articles' JSON was most of the time to save a large model.
+  /// `articles.jsonl` and `article_index.tsv`, encoded in chunks on every core and joined in article order.
+  ///
+  /// Encoding the articles' JSON was most of the time to save a large model.
   private static func encodeArticleFiles(
     _ articles: [Article], directory: URL
   ) async throws(ModelStoreError) -> (lines: Data, index: Data) {

@@ -4,8 +4,10 @@ import Reduction
 import TextAnalysis
 import Vectorization
 
-/// A fitted PolicyLens model: the articles, how their text was analysed, their TF-IDF
-/// weights and their latent topic coordinates. `ModelStore` saves and loads it.
+/// A fitted PolicyLens model: the articles, how their text was analysed, their TF-IDF weights and
+/// their latent topic coordinates.
+///
+/// `ModelStore` saves and loads it.
 public struct PolicyModel: Sendable {
   /// Provenance, parameters and file checksums.
   public var manifest: ModelManifest
@@ -29,9 +31,10 @@ public struct PolicyModel: Sendable {
 }
 
 extension PolicyModel {
-  /// Latent vectors of the articles: rows of UΣ (= A V, the TF-IDF rows projected on the
-  /// topics). Cosine similarity is computed on these, so each topic counts in proportion to
-  /// its strength; a free-text query q maps to q V, the same space.
+  /// Latent vectors of the articles: rows of UΣ (= A V, the TF-IDF rows projected on the topics).
+  ///
+  /// Cosine similarity is computed on these, so each topic counts in proportion to its strength; a
+  /// free-text query q maps to q V, the same space.
   public var latentVectors: Matrix {
     lsa.documentCoordinates.scalingColumns(by: lsa.singularValues)
   }

@@ -72,10 +72,11 @@ extension QueryModel {
     return (understood, row)
   }
 
-  /// The articles most similar to a free text, analysed with the model's own analysis and
-  /// folded into the latent space (q V). Places the text names are not terms (the model
-  /// has none): articles of those places get ``SimilarityRequest/placePreference`` added to
-  /// their score instead.
+  /// The articles most similar to a free text, analysed with the model's own analysis and folded
+  /// into the latent space (q V).
+  ///
+  /// Places the text names are not terms (the model has none): articles of those places get
+  /// ``SimilarityRequest/placePreference`` added to their score instead.
   ///
   /// - Throws: ``QueryError/emptyText`` or ``QueryError/noKnownTerms(text:terms:places:)``.
   public func similar(toText text: String, analyzer: TextAnalyzer, request: SimilarityRequest) throws(QueryError)

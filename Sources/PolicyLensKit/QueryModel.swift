@@ -6,10 +6,12 @@ import SimilaritySearch
 import TextAnalysis
 import Vectorization
 
-/// The parts of a model that a query reads, loaded lazily so that a `similar` process stays
-/// fast on a large model: small files are read and checksummed whole; the TF-IDF rows and term
-/// loadings (by far the largest files) are memory-mapped after checking their size and header,
-/// and only the rows a query touches are read. `PolicyModel.load(from:)` verifies every checksum.
+/// The parts of a model that a query reads, loaded lazily so that a `similar` process stays fast on
+/// a large model: small files are read and checksummed whole; the TF-IDF rows and term loadings (by
+/// far the largest files) are memory-mapped after checking their size and header, and only the rows
+/// a query touches are read.
+///
+/// `PolicyModel.load(from:)` verifies every checksum.
 public struct QueryModel: Sendable {
   /// The manifest, without the corpus file list (`manifest.corpus.files` is empty).
   public let manifest: ModelManifest

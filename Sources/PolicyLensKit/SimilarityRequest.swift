@@ -16,11 +16,14 @@ public struct SimilarityRequest: Sendable, Hashable {
   public var until: String?
   /// Number of explaining terms per result.
   public var explanationTermCount: Int
-  /// The share of the lexical (TF-IDF cosine) score in the blend with the latent (LSA) one;
-  /// see `HybridSearch`. Default ``defaultLexicalWeight``.
+  /// The share of the lexical (TF-IDF cosine) score in the blend with the latent (LSA) one; see `HybridSearch`.
+  ///
+  /// Default ``defaultLexicalWeight``.
   public var lexicalWeight: Double
-  /// Added to the score of articles of a place that a free-text query names (江苏 低空经济):
-  /// places are preferences, not terms. Default ``defaultPlacePreference``.
+  /// Added to the score of articles of a place that a free-text query names (江苏 低空经济): places are
+  /// preferences, not terms.
+  ///
+  /// Default ``defaultPlacePreference``.
   public var placePreference: Double
 
   /// The blend chosen on the tuning half of the check set (Tests/EvaluationData): see the

@@ -4,8 +4,10 @@ import Foundation
 /// index files have 100,000 lines, and grapheme-aware `String.split` made reading them the
 /// slowest part of a query.
 enum TabSeparatedLines {
-  /// Calls `body` with each line's fields (line numbers from 1), skipping the first
-  /// `headerLines` lines and empty lines. Stops early when `body` returns false.
+  /// Calls `body` with each line's fields (line numbers from 1), skipping the first `headerLines`
+  /// lines and empty lines.
+  ///
+  /// Stops early when `body` returns false.
   static func forEachLine(
     in data: Data, skippingHeaderLines headerLines: Int = 1,
     _ body: (_ lineNumber: Int, _ fields: [String]) -> Bool

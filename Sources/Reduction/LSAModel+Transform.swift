@@ -1,7 +1,9 @@
 import LinearAlgebra
 
 extension LSAModel {
-  /// Folds documents into topic space: each weight row q (1 × terms) maps to
+  /// Folds documents into topic space.
+  ///
+  /// Each weight row q (1 × terms) maps to
   ///
   ///     q̂ = q V_k Σ_k⁻¹   (1 × k),
   ///

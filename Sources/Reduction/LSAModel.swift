@@ -1,10 +1,12 @@
 import LinearAlgebra
 
-/// Latent semantic analysis: the rank-k truncated SVD of a documents × terms weight matrix,
+/// Latent semantic analysis: the rank-k truncated SVD of a documents × terms weight matrix.
 ///
-///     A ≈ U_k Σ_k V_kᵀ,
+/// The factorization
 ///
-/// with ``documentCoordinates`` = U_k (documents × k), ``singularValues`` = diag(Σ_k) and
+///     A ≈ U_k Σ_k V_kᵀ
+///
+/// has ``documentCoordinates`` = U_k (documents × k), ``singularValues`` = diag(Σ_k) and
 /// ``termLoadings`` = V_k (terms × k). Deerwester et al. (1990) write the terms × documents
 /// transpose; the factors simply swap names.
 ///
@@ -40,9 +42,10 @@ public struct LSAModel: Sendable, Hashable, Codable {
   /// Number of dimensions actually kept (≤ `options.rank`).
   public var dimensionCount: Int { singularValues.count }
 
-  /// σᵢ² / ‖A‖²_F: the share of the weights' (uncentered) sum of squares each dimension
-  /// captures. Sums to at most 1. Unlike scikit-learn's `explained_variance_ratio_`, which
-  /// centers each column first, this is the LSA literature's "energy".
+  /// σᵢ² / ‖A‖²_F: the share of the weights' (uncentered) sum of squares each dimension captures.
+  ///
+  /// Sums to at most 1. Unlike scikit-learn's `explained_variance_ratio_`, which centers each
+  /// column first, this is the LSA literature's "energy".
   public var varianceShares: [Double] { singularValues.map { $0 * $0 / totalSumOfSquares } }
 
   /// Fits LSA to a documents × terms weight matrix (typically TF-IDF rows).

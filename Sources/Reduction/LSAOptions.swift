@@ -21,26 +21,30 @@ public struct LSAOptions: Sendable, Hashable, Codable {
   /// of doubles).
   public static let automaticExactLimit = 10_000_000
 
-  /// The largest m · n · min(m, n), dgesdd's cost up to a constant, that
-  /// ``Algorithm/automatic`` decomposes densely: 10⁹. The seeds model (106 × 6,068, cost
-  /// 7 · 10⁷) stays exact; a 1,000 × 6,664 matrix (6.7 · 10⁹) goes randomized, where the exact
-  /// SVD would be a fit's largest stage. The timings behind the threshold are in
-  /// `bench/README.md`.
+  /// The largest m · n · min(m, n), dgesdd's cost up to a constant, that ``Algorithm/automatic``
+  /// decomposes densely: 10⁹.
+  ///
+  /// The seeds model (106 × 6,068, cost 7 · 10⁷) stays exact; a 1,000 × 6,664 matrix (6.7 · 10⁹)
+  /// goes randomized, where the exact SVD would be a fit's largest stage. The timings behind the
+  /// threshold are in `bench/README.md`.
   public static let automaticExactCost = 1_000_000_000
 
-  /// Number of LSA dimensions (topics) k, at least 1. The fit may return fewer; see
-  /// ``LSAModel``.
+  /// Number of LSA dimensions (topics) k, at least 1.
+  ///
+  /// The fit may return fewer; see ``LSAModel``.
   public var rank: Int
   /// The SVD algorithm; default ``Algorithm/automatic``.
   public var algorithm: Algorithm
-  /// Extra random directions p sampled beyond k (default 10, Halko et al. §4.2 and
-  /// scikit-learn's `n_oversamples`): the top-k error shrinks quickly with p, the cost
-  /// grows linearly.
+  /// Extra random directions p sampled beyond k; default 10.
+  ///
+  /// The default follows Halko, Martinsson and Tropp (2011, §4.2) and scikit-learn's
+  /// `n_oversamples`: the top-k error shrinks quickly with p, the cost grows linearly.
   public var oversampling: Int
-  /// Power iterations q (default 5): each multiplies by A Aᵀ, sharpening the spectrum's
-  /// decay. On the seeds' TF-IDF matrix the largest relative σ error of the top 10 is about
-  /// 7 % at q = 2, 2 % at q = 5 and 0.2 % at q = 10 (scikit-learn, which uses 5, behaves
-  /// the same; see the Reduction tests).
+  /// Power iterations q (default 5): each multiplies by A Aᵀ, sharpening the spectrum's decay.
+  ///
+  /// On the seeds' TF-IDF matrix the largest relative σ error of the top 10 is about 7 % at q = 2,
+  /// 2 % at q = 5 and 0.2 % at q = 10 (scikit-learn, which uses 5, behaves the same; see the
+  /// Reduction tests).
   public var powerIterations: Int
 
   /// Options with the defaults above.

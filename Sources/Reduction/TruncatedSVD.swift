@@ -7,8 +7,10 @@ enum TruncatedSVD {
     try SingularValueDecomposition(a.dense(), signDecidedBy: .right)
   }
 
-  /// Halko, Martinsson and Tropp (2011), Algorithms 4.4 (randomized power iteration with
-  /// re-orthonormalization) and 5.1 (direct SVD), with l = min(k + p, m, n) columns:
+  /// The randomized SVD of Halko, Martinsson and Tropp (2011).
+  ///
+  /// Algorithms 4.4 (randomized power iteration with re-orthonormalization) and 5.1 (direct
+  /// SVD), with l = min(k + p, m, n) columns:
   ///
   ///     Ω ~ N(0, 1)^{n×l};  Q = qr(A Ω)
   ///     repeat q times:  Q̃ = qr(Aᵀ Q);  Q = qr(A Q̃)

@@ -1,8 +1,9 @@
 /// Escaping and number formatting for the generated HTML.
 enum HTMLText {
-  /// Escapes text for element content and for double- or single-quoted attribute values:
-  /// `&` `<` `>` `"` `'` become character references. Control characters other than tab, LF
-  /// and CR are dropped because HTML forbids them.
+  /// Escapes text for element content and for double- or single-quoted attribute values: `&` `<`
+  /// `>` `"` `'` become character references.
+  ///
+  /// Control characters other than tab, LF and CR are dropped because HTML forbids them.
   static func escape(_ text: String) -> String {
     var result = ""
     result.reserveCapacity(text.utf8.count)

@@ -18,9 +18,10 @@ struct RegionThemeMatrix: Sendable {
   /// The largest cell count, at least 1 (the heatmap scale).
   var maximum: Int { max(1, rows.lazy.flatMap(\.counts).max() ?? 0) }
 
-  /// Regions ordered by article count (descending) then name; each region's cities follow it in
-  /// the same order. Columns are ``ReportDocument/themes`` or, when empty, the occurring themes by
-  /// frequency then name.
+  /// Regions ordered by article count (descending) then name; each region's cities follow it in the same order.
+  ///
+  /// Columns are ``ReportDocument/themes`` or, when empty, the occurring themes by frequency then
+  /// name.
   init(_ document: ReportDocument) {
     var frequency: [String: Int] = [:]
     for article in document.articles { for theme in Set(article.themes) { frequency[theme, default: 0] += 1 } }

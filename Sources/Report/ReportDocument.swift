@@ -10,15 +10,17 @@ public struct ReportDocument: Codable, Sendable, Hashable {
   public var title: String
   /// A line under the title describing the corpus or model; optional.
   public var subtitle: String?
-  /// A footer note such as the tool version and generation time. The report never reads the
-  /// clock itself, so identical documents render to identical bytes.
+  /// A footer note such as the tool version and generation time.
+  ///
+  /// The report never reads the clock itself, so identical documents render to identical bytes.
   public var generatedNote: String?
   /// The articles, in the order the caller wants them listed.
   public var articles: [ReportArticle]
   /// The clusters with their label terms; articles refer to them by ``ReportCluster/id``.
   public var clusters: [ReportCluster]
-  /// The themes in column order for the region × theme matrix. When empty, the themes that occur
-  /// on articles are used, most frequent first.
+  /// The themes in column order for the region × theme matrix.
+  ///
+  /// When empty, the themes that occur on articles are used, most frequent first.
   public var themes: [String]
   /// Topics over time; `nil` omits the chart.
   public var timeline: ReportTimeline?

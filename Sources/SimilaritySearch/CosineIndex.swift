@@ -81,9 +81,10 @@ public struct CosineIndex<Rows: DenseRowStorage>: Sendable {
     nearestNeighbours(of: unitVector(row), count: count) { $0 != row && filter($0) }
   }
 
-  /// The `count` documents most similar to `vector`, ordered by score descending, ties by
-  /// index ascending. A zero query scores 0 against everything, so the result is then the
-  /// first `count` admitted indices.
+  /// The `count` documents most similar to `vector`, ordered by score descending, ties by index ascending.
+  ///
+  /// A zero query scores 0 against everything, so the result is then the first `count` admitted
+  /// indices.
   public func nearestNeighbours(of vector: [Double], count: Int, filter: (Int) -> Bool = { _ in true }) -> [Neighbour] {
     precondition(count >= 0, "count must be non-negative")
     let scores = scores(for: vector)

@@ -1,5 +1,7 @@
-/// Dense rows of doubles, row-major (*rows × dimension*), wherever they live: in memory or in
-/// a memory-mapped model file. The index types read them in place.
+/// Dense rows of doubles, row-major (*rows × dimension*), wherever they live: in memory or in a
+/// memory-mapped model file.
+///
+/// The index types read them in place.
 public protocol DenseRowStorage: Sendable {
   /// Number of rows.
   var rowCount: Int { get }

@@ -1,6 +1,7 @@
-/// The runs of Han characters in normalised texts, one after another: what phrase discovery
-/// counts. A run ends at anything that is not a Han character (punctuation, Latin text,
-/// digits, spaces) and at the end of a text.
+/// The runs of Han characters in normalised texts, one after another: what phrase discovery counts.
+///
+/// A run ends at anything that is not a Han character (punctuation, Latin text, digits, spaces) and
+/// at the end of a text.
 struct HanRuns {
   /// Every run's characters, concatenated.
   private(set) var characters: [UInt32] = []

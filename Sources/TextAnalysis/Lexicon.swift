@@ -133,8 +133,9 @@ struct Lexicon: Sendable {
     return logFrequency == -.infinity ? 0 : exp(logFrequency)
   }
 
-  /// Inserts or overwrites a word and registers its prefixes, as jieba's `gen_pfdict` and
-  /// `add_word` do. Does not change `total`; the caller adds the frequency.
+  /// Inserts or overwrites a word and registers its prefixes, as jieba's `gen_pfdict` and `add_word` do.
+  ///
+  /// Does not change `total`; the caller adds the frequency.
   mutating func insert(_ scalars: [UInt32], frequency: Double) {
     guard !scalars.isEmpty else { return }
     if let mapping {
@@ -153,8 +154,9 @@ struct Lexicon: Sendable {
     maxWordLength = max(maxWordLength, scalars.count)
   }
 
-  /// Stores `hash`; `logFrequency == nil` registers a prefix without overwriting. Returns
-  /// the value now stored.
+  /// Stores `hash`; `logFrequency == nil` registers a prefix without overwriting.
+  ///
+  /// Returns the value now stored.
   @discardableResult
   private mutating func store(_ hash: UInt64, logFrequency: Double?) -> Double {
     let key = Lexicon.normalizedKey(hash)

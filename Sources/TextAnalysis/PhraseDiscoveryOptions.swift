@@ -1,21 +1,32 @@
 /// Thresholds for ``PhraseDiscovery``.
 public struct PhraseDiscoveryOptions: Codable, Sendable, Hashable {
-  /// Shortest phrase, in Han characters. Default 2.
+  /// Shortest phrase, in Han characters.
+  ///
+  /// Default 2.
   public var minimumLength: Int
-  /// Longest phrase, in Han characters; at most 8. Default 6, the length of most policy
-  /// slogans (`新质生产力` is 5).
+  /// Longest phrase, in Han characters; at most 8.
+  ///
+  /// Default 6, the length of most policy slogans (`新质生产力` is 5).
   public var maximumLength: Int
-  /// Fewest occurrences in the corpus. Default 5: rarer strings have unreliable entropies.
+  /// Fewest occurrences in the corpus.
+  ///
+  /// Default 5: rarer strings have unreliable entropies.
   public var minimumCount: Int
   /// Smallest cohesion (minimum pointwise mutual information over split points, in nats).
+  ///
   /// Default 3: the phrase occurs e³ ≈ 20 times more often than its parts would by chance.
   public var minimumCohesion: Double
-  /// Smallest left and right boundary entropy, in nats. Default 1: at least ~e distinct
-  /// equally likely neighbours on each side.
+  /// Smallest left and right boundary entropy, in nats.
+  ///
+  /// Default 1: at least ~e distinct equally likely neighbours on each side.
   public var minimumBoundaryEntropy: Double
-  /// Whether candidates the analyzer already knows as words are left out. Default `true`.
+  /// Whether candidates the analyzer already knows as words are left out.
+  ///
+  /// Default `true`.
   public var excludesKnownWords: Bool
-  /// At most this many candidates, best first. Default 200.
+  /// At most this many candidates, best first.
+  ///
+  /// Default 200.
   public var maximumCandidateCount: Int
 
   /// Creates options; defaults are documented on each property.

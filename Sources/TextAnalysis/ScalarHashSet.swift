@@ -3,7 +3,9 @@
 /// `Set<UInt64>` hashes with SipHash, which costs more than the segmentation of a short
 /// token; this table uses Fibonacci hashing and linear probing at load factor ≤ ¼.
 struct ScalarHashSet: Sendable {
-  /// The table: a key per slot, 0 for empty. Its count is a power of two ≥ 64.
+  /// The table: a key per slot, 0 for empty.
+  ///
+  /// Its count is a power of two ≥ 64.
   private(set) var slots: [UInt64]
   private let shift: UInt64
 

@@ -19,23 +19,27 @@ public struct TextAnalysisOptions: Codable, Sendable, Hashable {
   /// Phrases accepted from ``PhraseDiscovery``, added like user words without a frequency.
   public var discoveredPhrases: [String]
   /// Terms removed by ``TextAnalyzer/terms(in:)``, compared after normalisation.
+  ///
   /// Defaults to ``StopWords/policyNews``.
   public var stopWords: [String]
-  /// Whether one-scalar terms (`省`, `市`, `x`) are kept. Default `false`: in policy news
-  /// they are mostly function words or fragments of unknown names.
+  /// Whether one-scalar terms (`省`, `市`, `x`) are kept.
+  ///
+  /// Default `false`: in policy news they are mostly function words or fragments of unknown names.
   public var keepsSingleCharacterTerms: Bool
-  /// Whether numbers, percentages and numeral-only Han tokens (`2024`, `3.5%`, `三年`) are
-  /// kept. Default `false`: they date an article rather than say what it is about.
-  /// Alphanumeric terms such as `5g` or `c919` are always kept.
+  /// Whether numbers, percentages and numeral-only Han tokens (`2024`, `3.5%`, `三年`) are kept.
+  ///
+  /// Default `false`: they date an article rather than say what it is about. Alphanumeric terms
+  /// such as `5g` or `c919` are always kept.
   public var keepsNumbers: Bool
   /// Whether unknown words are recognised with jieba's HMM (`HMM=True`, the default).
   public var usesHiddenMarkovModel: Bool
-  /// Whether a Han term of three or more characters is followed by its parts that are words
-  /// of the lexicon (every substring of length 2 up to one less than the term's), as jieba's
-  /// search mode indexes them: `优化营商环境` also gives `优化`, `营商`, `营商环境`, `环境`.
-  /// Default `false` here; `fit` turns it on, so that an analyst typing `营商环境` finds an
-  /// article that says `优化营商环境`, and a theme seed `人工智能` matches `生成式人工智能`.
-  /// Parts are filtered like terms (stop words, numerals, one-character words).
+  /// Whether a Han term of three or more characters is followed by its parts that are words of the
+  /// lexicon (every substring of length 2 up to one less than the term's), as jieba's search mode
+  /// indexes them: `优化营商环境` also gives `优化`, `营商`, `营商环境`, `环境`.
+  ///
+  /// Default `false` here; `fit` turns it on, so that an analyst typing `营商环境` finds an article
+  /// that says `优化营商环境`, and a theme seed `人工智能` matches `生成式人工智能`. Parts are filtered like terms
+  /// (stop words, numerals, one-character words).
   public var indexesSubwords: Bool
 
   /// The path of Debian python3-jieba's dictionary, the lexicon PolicyLens is tested with.

@@ -4,10 +4,11 @@ public struct CategorySeries: Codable, Sendable, Hashable {
   public var category: String
   /// Articles of the category per period, aligned with ``TopicTimeline/periods``.
   public var counts: [Int]
-  /// `counts[t] / articleCount[t]` per period: the fraction of the period's articles that carry
-  /// the category; 0 for a period without articles. With several themes per article the shares
-  /// of all categories in a period may sum to more than 1; with one cluster per article they
-  /// sum to 1 minus the share of uncategorised articles.
+  /// `counts[t] / articleCount[t]` per period: the fraction of the period's articles that carry the
+  /// category; 0 for a period without articles.
+  ///
+  /// With several themes per article the shares of all categories in a period may sum to more than
+  /// 1; with one cluster per article they sum to 1 minus the share of uncategorised articles.
   public var shares: [Double]
 
   /// The total number of articles of this category over all periods.

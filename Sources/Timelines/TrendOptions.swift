@@ -3,8 +3,9 @@
 public struct TrendOptions: Codable, Sendable, Hashable {
   /// How many of the latest periods form the recent window; default 1 (the latest period).
   public var recentPeriodCount: Int
-  /// The smoothed-share ratio that counts as a change; default 1.5 (a rise by half, or a fall
-  /// to two thirds). Must be greater than 1.
+  /// The smoothed-share ratio that counts as a change; default 1.5 (a rise by half, or a fall to two thirds).
+  ///
+  /// Must be greater than 1.
   public var threshold: Double
   /// The minimum number of articles on the side that grew (recent window for rising, earlier
   /// periods for fading); default 2, so a single article never makes a trend.

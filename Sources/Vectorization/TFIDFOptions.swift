@@ -24,8 +24,9 @@ public struct TFIDFOptions: Sendable, Hashable, Codable {
 
   /// Use 1 + ln(count) instead of the raw count (`sublinear_tf`); default `false`.
   public var sublinearTermFrequency: Bool
-  /// Add one to n and to every df, as if one extra document contained every term
-  /// (`smooth_idf`); default `true`. It also avoids division by zero.
+  /// Add one to n and to every df, as if one extra document contained every term (`smooth_idf`); default `true`.
+  ///
+  /// It also avoids division by zero.
   public var smoothIDF: Bool
   /// Multiply by idf at all (`use_idf`); default `true`.
   public var useIDF: Bool
@@ -33,11 +34,13 @@ public struct TFIDFOptions: Sendable, Hashable, Codable {
   public var norm: Normalization
   /// Drop terms in fewer documents (`min_df`); default `.count(1)`, which keeps everything.
   public var minimumDocumentFrequency: DocumentFrequencyBound
-  /// Drop terms in more documents (`max_df`); default `.proportion(1.0)`, which keeps
-  /// everything. Values like 0.5 remove corpus-specific stop words.
+  /// Drop terms in more documents (`max_df`); default `.proportion(1.0)`, which keeps everything.
+  ///
+  /// Values like 0.5 remove corpus-specific stop words.
   public var maximumDocumentFrequency: DocumentFrequencyBound
   /// Keep only this many terms, those with the largest total count over the corpus
   /// (`max_features`), applied after the document-frequency bounds; default `nil` (no limit).
+  ///
   /// Ties at the cut are broken by term order; scikit-learn's unstable sort may break them
   /// differently.
   public var maximumFeatures: Int?

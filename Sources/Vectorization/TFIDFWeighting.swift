@@ -1,8 +1,10 @@
 import LinearAlgebra
 
-/// What a TF-IDF fit learned, without the training matrix: the options, the vocabulary, the
-/// number of training documents and each term's document frequency and idf. It weights any
-/// document exactly as the training documents were weighted; a query needs nothing else.
+/// What a TF-IDF fit learned, without the training matrix: the options, the vocabulary, the number
+/// of training documents and each term's document frequency and idf.
+///
+/// It weights any document exactly as the training documents were weighted; a query needs nothing
+/// else.
 ///
 /// ``TFIDFModel`` is this plus the weighted training documents.
 public struct TFIDFWeighting: Sendable, Hashable {

@@ -22,7 +22,9 @@ struct TermTable {
 
   var count: Int { terms.count }
 
-  /// The id of `term`, inserting it with the next id when new. Amortized O(length).
+  /// The id of `term`, inserting it with the next id when new.
+  ///
+  /// Amortized O(length).
   mutating func id(for term: String) -> Int32 {
     var contiguous = term
     return contiguous.withUTF8 { bytes -> Int32 in

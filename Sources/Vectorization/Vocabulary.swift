@@ -24,7 +24,9 @@ public struct Vocabulary: Sendable, Hashable, Codable {
     self.indices = indices
   }
 
-  /// The column of `term`, or `nil` when it is not in the vocabulary. O(1) expected.
+  /// The column of `term`, or `nil` when it is not in the vocabulary.
+  ///
+  /// O(1) expected.
   public func index(of term: String) -> Int? { indices[TermKey(term)] }
 
   /// Number of terms.
@@ -36,8 +38,9 @@ public struct Vocabulary: Sendable, Hashable, Codable {
     compareUTF8(a, b) < 0
   }
 
-  /// Decodes the term list (a JSON array of strings, in column order). The order is taken
-  /// as stored, not re-sorted, so that column indices survive a round trip.
+  /// Decodes the term list (a JSON array of strings, in column order).
+  ///
+  /// The order is taken as stored, not re-sorted, so that column indices survive a round trip.
   public init(from decoder: any Decoder) throws {
     let container = try decoder.singleValueContainer()
     self.init(sortedUniqueTerms: try container.decode([String].self))

@@ -1,7 +1,8 @@
 import ArgumentParser
 
-/// `policylens-bench`: reproducible benchmarks of each pipeline stage. Run with
-/// `swift run -c release policylens-bench <stage>`; each subcommand prints medians over
+/// `policylens-bench`: reproducible benchmarks of each pipeline stage.
+///
+/// Run with `swift run -c release policylens-bench <stage>`; each subcommand prints medians over
 /// `--repetitions` after a warm-up, and `--json` for machines.
 @main
 struct PolicyLensBench: AsyncParsableCommand {

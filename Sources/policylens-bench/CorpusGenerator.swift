@@ -115,9 +115,10 @@ struct CorpusGenerator {
     }
   }
 
-  /// Adds new terms (so the vocabulary tracks Heaps' law) and a few older ones after the
-  /// paragraph's first `，`. Paragraphs without one (headings, annex notes) are left alone so
-  /// they cannot start to look like titles; their new terms wait for the next paragraph.
+  /// Adds new terms (so the vocabulary tracks Heaps' law) and a few older ones after the paragraph's first `，`.
+  ///
+  /// Paragraphs without one (headings, annex notes) are left alone so they cannot start to look
+  /// like titles; their new terms wait for the next paragraph.
   func inject(
     into paragraph: String, vocabulary: inout [String], pending: inout [String], characterCount: Int,
     random: inout BenchRandom

@@ -31,6 +31,7 @@ struct PolicyLens: AsyncParsableCommand {
   }
 
   /// Parses and runs `arguments`, reporting errors the way `main` does; returns the exit code.
+  ///
   /// CLI tests call this in-process with a captured `Terminal`.
   static func execute(_ arguments: [String]) async -> Int32 {
     let terminal = Terminal.current

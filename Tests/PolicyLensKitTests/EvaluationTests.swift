@@ -7,10 +7,11 @@ import TextAnalysis
 import ThemeTagging
 
 /// Quality on the check set in Tests/EvaluationData/checkset.json (judged by reading the seed
-/// articles, with candidates pooled from several methods). The floors are set on the
-/// held-out half only, a little under the measured values, so a change that makes answers
-/// worse fails here; settings are chosen on the tuning half (scripts/ablation.py). The
-/// measured values are printed for the change description.
+/// articles, with candidates pooled from several methods).
+///
+/// The floors are set on the held-out half only, a little under the measured values, so a change
+/// that makes answers worse fails here; settings are chosen on the tuning half
+/// (scripts/ablation.py). The measured values are printed for the change description.
 @Suite("Quality on the check set", .serialized)
 struct EvaluationTests {
   static let checkSetURL = RepositoryPaths.root.appendingPathComponent("Tests/EvaluationData/checkset.json")

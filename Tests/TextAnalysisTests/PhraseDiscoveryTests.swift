@@ -98,8 +98,9 @@ import TestSupport
   }
 }
 
-/// Phrase scores from the definitions, by brute force: every substring of every Han run counted
-/// in a dictionary of strings, neighbours listed per occurrence, entropies summed term by term.
+/// Phrase scores from the definitions, by brute force: every substring of every Han run counted in
+/// a dictionary of strings, neighbours listed per occurrence, entropies summed term by term.
+///
 /// Slow and simple, the reference for ``PhraseDiscovery``'s pruned counting.
 private struct DirectPhraseCount {
   var candidates: [String: (count: Int, cohesion: Double, leftEntropy: Double, rightEntropy: Double)] = [:]

@@ -1,7 +1,8 @@
 import Foundation
 
-/// Where a command writes: results to `output` (stdout), progress, warnings and errors to
-/// `diagnostics` (stderr). Tests swap in a capturing terminal with `Terminal.$current`.
+/// Where a command writes: results to `output` (stdout), progress, warnings and errors to `diagnostics` (stderr).
+///
+/// Tests swap in a capturing terminal with `Terminal.$current`.
 struct Terminal: Sendable {
   /// Writes text to the results stream.
   var writeOutput: @Sendable (String) -> Void
