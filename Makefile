@@ -1,11 +1,12 @@
 # PolicyLens. On a fresh Debian machine with Swift 6.1+:
 #   make demo   installs what is missing, builds in release mode, and runs the main job on seeds/
 #   make test   runs the whole test suite (CI runs this through .ci/run)
+#   make lint   checks the sources with the toolchain's swift format and .swift-format (fails on any warning)
 
 SWIFT ?= swift
 BIN := .build/release/policylens
 
-.PHONY: demo test setup peers build model report-check bench bench-quick bench-smoke fixtures clean
+.PHONY: demo test lint setup peers build model report-check bench bench-quick bench-smoke fixtures clean
 
 demo: setup build
 	$(BIN) fit seeds --model models/seeds
@@ -18,6 +19,10 @@ demo: setup build
 
 test: setup
 	$(SWIFT) test
+
+# --strict turns every warning into an error, so any finding fails the target.
+lint:
+	$(SWIFT) format lint --strict --recursive --parallel Sources Tests Package.swift
 
 setup:
 	@scripts/setup.sh
