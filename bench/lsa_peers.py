@@ -34,7 +34,8 @@ def timed(function, repetitions):
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--tokens", required=True)
-    parser.add_argument("--rank", type=int, default=100)
+    parser.add_argument("--dimensions", type=int, default=100, help="latent dimensions k (n_components, num_topics)")
+    parser.add_argument("--rank", type=int, dest="dimensions", default=argparse.SUPPRESS, help=argparse.SUPPRESS)
     parser.add_argument("--repetitions", type=int, default=3)
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--skip-gensim", action="store_true")
@@ -52,7 +53,7 @@ def main():
 
     tfidf, weights = timed(lambda: TfidfVectorizer(analyzer=identity).fit_transform(documents), args.repetitions)
     svd_time, svd = timed(
-        lambda: TruncatedSVD(n_components=args.rank, algorithm="randomized", n_iter=5, random_state=args.seed).fit(weights),
+        lambda: TruncatedSVD(n_components=args.dimensions, algorithm="randomized", n_iter=5, random_state=args.seed).fit(weights),
         args.repetitions,
     )
     report["sklearn"] = {
@@ -77,7 +78,7 @@ def main():
             return dictionary, [model[b] for b in bows]
 
         tfidf, (dictionary, corpus) = timed(gensim_tfidf, args.repetitions)
-        lsi, _ = timed(lambda: LsiModel(corpus, id2word=dictionary, num_topics=args.rank, random_seed=args.seed), args.repetitions)
+        lsi, _ = timed(lambda: LsiModel(corpus, id2word=dictionary, num_topics=args.dimensions, random_seed=args.seed), args.repetitions)
         report["gensim"] = {"tfidfSeconds": tfidf, "svdSeconds": lsi, "terms": len(dictionary)}
 
     report["peakResidentMegabytes"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024

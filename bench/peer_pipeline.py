@@ -21,7 +21,7 @@ after segmentation are skipped in that case (--vectorizer none is implied).
 
 Usage:
   python3 bench/peer_pipeline.py --articles bench/out/articles-10000.json \
-      --segmenter rjieba --vectorizer sklearn --rank 100 [--save-index DIR] [--segment-limit N]
+      --segmenter rjieba --vectorizer sklearn --dimensions 100 [--save-index DIR] [--segment-limit N]
 Prints one JSON document on stdout; peak RSS of the process is `peakResidentMegabytes`.
 """
 import argparse
@@ -40,7 +40,8 @@ def main():
     parser.add_argument("--articles", required=True, help="JSON written by `policylens ingest --out`")
     parser.add_argument("--segmenter", choices=["jieba", "rjieba"], default="rjieba")
     parser.add_argument("--vectorizer", choices=["sklearn", "gensim", "none"], default="sklearn")
-    parser.add_argument("--rank", type=int, default=100)
+    parser.add_argument("--dimensions", type=int, default=100, help="latent dimensions k (n_components, num_topics)")
+    parser.add_argument("--rank", type=int, dest="dimensions", default=argparse.SUPPRESS, help=argparse.SUPPRESS)
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--segment-limit", type=int, default=0, help="segment only the first N articles and extrapolate")
     parser.add_argument("--save-index", help="folder for the python_similar_peer.py index (sklearn only)")
@@ -48,7 +49,7 @@ def main():
 
     process_start = time.perf_counter()
     report = {"python": sys.version.split()[0], "machine": platform.machine(), "segmenter": args.segmenter,
-              "vectorizer": args.vectorizer, "rank": args.rank, "versions": {}}
+              "vectorizer": args.vectorizer, "dimensions": args.dimensions, "versions": {}}
     stages = {}
 
     start = time.perf_counter()
@@ -98,12 +99,12 @@ def main():
         vectorizer = TfidfVectorizer(analyzer=identity, sublinear_tf=True)
         weights = vectorizer.fit_transform(documents)
         stages["tfidf"] = time.perf_counter() - start
-        rank = min(args.rank, min(weights.shape) - 1)
+        dimensions = min(args.dimensions, min(weights.shape) - 1)
         start = time.perf_counter()
-        svd = TruncatedSVD(n_components=rank, algorithm="randomized", n_iter=5, random_state=args.seed)
+        svd = TruncatedSVD(n_components=dimensions, algorithm="randomized", n_iter=5, random_state=args.seed)
         coordinates = svd.fit_transform(weights)
         stages["svd"] = time.perf_counter() - start
-        report.update(terms=weights.shape[1], nonZeros=int(weights.nnz), rankUsed=rank,
+        report.update(terms=weights.shape[1], nonZeros=int(weights.nnz), dimensionsUsed=dimensions,
                       sigma1=float(svd.singular_values_[0]))
         if args.save_index:
             import joblib
@@ -135,7 +136,7 @@ def main():
         corpus = [tfidf[b] for b in bows]
         stages["tfidf"] = time.perf_counter() - start
         start = time.perf_counter()
-        lsi = LsiModel(corpus, id2word=dictionary, num_topics=args.rank, random_seed=args.seed)
+        lsi = LsiModel(corpus, id2word=dictionary, num_topics=args.dimensions, random_seed=args.seed)
         stages["svd"] = time.perf_counter() - start
         report.update(terms=len(dictionary), sigma1=float(lsi.projection.s[0]))
 

@@ -4,7 +4,7 @@
 1. fit: for each size (articles; default 1000 10000 100000) a generated newsletter corpus with
    a growing vocabulary (`policylens-bench ingest --growing-vocabulary --write-corpus`, cached
    under bench/out/), then
-     ours   /usr/bin/time -v policylens fit CORPUS --model bench/out/model-N --dims K
+     ours   /usr/bin/time -v policylens fit CORPUS --model bench/out/model-N --dimensions K
             (process wall time, peak RSS, and the per-stage times `fit` prints on stderr)
      peers  bench/peer_pipeline.py on the same articles (`policylens ingest --out`, untimed):
             rjieba + scikit-learn (TfidfVectorizer + TruncatedSVD randomized, n_iter=5),
@@ -22,7 +22,7 @@ Prints tables (and the load average before and after); --json prints one JSON do
 instead and --out FILE also writes it. Python peers are single-threaded; `policylens fit`
 segments on every core, so on a shared machine compare with the load average in mind.
 
-Usage: bench/pipeline.py [--sizes 1000 10000 100000] [--dims 100] [--runs 20] [--json]
+Usage: bench/pipeline.py [--sizes 1000 10000 100000] [--dimensions 100] [--runs 20] [--json]
        [--fit-runs 1] [--skip-build] [--skip-similar] [--skip-fit] [--jieba-limit 5000] [--gensim-max 10000]
 """
 import argparse
@@ -115,12 +115,12 @@ def peer(articles, *extra):
 
 def fit_ours(binaries, folder, model, args, env):
     stdout, stderr, wall, rss, cpu = timed_process(
-        [binaries["cli"], "fit", folder, "--model", model, "--dims", str(args.dims)], env=env)
+        [binaries["cli"], "fit", folder, "--model", model, "--dimensions", str(args.dimensions)], env=env)
     summary = {key: value for key, value in re.findall(r"^  (articles|terms|time)\s+([\d,.]+)", stdout, re.M)}
-    topics = re.search(r"^  topics\s+(\d+) \((\w+) SVD", stdout, re.M)
+    dimensions = re.search(r"^  dimensions\s+(\d+) \((\w+) SVD", stdout, re.M)
     ours = {"processSeconds": wall, "peakRSSMegabytes": rss, "cpuSeconds": cpu, "stages": parse_stage_times(stderr),
             "articles": int(summary["articles"].replace(",", "")), "terms": int(summary["terms"].replace(",", "")),
-            "dimensions": int(topics.group(1)), "algorithm": topics.group(2), "fitSeconds": float(summary["time"])}
+            "dimensions": int(dimensions.group(1)), "algorithm": dimensions.group(2), "fitSeconds": float(summary["time"])}
     # Not a printed stage: rebuilding the analyzer with the discovered phrases, process start and exit.
     ours["stages"]["rest"] = max(0.0, wall - sum(ours["stages"].values()))
     return ours
@@ -142,7 +142,7 @@ def bench_fit(binaries, size, args, env):
     ours_runs, sklearn_runs = [], []
     for _ in range(args.fit_runs):
         ours_runs.append(fit_ours(binaries, folder, model, args, env))
-        sklearn_runs.append(peer(articles, "--segmenter", "rjieba", "--vectorizer", "sklearn", "--rank", str(args.dims),
+        sklearn_runs.append(peer(articles, "--segmenter", "rjieba", "--vectorizer", "sklearn", "--dimensions", str(args.dimensions),
                                  "--save-index", index))
     ours = median_run(ours_runs)
     peers = {"rjieba+sklearn": median_run(sklearn_runs)}
@@ -160,7 +160,7 @@ def bench_fit(binaries, size, args, env):
                               "stages": {"load": jieba["stages"]["load"], "segmenterLoad": jieba["stages"].get("segmenterLoad", 0), "segment": jieba["segmentSecondsExtrapolated"],
                                          "tfidf": sk["stages"]["tfidf"], "svd": sk["stages"]["svd"]}}
     if size <= args.gensim_max:
-        peers["rjieba+gensim"] = peer(articles, "--segmenter", "rjieba", "--vectorizer", "gensim", "--rank", str(args.dims))
+        peers["rjieba+gensim"] = peer(articles, "--segmenter", "rjieba", "--vectorizer", "gensim", "--dimensions", str(args.dimensions))
     return {"articles": size, "megabytes": megabytes, "ours": ours, "peers": peers, "model": model, "peerIndex": index}
 
 
@@ -209,12 +209,12 @@ def bench_similar(binaries, label, model, index, query_id, runs, env):
     return {"model": label, "queryId": query_id, "queryText": QUERY_TEXT, "queries": rows}
 
 
-def seeds_peer_index(binaries, rank):
+def seeds_peer_index(binaries, dimensions):
     articles = os.path.join(OUT, "articles-seeds.json")
     if not os.path.exists(articles):  # `policylens ingest --out` fails (exit 74) when the file exists
         run([binaries["cli"], "ingest", "seeds", "--out", articles, "--quiet"], stdout=subprocess.DEVNULL)
     index = os.path.join(OUT, "peer-index-seeds")
-    peer(articles, "--segmenter", "rjieba", "--vectorizer", "sklearn", "--rank", str(rank), "--save-index", index)
+    peer(articles, "--segmenter", "rjieba", "--vectorizer", "sklearn", "--dimensions", str(dimensions), "--save-index", index)
     return index
 
 
@@ -304,7 +304,8 @@ def save(report, path):
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 10000, 100000])
-    parser.add_argument("--dims", type=int, default=100)
+    parser.add_argument("--dimensions", type=int, default=100, help="latent dimensions k of every fit")
+    parser.add_argument("--dims", type=int, dest="dimensions", default=argparse.SUPPRESS, help=argparse.SUPPRESS)
     parser.add_argument("--runs", type=int, default=20)
     parser.add_argument("--jieba-limit", type=int, default=5000, help="segment at most this many articles with jieba")
     parser.add_argument("--gensim-max", type=int, default=10000, help="run the gensim peer up to this size")
@@ -347,7 +348,7 @@ def main():
     global PEER_ENV
     PEER_ENV = env
     report = {"date": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()), "machine": platform.machine(),
-              "cores": os.cpu_count(), "loadBefore": load_average(), "dims": args.dims,
+              "cores": os.cpu_count(), "loadBefore": load_average(), "dimensions": args.dimensions,
               "blasThreads": args.blas_threads or "unset",
               "uptime": subprocess.run(["uptime"], capture_output=True, text=True).stdout.strip(), "fit": [], "similar": []}
     run([binaries["cli"], "fit", "seeds", "--model", os.path.join(OUT, "model-seeds-warmup"), "--quiet"], env=env,

@@ -16,7 +16,7 @@ public enum LinearAlgebraError: Error, Sendable, Hashable, CustomStringConvertib
     switch self {
     case .didNotConverge(let routine, let info):
       "LAPACK routine \(routine) did not converge (info = \(info)). The input may contain NaN "
-        + "or infinite values; check the weights, or retry with a different --rank."
+        + "or infinite values; check the weights, or retry with a different --dimensions."
     case .nonFiniteValue(let routine):
       "The matrix passed to \(routine) contains NaN or infinite values; check the weights "
         + "(an empty document normalized by zero, or an overflow)."

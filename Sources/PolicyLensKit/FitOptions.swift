@@ -20,9 +20,10 @@ public struct FitOptions: Sendable, Hashable, Codable {
   public var tfidf: TFIDFOptions
   /// Latent dimensions and SVD algorithm; see `LSAOptions`.
   public var lsa: LSAOptions
-  /// Whether `lsa.rank` is replaced by ``automaticRank(documentCount:termCount:)`` once the
-  /// corpus size is known (the CLI's default when `--dims` is not given).
-  public var choosesRankAutomatically: Bool
+  /// Whether `lsa.dimensionCount` is replaced by
+  /// ``automaticDimensionCount(documentCount:termCount:)`` once the corpus size is known (the
+  /// CLI's default when `--dimensions` is not given).
+  public var choosesDimensionsAutomatically: Bool
   /// Seed of the generator behind the randomized SVD.
   public var seed: UInt64
   /// Whether place names (``Ingest/Gazetteer/placeNames``: 江苏, 苏州市, 长三角, 全市 …) are left out of the terms.
@@ -41,11 +42,11 @@ public struct FitOptions: Sendable, Hashable, Codable {
   public init(
     textAnalysis: TextAnalysisOptions, discoversPhrases: Bool = true,
     discoveredPhraseLimit: Int = 200, tfidf: TFIDFOptions = Self.defaultTFIDF,
-    lsa: LSAOptions = LSAOptions(rank: 100), choosesRankAutomatically: Bool = false,
+    lsa: LSAOptions = LSAOptions(dimensionCount: 100), choosesDimensionsAutomatically: Bool = false,
     seed: UInt64 = 42, excludesPlaceNames: Bool = true,
     titleRepetitions: Int = Self.defaultTitleRepetitions
   ) {
-    self.choosesRankAutomatically = choosesRankAutomatically
+    self.choosesDimensionsAutomatically = choosesDimensionsAutomatically
     self.textAnalysis = textAnalysis
     self.discoversPhrases = discoversPhrases
     self.discoveredPhraseLimit = discoveredPhraseLimit
@@ -57,12 +58,19 @@ public struct FitOptions: Sendable, Hashable, Codable {
   }
 
   private enum CodingKeys: String, CodingKey {
-    case textAnalysis, discoversPhrases, discoveredPhraseLimit, tfidf, lsa, choosesRankAutomatically
+    case textAnalysis, discoversPhrases, discoveredPhraseLimit, tfidf, lsa, choosesDimensionsAutomatically
     case seed, excludesPlaceNames, titleRepetitions
   }
 
+  /// Keys of models written before a rename, read only when the current key is absent.
+  private enum LegacyCodingKeys: String, CodingKey {
+    /// The old name of ``choosesDimensionsAutomatically``.
+    case choosesRankAutomatically
+  }
+
   /// Decodes options; models written before `excludesPlaceNames` and `titleRepetitions`
-  /// existed kept places and counted the title 3 times, which is what they read as.
+  /// existed kept places and counted the title 3 times, which is what they read as, and
+  /// older models name ``choosesDimensionsAutomatically`` `choosesRankAutomatically`.
   public init(from decoder: any Decoder) throws {
     let container = try decoder.container(keyedBy: CodingKeys.self)
     textAnalysis = try container.decode(TextAnalysisOptions.self, forKey: .textAnalysis)
@@ -70,16 +78,21 @@ public struct FitOptions: Sendable, Hashable, Codable {
     discoveredPhraseLimit = try container.decode(Int.self, forKey: .discoveredPhraseLimit)
     tfidf = try container.decode(TFIDFOptions.self, forKey: .tfidf)
     lsa = try container.decode(LSAOptions.self, forKey: .lsa)
-    choosesRankAutomatically = try container.decode(Bool.self, forKey: .choosesRankAutomatically)
+    let legacy = try decoder.container(keyedBy: LegacyCodingKeys.self)
+    if !container.contains(.choosesDimensionsAutomatically), legacy.contains(.choosesRankAutomatically) {
+      choosesDimensionsAutomatically = try legacy.decode(Bool.self, forKey: .choosesRankAutomatically)
+    } else {
+      choosesDimensionsAutomatically = try container.decode(Bool.self, forKey: .choosesDimensionsAutomatically)
+    }
     seed = try container.decode(UInt64.self, forKey: .seed)
     excludesPlaceNames = try container.decodeIfPresent(Bool.self, forKey: .excludesPlaceNames) ?? false
     titleRepetitions = try container.decodeIfPresent(Int.self, forKey: .titleRepetitions) ?? 3
   }
 
-  /// The rank used when none is asked for: 100 topics (the usual LSA choice for news-sized
+  /// The number of dimensions used when none is asked for: 100 (the usual LSA choice for news-sized
   /// corpora, and scikit-learn's recommendation for `TruncatedSVD` on text), but at most half
   /// the documents or terms, so a small corpus keeps a compressed, less noisy space.
-  public static func automaticRank(documentCount: Int, termCount: Int) -> Int {
+  public static func automaticDimensionCount(documentCount: Int, termCount: Int) -> Int {
     max(1, min(100, min(documentCount, termCount) / 2))
   }
 

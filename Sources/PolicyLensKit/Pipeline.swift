@@ -74,14 +74,15 @@ public enum Pipeline {
       summary: { "\($0.vocabulary.count) terms, \($0.trainingWeights.nonZeroCount) weights" }
     ) { () throws(VectorizationError) in try TFIDFModel(fitting: documents, options: options.tfidf) }
     var lsaOptions = options.lsa
-    if options.choosesRankAutomatically {
-      lsaOptions.rank = FitOptions.automaticRank(
+    if options.choosesDimensionsAutomatically {
+      lsaOptions.dimensionCount = FitOptions.automaticDimensionCount(
         documentCount: tfidf.trainingWeights.rowCount, termCount: tfidf.vocabulary.count)
     }
     var generator = SplitMix64(seed: options.seed)
     let lsa = try measureStage(
-      "svd", detail: "rank \(lsaOptions.rank) of \(tfidf.trainingWeights.rowCount)×\(tfidf.vocabulary.count)",
-      progress: progress, summary: { "\($0.dimensionCount) topics (\($0.algorithm.rawValue))" }
+      "svd",
+      detail: "\(lsaOptions.dimensionCount) dimensions of \(tfidf.trainingWeights.rowCount)×\(tfidf.vocabulary.count)",
+      progress: progress, summary: { "\($0.dimensionCount) dimensions (\($0.algorithm.rawValue))" }
     ) { () throws(ReductionError) in
       try LSAModel(fitting: tfidf.trainingWeights, options: lsaOptions, using: &generator)
     }

@@ -38,7 +38,7 @@ extension PolicyModel {
       title: "PolicyLens report",
       subtitle: "\(articles.count) articles from \(issues) newsletter issues",
       generatedNote:
-        "Model fitted \(manifest.createdAt) by \(manifest.generator); \(lsa.dimensionCount) topics, \(clustering.clusters.count) clusters (silhouette \(String(format: "%.2f", clustering.silhouette ?? 0))).",
+        "Model fitted \(manifest.createdAt) by \(manifest.generator); \(lsa.dimensionCount) latent dimensions, \(clustering.clusters.count) clusters (silhouette \(String(format: "%.2f", clustering.silhouette ?? 0))).",
       articles: reportArticles,
       clusters: clustering.clusters.map {
         ReportCluster(id: $0.number, label: $0.terms.prefix(3).joined(separator: " "), terms: $0.terms)

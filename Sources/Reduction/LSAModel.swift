@@ -17,8 +17,8 @@ import LinearAlgebra
 /// seeded generator gives identical output; the sparse products' parallel blocks do not
 /// change results.
 ///
-/// **Rank deficiency.** The model may have fewer than `options.rank` dimensions: triplets
-/// with σᵢ ≤ max(m, n) · ε · σ₁ (ε = 2.2 × 10⁻¹⁶, the cut-off of NumPy's `matrix_rank`)
+/// **Rank deficiency.** The model may have fewer than `options.dimensionCount` dimensions:
+/// triplets with σᵢ ≤ max(m, n) · ε · σ₁ (ε = 2.2 × 10⁻¹⁶, the cut-off of NumPy's `matrix_rank`)
 /// are numerically zero, their vectors arbitrary, and they are dropped, as gensim's
 /// `stochastic_svd` does.
 ///
@@ -39,7 +39,7 @@ public struct LSAModel: Sendable, Hashable, Codable {
   /// ‖A‖²_F = Σ over all (not only kept) σᵢ², the total sum of squares of the weights.
   public let totalSumOfSquares: Double
 
-  /// Number of dimensions actually kept (≤ `options.rank`).
+  /// Number of dimensions actually kept (≤ `options.dimensionCount`).
   public var dimensionCount: Int { singularValues.count }
 
   /// σᵢ² / ‖A‖²_F: the share of the weights' (uncentered) sum of squares each dimension captures.
@@ -52,11 +52,11 @@ public struct LSAModel: Sendable, Hashable, Codable {
   ///
   /// - Parameters:
   ///   - weights: Documents × terms, m × n.
-  ///   - options: Rank and algorithm; see ``LSAOptions``.
+  ///   - options: Number of dimensions and algorithm; see ``LSAOptions``.
   ///   - generator: Source of the random test matrix (randomized fits only; an exact fit does
   ///     not draw from it).
   /// - Throws: ``ReductionError/emptyMatrix(documentCount:termCount:)``,
-  ///   ``ReductionError/invalidRank(requested:maximum:)`` unless 1 ≤ k ≤ min(m, n),
+  ///   ``ReductionError/invalidDimensionCount(requested:maximum:)`` unless 1 ≤ k ≤ min(m, n),
   ///   ``ReductionError/zeroMatrix(documentCount:termCount:)``,
   ///   ``ReductionError/invalidOption(name:value:allowed:)`` for negative oversampling or
   ///   power iterations, ``ReductionError/linearAlgebra(_:)`` when LAPACK fails.
@@ -68,8 +68,8 @@ public struct LSAModel: Sendable, Hashable, Codable {
     let m = weights.rowCount
     let n = weights.columnCount
     guard m > 0, n > 0 else { throw .emptyMatrix(documentCount: m, termCount: n) }
-    guard options.rank >= 1, options.rank <= min(m, n) else {
-      throw .invalidRank(requested: options.rank, maximum: min(m, n))
+    guard options.dimensionCount >= 1, options.dimensionCount <= min(m, n) else {
+      throw .invalidDimensionCount(requested: options.dimensionCount, maximum: min(m, n))
     }
     guard options.oversampling >= 0 else {
       throw .invalidOption(name: "oversampling", value: options.oversampling, allowed: "at least 0")
@@ -100,11 +100,11 @@ public struct LSAModel: Sendable, Hashable, Codable {
     } else {
       svd = try TruncatedSVD.randomized(
         weights, transpose: weights.transposed(),
-        columns: min(options.rank + options.oversampling, m, n),
+        columns: min(options.dimensionCount + options.oversampling, m, n),
         powerIterations: options.powerIterations, using: &generator)
     }
     let threshold = Double(max(m, n)) * Double.ulpOfOne * (svd.singularValues.first ?? 0)
-    let kept = min(options.rank, svd.singularValues.prefix { $0 > threshold }.count)
+    let kept = min(options.dimensionCount, svd.singularValues.prefix { $0 > threshold }.count)
     let sigma = Array(svd.singularValues.prefix(kept))
     let loadings = svd.rightSingularVectors.leadingColumns(kept)
     self.options = options

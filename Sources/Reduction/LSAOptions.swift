@@ -1,4 +1,5 @@
-/// What an LSA fit was asked for: the rank and how to compute the truncated SVD.
+/// What an LSA fit was asked for: the number of latent dimensions and how to compute the
+/// truncated SVD.
 public struct LSAOptions: Sendable, Hashable, Codable {
   /// How the truncated SVD is computed.
   public enum Algorithm: String, Sendable, Hashable, Codable, CaseIterable {
@@ -29,10 +30,11 @@ public struct LSAOptions: Sendable, Hashable, Codable {
   /// threshold are in `bench/README.md`.
   public static let automaticExactCost = 1_000_000_000
 
-  /// Number of LSA dimensions (topics) k, at least 1.
+  /// Number of latent dimensions k (the LSA topics), at least 1.
   ///
-  /// The fit may return fewer; see ``LSAModel``.
-  public var rank: Int
+  /// The fit may return fewer; see ``LSAModel``. Models written before this name was chosen
+  /// stored it as `rank`, which still decodes.
+  public var dimensionCount: Int
   /// The SVD algorithm; default ``Algorithm/automatic``.
   public var algorithm: Algorithm
   /// Extra random directions p sampled beyond k; default 10.
@@ -48,11 +50,37 @@ public struct LSAOptions: Sendable, Hashable, Codable {
   public var powerIterations: Int
 
   /// Options with the defaults above.
-  public init(rank: Int, algorithm: Algorithm = .automatic, oversampling: Int = 10, powerIterations: Int = 5) {
-    self.rank = rank
+  public init(
+    dimensionCount: Int, algorithm: Algorithm = .automatic, oversampling: Int = 10, powerIterations: Int = 5
+  ) {
+    self.dimensionCount = dimensionCount
     self.algorithm = algorithm
     self.oversampling = oversampling
     self.powerIterations = powerIterations
+  }
+
+  private enum CodingKeys: String, CodingKey {
+    case dimensionCount, algorithm, oversampling, powerIterations
+  }
+
+  /// Keys of models written before a rename, read only when the current key is absent.
+  private enum LegacyCodingKeys: String, CodingKey {
+    /// The old name of ``dimensionCount``.
+    case rank
+  }
+
+  /// Decodes options, reading ``dimensionCount`` from the older key `rank` when it is absent.
+  public init(from decoder: any Decoder) throws {
+    let container = try decoder.container(keyedBy: CodingKeys.self)
+    let legacy = try decoder.container(keyedBy: LegacyCodingKeys.self)
+    if !container.contains(.dimensionCount), legacy.contains(.rank) {
+      dimensionCount = try legacy.decode(Int.self, forKey: .rank)
+    } else {
+      dimensionCount = try container.decode(Int.self, forKey: .dimensionCount)
+    }
+    algorithm = try container.decode(Algorithm.self, forKey: .algorithm)
+    oversampling = try container.decode(Int.self, forKey: .oversampling)
+    powerIterations = try container.decode(Int.self, forKey: .powerIterations)
   }
 
   /// The algorithm actually used for an m × n matrix.

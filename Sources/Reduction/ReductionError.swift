@@ -4,8 +4,8 @@ import LinearAlgebra
 public enum ReductionError: Error, Sendable, Hashable, CustomStringConvertible {
   /// The weight matrix has no rows or no columns.
   case emptyMatrix(documentCount: Int, termCount: Int)
-  /// The requested rank is not in 1 … min(documents, terms).
-  case invalidRank(requested: Int, maximum: Int)
+  /// The requested number of dimensions is not in 1 … min(documents, terms).
+  case invalidDimensionCount(requested: Int, maximum: Int)
   /// Every weight is zero, so there is no direction to find.
   case zeroMatrix(documentCount: Int, termCount: Int)
   /// An option is outside its allowed range.
@@ -19,8 +19,8 @@ public enum ReductionError: Error, Sendable, Hashable, CustomStringConvertible {
     case .emptyMatrix(let n, let v):
       "Cannot fit LSA on an empty \(n) × \(v) weight matrix; the corpus needs at least one "
         + "document with at least one term."
-    case .invalidRank(let requested, let maximum):
-      "--rank must be between 1 and min(documents, terms) = \(maximum); got \(requested)."
+    case .invalidDimensionCount(let requested, let maximum):
+      "--dimensions must be between 1 and min(documents, terms) = \(maximum); got \(requested)."
     case .zeroMatrix(let n, let v):
       "All weights of the \(n) × \(v) matrix are zero; LSA has nothing to decompose. Check "
         + "that documents still have terms after --min-df/--max-df pruning."

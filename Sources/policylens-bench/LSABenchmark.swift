@@ -58,7 +58,7 @@ struct LSABenchmark: ParsableCommand {
       let middle = ContinuousClock.now
       var generator = SplitMix64(seed: seed)
       let reduced = try LSAModel(
-        fitting: fitted.trainingWeights, options: LSAOptions(rank: rank, algorithm: .randomized),
+        fitting: fitted.trainingWeights, options: LSAOptions(dimensionCount: rank, algorithm: .randomized),
         using: &generator)
       let end = ContinuousClock.now
       sink += reduced.singularValues[0] + fitted.inverseDocumentFrequency[0]

@@ -58,7 +58,7 @@ struct ProductBenchmark: ParsableCommand {
       if svd {
         var random = SplitMix64(seed: 1)
         let fitted = try LSAModel(
-          fitting: a, options: LSAOptions(rank: max(1, columns - 10), algorithm: .randomized), using: &random)
+          fitting: a, options: LSAOptions(dimensionCount: max(1, columns - 10), algorithm: .randomized), using: &random)
         fits.append((ContinuousClock.now - t2).seconds)
         sink += fitted.singularValues[0]
       }

@@ -93,18 +93,29 @@ struct ErrorTests {
     #expect(run.diagnostics.contains("--k"))
   }
 
-  @Test("--dims larger than the corpus allows names the limit")
+  @Test("--dimensions larger than the corpus allows names the flag and the limit")
   func tooManyDimensions() async throws {
     let folder = FileManager.default.temporaryDirectory.appendingPathComponent("fit-\(UUID().uuidString)")
     defer { try? FileManager.default.removeItem(at: folder) }
     let run = await CLIRunner.run([
-      "fit", RepositoryPaths.seeds.path, "--model", folder.path, "--dims", "5000", "--quiet",
+      "fit", RepositoryPaths.seeds.path, "--model", folder.path, "--dimensions", "5000", "--quiet",
       "--user-dictionary", RepositoryPaths.root.appendingPathComponent("models/userdict.txt").path,
       "--themes-file", RepositoryPaths.root.appendingPathComponent("models/themes.yaml").path,
     ])
     #expect(run.exitCode == 64)
+    #expect(run.diagnostics.contains("--dimensions must be between 1 and"))
     #expect(run.diagnostics.contains("5000"))
     #expect(!FileManager.default.fileExists(atPath: folder.path), "a failed fit left a model behind")
+  }
+
+  @Test("fit's older flag names --dims and --rank still set the dimensions; giving two names is an error")
+  func olderDimensionFlags() throws {
+    for name in ["--dimensions", "--dims", "--rank"] {
+      #expect(try FitCommand.parse(["seeds", name, "40"]).dimensionCount == 40, "\(name)")
+    }
+    #expect(try FitCommand.parse(["seeds"]).dimensionCount == nil)
+    #expect(throws: (any Error).self) { try FitCommand.parse(["seeds", "--dimensions", "40", "--dims", "40"]) }
+    #expect(throws: (any Error).self) { try FitCommand.parse(["seeds", "--dimensions", "0"]) }
   }
 
   @Test("a refit whose model write fails midway (a file-size limit, like a full disk) keeps the old model")
@@ -136,7 +147,7 @@ struct ErrorTests {
     let process = Process()
     process.executableURL = URL(fileURLWithPath: "/bin/bash")
     process.arguments =
-      ["-c", "ulimit -f 1024; exec \"$0\" \"$@\"", executable.path] + fitArguments + ["--dims", "40"]
+      ["-c", "ulimit -f 1024; exec \"$0\" \"$@\"", executable.path] + fitArguments + ["--dimensions", "40"]
     let errors = Pipe()
     process.standardError = errors
     process.standardOutput = FileHandle.nullDevice

@@ -12,7 +12,7 @@ struct CommittedModelTests {
     // Rediscover phrases from scratch, as the original fit did.
     let discovered = options.textAnalysis.discoveredPhrases
     options.textAnalysis.discoveredPhrases = []
-    options.choosesRankAutomatically = false
+    options.choosesDimensionsAutomatically = false
     let refit = try await Pipeline.fit(
       paths: [RepositoryPaths.seeds.path], options: options, cacheDirectory: TextAnalyzerFixture.cache,
       progress: { _ in })

@@ -18,7 +18,8 @@ import Testing
     let expected = Self.reference.seeds.singularValues
     var generator = SplitMix64(seed: 1)
     let k = min(seedWeights.rowCount, seedWeights.columnCount)
-    let model = try LSAModel(fitting: seedWeights, options: LSAOptions(rank: k, algorithm: .exact), using: &generator)
+    let model = try LSAModel(
+      fitting: seedWeights, options: LSAOptions(dimensionCount: k, algorithm: .exact), using: &generator)
     // numpy's smallest σ are ~1e-16-level noise for a rank-deficient matrix; compare those kept.
     let kept = model.dimensionCount
     #expect(kept >= k - 2 && kept <= k)
@@ -36,7 +37,7 @@ import Testing
     // maximum relative error on this matrix over 20 seeds (recorded in the fixture).
     var generator = SplitMix64(seed: 42)
     let model = try LSAModel(
-      fitting: seedWeights, options: LSAOptions(rank: rank, algorithm: .randomized), using: &generator)
+      fitting: seedWeights, options: LSAOptions(dimensionCount: rank, algorithm: .randomized), using: &generator)
     #expect(model.algorithm == .randomized)
     let exact = Array(Self.reference.seeds.singularValues.prefix(rank))
     for (index, (approximate, reference)) in zip(model.singularValues, exact).enumerated() {
@@ -49,7 +50,7 @@ import Testing
   @Test("randomized top-k is within 1e-3 of exact with more power iterations", arguments: [10, 40])
   func randomizedConvergesOnSeeds(rank: Int) throws {
     var generator = SplitMix64(seed: 42)
-    let options = LSAOptions(rank: rank, algorithm: .randomized, oversampling: 30, powerIterations: 20)
+    let options = LSAOptions(dimensionCount: rank, algorithm: .randomized, oversampling: 30, powerIterations: 20)
     let model = try LSAModel(fitting: seedWeights, options: options, using: &generator)
     expectClose(model.singularValues, Array(Self.reference.seeds.singularValues.prefix(rank)), tolerance: .randomized)
   }
@@ -62,7 +63,7 @@ import Testing
     var generator = SplitMix64(seed: 2011)
     let k = generated.rank
     let model = try LSAModel(
-      fitting: matrix, options: LSAOptions(rank: k, algorithm: .randomized), using: &generator)
+      fitting: matrix, options: LSAOptions(dimensionCount: k, algorithm: .randomized), using: &generator)
     // Same algorithm and defaults (n_iter = 5, 10 oversamples): the leading half agrees to
     // 1e-3 with both references; the trailing σ are a few percent low in both.
     let half = k / 2
@@ -74,7 +75,8 @@ import Testing
       tolerance: .randomized)
     expectClose(model.singularValues, generated.exactSingularValues, tolerance: Tolerance(relative: 0.05))
     let converged = try LSAModel(
-      fitting: matrix, options: LSAOptions(rank: k, algorithm: .randomized, oversampling: 30, powerIterations: 20),
+      fitting: matrix,
+      options: LSAOptions(dimensionCount: k, algorithm: .randomized, oversampling: 30, powerIterations: 20),
       using: &generator)
     expectClose(converged.singularValues, generated.exactSingularValues, tolerance: .randomized)
   }
@@ -83,7 +85,7 @@ import Testing
   func transformOfTraining(algorithm: LSAOptions.Algorithm) throws {
     var generator = SplitMix64(seed: 9)
     let model = try LSAModel(
-      fitting: seedWeights, options: LSAOptions(rank: 12, algorithm: algorithm), using: &generator)
+      fitting: seedWeights, options: LSAOptions(dimensionCount: 12, algorithm: algorithm), using: &generator)
     let folded = model.transform(seedWeights)
     if model.algorithm == .exact {
       expectClose(
@@ -99,7 +101,7 @@ import Testing
   func orthonormalAndSigned(algorithm: LSAOptions.Algorithm) throws {
     var generator = SplitMix64(seed: 10)
     let model = try LSAModel(
-      fitting: seedWeights, options: LSAOptions(rank: 15, algorithm: algorithm), using: &generator)
+      fitting: seedWeights, options: LSAOptions(dimensionCount: 15, algorithm: algorithm), using: &generator)
     let v = model.termLoadings
     let u = model.documentCoordinates
     // A randomized fit's coordinates are the fold-in A V Σ⁻¹, orthonormal only to the fit's
@@ -124,7 +126,7 @@ import Testing
   func deterministic() throws {
     var first = SplitMix64(seed: 77)
     var second = SplitMix64(seed: 77)
-    let options = LSAOptions(rank: 8, algorithm: .randomized)
+    let options = LSAOptions(dimensionCount: 8, algorithm: .randomized)
     let a = try LSAModel(fitting: seedWeights, options: options, using: &first)
     let b = try LSAModel(fitting: seedWeights, options: options, using: &second)
     #expect(a == b)
@@ -146,11 +148,12 @@ import Testing
       let label = "trial \(trial) (seed 31337), \(m)×\(n), k \(k), \(algorithm)"
       guard a.squaredFrobeniusNorm > 0 else {
         #expect(throws: ReductionError.zeroMatrix(documentCount: m, termCount: n), "\(label)") {
-          try LSAModel(fitting: a, options: LSAOptions(rank: k), using: &generator)
+          try LSAModel(fitting: a, options: LSAOptions(dimensionCount: k), using: &generator)
         }
         continue
       }
-      let model = try LSAModel(fitting: a, options: LSAOptions(rank: k, algorithm: algorithm), using: &generator)
+      let model = try LSAModel(
+        fitting: a, options: LSAOptions(dimensionCount: k, algorithm: algorithm), using: &generator)
       let exact = try SingularValueDecomposition(dense)
       let s = model.singularValues
       #expect(s.count <= k && !s.isEmpty, "\(label)")
@@ -174,7 +177,7 @@ import Testing
     for algorithm in [LSAOptions.Algorithm.exact, .randomized] {
       var generator = SplitMix64(seed: 4)
       let model = try LSAModel(
-        fitting: SparseMatrix(dense), options: LSAOptions(rank: 3, algorithm: algorithm), using: &generator)
+        fitting: SparseMatrix(dense), options: LSAOptions(dimensionCount: 3, algorithm: algorithm), using: &generator)
       #expect(model.dimensionCount == 2, "\(algorithm)")
       expectClose(model.varianceShares.reduce(0, +), 1, tolerance: Tolerance(relative: 1e-12))
     }
@@ -183,11 +186,12 @@ import Testing
   @Test("scaling A by c scales σ by |c| and keeps the coordinates")
   func scaling() throws {
     var generator = SplitMix64(seed: 5)
-    let base = try LSAModel(fitting: seedWeights, options: LSAOptions(rank: 5, algorithm: .exact), using: &generator)
+    let base = try LSAModel(
+      fitting: seedWeights, options: LSAOptions(dimensionCount: 5, algorithm: .exact), using: &generator)
     var scaledWeights = seedWeights
     scaledWeights.values = scaledWeights.values.map { $0 * -3 }
     let scaled = try LSAModel(
-      fitting: scaledWeights, options: LSAOptions(rank: 5, algorithm: .exact), using: &generator)
+      fitting: scaledWeights, options: LSAOptions(dimensionCount: 5, algorithm: .exact), using: &generator)
     expectClose(scaled.singularValues, base.singularValues.map { $0 * 3 }, tolerance: .decomposition)
     // V's signs are fixed by V itself, so V is unchanged and U flips.
     expectClose(
@@ -201,25 +205,26 @@ import Testing
   func errors() {
     var generator = SplitMix64(seed: 6)
     let a = SparseMatrix(Matrix(rows: [[1, 0], [0, 2], [1, 1]]))
-    #expect(throws: ReductionError.invalidRank(requested: 0, maximum: 2)) {
-      try LSAModel(fitting: a, options: LSAOptions(rank: 0), using: &generator)
+    #expect(throws: ReductionError.invalidDimensionCount(requested: 0, maximum: 2)) {
+      try LSAModel(fitting: a, options: LSAOptions(dimensionCount: 0), using: &generator)
     }
-    #expect(throws: ReductionError.invalidRank(requested: 3, maximum: 2)) {
-      try LSAModel(fitting: a, options: LSAOptions(rank: 3), using: &generator)
+    #expect(throws: ReductionError.invalidDimensionCount(requested: 3, maximum: 2)) {
+      try LSAModel(fitting: a, options: LSAOptions(dimensionCount: 3), using: &generator)
     }
     #expect(throws: ReductionError.emptyMatrix(documentCount: 0, termCount: 4)) {
       try LSAModel(
-        fitting: SparseMatrix(Matrix(rowCount: 0, columnCount: 4)), options: LSAOptions(rank: 1), using: &generator)
+        fitting: SparseMatrix(Matrix(rowCount: 0, columnCount: 4)), options: LSAOptions(dimensionCount: 1),
+        using: &generator)
     }
     #expect(throws: ReductionError.self) {
-      try LSAModel(fitting: a, options: LSAOptions(rank: 1, powerIterations: -1), using: &generator)
+      try LSAModel(fitting: a, options: LSAOptions(dimensionCount: 1, powerIterations: -1), using: &generator)
     }
-    #expect(ReductionError.invalidRank(requested: 3, maximum: 2).description.contains("--rank"))
+    #expect(ReductionError.invalidDimensionCount(requested: 3, maximum: 2).description.contains("--dimensions"))
   }
 
   @Test("automatic picks exact for cheap matrices and randomized past either limit")
   func automatic() {
-    let options = LSAOptions(rank: 10)
+    let options = LSAOptions(dimensionCount: 10)
     #expect(options.resolvedAlgorithm(documentCount: 106, termCount: 6_068) == .exact)
     // The cost m · n · min(m, n): 316² × 10⁴ < 10⁹ < 317² × 10⁴.
     #expect(options.resolvedAlgorithm(documentCount: 316, termCount: 10_000) == .exact)
@@ -229,13 +234,15 @@ import Testing
     #expect(options.resolvedAlgorithm(documentCount: 99, termCount: 101_000) == .exact)
     #expect(options.resolvedAlgorithm(documentCount: 99, termCount: 101_100) == .randomized)
     #expect(options.resolvedAlgorithm(documentCount: .max, termCount: 2) == .randomized)
-    #expect(LSAOptions(rank: 10, algorithm: .exact).resolvedAlgorithm(documentCount: 5_000, termCount: 9_000) == .exact)
+    #expect(
+      LSAOptions(dimensionCount: 10, algorithm: .exact).resolvedAlgorithm(documentCount: 5_000, termCount: 9_000)
+        == .exact)
   }
 
   @Test("a Codable round trip gives an equal model")
   func codable() throws {
     var generator = SplitMix64(seed: 8)
-    let model = try LSAModel(fitting: seedWeights, options: LSAOptions(rank: 4), using: &generator)
+    let model = try LSAModel(fitting: seedWeights, options: LSAOptions(dimensionCount: 4), using: &generator)
     #expect(try JSONDecoder().decode(LSAModel.self, from: JSONEncoder().encode(model)) == model)
   }
 }

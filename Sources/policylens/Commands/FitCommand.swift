@@ -12,21 +12,27 @@ struct FitCommand: AsyncParsableCommand {
     discussion: """
       Ingests the newsletters, segments the articles (jieba lexicon + models/userdict.txt + \
       phrases discovered in the corpus), weights terms by TF-IDF and reduces them to latent \
-      topics with a LAPACK-backed SVD. The model directory is replaced atomically: if \
-      anything fails, the previous model stays as it was.
+      dimensions (topics) with a LAPACK-backed SVD. The model directory is replaced \
+      atomically: if anything fails, the previous model stays as it was.
 
       Example:
-        policylens fit seeds --model models/seeds --dims 40
+        policylens fit seeds --model models/seeds --dimensions 40
       """)
 
   @OptionGroup var corpus: CorpusOptions
   @OptionGroup var modelOptions: ModelOptions
 
   @Option(
-    name: [.customLong("dims"), .customLong("rank")],
     help: ArgumentHelp(
-      "Number of latent topics k (default: 100, at most half the articles).", valueName: "k"))
-  var dims: Int?
+      "Number of latent dimensions k, the topics (default: 100, at most half the articles).", valueName: "k"))
+  var dimensions: Int?
+
+  /// The flag's older names, kept so that existing scripts still run; not shown in help.
+  @Option(name: [.customLong("dims"), .customLong("rank")], help: .hidden)
+  var legacyDimensions: Int?
+
+  /// `--dimensions`, or its older name `--dims`/`--rank`; nil when neither is given.
+  var dimensionCount: Int? { dimensions ?? legacyDimensions }
 
   @Option(
     help: ArgumentHelp(
@@ -92,7 +98,12 @@ struct FitCommand: AsyncParsableCommand {
   @OptionGroup var output: OutputOptions
 
   func validate() throws {
-    if let dims, dims < 1 { throw ValidationError("--dims must be at least 1; got \(dims).") }
+    if dimensions != nil && legacyDimensions != nil {
+      throw ValidationError("--dims and --rank are older names of --dimensions; give --dimensions only.")
+    }
+    if let dimensionCount, dimensionCount < 1 {
+      throw ValidationError("--dimensions must be at least 1; got \(dimensionCount).")
+    }
     if powerIterations < 0 || powerIterations > 50 {
       throw ValidationError("--power-iterations must be between 0 and 50; got \(powerIterations).")
     }
@@ -119,9 +130,9 @@ struct FitCommand: AsyncParsableCommand {
         sublinearTermFrequency: sublinearTf, smoothIDF: smoothIdf, norm: norm,
         minimumDocumentFrequency: minDf, maximumDocumentFrequency: maxDf, maximumFeatures: maxFeatures),
       lsa: LSAOptions(
-        rank: dims ?? 100, algorithm: algorithm, oversampling: oversampling,
+        dimensionCount: dimensionCount ?? 100, algorithm: algorithm, oversampling: oversampling,
         powerIterations: powerIterations),
-      choosesRankAutomatically: dims == nil,
+      choosesDimensionsAutomatically: dimensionCount == nil,
       seed: seedOptions.seed, excludesPlaceNames: !placeNames, titleRepetitions: titleWeight)
     let clock = ContinuousClock()
     let start = clock.now
@@ -148,7 +159,7 @@ struct FitCommand: AsyncParsableCommand {
         Model written to \(summary.model)
           articles            \(formatCount(summary.articles))
           terms               \(formatCount(summary.terms))
-          topics              \(summary.dimensions) (\(summary.algorithm) SVD, \(String(format: "%.1f", summary.varianceCaptured * 100))% of the TF-IDF sum of squares)
+          dimensions          \(summary.dimensions) (\(summary.algorithm) SVD, \(String(format: "%.1f", summary.varianceCaptured * 100))% of the TF-IDF sum of squares)
           discovered phrases  \(summary.discoveredPhrases)
           time                \(String(format: "%.2f", summary.seconds)) s
         Next: policylens topics --model \(summary.model)

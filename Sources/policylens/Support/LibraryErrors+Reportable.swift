@@ -41,7 +41,7 @@ extension VectorizationError: ReportableError {
 extension ReductionError: ReportableError {
   var exitCode: Int32 {
     switch self {
-    case .invalidRank, .invalidOption: ExitStatus.usage
+    case .invalidDimensionCount, .invalidOption: ExitStatus.usage
     case .linearAlgebra: ExitStatus.failure
     default: ExitStatus.dataError
     }
