@@ -49,7 +49,7 @@ bench-smoke: setup
 	$(SWIFT) build --product policylens-bench
 	.build/debug/policylens-bench ingest --articles 200 --repetitions 1
 	.build/debug/policylens-bench segment --megabytes 0.2 --repetitions 1
-	.build/debug/policylens-bench lsa --documents 300 --terms 2000 --rank 10 --repetitions 1 --warm-up 0
+	.build/debug/policylens-bench lsa --documents 300 --terms 2000 --dimensions 10 --repetitions 1 --warm-up 0
 	.build/debug/policylens-bench products --model models/seeds --columns 20 --repetitions 1 --svd
 
 bench: setup peers

@@ -20,12 +20,14 @@ struct LSABenchmark: ParsableCommand {
     commandName: "lsa",
     abstract: "Time TF-IDF and LSA (randomized SVD) on a synthetic Zipf corpus.",
     discussion: """
-      Example: swift run -c release policylens-bench lsa --documents 10000 --rank 100 --peers
+      Example: swift run -c release policylens-bench lsa --documents 10000 --dimensions 100 --peers
       """)
 
   @Option(help: "Number of synthetic documents.") var documents = 10_000
   @Option(help: "Size of the term universe the Zipf sampler draws from.") var terms = 200_000
-  @Option(help: "LSA rank k.") var rank = 100
+  @Option(help: ArgumentHelp("Number of latent dimensions k (default 100).", valueName: "k")) var dimensions: Int?
+  /// The older name of `--dimensions`, kept for existing scripts; not shown in help.
+  @Option(name: .customLong("rank"), help: .hidden) var legacyDimensions: Int?
   @Option(help: "Timed repetitions (median and minimum are reported).") var repetitions = 3
   @Option(help: "Untimed warm-up runs before the timed ones.") var warmUp = 1
   @Option(help: "Seed of the corpus and of the SVD's random test matrix.") var seed: UInt64 = 1
@@ -35,10 +37,17 @@ struct LSABenchmark: ParsableCommand {
   var skipGensim = false
   @Flag(help: "Print one JSON document instead of a table.") var json = false
 
+  /// `--dimensions`, or its older name `--rank`, or the default 100.
+  var dimensionCount: Int { dimensions ?? legacyDimensions ?? 100 }
+
   mutating func validate() throws {
     guard documents >= 2, terms >= 2 else { throw ValidationError("--documents and --terms must be at least 2.") }
-    guard rank >= 1, rank < documents else {
-      throw ValidationError("--rank must be between 1 and --documents − 1 (\(documents - 1)); got \(rank).")
+    if dimensions != nil && legacyDimensions != nil {
+      throw ValidationError("--rank is the older name of --dimensions; give --dimensions only.")
+    }
+    guard dimensionCount >= 1, dimensionCount < documents else {
+      throw ValidationError(
+        "--dimensions must be between 1 and --documents − 1 (\(documents - 1)); got \(dimensionCount).")
     }
     guard repetitions >= 1 else { throw ValidationError("--repetitions must be at least 1; got \(repetitions).") }
   }
@@ -58,7 +67,7 @@ struct LSABenchmark: ParsableCommand {
       let middle = ContinuousClock.now
       var generator = SplitMix64(seed: seed)
       let reduced = try LSAModel(
-        fitting: fitted.trainingWeights, options: LSAOptions(dimensionCount: rank, algorithm: .randomized),
+        fitting: fitted.trainingWeights, options: LSAOptions(dimensionCount: dimensionCount, algorithm: .randomized),
         using: &generator)
       let end = ContinuousClock.now
       sink += reduced.singularValues[0] + fitted.inverseDocumentFrequency[0]
@@ -73,7 +82,7 @@ struct LSABenchmark: ParsableCommand {
     var usage = rusage()
     getrusage(__rusage_who_t(RUSAGE_SELF.rawValue), &usage)
     var report: [String: Any] = [
-      "benchmark": "lsa", "documents": documents, "termUniverse": terms, "rank": rank,
+      "benchmark": "lsa", "documents": documents, "termUniverse": terms, "dimensions": dimensionCount,
       "seed": seed, "repetitions": repetitions, "warmUp": warmUp,
       "tokens": corpus.tokenCount, "terms": model.vocabulary.count,
       "nonZeros": model.trainingWeights.nonZeroCount,
@@ -115,7 +124,7 @@ struct LSABenchmark: ParsableCommand {
   private func printTable(_ report: [String: Any], tfidf: [Double], svd: [Double]) {
     func f(_ x: Double) -> String { String(format: "%.3f", x) }
     print(
-      "lsa  documents \(documents)  tokens \(report["tokens"] ?? 0)  terms \(report["terms"] ?? 0)  nnz \(report["nonZeros"] ?? 0)  rank \(rank)  (\(buildConfiguration), \(repetitions) runs after \(warmUp) warm-up)"
+      "lsa  documents \(documents)  tokens \(report["tokens"] ?? 0)  terms \(report["terms"] ?? 0)  nnz \(report["nonZeros"] ?? 0)  dimensions \(dimensionCount)  (\(buildConfiguration), \(repetitions) runs after \(warmUp) warm-up)"
     )
     print("stage     median s   min s")
     print("tfidf     \(f(Statistics.median(tfidf)))      \(f(tfidf.min() ?? 0))")
@@ -145,7 +154,7 @@ struct LSABenchmark: ParsableCommand {
     process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
     process.arguments =
       [
-        "python3", script.path, "--tokens", tokens.path, "--rank", "\(rank)",
+        "python3", script.path, "--tokens", tokens.path, "--dimensions", "\(dimensionCount)",
         "--repetitions", "\(repetitions)", "--seed", "\(seed)",
       ] + (skipGensim ? ["--skip-gensim"] : [])
     let pipe = Pipe()

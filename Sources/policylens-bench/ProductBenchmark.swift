@@ -20,9 +20,9 @@ struct ProductBenchmark: ParsableCommand {
       """)
 
   @Option(help: "A model directory written by `policylens fit`.") var model: String
-  @Option(help: "Dense columns l (rank + oversampling).") var columns = 110
+  @Option(help: "Dense columns l (dimensions + oversampling).") var columns = 110
   @Option(help: "Timed repetitions (median and minimum are reported).") var repetitions = 5
-  @Flag(help: "Also time the whole randomized LSA fit at rank columns − 10.") var svd = false
+  @Flag(help: "Also time the whole randomized LSA fit at columns − 10 dimensions.") var svd = false
   @Flag(help: "Print one JSON document instead of a table.") var json = false
 
   mutating func validate() throws {
@@ -90,7 +90,7 @@ struct ProductBenchmark: ParsableCommand {
     )
     if svd {
       print(
-        "svd       \(f(Statistics.median(fits)))      \(f(fits.min() ?? 0))   (rank \(max(1, columns - 10)), randomized)"
+        "svd       \(f(Statistics.median(fits)))      \(f(fits.min() ?? 0))   (dimensions \(max(1, columns - 10)), randomized)"
       )
     }
   }
