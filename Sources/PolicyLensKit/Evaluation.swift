@@ -19,6 +19,9 @@ public struct EvaluationReport: Sendable, Codable {
   /// Theme tagging on one split.
   public struct ThemeRow: Sendable, Codable {
     public var split: String
+    /// `as written` (the catalog given), or the same themes cut to their first three seeds,
+    /// as a new user writes a theme.
+    public var variant: String
     public var articleCount: Int
     public var agreement: TagAgreement
   }
@@ -63,7 +66,7 @@ public enum Evaluation {
   /// - Throws: ``EvaluationError/unknownArticles(path:entries:)``, or a query's `QueryError`.
   public static func evaluate(
     _ checkSet: CheckSet, model: PolicyModel, analyzer: TextAnalyzer, catalog: ThemeCatalog?,
-    request: SimilarityRequest, allowsMissing: Bool
+    request: SimilarityRequest, themeOptions: ThemeTaggerOptions = ThemeTaggerOptions(), allowsMissing: Bool
   ) throws -> EvaluationReport {
     let queries = QueryModel(model: model)
     var rowByID: [String: Int] = [:]
@@ -114,21 +117,26 @@ public enum Evaluation {
 
     var themeRows: [EvaluationReport.ThemeRow] = []
     if let catalog, !checkSet.themes.isEmpty {
-      let tagged = Dictionary(
-        model.themes(from: catalog).articles.map { ($0.id, Set($0.themes.map(\.key))) },
-        uniquingKeysWith: { first, _ in first })
-      var entries: [(split: String, predicted: Set<String>, judged: Set<String>)] = []
-      for entry in checkSet.themes {
-        guard let id = resolve(entry.id), let predicted = tagged[id] else { continue }
-        entries.append((entry.split, predicted, Set(entry.themes)))
-      }
-      for split in ["tuning", "heldout", "all"] {
-        let chosen = entries.filter { split == "all" || $0.split == split }
-        guard !chosen.isEmpty else { continue }
-        themeRows.append(
-          .init(
-            split: split, articleCount: chosen.count,
-            agreement: TagAgreement(predicted: chosen.map(\.predicted), judged: chosen.map(\.judged))))
+      let variants = [
+        ("as written", catalog), ("first \(fewSeedCount) seeds", catalog.keepingFirstSeeds(fewSeedCount)),
+      ]
+      for (variant, themes) in variants {
+        let tagged = Dictionary(
+          model.themes(from: themes, options: themeOptions).articles.map { ($0.id, Set($0.themes.map(\.key))) },
+          uniquingKeysWith: { first, _ in first })
+        var entries: [(split: String, predicted: Set<String>, judged: Set<String>)] = []
+        for entry in checkSet.themes {
+          guard let id = resolve(entry.id), let predicted = tagged[id] else { continue }
+          entries.append((entry.split, predicted, Set(entry.themes)))
+        }
+        for split in ["tuning", "heldout", "all"] {
+          let chosen = entries.filter { split == "all" || $0.split == split }
+          guard !chosen.isEmpty else { continue }
+          themeRows.append(
+            .init(
+              split: split, variant: variant, articleCount: chosen.count,
+              agreement: TagAgreement(predicted: chosen.map(\.predicted), judged: chosen.map(\.judged))))
+        }
       }
     }
     if !missing.isEmpty && !allowsMissing {

@@ -4,26 +4,16 @@ public struct ThemeScore: Sendable, Hashable, Codable {
   public var theme: Int
   /// The theme's key, for convenience.
   public var key: String
-  /// The calibrated score *Z* (see ``ThemeTagger``), at least the threshold.
+  /// P(theme | article) from the tagger's logistic model, at least the threshold.
   public var score: Double
-  /// Seed mass *E*: the sum of the article's TF-IDF weights over the theme's seed terms.
-  public var seedMass: Double
-  /// Latent similarity *R*: cosine between the article's vector and the theme's folded-in
-  /// seed vector; `nil` when tagging without a latent space.
-  public var latentSimilarity: Double?
-  /// The seed terms found in the article (vocabulary columns), heaviest first.
-  public var matchedSeedTerms: [Int]
+  /// What the article says about the theme.
+  public var evidence: ThemeEvidence
 
-  /// A theme score with all its parts.
-  public init(
-    theme: Int, key: String, score: Double, seedMass: Double, latentSimilarity: Double?,
-    matchedSeedTerms: [Int]
-  ) {
+  /// A theme score with its evidence.
+  public init(theme: Int, key: String, score: Double, evidence: ThemeEvidence) {
     self.theme = theme
     self.key = key
     self.score = score
-    self.seedMass = seedMass
-    self.latentSimilarity = latentSimilarity
-    self.matchedSeedTerms = matchedSeedTerms
+    self.evidence = evidence
   }
 }

@@ -1,253 +1,218 @@
+import Foundation
 import LinearAlgebra
 
-/// Assigns themes to articles by combining seed-term evidence, latent similarity and a
-/// per-theme calibration against the corpus itself, so no threshold is tuned per theme.
+/// Tags articles with themes by the evidence an analyst would point at, turned into a
+/// probability with a fixed meaning.
 ///
-/// For theme θ with seed terms *S*_θ (those found in the vocabulary) and article *d* with
-/// l2-normalized TF-IDF row *x*_d:
+/// For theme θ and article *d* the tagger gathers ``ThemeEvidence``: how often θ's phrases
+/// (seed terms and name parts, matched on the text so a compound counts for its parts:
+/// 生成式人工智能 contains 人工智能) occur in the title, the lead paragraph and the body, how
+/// densely, how many different ones, whether the name is in the title, how often the
+/// description's distinctive terms occur, and the latent cosine of *d* with θ's folded-in
+/// name, description and seeds. A logistic model over these features
+/// (``ThemeTaggerOptions/model``) gives P(θ | d), and *d* carries θ when
 ///
-/// 1. **Seed mass** (direct evidence): E(d, θ) = Σ_{t ∈ S_θ} x_{d,t}.
-/// 2. **Latent similarity**: the seeds are folded into the latent space as a pseudo-document
-///    with equal weights, θ̂ = Σ_{t ∈ S_θ} V_t (rows of the term loadings *V*, the same map
-///    that turns a TF-IDF row into its *U*Σ row), and R(d, θ) = cos(v_d, θ̂), with v_d the
-///    article's document vector.
-/// 3. **Calibration against a background**: the articles that contain *no* seed term of θ,
-///    B_θ = {d : E(d, θ) = 0}, show what latent similarity to θ looks like by chance. The
-///    score is a robust z-score against them (median and 1.4826 × MAD, see ``RobustScale``):
+///     P(θ | d) ≥ threshold (default 0.4, chosen on the tuning half)  and  a phrase of θ occurs in d
 ///
-///        Z(d, θ) = (R(d, θ) − median_{B_θ} R) / scale_{B_θ} R
+/// so the latent space supports a tag but never makes one alone.
 ///
-///    If B_θ has fewer than max(5, ⌈n/4⌉) articles (the theme's seeds are nearly everywhere),
-///    or R is constant on it, all *n* articles are the background instead.
+/// The model's weights are shared by all themes and were fitted once, on the tuning half of
+/// the check set (`policylens evaluate … --calibrate-themes`), with each theme both as
+/// written and cut to three seeds, as a new user writes one. Because the probability depends
+/// only on the article and the theme, not on how the corpus's other articles score, a tag
+/// does not move when unrelated articles are added (the corpus-relative z-scores of earlier
+/// versions did).
 ///
-/// Article *d* carries θ when E(d, θ) > 0 — at least one seed term occurs in it, so nothing
-/// is tagged by latent similarity alone — and Z(d, θ) ≥ τ (``ThemeTaggerOptions/threshold``,
-/// default 3.5, the usual outlier cut-off for modified z-scores). An article that merely
-/// mentions a seed term in passing has a latent similarity like the background's and is not
-/// tagged; an article about the theme is far out in the background's tail.
-///
-/// The seed mass enters once, through the article's vector (which contains those weights)
-/// and as the evidence gate. Adding a separate z-score of *E* was tried and rejected: *E* is 0
-/// for most articles, so its robust scale depends on how common the theme is, making rare
-/// themes fire on single mentions and common ones fire too rarely.
-///
-/// When the background is the whole corpus, *Z* > 0 means R above its median, so a theme whose
-/// seeds occur in (nearly) every article tags at most ⌊n/2⌋ of them.
-///
-/// **Without a latent space** (both latent inputs `nil`), Z(d, θ) is the robust z-score of
-/// E(d, θ) over all articles and the same rules apply; this is coarser, and a theme tags at
-/// most ⌊n/2⌋ articles.
-///
-/// Seed terms match vocabulary terms exactly, or ignoring case for Latin letters; unmatched
-/// seeds are listed in ``unmatchedSeedTerms``. A theme with no matched seed never tags.
-///
-/// - Complexity: Tagging is O(*nnz* · *s* + *n*·*k*·*T* + *T*·*n* log *n*) for *n* articles,
-///   *T* themes, latent dimension *k*, and *s* themes per seed term (usually 1).
+/// - Complexity: O(*L* · *c* · *T*) for *L* characters of text, *T* themes and *c* phrases
+///   sharing a first character, plus O(*n* · *k* · *T*) for the latent cosines.
 public struct ThemeTagger: Sendable {
   /// The themes, in catalog order; ``ThemeScore/theme`` indexes this array.
   public let themes: [ThemeDefinition]
-  /// Options (threshold).
+  /// Options (model and threshold).
   public let options: ThemeTaggerOptions
-  /// Number of vocabulary terms the tagger was built for.
-  public let termCount: Int
-  /// For each theme, the vocabulary columns of its matched seed terms, ascending.
-  public let seedTermIndices: [[Int]]
-  /// For each theme, seed terms not in the vocabulary (in file order).
-  public let unmatchedSeedTerms: [[String]]
-  /// For each term, the themes it seeds.
-  private let themesOfTerm: [Int: [Int]]
+  /// For each theme, its phrases (normalised seed terms, then name parts).
+  public let phrases: [[String]]
+  /// For each theme, the description's distinctive vocabulary terms (in at most
+  /// ``distinctiveDocumentShare`` of the documents, not already phrases).
+  public let descriptionTerms: [[String]]
+  private let counters: [PhraseCounter]
+  private let nameCounters: [PhraseCounter]
+  private let descriptionCounters: [PhraseCounter]
+  /// For each theme, its unit latent vector (Σ idf(t) V_t over the vocabulary terms of its
+  /// name, description and phrases), or `nil` without a latent space.
+  private let themeVectors: [[Double]]?
 
-  /// Prepares tagging for a vocabulary.
+  /// A description term counts as distinctive when at most this share of documents contain it.
+  public static let distinctiveDocumentShare = 0.2
+
+  /// Prepares tagging for a model's vocabulary.
   ///
   /// - Parameters:
   ///   - themes: Theme definitions; keys must be unique.
   ///   - terms: The vocabulary, in TF-IDF column order.
-  ///   - options: The threshold.
-  /// - Complexity: O(|terms| + total seed terms).
+  ///   - documentFrequency: df per term; `documentCount` the training documents.
+  ///   - inverseDocumentFrequency: idf per term, to weight the theme's latent vector.
+  ///   - termLoadings: *terms × k* loadings *V*, or `nil` to tag without a latent space.
+  ///   - options: Model and threshold.
   public init(
-    themes: [ThemeDefinition], terms: [String], options: ThemeTaggerOptions = ThemeTaggerOptions()
+    themes: [ThemeDefinition], terms: [String], documentFrequency: [Int], documentCount: Int,
+    inverseDocumentFrequency: [Double], termLoadings: Matrix?,
+    options: ThemeTaggerOptions = ThemeTaggerOptions()
   ) {
     precondition(Set(themes.map(\.key)).count == themes.count, "theme keys must be unique")
-    var exact: [String: Int] = [:]
-    var folded: [String: Int] = [:]
-    for (index, term) in terms.enumerated() {
-      if exact[term] == nil { exact[term] = index }
-      if folded[term.lowercased()] == nil { folded[term.lowercased()] = index }
-    }
-    var indices: [[Int]] = []
-    var unmatched: [[String]] = []
-    var themesOfTerm: [Int: [Int]] = [:]
-    for (themeIndex, theme) in themes.enumerated() {
-      var found = Set<Int>()
-      var missing: [String] = []
-      for seed in theme.seedTerms {
-        if let index = exact[seed] ?? folded[seed.lowercased()] {
-          found.insert(index)
-        } else {
-          missing.append(seed)
-        }
+    precondition(documentFrequency.count == terms.count && inverseDocumentFrequency.count == terms.count)
+    var column: [String: Int] = [:]
+    for (index, term) in terms.enumerated() where column[term] == nil { column[term] = index }
+    let longestTerm = min(12, terms.map(\.count).max() ?? 0)
+    var phrases: [[String]] = []
+    var descriptionTerms: [[String]] = []
+    var vectors: [[Double]] = []
+    for theme in themes {
+      let names = Self.nameParts(of: theme.name)
+      let own = Self.unique((theme.seedTerms + names).map(Self.normalize))
+      phrases.append(own)
+      let description = Self.vocabularyMatches(
+        in: Self.normalize(theme.description), column: column, longest: longestTerm)
+      let distinctive = description.filter { term in
+        guard let index = column[term], term.count >= 2 else { return false }
+        return Double(documentFrequency[index]) <= Self.distinctiveDocumentShare * Double(max(1, documentCount))
+          && !own.contains(term)
       }
-      let sorted = found.sorted()
-      for term in sorted { themesOfTerm[term, default: []].append(themeIndex) }
-      indices.append(sorted)
-      unmatched.append(missing)
+      descriptionTerms.append(Self.unique(distinctive))
+      if let termLoadings {
+        var vector = [Double](repeating: 0, count: termLoadings.columnCount)
+        let text = ([theme.name, theme.description] + theme.seedTerms).map(Self.normalize)
+        let matched = text.flatMap { Self.vocabularyMatches(in: $0, column: column, longest: longestTerm) } + own
+        for term in Set(matched) {
+          guard let index = column[term] else { continue }
+          for j in 0..<termLoadings.columnCount {
+            vector[j] += inverseDocumentFrequency[index] * termLoadings[index, j]
+          }
+        }
+        vectors.append(l2Normalized(vector))
+      }
     }
     self.themes = themes
     self.options = options
-    self.termCount = terms.count
-    self.seedTermIndices = indices
-    self.unmatchedSeedTerms = unmatched
-    self.themesOfTerm = themesOfTerm
+    self.phrases = phrases
+    self.descriptionTerms = descriptionTerms
+    self.counters = phrases.map(PhraseCounter.init)
+    self.nameCounters = themes.map { PhraseCounter(Self.nameParts(of: $0.name).map(Self.normalize)) }
+    self.descriptionCounters = descriptionTerms.map(PhraseCounter.init)
+    self.themeVectors = termLoadings == nil ? nil : vectors
   }
 
-  /// Prepares tagging of a parsed catalog for a vocabulary; see ``init(themes:terms:options:)``.
-  public init(
-    catalog: ThemeCatalog, terms: [String], options: ThemeTaggerOptions = ThemeTaggerOptions()
-  ) {
-    self.init(themes: catalog.themes, terms: terms, options: options)
-  }
-
-  /// The themes of every article (see the type's documentation for the method).
+  /// The evidence for every theme in one article.
   ///
   /// - Parameters:
-  ///   - termWeights: l2-normalized TF-IDF, *articles × terms* (columns as `terms`).
-  ///   - documentVectors: The articles' latent vectors (rows of *U*Σ), or `nil` for
-  ///     seed-term evidence only; give both latent inputs or neither.
-  ///   - termLoadings: *terms × k* loadings *V*, or `nil`.
-  /// - Returns: For each article, its themes by score descending, ties by theme index.
-  public func tag(
-    termWeights: SparseMatrix, documentVectors: Matrix? = nil, termLoadings: Matrix? = nil
-  )
-    -> [[ThemeScore]]
-  {
-    tagging(termWeights: termWeights, documentVectors: documentVectors, termLoadings: termLoadings)
-      .tags
+  ///   - title: The article's title.
+  ///   - body: Its paragraphs; the first is the lead.
+  ///   - latentVector: Its latent vector (a row of *U*Σ, any scaling), or `nil`.
+  /// - Returns: One ``ThemeEvidence`` per theme, in theme order.
+  public func evidence(title: String, body: [String], latentVector: [Double]?) -> [ThemeEvidence] {
+    let title = Self.normalize(title)
+    let lead = Self.normalize(body.first ?? "")
+    let text = Self.normalize(body.joined(separator: "\n"))
+    let unit = latentVector.map(l2Normalized)
+    return themes.indices.map { theme in
+      let titleCounts = counters[theme].counts(in: title)
+      let bodyCounts = counters[theme].counts(in: text)
+      var matched: [ThemeEvidence.PhraseCount] = []
+      for (index, phrase) in counters[theme].phrases.enumerated() where titleCounts[index] + bodyCounts[index] > 0 {
+        matched.append(.init(phrase: phrase, count: titleCounts[index] + bodyCounts[index]))
+      }
+      matched.sort { $0.count > $1.count || ($0.count == $1.count && $0.phrase < $1.phrase) }
+      var similarity = 0.0
+      if let unit, let vectors = themeVectors, unit.count == vectors[theme].count {
+        similarity = zip(unit, vectors[theme]).reduce(0) { $0 + $1.0 * $1.1 }
+      }
+      return ThemeEvidence(
+        titleCount: titleCounts.reduce(0, +), leadCount: counters[theme].counts(in: lead).reduce(0, +),
+        bodyCount: bodyCounts.reduce(0, +), bodyLength: text.unicodeScalars.count,
+        distinctPhraseCount: matched.count,
+        nameInTitle: nameCounters[theme].counts(in: title).contains { $0 > 0 },
+        descriptionCount: descriptionCounters[theme].counts(in: title + "\n" + text).reduce(0, +),
+        latentSimilarity: similarity, matchedPhrases: matched)
+    }
   }
 
-  /// Tags and per-theme calibration details (for `--explain` and reports).
+  /// P(θ | d) for evidence of theme θ (``ThemeTaggerOptions/model``).
+  public func probability(_ evidence: ThemeEvidence) -> Double {
+    options.model.probability(evidence.features)
+  }
+
+  /// Whether evidence earns the tag: a phrase occurs and P ≥ the threshold.
+  public func carries(_ evidence: ThemeEvidence) -> Bool {
+    evidence.hasPhrase && probability(evidence) >= options.threshold
+  }
+
+  /// The themes of every article, by probability descending, ties by theme order.
   ///
-  /// - Parameters: As ``tag(termWeights:documentVectors:termLoadings:)``.
-  public func tagging(
-    termWeights: SparseMatrix, documentVectors: Matrix? = nil, termLoadings: Matrix? = nil
-  )
-    -> ThemeTagResult
-  {
-    precondition(
-      termWeights.columnCount == termCount,
-      "TF-IDF has \(termWeights.columnCount) terms; the tagger was built for \(termCount)")
-    precondition(
-      (documentVectors == nil) == (termLoadings == nil),
-      "give both documentVectors and termLoadings, or neither")
-    let n = termWeights.rowCount
-    let themeCount = themes.count
-    let seedMass = seedMasses(termWeights)
-    var latent: [[Double]]?  // [theme][document]
-    if let documentVectors, let termLoadings {
-      precondition(documentVectors.rowCount == n, "one document vector per article")
-      precondition(termLoadings.rowCount == termCount, "one loading row per term")
-      precondition(
-        documentVectors.columnCount == termLoadings.columnCount,
-        "document vectors and loadings must share k")
-      latent = latentSimilarities(documentVectors, termLoadings)
+  /// - Parameters:
+  ///   - articles: (title, body paragraphs) per article.
+  ///   - documentVectors: The articles' latent vectors (rows of *U*Σ), or `nil`.
+  public func tagging(articles: [(title: String, body: [String])], documentVectors: Matrix?) -> ThemeTagResult {
+    precondition(documentVectors == nil || documentVectors?.rowCount == articles.count, "one vector per article")
+    var tags: [[ThemeScore]] = []
+    var occurrence = [Set<String>](repeating: [], count: themes.count)
+    var withPhrases = [Int](repeating: 0, count: themes.count)
+    for (row, article) in articles.enumerated() {
+      let all = evidence(title: article.title, body: article.body, latentVector: documentVectors?.row(row))
+      var scores: [ThemeScore] = []
+      for (theme, evidence) in all.enumerated() {
+        for match in evidence.matchedPhrases { occurrence[theme].insert(match.phrase) }
+        if evidence.hasPhrase { withPhrases[theme] += 1 }
+        guard carries(evidence) else { continue }
+        scores.append(
+          ThemeScore(theme: theme, key: themes[theme].key, score: probability(evidence), evidence: evidence))
+      }
+      scores.sort { $0.score > $1.score || ($0.score == $1.score && $0.theme < $1.theme) }
+      tags.append(scores)
     }
-    var tags = [[ThemeScore]](repeating: [], count: n)
-    var calibrations: [ThemeCalibration] = []
-    for theme in 0..<themeCount {
-      let masses = (0..<n).map { seedMass[$0][theme] }
-      let withSeeds = masses.count { $0 > 0 }
-      let calibration: RobustScale
-      var similarities: [Double]?
-      if let latent {
-        let values = latent[theme]
-        let background = (0..<n).filter { masses[$0] == 0 }.map { values[$0] }
-        let minimumBackground = max(5, (n + 3) / 4)
-        let backgroundScale = RobustScale(of: background)
-        calibration =
-          background.count >= minimumBackground && backgroundScale.scale > 0
-          ? backgroundScale : RobustScale(of: values)
-        similarities = values
-      } else {
-        calibration = RobustScale(of: masses)
-      }
-      var tagged = 0
-      for d in 0..<n where masses[d] > 0 {
-        let score = calibration.standardized(similarities?[d] ?? masses[d])
-        guard score >= options.threshold, score > 0 else { continue }
-        tagged += 1
-        tags[d].append(
-          ThemeScore(
-            theme: theme, key: themes[theme].key, score: score, seedMass: masses[d],
-            latentSimilarity: similarities?[d],
-            matchedSeedTerms: matchedSeeds(document: d, theme: theme, termWeights)))
-      }
-      calibrations.append(
-        ThemeCalibration(
-          theme: theme, median: calibration.median, scale: calibration.scale,
-          isLatent: latent != nil, articlesWithSeedTerms: withSeeds, taggedArticles: tagged))
-    }
-    for d in 0..<n {
-      tags[d].sort { $0.score > $1.score || ($0.score == $1.score && $0.theme < $1.theme) }
-    }
-    return ThemeTagResult(tags: tags, calibrations: calibrations)
-  }
-
-  /// E(d, θ) for all articles and themes, [article][theme].
-  private func seedMasses(_ termWeights: SparseMatrix) -> [[Double]] {
-    var result = [[Double]](
-      repeating: [Double](repeating: 0, count: themes.count), count: termWeights.rowCount)
-    for d in 0..<termWeights.rowCount {
-      for index in termWeights.rowStarts[d]..<termWeights.rowStarts[d + 1] {
-        guard let owners = themesOfTerm[Int(termWeights.columnIndices[index])] else { continue }
-        for theme in owners { result[d][theme] += termWeights.values[index] }
-      }
-    }
-    return result
-  }
-
-  /// R(d, θ) for all themes and articles, [theme][article].
-  private func latentSimilarities(_ documentVectors: Matrix, _ termLoadings: Matrix) -> [[Double]] {
-    let n = documentVectors.rowCount
-    let k = documentVectors.columnCount
-    let documentNorms = documentVectors.rowNorms()
-    return seedTermIndices.map { seeds -> [Double] in
-      var pseudo = [Double](repeating: 0, count: k)
-      for term in seeds {
-        for j in 0..<k { pseudo[j] += termLoadings[term, j] }
-      }
-      let norm = l2Norm(pseudo)
-      guard norm > 0, norm.isFinite else { return [Double](repeating: 0, count: n) }
-      var dots = [Double](repeating: 0, count: n)
-      for j in 0..<k where pseudo[j] != 0 {
-        let coefficient = pseudo[j] / norm
-        for i in 0..<n { dots[i] += coefficient * documentVectors[i, j] }
-      }
-      return (0..<n).map {
-        documentNorms[$0] > 0 ? min(1, max(-1, dots[$0] / documentNorms[$0])) : 0
-      }
-    }
-  }
-
-  private func matchedSeeds(document d: Int, theme: Int, _ termWeights: SparseMatrix) -> [Int] {
-    var found: [(term: Int, weight: Double)] = []
-    for index in termWeights.rowStarts[d]..<termWeights.rowStarts[d + 1] {
-      let term = Int(termWeights.columnIndices[index])
-      if themesOfTerm[term]?.contains(theme) == true, termWeights.values[index] > 0 {
-        found.append((term, termWeights.values[index]))
-      }
-    }
-    return found.sorted { $0.weight > $1.weight || ($0.weight == $1.weight && $0.term < $1.term) }
-      .map(\.term)
+    let unmatched = themes.indices.map { theme in phrases[theme].filter { !occurrence[theme].contains($0) } }
+    return ThemeTagResult(tags: tags, articlesWithPhrases: withPhrases, unmatchedPhrases: unmatched)
   }
 
   /// How many articles carry each theme, indexed like ``themes``.
-  ///
-  /// - Parameter tags: The output of ``tag(termWeights:documentVectors:termLoadings:)``.
-  /// - Complexity: O(total tags).
   public func articleCounts(_ tags: [[ThemeScore]]) -> [Int] {
     var counts = [Int](repeating: 0, count: themes.count)
-    for article in tags {
-      for score in article { counts[score.theme] += 1 }
-    }
+    for article in tags { for score in article { counts[score.theme] += 1 } }
     return counts
+  }
+
+  /// NFKC and lower case, so full-width and Latin-case variants match.
+  public static func normalize(_ text: String) -> String {
+    text.precomposedStringWithCompatibilityMapping.lowercased()
+  }
+
+  /// The parts of a theme name: 人工智能/大模型 → 人工智能, 大模型.
+  static func nameParts(of name: String) -> [String] {
+    name.split(whereSeparator: { "/／、,，".contains($0) || $0.isWhitespace }).map(String.init)
+  }
+
+  /// The vocabulary terms in `text`, longest match first at each position (up to `longest`
+  /// characters), skipping characters no term starts with.
+  static func vocabularyMatches(in text: String, column: [String: Int], longest: Int) -> [String] {
+    let characters = Array(text)
+    var found: [String] = []
+    var position = 0
+    while position < characters.count {
+      var advance = 1
+      for length in stride(from: min(longest, characters.count - position), through: 2, by: -1) {
+        let candidate = String(characters[position..<(position + length)])
+        if column[candidate] != nil {
+          found.append(candidate)
+          advance = length
+          break
+        }
+      }
+      position += advance
+    }
+    return found
+  }
+
+  private static func unique(_ values: [String]) -> [String] {
+    var seen = Set<String>()
+    return values.filter { !$0.isEmpty && seen.insert($0).inserted }
   }
 }

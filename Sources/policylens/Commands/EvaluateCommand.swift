@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import PolicyLensKit
 import TextAnalysis
+import ThemeTagging
 
 /// `policylens evaluate`: how well a model answers judged questions.
 struct EvaluateCommand: AsyncParsableCommand {
@@ -35,11 +36,20 @@ struct EvaluateCommand: AsyncParsableCommand {
   @Option(help: ArgumentHelp("Score added to articles of a place a free-text query names.", valueName: "b"))
   var placePreference = SimilarityRequest.defaultPlacePreference
 
+  @Option(help: ArgumentHelp("Tag an article when P(theme | article) is at least this, 0…1.", valueName: "p"))
+  var themeThreshold = ThemeTaggerOptions().threshold
+
   @Flag(help: "List judged articles the model does not have and evaluate the rest (default: an error).")
   var allowMissing = false
 
   @Flag(help: "Also print each question's measures.")
   var questions = false
+
+  @Flag(
+    help: ArgumentHelp(
+      "Fit the tagger's logistic weights to the judged themes of the tuning half and print them.",
+      discussion: "The weights are shared by all themes; the defaults in ThemeTaggerOptions were made this way."))
+  var calibrateThemes = false
 
   @OptionGroup var modelOptions: ModelOptions
   @OptionGroup var themeOptions: ThemeOptions
@@ -60,10 +70,19 @@ struct EvaluateCommand: AsyncParsableCommand {
     let model = try PolicyModel.load(from: URL(fileURLWithPath: modelOptions.model))
     let analyzer = try TextAnalyzer(options: model.textAnalysis, cacheDirectory: lexiconCacheDirectory())
     let catalog = checkSet.themes.isEmpty ? nil : try themeOptions.catalog()
+    if calibrateThemes, let catalog {
+      let fitted = Evaluation.calibrateThemes(checkSet, model: model, catalog: catalog)
+      terminal.note(
+        "calibrated on \(fitted.exampleCount) (article, theme) pairs, \(fitted.positiveCount) positive; "
+          + "features: \(ThemeEvidence.featureNames.joined(separator: ", "))")
+      terminal.note(
+        "weights: [\(fitted.model.weights.map { String(format: "%.4f", $0) }.joined(separator: ", "))], "
+          + "intercept: \(String(format: "%.4f", fitted.model.intercept))")
+    }
     let report = try Evaluation.evaluate(
       checkSet, model: model, analyzer: analyzer, catalog: catalog,
       request: SimilarityRequest(lexicalWeight: lexicalWeight, placePreference: placePreference),
-      allowsMissing: allowMissing)
+      themeOptions: ThemeTaggerOptions(threshold: themeThreshold), allowsMissing: allowMissing)
     for entry in report.missing {
       terminal.note("warning: line \(entry.line): \"\(entry.value)\" is not an article of the model; left out")
     }
@@ -93,7 +112,7 @@ struct EvaluateCommand: AsyncParsableCommand {
       ])
       for row in report.themes {
         themes.append([
-          "tags", row.split, "\(row.articleCount)", rates(row.agreement.microPrecision),
+          row.variant, row.split, "\(row.articleCount)", rates(row.agreement.microPrecision),
           rates(row.agreement.microRecall), rates(row.agreement.microF1), rates(row.agreement.macroF1),
         ])
       }

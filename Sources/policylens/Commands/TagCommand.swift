@@ -1,6 +1,8 @@
 import ArgumentParser
 import Foundation
+import Ingest
 import PolicyLensKit
+import ThemeTagging
 
 /// `policylens tag`: the themes of articles.
 struct TagCommand: AsyncParsableCommand {
@@ -8,14 +10,18 @@ struct TagCommand: AsyncParsableCommand {
     commandName: "tag",
     abstract: "Tag articles with themes (低空经济, 绿色金融 …) and their scores.",
     discussion: """
-      An article carries a theme when at least one of the theme's seed terms occurs in it \
-      and its latent similarity to the theme is an outlier against articles without those \
-      terms (robust z-score ≥ 3.5). No per-theme tuning: each theme is calibrated on the \
-      corpus's own score distribution. Themes live in models/themes.yaml; add your own there.
+      An article carries a theme when the theme's phrases (its seed terms and name, matched \
+      in the text, so 人工智能 is found inside 生成式人工智能) occur in it and the evidence \
+      — where they occur (title, lead, body), how densely, how many different ones, the \
+      description's distinctive terms, and the latent similarity — makes the theme more \
+      likely than the threshold (P ≥ 0.4). The probability has a fixed meaning, so a tag \
+      does not move when unrelated articles are added. --explain shows the evidence per \
+      theme. Themes live in models/themes.yaml; add your own there.
 
       Examples:
         policylens tag 2024-21#1 2024-8#5
         policylens tag --theme green-finance
+        policylens tag --explain 2024-21#1
       """)
 
   @Argument(help: ArgumentHelp("Article ids (default: all articles).", valueName: "id"))
@@ -26,6 +32,12 @@ struct TagCommand: AsyncParsableCommand {
 
   @Flag(help: "Also list articles that carry no theme.")
   var includeUntagged = false
+
+  @Option(
+    help: ArgumentHelp(
+      "Show, for one article, every theme's probability and evidence: counts and where they were found.",
+      valueName: "id"))
+  var explain: String?
 
   @OptionGroup var modelOptions: ModelOptions
   @OptionGroup var themeOptions: ThemeOptions
@@ -44,6 +56,10 @@ struct TagCommand: AsyncParsableCommand {
           "Unknown theme \(theme). Did you mean \(close.joined(separator: ", "))? All keys: policylens themes",
         exitCode: ExitStatus.usage)
     }
+    if let explain {
+      let row = try ArticleLookup.row(of: explain, in: model.articles, model: modelOptions.model)
+      return try renderExplanation(model.themeExplanations(ofArticle: row, catalog: catalog), of: model.articles[row])
+    }
     let rows = try ids.map { try ArticleLookup.row(of: $0, in: model.articles, model: modelOptions.model) }
     let tagged = model.themes(from: catalog).articles
     var selected = rows.isEmpty ? tagged : rows.map { tagged[$0] }
@@ -56,13 +72,56 @@ struct TagCommand: AsyncParsableCommand {
     }
     var table = TextTable([
       .init(header: "id", maximumWidth: 18), .init(header: "region"), .init(header: "title", maximumWidth: 40),
-      .init(header: "themes (score; evidence)", maximumWidth: 70),
+      .init(header: "themes (probability)", maximumWidth: 70),
     ])
     for article in selected {
-      let themes = article.themes.map { "\($0.name) \(String(format: "%.1f", $0.score))" }.joined(separator: ", ")
+      let themes = article.themes.map { "\($0.name) \(String(format: "%.2f", $0.score))" }.joined(separator: ", ")
       table.append([article.id, article.region, article.title, themes.isEmpty ? "—" : themes])
     }
     terminal.line(table.render())
     terminal.line("\(formatCount(selected.count)) articles")
+  }
+
+  /// `--explain`: the themes an article carries, then those that came close, with evidence.
+  private func renderExplanation(_ explanations: [ThemeExplanation], of article: Article) throws {
+    let terminal = Terminal.current
+    if output.json {
+      struct Payload: Encodable {
+        var id: String
+        var title: String
+        var threshold: Double
+        var themes: [ThemeExplanation]
+      }
+      terminal.line(
+        try renderJSON(
+          Payload(
+            id: article.id, title: article.title, threshold: ThemeTaggerOptions().threshold, themes: explanations)))
+      return
+    }
+    terminal.line("\(article.id)  \(article.title)\n")
+    var table = TextTable([
+      .init(header: "theme", maximumWidth: 20), .init(header: "P", alignsRight: true), .init(header: "tag"),
+      .init(header: "title", alignsRight: true), .init(header: "lead", alignsRight: true),
+      .init(header: "body", alignsRight: true), .init(header: "per 1k", alignsRight: true),
+      .init(header: "desc", alignsRight: true), .init(header: "latent", alignsRight: true),
+      .init(header: "phrases found (count)", maximumWidth: 40),
+    ])
+    let shown = explanations.filter { $0.isTagged || $0.probability >= 0.05 || $0.evidence.hasPhrase }
+    for item in shown {
+      let evidence = item.evidence
+      let density = Double(evidence.bodyCount) * 1_000 / Double(max(1, evidence.bodyLength))
+      table.append([
+        item.name, String(format: "%.2f", item.probability),
+        item.isTagged ? "yes" : (evidence.hasPhrase ? "close" : "—"),
+        "\(evidence.titleCount)", "\(evidence.leadCount)", "\(evidence.bodyCount)", String(format: "%.1f", density),
+        "\(evidence.descriptionCount)", String(format: "%.2f", evidence.latentSimilarity),
+        evidence.matchedPhrases.prefix(6).map { "\($0.phrase) \($0.count)" }.joined(separator: ", "),
+      ])
+    }
+    terminal.line(table.render())
+    let untouched = explanations.count - shown.count
+    terminal.line(
+      "A theme is given when P ≥ \(ThemeTaggerOptions().threshold) and one of its phrases occurs; "
+        + "\(untouched) theme\(untouched == 1 ? "" : "s") with no phrase and P < 0.05 not shown.")
   }
 }

@@ -1,0 +1,65 @@
+/// Counts occurrences of a set of phrases in text, longest match first.
+///
+/// At each position the longest phrase that starts there is counted and skipped, so
+/// overlapping phrases (低空 inside 低空经济) count once. Texts and phrases are compared as given; normalise both the same way first
+/// (NFKC and lower case, as `TextNormalizer` does).
+///
+/// A phrase made only of ASCII letters and digits (`ai`, `5g`, `esg`) matches only where it
+/// is not part of a longer ASCII word (`ai` does not match inside `said`).
+///
+/// Counting on the text rather than on terms matches a phrase at both granularities: a seed
+/// 人工智能 is found inside 生成式人工智能 whatever the segmenter did with it.
+///
+/// - Complexity: O(*n* · *c*) for a text of *n* scalars and *c* phrases sharing a first
+///   scalar (a handful).
+public struct PhraseCounter: Sendable {
+  /// The phrases, without duplicates or empty strings, in the order given.
+  public let phrases: [String]
+  private let byFirstScalar: [Unicode.Scalar: [(scalars: [Unicode.Scalar], index: Int, isWord: Bool)]]
+
+  /// A counter for `phrases` (empty and repeated phrases are dropped).
+  public init(_ phrases: [String]) {
+    var seen = Set<String>()
+    let unique = phrases.filter { !$0.isEmpty && seen.insert($0).inserted }
+    var table: [Unicode.Scalar: [(scalars: [Unicode.Scalar], index: Int, isWord: Bool)]] = [:]
+    for (index, phrase) in unique.enumerated() {
+      let scalars = Array(phrase.unicodeScalars)
+      let isWord = scalars.allSatisfy(Self.isASCIIWordScalar)
+      table[scalars[0], default: []].append((scalars, index, isWord))
+    }
+    for key in table.keys { table[key]?.sort { $0.scalars.count > $1.scalars.count } }
+    self.phrases = unique
+    self.byFirstScalar = table
+  }
+
+  /// How often each phrase occurs in `text` (indexed like ``phrases``).
+  public func counts(in text: String) -> [Int] {
+    var counts = [Int](repeating: 0, count: phrases.count)
+    guard !phrases.isEmpty else { return counts }
+    let scalars = Array(text.unicodeScalars)
+    var position = 0
+    while position < scalars.count {
+      var advance = 1
+      if let candidates = byFirstScalar[scalars[position]] {
+        for candidate in candidates where position + candidate.scalars.count <= scalars.count {
+          let end = position + candidate.scalars.count
+          guard scalars[position..<end].elementsEqual(candidate.scalars) else { continue }
+          if candidate.isWord {
+            let before = position > 0 && Self.isASCIIWordScalar(scalars[position - 1])
+            let after = end < scalars.count && Self.isASCIIWordScalar(scalars[end])
+            if before || after { continue }
+          }
+          counts[candidate.index] += 1
+          advance = candidate.scalars.count
+          break
+        }
+      }
+      position += advance
+    }
+    return counts
+  }
+
+  private static func isASCIIWordScalar(_ scalar: Unicode.Scalar) -> Bool {
+    scalar.isASCII && (scalar.properties.isAlphabetic || ("0"..."9").contains(scalar))
+  }
+}
