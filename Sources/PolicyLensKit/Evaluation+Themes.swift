@@ -1,3 +1,4 @@
+import LinearAlgebra
 import ThemeTagging
 
 extension ThemeCatalog {
@@ -8,7 +9,18 @@ extension ThemeCatalog {
       themes: themes.map { theme in
         ThemeDefinition(
           key: theme.key, name: theme.name, description: theme.description,
-          seedTerms: Array(theme.seedTerms.prefix(count)))
+          seedTerms: Array(theme.seedTerms.prefix(count)), examples: theme.examples,
+          counterExamples: theme.counterExamples)
+      })
+  }
+
+  /// The same themes with the given examples (article ids per theme key; others keep none).
+  public func withExamples(_ examples: [String: [String]]) -> ThemeCatalog {
+    ThemeCatalog(
+      themes: themes.map { theme in
+        ThemeDefinition(
+          key: theme.key, name: theme.name, description: theme.description, seedTerms: theme.seedTerms,
+          examples: examples[theme.key] ?? [], counterExamples: [])
       })
   }
 }
@@ -31,22 +43,78 @@ extension Evaluation {
   /// - Returns: The fitted model, and the number of examples and positives it saw.
   public static func calibrateThemes(
     _ checkSet: CheckSet, model: PolicyModel, catalog: ThemeCatalog, split: String = "tuning"
-  ) -> (model: LogisticRegression, exampleCount: Int, positiveCount: Int) {
+  ) -> (
+    model: LogisticRegression, exampleModel: LogisticRegression, exampleThreshold: Double, exampleCount: Int,
+    positiveCount: Int
+  ) {
     let vectors = model.latentVectors
+    let judged = checkSet.themes.filter { $0.split == split }.compactMap { entry in
+      model.row(ofArticle: entry.id).map { (row: $0, themes: Set(entry.themes)) }
+    }
+    let variants = [catalog, catalog.keepingFirstSeeds(fewSeedCount)]
     var features: [[Double]] = []
     var labels: [Bool] = []
-    for variant in [catalog, catalog.keepingFirstSeeds(fewSeedCount)] {
+    var evidenceByVariant: [[[ThemeEvidence]]] = []
+    for variant in variants {
       let tagger = model.themeTagger(for: variant)
-      for entry in checkSet.themes where entry.split == split {
-        guard let row = model.row(ofArticle: entry.id) else { continue }
+      var perArticle: [[ThemeEvidence]] = []
+      for (row, themes) in judged {
         let article = model.articles[row]
         let evidence = tagger.evidence(title: article.title, body: article.body, latentVector: vectors.row(row))
+        perArticle.append(evidence)
         for (theme, item) in evidence.enumerated() {
           features.append(item.features)
-          labels.append(entry.themes.contains(variant.themes[theme].key))
+          labels.append(themes.contains(variant.themes[theme].key))
+        }
+      }
+      evidenceByVariant.append(perArticle)
+    }
+    let evidenceModel = LogisticRegression(fitting: features, labels: labels)
+
+    // Examples: draw 3 or 5 of each theme's judged articles, and 2 counter-examples among
+    // those that mention the theme without carrying it; every other judged article is a
+    // labelled case for the second model.
+    let unitRows = vectors.unitRows()
+    var exampleFeatures: [[Double]] = []
+    var exampleLabels: [Bool] = []
+    var exampleGates: [Bool] = []
+    var generator = SplitMix64(seed: 7)
+    for (variant, perArticle) in zip(variants, evidenceByVariant) {
+      for (theme, definition) in variant.themes.enumerated() {
+        let positives = judged.indices.filter { judged[$0].themes.contains(definition.key) }
+        let mentions = judged.indices.filter {
+          !judged[$0].themes.contains(definition.key) && perArticle[$0][theme].hasPhrase
+        }
+        for count in [3, 5] where positives.count > count {
+          for _ in 0..<4 {
+            let examples = Array(positives.shuffled(using: &generator).prefix(count))
+            let counters = Array(mentions.shuffled(using: &generator).prefix(2))
+            let learned = ThemeExamples(
+              examples: examples.map { judged[$0].row }, counterExamples: counters.map { judged[$0].row },
+              unitLatentRows: unitRows, termWeights: model.weights)
+            for index in judged.indices where !examples.contains(index) && !counters.contains(index) {
+              let similarity = learned.similarity(
+                ofRow: judged[index].row, unitLatentRows: unitRows, termWeights: model.weights)
+              let base = evidenceModel.probability(perArticle[index][theme].features)
+              exampleFeatures.append(ThemeTagger.exampleFeatures(base: base, similarity))
+              exampleLabels.append(judged[index].themes.contains(definition.key))
+              exampleGates.append(perArticle[index][theme].hasPhrase)
+            }
+          }
         }
       }
     }
-    return (LogisticRegression(fitting: features, labels: labels), features.count, labels.count { $0 })
+    let exampleModel = LogisticRegression(fitting: exampleFeatures, labels: exampleLabels)
+    // The threshold for themes with examples: the best F1 over the drawn cases.
+    var best = (threshold: 0.5, f1: -1.0)
+    for step in 2...18 {
+      let threshold = Double(step) * 0.05
+      let predicted = zip(exampleFeatures, exampleGates).map { $1 && exampleModel.probability($0) >= threshold }
+      let f1 = TagAgreement(
+        predicted: predicted.map { $0 ? ["x"] : [] }, judged: exampleLabels.map { $0 ? ["x"] : [] }
+      ).microF1
+      if f1 > best.f1 { best = (threshold, f1) }
+    }
+    return (evidenceModel, exampleModel, best.threshold, features.count, labels.count { $0 })
   }
 }

@@ -117,19 +117,33 @@ public enum Evaluation {
 
     var themeRows: [EvaluationReport.ThemeRow] = []
     if let catalog, !checkSet.themes.isEmpty {
-      let variants = [
-        ("as written", catalog), ("first \(fewSeedCount) seeds", catalog.keepingFirstSeeds(fewSeedCount)),
+      // Examples for the "+ k examples" rows: each theme's first k judged articles of the
+      // tuning half (in file order); those rows are reported on the held-out half only.
+      func examples(_ count: Int) -> [String: [String]] {
+        var chosen: [String: [String]] = [:]
+        for entry in checkSet.themes where entry.split == "tuning" && rowByID[entry.id] != nil {
+          for key in entry.themes where (chosen[key]?.count ?? 0) < count { chosen[key, default: []].append(entry.id) }
+        }
+        return chosen
+      }
+      let few = catalog.keepingFirstSeeds(fewSeedCount)
+      let variants: [(String, ThemeCatalog, [String])] = [
+        ("as written", catalog, ["tuning", "heldout", "all"]),
+        ("first \(fewSeedCount) seeds", few, ["tuning", "heldout", "all"]),
+        ("as written + 3 examples", catalog.withExamples(examples(3)), ["heldout"]),
+        ("as written + 5 examples", catalog.withExamples(examples(5)), ["heldout"]),
+        ("first \(fewSeedCount) seeds + 3 examples", few.withExamples(examples(3)), ["heldout"]),
       ]
-      for (variant, themes) in variants {
+      for (variant, themes, splits) in variants {
         let tagged = Dictionary(
-          model.themes(from: themes, options: themeOptions).articles.map { ($0.id, Set($0.themes.map(\.key))) },
+          try model.themes(from: themes, options: themeOptions).articles.map { ($0.id, Set($0.themes.map(\.key))) },
           uniquingKeysWith: { first, _ in first })
         var entries: [(split: String, predicted: Set<String>, judged: Set<String>)] = []
         for entry in checkSet.themes {
           guard let id = resolve(entry.id), let predicted = tagged[id] else { continue }
           entries.append((entry.split, predicted, Set(entry.themes)))
         }
-        for split in ["tuning", "heldout", "all"] {
+        for split in splits {
           let chosen = entries.filter { split == "all" || $0.split == split }
           guard !chosen.isEmpty else { continue }
           themeRows.append(

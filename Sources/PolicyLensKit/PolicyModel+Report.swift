@@ -11,7 +11,7 @@ extension PolicyModel {
   /// by silhouette), a timeline of themes by issue, a 2-D map, and for each article its most
   /// similar policies in other regions.
   public func reportDocument(catalog: ThemeCatalog, seed: UInt64, similarCount: Int = 3) throws -> ReportDocument {
-    let tagged = themes(from: catalog).articles
+    let tagged = try themes(from: catalog).articles
     let clustering = try clusters(ClusterRequest(seed: seed))
     let positions = try mapPositions()
     let queries = QueryModel(model: self)

@@ -55,12 +55,49 @@ extension PolicyModel {
       termLoadings: lsa.termLoadings, options: options)
   }
 
-  /// Tags every article with the catalog's themes (method: `ThemeTagger`).
+  /// What the catalog's themes learn from their examples, or `nil` when no theme has any.
+  ///
+  /// - Throws: ``ThemeTaggingError/unknownExamples(themeKey:articles:suggestions:)`` naming
+  ///   the examples that are neither an id nor an exact title of the model's articles.
+  public func exampleContext(for catalog: ThemeCatalog) throws(ThemeTaggingError) -> ThemeTagger.ExampleContext? {
+    guard catalog.themes.contains(where: { !$0.examples.isEmpty }) else { return nil }
+    var rowByName: [String: Int] = [:]
+    for (row, article) in articles.enumerated().reversed() {
+      rowByName[article.title] = row
+      rowByName[article.id] = row
+    }
+    let unitRows = latentVectors.unitRows()
+    var learned: [ThemeExamples?] = []
+    for theme in catalog.themes {
+      let named = theme.examples + theme.counterExamples
+      let unknown = named.filter { rowByName[$0] == nil }
+      guard unknown.isEmpty else {
+        throw .unknownExamples(
+          themeKey: theme.key, articles: unknown,
+          suggestions: Evaluation.closest(to: unknown[0], among: articles.map(\.id)))
+      }
+      learned.append(
+        theme.examples.isEmpty
+          ? nil
+          : ThemeExamples(
+            examples: theme.examples.compactMap { rowByName[$0] },
+            counterExamples: theme.counterExamples.compactMap { rowByName[$0] }, unitLatentRows: unitRows,
+            termWeights: weights))
+    }
+    return ThemeTagger.ExampleContext(themes: learned, unitLatentRows: unitRows, termWeights: weights)
+  }
+
+  /// Tags every article with the catalog's themes (method: `ThemeTagger`; themes with
+  /// examples learn from them, see `ThemeExamples`).
+  ///
+  /// - Throws: ``ThemeTaggingError/unknownExamples(themeKey:articles:suggestions:)``.
   public func themes(
     from catalog: ThemeCatalog, options: ThemeTaggerOptions = ThemeTaggerOptions()
-  ) -> (articles: [ArticleThemes], counts: [ThemeCount]) {
+  ) throws(ThemeTaggingError) -> (articles: [ArticleThemes], counts: [ThemeCount]) {
     let tagger = themeTagger(for: catalog, options: options)
-    let result = tagger.tagging(articles: articles.map { ($0.title, $0.body) }, documentVectors: latentVectors)
+    let result = tagger.tagging(
+      articles: articles.map { ($0.title, $0.body) }, documentVectors: latentVectors,
+      examples: try exampleContext(for: catalog))
     let tagged = zip(articles, result.tags).map { article, scores in
       ArticleThemes(
         id: article.id, title: article.title, region: article.region,
@@ -83,14 +120,62 @@ extension PolicyModel {
   /// Every theme's probability and evidence for article `row`, most probable first.
   public func themeExplanations(
     ofArticle row: Int, catalog: ThemeCatalog, options: ThemeTaggerOptions = ThemeTaggerOptions()
-  ) -> [ThemeExplanation] {
+  ) throws(ThemeTaggingError) -> [ThemeExplanation] {
     let tagger = themeTagger(for: catalog, options: options)
     let article = articles[row]
-    let evidence = tagger.evidence(title: article.title, body: article.body, latentVector: latentVectors.row(row))
+    let evidence = tagger.evidence(
+      ofRow: row, title: article.title, body: article.body, documentVectors: latentVectors,
+      examples: try exampleContext(for: catalog))
     return zip(catalog.themes.indices, evidence).map { theme, evidence in
       ThemeExplanation(
         key: catalog.themes[theme].key, name: catalog.themes[theme].name, probability: tagger.probability(evidence),
         isTagged: tagger.carries(evidence), evidence: evidence, descriptionTerms: tagger.descriptionTerms[theme])
     }.sorted { $0.probability > $1.probability || ($0.probability == $1.probability && $0.key < $1.key) }
+  }
+}
+
+/// An article worth labelling for a theme: the tagger is least sure about it.
+public struct ThemeSuggestion: Sendable, Hashable, Codable {
+  public var id: String
+  public var title: String
+  public var region: String
+  /// P(theme | article).
+  public var probability: Double
+  /// Whether the article carries the theme now.
+  public var isTagged: Bool
+  /// The theme's phrases found in it, most frequent first.
+  public var evidence: [String]
+}
+
+extension PolicyModel {
+  /// The articles most worth marking as examples or counter-examples of a theme: those whose
+  /// probability is closest to the threshold (uncertainty sampling), among the articles that
+  /// mention the theme or have P ≥ 0.05 and are not marked yet.
+  ///
+  /// - Throws: ``ThemeTaggingError/unknownExamples(themeKey:articles:suggestions:)``.
+  public func themeSuggestions(
+    forTheme theme: Int, catalog: ThemeCatalog, count: Int, options: ThemeTaggerOptions = ThemeTaggerOptions()
+  ) throws(ThemeTaggingError) -> [ThemeSuggestion] {
+    let tagger = themeTagger(for: catalog, options: options)
+    let examples = try exampleContext(for: catalog)
+    let vectors = latentVectors
+    var candidates: [ThemeSuggestion] = []
+    for (row, article) in articles.enumerated() {
+      let evidence = tagger.evidence(
+        ofRow: row, title: article.title, body: article.body, documentVectors: vectors, examples: examples)[theme]
+      guard evidence.examples?.label == nil else { continue }
+      let probability = tagger.probability(evidence)
+      guard evidence.hasPhrase || probability >= 0.05 else { continue }
+      candidates.append(
+        ThemeSuggestion(
+          id: article.id, title: article.title, region: article.region, probability: probability,
+          isTagged: tagger.carries(evidence), evidence: evidence.matchedPhrases.map(\.phrase)))
+    }
+    let threshold = options.threshold
+    return Array(
+      candidates.sorted {
+        abs($0.probability - threshold) < abs($1.probability - threshold)
+          || (abs($0.probability - threshold) == abs($1.probability - threshold) && $0.id < $1.id)
+      }.prefix(count))
   }
 }

@@ -11,13 +11,22 @@ public struct ThemeDefinition: Sendable, Hashable, Codable {
   public var description: String
   /// Seed terms as the segmenter outputs them, in file order, without duplicates.
   public var seedTerms: [String]
+  /// Articles (ids or exact titles) an analyst marked as carrying the theme.
+  public var examples: [String]
+  /// Articles (ids or exact titles) an analyst marked as not carrying it.
+  public var counterExamples: [String]
 
   /// A theme with the given fields.
-  public init(key: String, name: String, description: String = "", seedTerms: [String]) {
+  public init(
+    key: String, name: String, description: String = "", seedTerms: [String], examples: [String] = [],
+    counterExamples: [String] = []
+  ) {
     self.key = key
     self.name = name
     self.description = description
     self.seedTerms = seedTerms
+    self.examples = examples
+    self.counterExamples = counterExamples
   }
 
   /// Whether `key` is a valid theme key: `[a-z0-9]+(-[a-z0-9]+)*`.

@@ -23,6 +23,8 @@ public struct ThemeEvidence: Sendable, Hashable, Codable {
   public var descriptionCount: Int
   /// Cosine of the article's latent vector with the theme's (0 without a latent space).
   public var latentSimilarity: Double
+  /// Closeness to the articles an analyst marked for the theme, when the theme has examples.
+  public var examples: ExampleSimilarity?
   /// The phrases found, with their counts in the whole article, most frequent first.
   public var matchedPhrases: [PhraseCount]
 
@@ -46,6 +48,7 @@ public struct ThemeEvidence: Sendable, Hashable, Codable {
     self.descriptionCount = descriptionCount
     self.latentSimilarity = latentSimilarity
     self.matchedPhrases = matchedPhrases
+    self.examples = nil
   }
 
   /// Names of the features, in the order of ``features``.

@@ -7,14 +7,20 @@ struct ThemeFileParser {
     var name: String?
     var description = ""
     var seeds: [String]?
+    var examples: [String] = []
+    var counterExamples: [String] = []
   }
+
+  /// The list fields a theme may have.
+  private static let listFields = ["seeds", "examples", "counter-examples"]
 
   let fileName: String
   private var sawThemes = false
   private var itemIndent: Int?
   private var fieldIndent = 0
   private var seedIndent: Int?
-  private var inBlockSeeds = false
+  /// The list field whose "- item" lines are being read, if any.
+  private var blockList: String?
   private var draft: Draft?
   private var themes: [ThemeDefinition] = []
   private var keyLines: [String: Int] = [:]
@@ -53,14 +59,14 @@ struct ThemeFileParser {
 
     if content == "-" || content.hasPrefix("- ") {
       let rest = String(content.dropFirst())
-      if inBlockSeeds, indent > fieldIndent {
+      if let field = blockList, indent > fieldIndent {
         if let seedIndent, seedIndent != indent {
           throw fail(lineNumber, .badIndentation(expected: seedIndent, found: indent))
         }
         seedIndent = indent
-        let seed = try scalar(rest, lineNumber: lineNumber)
-        guard !seed.isEmpty else { throw fail(lineNumber, .emptyValue(field: "seeds")) }
-        draft?.seeds?.append(seed)
+        let item = try scalar(rest, lineNumber: lineNumber)
+        guard !item.isEmpty else { throw fail(lineNumber, .emptyValue(field: field)) }
+        append([item], to: field)
         return
       }
       if let itemIndent, itemIndent != indent {
@@ -77,7 +83,7 @@ struct ThemeFileParser {
       return
     }
     guard draft != nil else { throw fail(lineNumber, .unexpectedLine(content)) }
-    if inBlockSeeds, indent > fieldIndent { throw fail(lineNumber, .unexpectedLine(content)) }
+    if blockList != nil, indent > fieldIndent { throw fail(lineNumber, .unexpectedLine(content)) }
     guard indent == fieldIndent else {
       throw fail(lineNumber, .badIndentation(expected: fieldIndent, found: indent))
     }
@@ -85,10 +91,10 @@ struct ThemeFileParser {
   }
 
   private mutating func addField(_ text: String, lineNumber: Int) throws(ThemeTaggingError) {
-    inBlockSeeds = false
+    blockList = nil
     seedIndent = nil
     let (name, value) = try splitField(text, lineNumber: lineNumber)
-    guard ["key", "name", "description", "seeds"].contains(name) else {
+    guard ["key", "name", "description"].contains(name) || Self.listFields.contains(name) else {
       throw fail(lineNumber, .unknownField(name))
     }
     guard draft?.fields[name] == nil else { throw fail(lineNumber, .duplicateField(name)) }
@@ -108,20 +114,29 @@ struct ThemeFileParser {
       let description = try scalar(value, lineNumber: lineNumber)
       draft?.description = description
     default:
+      if name == "seeds" { draft?.seeds = [] }
       if value.isEmpty {
-        inBlockSeeds = true
-        draft?.seeds = []
+        blockList = name
       } else if value.hasPrefix("[") {
-        let seeds = try flowList(value, lineNumber: lineNumber)
-        draft?.seeds = seeds
+        append(try flowList(value, lineNumber: lineNumber), to: name)
       } else {
-        throw fail(lineNumber, .unexpectedLine("seeds: \(value)"))
+        throw fail(lineNumber, .unexpectedLine("\(name): \(value)"))
       }
     }
   }
 
+  private mutating func append(_ items: [String], to field: String) {
+    switch field {
+    case "seeds":
+      let current = draft?.seeds ?? []
+      draft?.seeds = current + items
+    case "examples": draft?.examples += items
+    default: draft?.counterExamples += items
+    }
+  }
+
   private mutating func finishDraft() throws(ThemeTaggingError) {
-    inBlockSeeds = false
+    blockList = nil
     seedIndent = nil
     guard let current = draft else { return }
     draft = nil
@@ -139,8 +154,20 @@ struct ThemeFileParser {
     guard !unique.isEmpty else {
       throw fail(current.fields["seeds"] ?? current.line, .missingSeedTerms(themeKey: key))
     }
+    if let both = current.examples.first(where: current.counterExamples.contains) {
+      throw fail(
+        current.fields["counter-examples"] ?? current.line,
+        .contradictoryExamples(article: both, themeKey: key))
+    }
     themes.append(
-      ThemeDefinition(key: key, name: name, description: current.description, seedTerms: unique))
+      ThemeDefinition(
+        key: key, name: name, description: current.description, seedTerms: unique,
+        examples: Self.unique(current.examples), counterExamples: Self.unique(current.counterExamples)))
+  }
+
+  private static func unique(_ values: [String]) -> [String] {
+    var seen = Set<String>()
+    return values.filter { seen.insert($0).inserted }
   }
 
   mutating func finish() throws(ThemeTaggingError) -> [ThemeDefinition] {

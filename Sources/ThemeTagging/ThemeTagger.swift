@@ -136,14 +136,58 @@ public struct ThemeTagger: Sendable {
     }
   }
 
-  /// P(θ | d) for evidence of theme θ (``ThemeTaggerOptions/model``).
+  /// P(θ | d) for evidence of theme θ: ``ThemeTaggerOptions/model``, then, for a theme with
+  /// examples, ``ThemeTaggerOptions/exampleModel`` on top (see ``ThemeExamples``).
   public func probability(_ evidence: ThemeEvidence) -> Double {
-    options.model.probability(evidence.features)
+    let base = options.model.probability(evidence.features)
+    guard let examples = evidence.examples else { return base }
+    if let label = examples.label { return label ? 1 : 0 }
+    return options.exampleModel.probability(Self.exampleFeatures(base: base, examples))
   }
 
-  /// Whether evidence earns the tag: a phrase occurs and P ≥ the threshold.
+  /// The example model's features: the evidence logit and the three cosines.
+  public static func exampleFeatures(base: Double, _ examples: ExampleSimilarity) -> [Double] {
+    let clamped = min(max(base, 1e-9), 1 - 1e-9)
+    return [log(clamped / (1 - clamped)), examples.latent, examples.lexical, examples.counterLatent]
+  }
+
+  /// Whether evidence earns the tag: a phrase occurs and P ≥ the threshold (an example always
+  /// does, a counter-example never).
   public func carries(_ evidence: ThemeEvidence) -> Bool {
-    evidence.hasPhrase && probability(evidence) >= options.threshold
+    if let label = evidence.examples?.label { return label }
+    return evidence.hasPhrase && probability(evidence) >= options.threshold
+  }
+
+  /// The evidence for every theme in article `row`, with its closeness to each theme's
+  /// examples (themes without examples are left without).
+  public func evidence(
+    ofRow row: Int, title: String, body: [String], documentVectors: Matrix?, examples: ExampleContext?
+  ) -> [ThemeEvidence] {
+    var all = evidence(title: title, body: body, latentVector: documentVectors?.row(row))
+    if let examples {
+      for (theme, learned) in examples.themes.enumerated() {
+        guard let learned else { continue }
+        all[theme].examples = learned.similarity(
+          ofRow: row, unitLatentRows: examples.unitLatentRows, termWeights: examples.termWeights)
+      }
+    }
+    return all
+  }
+
+  /// What tagging with examples needs besides the texts.
+  public struct ExampleContext: Sendable {
+    /// Per theme, what it learned from its marked articles (`nil`: no examples).
+    public var themes: [ThemeExamples?]
+    /// The articles' unit latent rows.
+    public var unitLatentRows: Matrix
+    /// The articles' TF-IDF rows.
+    public var termWeights: SparseMatrix
+
+    public init(themes: [ThemeExamples?], unitLatentRows: Matrix, termWeights: SparseMatrix) {
+      self.themes = themes
+      self.unitLatentRows = unitLatentRows
+      self.termWeights = termWeights
+    }
   }
 
   /// The themes of every article, by probability descending, ties by theme order.
@@ -151,13 +195,17 @@ public struct ThemeTagger: Sendable {
   /// - Parameters:
   ///   - articles: (title, body paragraphs) per article.
   ///   - documentVectors: The articles' latent vectors (rows of *U*Σ), or `nil`.
-  public func tagging(articles: [(title: String, body: [String])], documentVectors: Matrix?) -> ThemeTagResult {
+  ///   - examples: Themes' examples, if any theme has some.
+  public func tagging(
+    articles: [(title: String, body: [String])], documentVectors: Matrix?, examples: ExampleContext? = nil
+  ) -> ThemeTagResult {
     precondition(documentVectors == nil || documentVectors?.rowCount == articles.count, "one vector per article")
     var tags: [[ThemeScore]] = []
     var occurrence = [Set<String>](repeating: [], count: themes.count)
     var withPhrases = [Int](repeating: 0, count: themes.count)
     for (row, article) in articles.enumerated() {
-      let all = evidence(title: article.title, body: article.body, latentVector: documentVectors?.row(row))
+      let all = evidence(
+        ofRow: row, title: article.title, body: article.body, documentVectors: documentVectors, examples: examples)
       var scores: [ThemeScore] = []
       for (theme, evidence) in all.enumerated() {
         for match in evidence.matchedPhrases { occurrence[theme].insert(match.phrase) }

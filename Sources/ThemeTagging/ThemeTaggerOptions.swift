@@ -11,11 +11,25 @@ public struct ThemeTaggerOptions: Sendable, Hashable, Codable {
   /// Raise it for fewer, surer tags.
   public var threshold: Double
 
-  /// Options with the given model and threshold.
-  public init(model: LogisticRegression = Self.calibratedModel, threshold: Double = 0.4) {
+  /// The model for themes with examples, over (evidence logit, latent and lexical cosine with
+  /// the examples, latent cosine with the counter-examples); see ``ThemeExamples``.
+  public var exampleModel: LogisticRegression
+
+  /// Options with the given models and threshold.
+  public init(
+    model: LogisticRegression = Self.calibratedModel, exampleModel: LogisticRegression = Self.calibratedExampleModel,
+    threshold: Double = 0.4
+  ) {
     self.model = model
+    self.exampleModel = exampleModel
     self.threshold = threshold
   }
+
+  /// Weights fitted on the tuning half with 3 or 5 examples drawn from the judged articles
+  /// of each theme (as written and cut to three seeds), and two counter-examples among the
+  /// articles that mention the theme without carrying it.
+  public static let calibratedExampleModel = LogisticRegression(
+    weights: [1.0145, 2.6259, 0.5702, -1.6077], intercept: -0.0050)
 
   /// Weights fitted on the tuning half of Tests/EvaluationData/checkset.json with the seeds
   /// model and models/themes.yaml, each theme both as written and cut to its first three

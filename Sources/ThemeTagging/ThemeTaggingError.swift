@@ -4,12 +4,18 @@ public enum ThemeTaggingError: Error, Sendable, Hashable, CustomStringConvertibl
   case invalidThemeFile(file: String, line: Int, problem: ThemeFileProblem)
   /// The definition file defines no themes.
   case noThemes(file: String)
+  /// A theme's examples or counter-examples name articles the model does not have.
+  case unknownExamples(themeKey: String, articles: [String], suggestions: [String])
 
   /// What went wrong, the offending value, and what to try.
   public var description: String {
     switch self {
     case .invalidThemeFile(let file, let line, let problem):
       "\(file) line \(line): \(problem)"
+    case .unknownExamples(let key, let articles, let suggestions):
+      "Theme '\(key)' lists examples the model does not have: \(articles.joined(separator: ", "))."
+        + (suggestions.isEmpty ? "" : " Closest articles: \(suggestions.joined(separator: ", ")).")
+        + " Use ids from `policylens articles` or exact titles."
     case .noThemes(let file):
       "\(file) defines no themes. Add entries under `themes:` (see models/themes.yaml for the format)."
     }
@@ -44,6 +50,8 @@ public enum ThemeFileProblem: Sendable, Hashable, CustomStringConvertible {
   case unsupportedVersion(String)
   /// A line that fits nowhere in the format.
   case unexpectedLine(String)
+  /// An article listed both as an example and as a counter-example of one theme.
+  case contradictoryExamples(article: String, themeKey: String)
 
   /// What went wrong, the offending value, and what to try.
   public var description: String {
@@ -54,7 +62,7 @@ public enum ThemeFileProblem: Sendable, Hashable, CustomStringConvertible {
       "expected \(expected) spaces of indentation, found \(found). Align theme fields under "
         + "the first field after `- `, and seed items deeper than `seeds:`."
     case .unknownField(let name):
-      "unknown field '\(name)'. Allowed fields: key, name, description, seeds."
+      "unknown field '\(name)'. Allowed fields: key, name, description, seeds, examples, counter-examples."
     case .unknownSection(let name):
       "unknown top-level entry '\(name)'. Allowed: version, themes."
     case .duplicateField(let name):
@@ -74,6 +82,8 @@ public enum ThemeFileProblem: Sendable, Hashable, CustomStringConvertible {
       "unterminated \(text). Close it on the same line."
     case .unsupportedVersion(let value):
       "unsupported version '\(value)'. This PolicyLens reads version: 1."
+    case .contradictoryExamples(let article, let key):
+      "theme '\(key)' lists \(article) both under examples and under counter-examples. Keep it in one."
     case .unexpectedLine(let text):
       "cannot read '\(text)'. Expected `themes:`, `- key: …`, a field `name: value`, or a seed `- term`."
     }

@@ -220,4 +220,21 @@ struct SingleIssueTests {
     #expect(report.diagnostics.contains("at least two issues"))
     #expect(FileManager.default.fileExists(atPath: html))
   }
+
+  @Test("a theme whose examples name unknown articles is refused with the closest ids")
+  func unknownThemeExamples() async throws {
+    let file = FileManager.default.temporaryDirectory.appendingPathComponent("themes-\(UUID().uuidString).yaml")
+    defer { try? FileManager.default.removeItem(at: file) }
+    try """
+    themes:
+      - key: low-altitude
+        name: 低空经济
+        seeds: [低空经济]
+        examples: [2024-21#99]
+    """.write(to: file, atomically: true, encoding: .utf8)
+    let run = await CLIRunner.run(["tag", "--model", CLIRunner.seedModel, "--themes-file", file.path])
+    #expect(run.exitCode == 65)
+    #expect(run.diagnostics.contains("2024-21#99"))
+    #expect(run.diagnostics.contains("Closest articles: 2024-21#"))
+  }
 }

@@ -30,7 +30,7 @@ struct PolicyModelTimelineTests {
     let model = SeedModel.model
     let text = try String(
       contentsOf: RepositoryPaths.root.appendingPathComponent("models/themes.yaml"), encoding: .utf8)
-    let tagged = model.themes(from: try ThemeCatalog(parsing: text)).articles
+    let tagged = try model.themes(from: try ThemeCatalog(parsing: text)).articles
     let (timeline, _) = try model.timeline(
       categories: .themes, granularity: .month, region: nil, themes: tagged, clusters: nil)
     #expect(!timeline.periods.isEmpty)

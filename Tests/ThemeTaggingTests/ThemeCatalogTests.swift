@@ -141,3 +141,39 @@ import Testing
     }
   }
 }
+
+@Suite struct ThemeExamplesParsingTests {
+  @Test("examples and counter-examples are read as lists, flow or block")
+  func lists() throws {
+    let catalog = try ThemeCatalog(
+      parsing: """
+        themes:
+          - key: low-altitude
+            name: 低空经济
+            seeds: [低空经济]
+            examples: [2024-21#1, "长三角加速低空经济产业布局"]
+            counter-examples:
+              - 2024-21#8
+        """)
+    #expect(catalog.themes[0].examples == ["2024-21#1", "长三角加速低空经济产业布局"])
+    #expect(catalog.themes[0].counterExamples == ["2024-21#8"])
+  }
+
+  @Test("an article that is both an example and a counter-example is refused, naming the line")
+  func contradiction() {
+    #expect(
+      throws: ThemeTaggingError.invalidThemeFile(
+        file: "themes.yaml", line: 6, problem: .contradictoryExamples(article: "2024-21#1", themeKey: "a"))
+    ) {
+      try ThemeCatalog(
+        parsing: """
+          themes:
+            - key: a
+              name: A
+              seeds: [x]
+              examples: [2024-21#1]
+              counter-examples: [2024-21#1]
+          """)
+    }
+  }
+}

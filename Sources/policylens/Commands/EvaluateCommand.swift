@@ -78,6 +78,9 @@ struct EvaluateCommand: AsyncParsableCommand {
       terminal.note(
         "weights: [\(fitted.model.weights.map { String(format: "%.4f", $0) }.joined(separator: ", "))], "
           + "intercept: \(String(format: "%.4f", fitted.model.intercept))")
+      terminal.note(
+        "example model weights: [\(fitted.exampleModel.weights.map { String(format: "%.4f", $0) }.joined(separator: ", "))], "
+          + "intercept: \(String(format: "%.4f", fitted.exampleModel.intercept)), threshold \(fitted.exampleThreshold)")
     }
     let report = try Evaluation.evaluate(
       checkSet, model: model, analyzer: analyzer, catalog: catalog,

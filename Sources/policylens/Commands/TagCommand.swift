@@ -61,7 +61,7 @@ struct TagCommand: AsyncParsableCommand {
       return try renderExplanation(model.themeExplanations(ofArticle: row, catalog: catalog), of: model.articles[row])
     }
     let rows = try ids.map { try ArticleLookup.row(of: $0, in: model.articles, model: modelOptions.model) }
-    let tagged = model.themes(from: catalog).articles
+    let tagged = try model.themes(from: catalog).articles
     var selected = rows.isEmpty ? tagged : rows.map { tagged[$0] }
     if let theme { selected = selected.filter { $0.themes.contains { $0.key == theme } } }
     if rows.isEmpty && !includeUntagged && theme == nil { selected = selected.filter { !$0.themes.isEmpty } }

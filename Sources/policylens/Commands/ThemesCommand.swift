@@ -8,9 +8,22 @@ struct ThemesCommand: AsyncParsableCommand {
     commandName: "themes",
     abstract: "List the themes with how many articles carry each.",
     discussion: """
-      Example:
+      A theme may list examples and counter-examples (article ids or exact titles) in the \
+      themes file; the tagger then learns from them. --suggest KEY lists the articles the \
+      tagger is least sure about for a theme: mark them under `examples:` or \
+      `counter-examples:` and rerun.
+
+      Examples:
         policylens themes --themes-file models/themes.yaml
+        policylens themes --suggest low-altitude-economy
       """)
+
+  @Option(help: ArgumentHelp("List the articles most worth labelling for this theme (key or name).", valueName: "key"))
+  var suggest: String?
+
+  @Option(
+    name: [.customShort("n"), .customLong("count")], help: ArgumentHelp("Number of suggestions.", valueName: "n"))
+  var count = 10
 
   @OptionGroup var modelOptions: ModelOptions
   @OptionGroup var themeOptions: ThemeOptions
@@ -19,7 +32,38 @@ struct ThemesCommand: AsyncParsableCommand {
   func run() async throws {
     let terminal = Terminal.current
     let model = try PolicyModel.load(from: URL(fileURLWithPath: modelOptions.model))
-    let counts = model.themes(from: try themeOptions.catalog()).counts
+    let catalog = try themeOptions.catalog()
+    if let suggest {
+      guard let theme = catalog.themes.firstIndex(where: { $0.key == suggest || $0.name == suggest }) else {
+        throw CommandError(
+          description: "Unknown theme \(suggest). List the keys with: policylens themes", exitCode: ExitStatus.usage)
+      }
+      let suggestions = try model.themeSuggestions(forTheme: theme, catalog: catalog, count: count)
+      if output.json {
+        struct Payload: Encodable {
+          var theme: String
+          var suggestions: [ThemeSuggestion]
+        }
+        terminal.line(try renderJSON(Payload(theme: catalog.themes[theme].key, suggestions: suggestions)))
+        return
+      }
+      var table = TextTable([
+        .init(header: "id", maximumWidth: 18), .init(header: "P", alignsRight: true), .init(header: "now"),
+        .init(header: "title", maximumWidth: 40), .init(header: "phrases found", maximumWidth: 30),
+      ])
+      for item in suggestions {
+        table.append([
+          item.id, String(format: "%.2f", item.probability), item.isTagged ? "tagged" : "—", item.title,
+          item.evidence.prefix(4).joined(separator: " "),
+        ])
+      }
+      terminal.line(table.render())
+      terminal.line(
+        "Mark the ones you are sure of under `examples:` or `counter-examples:` of \(catalog.themes[theme].key) "
+          + "in the themes file, then rerun policylens tag.")
+      return
+    }
+    let counts = try model.themes(from: catalog).counts
     if output.json {
       struct Payload: Encodable { var themes: [ThemeCount] }
       terminal.line(try renderJSON(Payload(themes: counts)))

@@ -52,7 +52,7 @@ struct TimelineCommand: AsyncParsableCommand {
     let terminal = Terminal.current
     let model = try PolicyModel.load(from: URL(fileURLWithPath: modelOptions.model))
     let categories: TimelineCategories = clusters ? .clusters : .themes
-    let tagged = categories == .themes ? model.themes(from: try themeOptions.catalog()).articles : nil
+    let tagged = categories == .themes ? try model.themes(from: try themeOptions.catalog()).articles : nil
     let clustering = categories == .clusters ? try model.clusters(ClusterRequest(seed: seedOptions.seed)) : nil
     let (timeline, trends) = try model.timeline(
       categories: categories, granularity: granularity, region: region, themes: tagged, clusters: clustering)

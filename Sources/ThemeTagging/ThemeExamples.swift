@@ -1,0 +1,80 @@
+import LinearAlgebra
+
+/// What a theme learns from articles an analyst marked: examples that carry it and
+/// counter-examples that do not.
+///
+/// The examples' centroids, in the latent space (mean of their unit latent rows) and in the
+/// lexical one (mean of their TF-IDF rows), describe the theme as the analyst sees it. Each
+/// article's cosine with them (and, if there are counter-examples, with the counter-examples'
+/// latent centroid) enters a second logistic model, ``ThemeTaggerOptions/exampleModel``, on
+/// top of the theme's evidence logit:
+///
+///     logit P'(θ | d) = a · logit P(θ | d) + b · cos_latent(d, E⁺) + c · cos_lexical(d, E⁺)
+///                       + e · cos_latent(d, E⁻) + f
+///
+/// Marked articles are labelled outright: an example carries the theme, a counter-example
+/// never does. The model's weights were fitted on the tuning half by drawing examples from
+/// the judged articles (`policylens evaluate … --calibrate-themes`).
+public struct ThemeExamples: Sendable {
+  /// Rows of the articles marked as carrying the theme.
+  public let exampleRows: Set<Int>
+  /// Rows of the articles marked as not carrying it.
+  public let counterExampleRows: Set<Int>
+  private let positiveLatent: [Double]
+  private let positiveLexical: [Int: Double]
+  private let negativeLatent: [Double]?
+
+  /// Learns from marked rows.
+  ///
+  /// - Parameters:
+  ///   - examples: Rows of examples (at least one).
+  ///   - counterExamples: Rows of counter-examples (may be empty).
+  ///   - unitLatentRows: The articles' latent rows scaled to unit length, *articles × k*.
+  ///   - termWeights: The articles' l2-normalised TF-IDF rows.
+  public init(examples: [Int], counterExamples: [Int], unitLatentRows: Matrix, termWeights: SparseMatrix) {
+    precondition(!examples.isEmpty, "a theme learns from at least one example")
+    func latentCentroid(_ rows: [Int]) -> [Double] {
+      var sum = [Double](repeating: 0, count: unitLatentRows.columnCount)
+      for row in rows { for j in sum.indices { sum[j] += unitLatentRows[row, j] } }
+      return l2Normalized(sum)
+    }
+    var lexical: [Int: Double] = [:]
+    for row in examples {
+      for position in termWeights.rowStarts[row]..<termWeights.rowStarts[row + 1] {
+        lexical[Int(termWeights.columnIndices[position]), default: 0] += termWeights.values[position]
+      }
+    }
+    let norm = l2Norm(lexical.values)
+    self.exampleRows = Set(examples)
+    self.counterExampleRows = Set(counterExamples)
+    self.positiveLatent = latentCentroid(examples)
+    self.positiveLexical = norm > 0 ? lexical.mapValues { $0 / norm } : [:]
+    self.negativeLatent = counterExamples.isEmpty ? nil : latentCentroid(counterExamples)
+  }
+
+  /// The article's similarities to the marked articles.
+  public func similarity(ofRow row: Int, unitLatentRows: Matrix, termWeights: SparseMatrix) -> ExampleSimilarity {
+    func cosine(_ centroid: [Double]) -> Double {
+      (0..<unitLatentRows.columnCount).reduce(0) { $0 + unitLatentRows[row, $1] * centroid[$1] }
+    }
+    var lexical = 0.0
+    for position in termWeights.rowStarts[row]..<termWeights.rowStarts[row + 1] {
+      lexical += termWeights.values[position] * (positiveLexical[Int(termWeights.columnIndices[position])] ?? 0)
+    }
+    let label: Bool? = exampleRows.contains(row) ? true : (counterExampleRows.contains(row) ? false : nil)
+    return ExampleSimilarity(
+      latent: cosine(positiveLatent), lexical: lexical, counterLatent: negativeLatent.map(cosine) ?? 0, label: label)
+  }
+}
+
+/// An article's closeness to a theme's marked articles (see ``ThemeExamples``).
+public struct ExampleSimilarity: Sendable, Hashable, Codable {
+  /// Latent cosine with the examples' centroid.
+  public var latent: Double
+  /// TF-IDF cosine with the examples' centroid.
+  public var lexical: Double
+  /// Latent cosine with the counter-examples' centroid (0 without counter-examples).
+  public var counterLatent: Double
+  /// `true` for an example, `false` for a counter-example, `nil` otherwise.
+  public var label: Bool?
+}
