@@ -128,7 +128,7 @@ import Testing
       file: "themes.yaml", line: 12, problem: .unknownField("seed"))
     #expect(
       error.description
-        == "themes.yaml line 12: unknown field 'seed'. Allowed fields: key, name, description, seeds."
+        == "themes.yaml line 12: unknown field 'seed'. Allowed fields: key, name, description, seeds, examples, counter-examples."
     )
   }
 
