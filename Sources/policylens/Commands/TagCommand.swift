@@ -61,7 +61,13 @@ struct TagCommand: AsyncParsableCommand {
       return try renderExplanation(model.themeExplanations(ofArticle: row, catalog: catalog), of: model.articles[row])
     }
     let rows = try ids.map { try ArticleLookup.row(of: $0, in: model.articles, model: modelOptions.model) }
-    let tagged = try model.themes(from: catalog).articles
+    let tagging = try model.themes(from: catalog)
+    for theme in tagging.counts where theme.articlesWithSeedTerms == 0 && !output.quiet {
+      terminal.note(
+        "warning: no article mentions theme \(theme.key): check its seeds (\(theme.unmatchedSeedTerms.joined(separator: " ")))"
+      )
+    }
+    let tagged = tagging.articles
     var selected = rows.isEmpty ? tagged : rows.map { tagged[$0] }
     if let theme { selected = selected.filter { $0.themes.contains { $0.key == theme } } }
     if rows.isEmpty && !includeUntagged && theme == nil { selected = selected.filter { !$0.themes.isEmpty } }

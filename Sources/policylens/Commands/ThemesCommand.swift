@@ -81,11 +81,14 @@ struct ThemesCommand: AsyncParsableCommand {
       ])
     }
     terminal.line(table.render())
-    let missing = counts.filter { !$0.unmatchedSeedTerms.isEmpty }
-    if !missing.isEmpty && output.verbose {
-      for theme in missing {
-        terminal.note(
-          "\(theme.key): seed terms not in the model's vocabulary: \(theme.unmatchedSeedTerms.joined(separator: " "))")
+    for theme in counts where theme.articlesWithSeedTerms == 0 {
+      terminal.note(
+        "warning: no article mentions theme \(theme.key): check its seeds (\(theme.unmatchedSeedTerms.joined(separator: " ")))"
+      )
+    }
+    if output.verbose {
+      for theme in counts where !theme.unmatchedSeedTerms.isEmpty && theme.articlesWithSeedTerms > 0 {
+        terminal.note("\(theme.key): seeds found in no article: \(theme.unmatchedSeedTerms.joined(separator: " "))")
       }
     }
   }
