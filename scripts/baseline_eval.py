@@ -450,8 +450,11 @@ def theme_rows(articles, themes, checkset, resolver):
         if row is not None:
             entries.append((entry["split"], row, set(entry["themes"])))
     rows = []
-    for method, rule in THEME_RULES:
-        tagged = tag_articles(articles, themes, rule)
+    few = [(key, seeds[:3]) for key, seeds in themes]
+    variants = [(method, rule, themes) for method, rule in THEME_RULES]
+    variants.append((SEED_COUNT + ", first 3 seeds", THEME_RULES[0][1], few))
+    for method, rule, chosen_themes in variants:
+        tagged = tag_articles(articles, chosen_themes, rule)
         for split in ROW_SPLITS:
             chosen = [(row, judged) for s, row, judged in entries if split == "all" or s == split]
             if chosen:
@@ -484,7 +487,7 @@ def print_tables(result):
                 [[r["method"], r["task"], r["split"], str(r["questionCount"]),
                   *(f"{r[m]:.3f}" for m in MEASURES)] for r in rows], left=3)
     print()
-    methods = [m for m, _ in THEME_RULES]
+    methods = [m for m, _ in THEME_RULES] + [SEED_COUNT + ", first 3 seeds"]
     rows = sorted(result["themeRows"], key=lambda r: (ROW_SPLITS.index(r["split"]), methods.index(r["method"])))
     print_table(["method", "split", "articles", "micro P", "micro R", "micro F1", "macro F1"],
                 [[r["method"], r["split"], str(r["articleCount"]),
