@@ -32,7 +32,7 @@ struct ReportCommand: AsyncParsableCommand {
   func run() async throws {
     let terminal = Terminal.current
     let model = try PolicyModel.load(from: URL(fileURLWithPath: modelOptions.model))
-    let document = try model.reportDocument(catalog: try themeOptions.catalog(), seed: seedOptions.seed)
+    let document = try model.reportDocument(catalog: try themeOptions.catalog(for: model), seed: seedOptions.seed)
     if document.timeline == nil && !output.quiet {
       terminal.note("note: the timeline needs articles from at least two issues; the report has none.")
     }

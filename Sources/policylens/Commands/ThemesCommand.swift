@@ -19,16 +19,16 @@ struct ThemesCommand: AsyncParsableCommand {
   func run() async throws {
     let terminal = Terminal.current
     let model = try PolicyModel.load(from: URL(fileURLWithPath: modelOptions.model))
-    let counts = model.themes(from: try themeOptions.catalog()).counts
+    let counts = model.themes(from: try themeOptions.catalog(for: model)).counts
     if output.json {
       struct Payload: Encodable { var themes: [ThemeCount] }
       terminal.line(try renderJSON(Payload(themes: counts)))
       return
     }
     var table = TextTable([
-      .init(header: "key", maximumWidth: 28), .init(header: "name", maximumWidth: 20),
+      .init(header: "key"), .init(header: "name", maximumWidth: 20, minimumWidth: 10),
       .init(header: "articles", alignsRight: true), .init(header: "with seeds", alignsRight: true),
-      .init(header: "description", maximumWidth: 50),
+      .init(header: "description", maximumWidth: 50, minimumWidth: 10),
     ])
     for theme in counts {
       table.append([
@@ -36,7 +36,7 @@ struct ThemesCommand: AsyncParsableCommand {
         theme.description,
       ])
     }
-    terminal.line(table.render())
+    terminal.line(table.render(width: terminal.width))
     let missing = counts.filter { !$0.unmatchedSeedTerms.isEmpty }
     if !missing.isEmpty && output.verbose {
       for theme in missing {
