@@ -24,6 +24,7 @@ struct ReportCommand: AsyncParsableCommand {
     completion: .directory)
   var csv: String?
 
+  @OptionGroup var csvOptions: CSVOptions
   @OptionGroup var modelOptions: ModelOptions
   @OptionGroup var themeOptions: ThemeOptions
   @OptionGroup var seedOptions: SeedOptions
@@ -47,7 +48,7 @@ struct ReportCommand: AsyncParsableCommand {
       }
       for (name, table) in ReportCSV.tables(document).sorted(by: { $0.key < $1.key }) {
         let path = URL(fileURLWithPath: csv).appendingPathComponent(name).path
-        try writeAtomically(table, to: path)
+        try writeAtomically(csvOptions.encoded(table), to: path)
         written.append(path)
       }
     }

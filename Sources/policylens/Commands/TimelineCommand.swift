@@ -40,6 +40,8 @@ struct TimelineCommand: AsyncParsableCommand {
   @Flag(help: "Print the timeline as CSV (one row per period and category, as report --csv writes timeline.csv).")
   var csv = false
 
+  @OptionGroup var csvOptions: CSVOptions
+
   @OptionGroup var modelOptions: ModelOptions
   @OptionGroup var themeOptions: ThemeOptions
   @OptionGroup var seedOptions: SeedOptions
@@ -61,8 +63,9 @@ struct TimelineCommand: AsyncParsableCommand {
       themes: tagged, clusters: clustering)
     if csv {
       terminal.writeOutput(
-        ReportCSV.timeline(
-          ReportTimeline(timeline, trends: trends, categoryKind: categories.rawValue, includesEmptySeries: true)))
+        csvOptions.encoded(
+          ReportCSV.timeline(
+            ReportTimeline(timeline, trends: trends, categoryKind: categories.rawValue, includesEmptySeries: true))))
       return
     }
     if output.json {

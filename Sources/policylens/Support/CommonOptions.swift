@@ -50,3 +50,15 @@ struct SeedOptions: ParsableArguments {
   @Option(help: ArgumentHelp("Seed for the random number generator.", valueName: "n"))
   var seed: UInt64 = 42
 }
+
+/// `--no-bom`: CSV output starts with a UTF-8 byte-order mark unless asked not to.
+///
+/// Excel reads a CSV without one in the system's legacy encoding, turning Chinese into mojibake;
+/// most other tools skip the mark, and `--no-bom` serves those that don't.
+struct CSVOptions: ParsableArguments {
+  @Flag(help: "Write CSV without the UTF-8 byte-order mark that Excel needs to read Chinese.")
+  var noBom = false
+
+  /// `csv` as written: with the byte-order mark unless `--no-bom`.
+  func encoded(_ csv: String) -> String { noBom ? csv : "\u{FEFF}" + csv }
+}
