@@ -53,6 +53,8 @@ report-check: setup
 	$(SWIFT) build --product policylens
 	.build/debug/policylens report --out .build/report.html
 	scripts/check_report.sh .build/report.html .build/report.png --expect-title 长三角加速低空经济产业布局
+	.build/debug/policylens report --region 上海市 --out .build/report-shanghai.html
+	scripts/check_report.sh .build/report-shanghai.html .build/report-shanghai.png --expect-focus 上海
 
 # Runs every benchmark once at a tiny size (a smoke test; no timing thresholds).
 bench-smoke: setup
