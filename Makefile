@@ -2,20 +2,30 @@
 #   make demo   installs what is missing, builds in release mode, and runs the main job on seeds/
 #   make test   runs the whole test suite (CI runs this through .ci/run)
 #   make lint   checks the sources with the toolchain's swift format and .swift-format (fails on any warning)
+#   make install puts policylens in $(PREFIX)/bin (default /usr/local/bin; PREFIX=~/.local for no sudo)
 
 SWIFT ?= swift
 BIN := .build/release/policylens
+PREFIX ?= /usr/local
+# make demo writes here (ignored by git), so the committed model and the tree stay as they are.
+DEMO := demo
 
-.PHONY: demo test lint setup peers build model report-check bench bench-quick bench-smoke fixtures clean
+.PHONY: demo install test lint setup peers build model report-check bench bench-quick bench-smoke fixtures clean
 
 demo: setup build
-	$(BIN) fit seeds --model models/seeds
-	$(BIN) similar 2024-21#4 --other-regions -n 5
-	$(BIN) themes
-	$(BIN) clusters --auto --articles 3
-	$(BIN) timeline --by issue --themes
-	$(BIN) report --out report.html
-	@echo "Open report.html in a browser."
+	$(BIN) fit seeds --model $(DEMO)/seeds
+	$(BIN) similar 2024-21#4 --other-regions -n 5 --model $(DEMO)/seeds
+	$(BIN) show 2024-21#4 --no-body --model $(DEMO)/seeds
+	$(BIN) themes --model $(DEMO)/seeds
+	$(BIN) clusters --auto --articles 3 --model $(DEMO)/seeds
+	$(BIN) timeline --by issue --themes --model $(DEMO)/seeds
+	$(BIN) report --out $(DEMO)/report.html --model $(DEMO)/seeds
+	@echo "Open $(DEMO)/report.html in a browser."
+
+install: build
+	install -d $(DESTDIR)$(PREFIX)/bin
+	install -m 755 $(BIN) $(DESTDIR)$(PREFIX)/bin/policylens
+	@echo "Installed $(DESTDIR)$(PREFIX)/bin/policylens. Set POLICYLENS_MODEL=$(CURDIR)/models/seeds to use the seeds model from any folder."
 
 test: setup
 	$(SWIFT) test
@@ -43,6 +53,8 @@ report-check: setup
 	$(SWIFT) build --product policylens
 	.build/debug/policylens report --out .build/report.html
 	scripts/check_report.sh .build/report.html .build/report.png --expect-title 长三角加速低空经济产业布局
+	.build/debug/policylens report --region 上海市 --out .build/report-shanghai.html
+	scripts/check_report.sh .build/report-shanghai.html .build/report-shanghai.png --expect-focus 上海
 
 # Runs every benchmark once at a tiny size (a smoke test; no timing thresholds).
 bench-smoke: setup

@@ -3,8 +3,11 @@
 # page's script ran without errors and that the expected sections, chart elements and (optionally)
 # known article titles are in the DOM after the script ran.
 #
-# Usage: scripts/check_report.sh REPORT.html [SCREENSHOT.png] [--expect-title TITLE]...
+# Usage: scripts/check_report.sh REPORT.html [SCREENSHOT.png] [--expect-title TITLE]... [--expect-focus PLACE]
 #   SCREENSHOT.png defaults to REPORT.png beside the report.
+#   --expect-focus PLACE: the report was written with `report --region PLACE`; checks that the page
+#   opened filtered (every shown article is of PLACE, some are hidden) and that the print view
+#   (Chromium's --print-to-pdf, A4 print style sheet) renders the filtered list.
 #
 # Installs Debian's `chromium` when no Chromium or Chrome is on PATH (apt-get; sudo when not root),
 # and `fonts-noto-cjk` when no Chinese font is installed, so the screenshot shows characters
@@ -23,9 +26,11 @@ usage() { echo "usage: $0 REPORT.html [SCREENSHOT.png] [--expect-title TITLE]...
 report=""
 screenshot=""
 titles=()
+focus=""
 while [ $# -gt 0 ]; do
   case "$1" in
     --expect-title) [ $# -ge 2 ] || usage; titles+=("$2"); shift 2 ;;
+    --expect-focus) [ $# -ge 2 ] || usage; focus="$2"; shift 2 ;;
     -h|--help) usage ;;
     *) if [ -z "$report" ]; then report="$1"; elif [ -z "$screenshot" ]; then screenshot="$1"; else usage; fi; shift ;;
   esac
@@ -65,10 +70,15 @@ flags=(--headless --no-sandbox --disable-gpu --disable-dev-shm-usage --no-first-
   "file://$report" >"$work/shot.log" 2>&1 || {
   echo "check_report: $browser failed to take a screenshot:" >&2; tail -20 "$work/shot.log" >&2; exit 1; }
 
-python3 - "$work/dom.html" "$screenshot" "${titles[@]}" <<'PY'
+if [ -n "$focus" ]; then
+  "$browser" "${flags[@]}" --no-pdf-header-footer --print-to-pdf="$work/print.pdf" "file://$report" \
+    >"$work/pdf.log" 2>&1 || { echo "check_report: $browser failed to print:" >&2; tail -20 "$work/pdf.log" >&2; exit 1; }
+fi
+
+python3 - "$work/dom.html" "$screenshot" "$focus" "$work/print.pdf" "${titles[@]}" <<'PY'
 import html, os, re, sys
 
-dom_path, png_path, titles = sys.argv[1], sys.argv[2], sys.argv[3:]
+dom_path, png_path, focus, pdf_path, titles = sys.argv[1], sys.argv[2], sys.argv[3], sys.argv[4], sys.argv[5:]
 dom = open(dom_path, encoding="utf-8").read()
 failures = []
 
@@ -92,6 +102,22 @@ check('id="matrix-table"' in dom, "region × theme table")
 details = dom.count('<details class="art"')
 check(details > 0, f"article details ({details})")
 check('id="article-filter"' in dom, "article filter box")
+check(dom.count('class="chip" data-filter="region"') > 0 and dom.count('data-filter="theme"') > 0,
+      "region and theme filter chips")
+check('<details class="text">' in dom, "article text behind a disclosure")
+check('@media print' in dom and '@page' in dom, "print style sheet")
+if focus:
+    tags = re.findall(r'<details class="art"[^>]*>', dom)
+    def attr(tag, name):
+        m = re.search(name + r'="([^"]*)"', tag)
+        return html.unescape(m.group(1)) if m else ""
+    shown = [t for t in tags if " hidden" not in t]
+    check(len(shown) > 0 and len(shown) < len(tags), f"focus {focus}: {len(shown)} of {len(tags)} articles shown")
+    check(all(focus in (attr(t, "data-region"), attr(t, "data-city")) for t in shown),
+          f"focus {focus}: every shown article is of {focus}")
+    pdf = open(pdf_path, "rb").read() if os.path.exists(pdf_path) else b""
+    pages = len(re.findall(rb"/Type\s*/Page[^s]", pdf))
+    check(pdf.startswith(b"%PDF") and pages >= 1, f"print view: A4 PDF with {pages} page(s)")
 for title in titles:
     check(html.escape(title, quote=False) in dom, f"article title present: {title}")
 size = os.path.getsize(png_path) if os.path.exists(png_path) else 0

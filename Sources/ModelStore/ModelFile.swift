@@ -14,6 +14,8 @@
 /// | `tfidf_indptr.npy`, `tfidf_indices.npy`, `tfidf_data.npy` | TF-IDF rows in CSR form: `scipy.sparse.csr_matrix((data, indices, indptr))` |
 /// | `articles.jsonl` | one article (metadata and body) per line, in row order |
 /// | `article_index.tsv` | `id⇥region⇥city⇥date⇥issue⇥title` per article, for fast queries |
+/// | `themes.yaml` | the theme definitions `fit` used, byte for byte (absent when fitted without themes) |
+/// | `userdict.txt` | the user dictionary file `fit` read, byte for byte (absent when none was given) |
 public enum ModelFile: String, CaseIterable, Sendable {
   case manifest = "manifest.json"
   case vocabulary = "vocabulary.tsv"
@@ -27,6 +29,8 @@ public enum ModelFile: String, CaseIterable, Sendable {
   case tfidfValues = "tfidf_data.npy"
   case articles = "articles.jsonl"
   case articleIndex = "article_index.tsv"
+  case themeDefinitions = "themes.yaml"
+  case userDictionary = "userdict.txt"
 
   /// The file's name in the directory.
   public var name: String { rawValue }

@@ -60,7 +60,14 @@ extension PolicyModel {
       algorithm: LSAOptions.Algorithm(rawValue: manifest.algorithm) ?? .exact,
       singularValues: sigma, termLoadings: loadings, documentCoordinates: coordinates,
       totalSumOfSquares: manifest.totalSumOfSquares)
-    return PolicyModel(manifest: manifest, articles: articles, tfidf: tfidf, lsa: lsa)
+    var model = PolicyModel(manifest: manifest, articles: articles, tfidf: tfidf, lsa: lsa)
+    if files.entries[ModelFile.themeDefinitions.name] != nil {
+      model.themeDefinitions = try files.verifiedData(.themeDefinitions)
+    }
+    if files.entries[ModelFile.userDictionary.name] != nil {
+      model.userDictionaryFile = try files.verifiedData(.userDictionary)
+    }
+    return model
   }
 
   /// The articles only (for commands that list or filter them without the matrices).

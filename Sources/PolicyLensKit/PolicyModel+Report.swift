@@ -20,12 +20,17 @@ extension PolicyModel {
     for row in articles.indices {
       let article = articles[row]
       let neighbours = (try? queries.similar(toArticle: row, request: request)) ?? []
-      reportArticles.append(
-        ReportArticle(
-          id: article.id, title: article.title, region: article.region, city: article.city,
-          date: article.date ?? "", issue: article.issue, themes: tagged[row].themes.map(\.name),
-          clusterID: clustering.labels[row], position: positions[row],
-          similar: neighbours.map { ReportNeighbour(articleID: $0.id, score: $0.score) }))
+      var reportArticle = ReportArticle(
+        id: article.id, title: article.title, region: article.region, city: article.city,
+        date: article.date ?? "", issue: article.issue, themes: tagged[row].themes.map(\.name),
+        clusterID: clustering.labels[row], position: positions[row],
+        similar: neighbours.map { ReportNeighbour(articleID: $0.id, score: $0.score) })
+      reportArticle.themeScores = tagged[row].themes.map(\.score)
+      reportArticle.source = article.source
+      reportArticle.sourceDate = article.sourceDate
+      reportArticle.urls = article.urls
+      reportArticle.body = article.body
+      reportArticles.append(reportArticle)
     }
     var reportTimeline: ReportTimeline?
     if let (timeline, trends) = try? timeline(

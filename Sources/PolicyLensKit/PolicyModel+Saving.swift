@@ -45,6 +45,8 @@ extension PolicyModel {
     try writer.write(NumPyFormat.encode(weights.values), as: .tfidfValues, shape: [weights.nonZeroCount])
     try writer.write(articleLines, as: .articles, shape: [articles.count])
     try writer.write(articleIndex, as: .articleIndex, shape: [articles.count])
+    if let themeDefinitions { try writer.write(themeDefinitions, as: .themeDefinitions, shape: nil) }
+    if let userDictionaryFile { try writer.write(userDictionaryFile, as: .userDictionary, shape: nil) }
 
     var manifest = self.manifest
     manifest.files = writer.entries

@@ -1,3 +1,4 @@
+import Foundation
 import Ingest
 import LinearAlgebra
 import Reduction
@@ -17,6 +18,14 @@ public struct PolicyModel: Sendable {
   public var tfidf: TFIDFModel
   /// Latent topics; `documentCoordinates` has one row per article (fold-ins included).
   public var lsa: LSAModel
+  /// The theme file `fit` used, byte for byte (`themes.yaml` in the model folder).
+  ///
+  /// Commands tag with the model's own themes from any folder; `nil` when fitted without themes.
+  public var themeDefinitions: Data? = nil
+  /// The user dictionary file `fit` read, byte for byte (`userdict.txt` in the model folder).
+  ///
+  /// `nil` when none was given. Its entries are also in the manifest's text analysis options.
+  public var userDictionaryFile: Data? = nil
 
   /// The text analysis the model was fitted with, resolved (queries must use exactly this).
   public var textAnalysis: TextAnalysisOptions { manifest.parameters.textAnalysis }

@@ -21,19 +21,30 @@ extension HTMLReport {
       let search = ([article.title, place, article.date, article.issue, cluster?.label ?? ""] + article.themes)
         .joined(separator: " ").lowercased()
       html +=
-        "<details class=\"art\" id=\"article-\(escape(article.id))\" data-search=\"\(escape(search))\">\n<summary>"
+        "<details class=\"art\" id=\"article-\(escape(article.id))\" data-search=\"\(escape(search))\""
+        + " data-region=\"\(escape(article.region))\" data-city=\"\(escape(article.city ?? ""))\" data-themes=\"\(escape(article.themes.joined(separator: "|")))\">\n<summary>"
       html += "<span class=\"dot\" style=\"background:\(context.color(of: article))\"></span>"
       html += "<span class=\"title\">\(escape(article.title))</span>"
       html +=
-        "<span class=\"meta\">\(escape(place)) · \(escape(article.date)) · \(escape(article.issue))</span></summary>\n"
+        "<span class=\"meta\"><code class=\"id\">\(escape(article.id))</code> · \(escape(place)) · \(escape(article.date)) · \(escape(article.issue))</span></summary>\n"
       html += "<div class=\"body\">"
+      html += citation(article)
       if !article.themes.isEmpty || cluster != nil {
         html += "<p class=\"terms\">"
         if let cluster {
           html += "<a class=\"term cluster-tag\" href=\"#cluster-\(cluster.id)\">\(escape(cluster.label))</a> "
         }
-        html += article.themes.map { "<span class=\"term\">\(escape($0))</span>" }.joined(separator: " ")
+        html += article.themes.enumerated().map { index, theme in
+          let score =
+            index < article.themeScores.count ? " <b>\(HTMLText.fixed(article.themeScores[index], 1))</b>" : ""
+          return "<span class=\"term\">\(escape(theme))\(score)</span>"
+        }.joined(separator: " ")
         html += "</p>\n"
+      }
+      if !article.body.isEmpty {
+        html += "<details class=\"text\"><summary>全文 Text</summary>\n"
+        html += article.body.map { "<p>\(escape($0))</p>" }.joined(separator: "\n")
+        html += "\n</details>\n"
       }
       let neighbours = article.similar.compactMap { neighbour in
         context.articlesByID[neighbour.articleID].map { ($0, neighbour.score) }
@@ -55,5 +66,20 @@ extension HTMLReport {
       html += "</div>\n</details>\n"
     }
     return html + "</div>\n</section>\n"
+  }
+
+  /// The line to cite an article by: its id, place, date, source with its date, and links.
+  static func citation(_ article: ReportArticle) -> String {
+    var parts = [
+      "<code class=\"id\">\(escape(article.id))</code>", escape(RenderContext.place(article)),
+      escape(article.date),
+    ]
+    if let source = article.source {
+      parts.append("来源 Source: " + escape(source + (article.sourceDate.map { " " + $0 } ?? "")))
+    }
+    for url in article.urls {
+      parts.append("<a href=\"\(escape(url))\" rel=\"noreferrer\">\(escape(url))</a>")
+    }
+    return "<p class=\"cite\">" + parts.joined(separator: " · ") + "</p>\n"
   }
 }

@@ -26,10 +26,25 @@ extension HTMLReport {
     });
     var input=document.getElementById('article-filter'),count=document.getElementById('filter-count');
     var items=Array.prototype.slice.call(document.querySelectorAll('#article-list .art'));
-    if(input){input.addEventListener('input',function(){
-    var words=input.value.toLowerCase().split(/\s+/).filter(function(w){return w.length>0;});var shown=0;
-    items.forEach(function(d){var s=d.getAttribute('data-search')||'';var ok=words.every(function(w){return s.indexOf(w)>=0;});d.hidden=!ok;if(ok){shown++;}});
-    count.textContent=shown+' / '+items.length;});}
+    var chosen={region:null,theme:null};
+    function apply(){
+    var words=input?input.value.toLowerCase().split(/\s+/).filter(function(w){return w.length>0;}):[];var shown=0;
+    items.forEach(function(d){var s=d.getAttribute('data-search')||'';var ok=words.every(function(w){return s.indexOf(w)>=0;});
+    if(chosen.region&&d.getAttribute('data-region')!==chosen.region&&d.getAttribute('data-city')!==chosen.region){ok=false;}
+    if(chosen.theme&&(d.getAttribute('data-themes')||'').split('|').indexOf(chosen.theme)<0){ok=false;}
+    d.hidden=!ok;if(ok){shown++;}});
+    if(count){count.textContent=shown+' / '+items.length;}
+    document.body.setAttribute('data-filter',(chosen.region||'')+'|'+(chosen.theme||''));}
+    if(input){input.addEventListener('input',apply);}
+    Array.prototype.forEach.call(document.querySelectorAll('button.chip[data-filter]'),function(b){
+    b.addEventListener('click',function(){var kind=b.getAttribute('data-filter'),value=b.getAttribute('data-value');
+    chosen[kind]=chosen[kind]===value?null:value;
+    Array.prototype.forEach.call(document.querySelectorAll('button.chip[data-filter="'+kind+'"]'),function(o){o.setAttribute('aria-pressed',String(o.getAttribute('data-value')===chosen[kind]));});
+    apply();var list=document.getElementById('articles');if(list&&list.scrollIntoView){list.scrollIntoView();}});});
+    function mark(kind){Array.prototype.forEach.call(document.querySelectorAll('button.chip[data-filter="'+kind+'"]'),function(o){o.setAttribute('aria-pressed',String(o.getAttribute('data-value')===chosen[kind]));});}
+    chosen.region=document.body.getAttribute('data-focus-region')||null;chosen.theme=document.body.getAttribute('data-focus-theme')||null;
+    mark('region');mark('theme');apply();
+    window.addEventListener('beforeprint',function(){items.forEach(function(d){if(!d.hidden){d.open=true;}});});
     function openHash(){var id=decodeURIComponent(location.hash.slice(1));if(id.indexOf('article-')===0){var d=document.getElementById(id);if(d){d.open=true;d.hidden=false;}}}
     window.addEventListener('hashchange',openHash);openHash();
     document.body.setAttribute('data-ready','ok');
@@ -129,6 +144,18 @@ extension HTMLReport {
     #tooltip{position:fixed;z-index:50;max-width:380px;background:rgba(31,41,51,.95);color:#fff;padding:7px 10px;border-radius:6px;font-size:12.5px;line-height:1.45;white-space:pre-line;pointer-events:none;box-shadow:0 4px 14px rgba(0,0,0,.18)}
     footer{padding:36px 0 40px;text-align:center;color:var(--muted);font-size:12.5px}
     @media (max-width:700px){.cards{grid-template-columns:1fr}.art .meta{display:none}}
-    @media print{nav,.filter{position:static}.scroll{max-height:none;overflow:visible}.art{break-inside:avoid}}
+    button.chip{border:1px solid rgba(255,255,255,.35);color:inherit;font:inherit;font-size:13px;cursor:pointer}
+    button.chip[aria-pressed="true"]{background:#fff;color:#1f3a5f;font-weight:600}
+    .themes{margin:6px 0 0;display:flex;flex-wrap:wrap;gap:6px}
+    .cite{font-size:13px;color:var(--muted);margin:4px 0 8px;overflow-wrap:anywhere}
+    code.id{font-family:ui-monospace,Menlo,Consolas,monospace;font-size:12.5px;user-select:all}
+    details.text{margin:8px 0}details.text>summary{cursor:pointer;color:var(--accent)}
+    details.text p{line-height:1.8;margin:6px 0;text-align:justify}
+    @page{size:A4;margin:16mm 14mm}
+    @media print{nav,.filter,#map,#tooltip,.regions,.themes{display:none!important}
+    body{background:#fff;font-size:11pt}header{background:none!important;color:#000}
+    .scroll{max-height:none;overflow:visible;border:none}.heatmap{font-size:8pt}
+    .art{break-inside:avoid;border:none;border-bottom:1px solid #ccc}.art[hidden]{display:none!important}
+    .art>summary::marker{content:""}a{color:#000;text-decoration:none}}
     """#
 }

@@ -37,7 +37,9 @@ public enum HTMLReport {
     html += "<meta name=\"generator\" content=\"PolicyLens\">\n"
     html += "<title>\(escape(document.title))</title>\n"
     html += "<script>\(errorTrapScript)</script>\n"
-    html += "<style>\(styleSheet)</style>\n</head>\n<body>\n"
+    html += "<style>\(styleSheet)</style>\n</head>\n"
+    html +=
+      "<body data-focus-region=\"\(escape(document.focusPlace ?? ""))\" data-focus-theme=\"\(escape(document.focusTheme ?? ""))\">\n"
     html += header(context)
     html += "<main>\n"
     html += timelineSection(context)
@@ -83,7 +85,16 @@ public enum HTMLReport {
     if !summary.regions.isEmpty {
       html +=
         "<p class=\"regions\">"
-        + summary.regions.map { "<span class=\"chip\">\(escape($0))</span>" }.joined(separator: " ") + "</p>\n"
+        + summary.regions.map {
+          "<button type=\"button\" class=\"chip\" data-filter=\"region\" data-value=\"\(escape($0))\" aria-pressed=\"false\">\(escape($0))</button>"
+        }.joined(separator: " ") + "</p>\n"
+    }
+    if !context.matrix.themes.isEmpty {
+      html +=
+        "<p class=\"themes\">"
+        + context.matrix.themes.map {
+          "<button type=\"button\" class=\"chip\" data-filter=\"theme\" data-value=\"\(escape($0))\" aria-pressed=\"false\">\(escape($0))</button>"
+        }.joined(separator: " ") + "</p>\n"
     }
     html += "</div>\n</header>\n"
     html += "<nav><div class=\"wrap\">"

@@ -20,6 +20,16 @@ public struct ReportArticle: Codable, Sendable, Hashable {
   public var position: ReportPoint?
   /// The most similar articles (normally in other regions), best first, as the caller ranked them.
   public var similar: [ReportNeighbour]
+  /// The theme scores, parallel to ``themes`` (empty when the caller gives none).
+  public var themeScores: [Double] = []
+  /// The outlet the article was taken from, if stated.
+  public var source: String?
+  /// The outlet's date, ISO `yyyy-MM-dd`, if stated.
+  public var sourceDate: String?
+  /// Links given with the article.
+  public var urls: [String] = []
+  /// The text, one paragraph per element (shown behind a disclosure).
+  public var body: [String] = []
 
   /// Creates an article record.
   public init(

@@ -24,6 +24,10 @@ public struct ReportDocument: Codable, Sendable, Hashable {
   public var themes: [String]
   /// Topics over time; `nil` omits the chart.
   public var timeline: ReportTimeline?
+  /// A region or city the page opens filtered to (`report --region`); the chips can clear it.
+  public var focusPlace: String?
+  /// A theme name the page opens filtered to (`report --theme`).
+  public var focusTheme: String?
 
   /// Creates a document.
   public init(

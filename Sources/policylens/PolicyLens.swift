@@ -9,14 +9,15 @@ struct PolicyLens: AsyncParsableCommand {
     abstract: "Make sense of Chinese policy newsletters: similar policies, themes, topics over time.",
     discussion: """
       Typical session:
-        policylens fit seeds                 # ingest, segment, weight and reduce the seeds
+        policylens fit seeds           # fit a model to the seed newsletters
+        policylens articles --region 江苏
+        policylens show 2024-21#1      # read one article
         policylens similar 2024-21#1 --other-regions
-        policylens themes
         policylens report --out report.html
       """,
     version: "0.1.0",
     subcommands: [
-      IngestCommand.self, ArticlesCommand.self, TermsCommand.self, FitCommand.self,
+      IngestCommand.self, ArticlesCommand.self, ShowCommand.self, TermsCommand.self, FitCommand.self,
       TopicsCommand.self, AddCommand.self, SimilarCommand.self, TagCommand.self,
       ThemesCommand.self, ClustersCommand.self, TimelineCommand.self, ReportCommand.self,
       EvaluateCommand.self,
@@ -35,6 +36,11 @@ struct PolicyLens: AsyncParsableCommand {
   /// CLI tests call this in-process with a captured `Terminal`.
   static func execute(_ arguments: [String]) async -> Int32 {
     let terminal = Terminal.current
+    if let suggestion = subcommandSuggestion(for: arguments) {
+      terminal.note("Error: \(suggestion)")
+      terminal.note("Usage: policylens <subcommand>; see policylens --help.")
+      return ExitStatus.usage
+    }
     do {
       var command = try parseAsRoot(arguments)
       if var asyncCommand = command as? any AsyncParsableCommand {
@@ -44,7 +50,7 @@ struct PolicyLens: AsyncParsableCommand {
       }
       return ExitStatus.success
     } catch let error as any ReportableError {
-      terminal.note("Error: \(error.description)")
+      terminal.note("Error: \(error.message)")
       return error.exitCode
     } catch {
       let code = exitCode(for: error)
@@ -56,5 +62,25 @@ struct PolicyLens: AsyncParsableCommand {
       }
       return code.rawValue
     }
+  }
+
+  /// The names of the subcommands, as typed.
+  static var subcommandNames: [String] {
+    configuration.subcommands.compactMap { $0.configuration.commandName }
+  }
+
+  /// The message for a first argument that is a word but not a subcommand, if it is one.
+  ///
+  /// "Unknown subcommand simlar. Did you mean similar?"; `nil` for options and known names,
+  /// which parse as usual.
+  static func subcommandSuggestion(for arguments: [String]) -> String? {
+    guard let word = arguments.first, !word.hasPrefix("-"), word != "help" else { return nil }
+    let names = subcommandNames
+    guard !names.contains(word) else { return nil }
+    let closest = names.map { ($0, ArticleLookup.editDistance($0, word)) }.min { $0.1 < $1.1 }
+    guard let closest, closest.1 <= max(2, word.count / 3) else {
+      return "Unknown subcommand \(shellQuoted(word)). The subcommands are: \(names.joined(separator: ", "))."
+    }
+    return "Unknown subcommand \(shellQuoted(word)). Did you mean \(closest.0)?"
   }
 }

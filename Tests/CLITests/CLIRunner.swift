@@ -16,9 +16,11 @@ enum CLIRunner {
     .appendingPathComponent("Golden")
 
   /// Runs with the working directory's defaults replaced by absolute repository paths.
-  static func run(_ arguments: [String]) async -> CLIRun {
+  ///
+  /// - Parameter width: The terminal's width in columns (`nil`: output to a pipe).
+  static func run(_ arguments: [String], width: Int? = 80) async -> CLIRun {
     let captured = CapturedTerminal()
-    let code = await Terminal.$current.withValue(captured.terminal) {
+    let code = await Terminal.$current.withValue(captured.terminal(width: width)) {
       await PolicyLens.execute(arguments)
     }
     return CLIRun(exitCode: code, output: captured.output, diagnostics: captured.diagnostics)

@@ -6,13 +6,38 @@ import TestSupport
 
 @Suite("Errors a user can act on")
 struct ErrorTests {
-  @Test("an unknown article id suggests close ids and exits 64")
+  @Test("an unknown article id suggests close ids and exits 66, as missing input does")
   func unknownArticle() async {
     let run = await CLIRunner.run(["similar", "2024-21#99", "--model", CLIRunner.seedModel])
-    #expect(run.exitCode == 64)
+    #expect(run.exitCode == 66)
     #expect(run.output.isEmpty)
     #expect(run.diagnostics.contains("No article with id 2024-21#99"))
     #expect(run.diagnostics.contains("2024-21#9"))
+  }
+
+  @Test(
+    "a mistyped subcommand gets a suggestion and exits 64", arguments: [("simlar", "similar"), ("artcles", "articles")])
+  func subcommandTypo(typed: String, meant: String) async {
+    let run = await CLIRunner.run([typed, "2024-21#1"])
+    #expect(run.exitCode == 64)
+    #expect(run.diagnostics.contains("Did you mean \(meant)?"))
+  }
+
+  @Test("an unknown place is a usage error with suggestions; a known place without articles says so")
+  func places() async {
+    let unknown = await CLIRunner.run(["articles", "--model", CLIRunner.seedModel, "--region", "Jiangsuu"])
+    #expect(unknown.exitCode == 64)
+    #expect(unknown.diagnostics.contains("Jiangsu (江苏)"))
+    let empty = await CLIRunner.run(["articles", "--model", CLIRunner.seedModel, "--region", "宁夏回族自治区"])
+    #expect(empty.exitCode == 0)
+    #expect(empty.output.contains("No articles of 宁夏"))
+  }
+
+  @Test("a hint quotes a model path with a space")
+  func quotedHint() async {
+    let run = await CLIRunner.run(["topics", "--model", "/nonexistent/my models"])
+    #expect(run.exitCode == 66)
+    #expect(run.diagnostics.contains("--model '/nonexistent/my models'"))
   }
 
   @Test("a missing model exits 66 and says how to fit one")

@@ -6,7 +6,7 @@ import TestSupport
 @Suite("Help text")
 struct HelpTests {
   static let subcommands = [
-    "ingest", "articles", "terms", "fit", "topics", "add", "similar", "tag", "themes", "clusters",
+    "ingest", "articles", "show", "terms", "fit", "topics", "add", "similar", "tag", "themes", "clusters",
     "timeline", "report", "evaluate",
   ]
 

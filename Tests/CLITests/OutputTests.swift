@@ -121,7 +121,7 @@ struct OutputTests {
 
   @Test("timeline --csv has one row per period and theme, in report --csv's timeline schema")
   func timelineCSV() async throws {
-    let run = await CLIRunner.run(["timeline", "--csv"] + CLIRunner.modelArguments())
+    let run = await CLIRunner.run(["timeline", "--csv", "--no-bom"] + CLIRunner.modelArguments())
     #expect(run.exitCode == 0)
     let lines = run.output.split(separator: "\r\n")
     #expect(lines.first == "period,start,end,period_articles,category,count,share,trend")
@@ -131,6 +131,8 @@ struct OutputTests {
     let periods = try #require(object["periods"] as? [[String: Any]])
     let series = try #require(object["series"] as? [[String: Any]])
     #expect(lines.count == 1 + periods.count * series.count)
+    let withMark = await CLIRunner.run(["timeline", "--csv"] + CLIRunner.modelArguments())
+    #expect(withMark.output == "\u{FEFF}" + run.output, "CSV does not start with a UTF-8 byte-order mark by default")
   }
 }
 
@@ -151,6 +153,8 @@ struct ReportFileTests {
     #expect(text.contains("长三角加速低空经济产业布局"))
     let tables = try FileManager.default.contentsOfDirectory(atPath: folder.appendingPathComponent("csv").path).sorted()
     #expect(tables == ["articles.csv", "clusters.csv", "region_theme.csv", "similar.csv", "timeline.csv"])
+    let articles = try Data(contentsOf: folder.appendingPathComponent("csv/articles.csv"))
+    #expect(articles.starts(with: [0xEF, 0xBB, 0xBF]), "articles.csv has no UTF-8 byte-order mark")
     #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted() == ["csv", "report.html"])
   }
 

@@ -9,6 +9,34 @@ import Testing
   /// Occurrences of `needle` in `text`.
   func count(_ needle: String, in text: String) -> Int { text.components(separatedBy: needle).count - 1 }
 
+  @Test("each article can be cited and read: id, source, links, text behind a disclosure, theme scores")
+  func citableArticles() throws {
+    var document = document
+    document.articles[0].source = "上海证券报"
+    document.articles[0].sourceDate = "2024-11-05"
+    document.articles[0].urls = ["https://example.org/a?b=1&c=2"]
+    document.articles[0].body = ["第一段。", "第二段 <i>。"]
+    document.articles[0].themeScores = document.articles[0].themes.map { _ in 4.25 }
+    let html = HTMLReport.render(document)
+    #expect(html.contains("<code class=\"id\">\(HTMLReport.escape(document.articles[0].id))</code>"))
+    #expect(html.contains("来源 Source: 上海证券报 2024-11-05"))
+    #expect(html.contains("href=\"https://example.org/a?b=1&amp;c=2\""))
+    #expect(html.contains("<details class=\"text\"><summary>全文 Text</summary>\n<p>第一段。</p>\n<p>第二段 &lt;i&gt;。</p>"))
+    if !document.articles[0].themes.isEmpty { #expect(html.contains("<b>4.3</b>") || html.contains("<b>4.2</b>")) }
+  }
+
+  @Test("region and theme chips are filter buttons, and a focus opens the page filtered")
+  func chipsAndFocus() {
+    var document = document
+    document.focusPlace = "上海"
+    document.focusTheme = "绿色金融"
+    let html = HTMLReport.render(document)
+    #expect(html.contains("data-filter=\"region\""))
+    #expect(html.contains("<body data-focus-region=\"上海\" data-focus-theme=\"绿色金融\">"))
+    #expect(count("data-region=", in: html) >= document.articles.count)
+    #expect(html.contains("@media print"))
+  }
+
   @Test("the page has every section, linked from the navigation")
   func sections() {
     let html = HTMLReport.render(document)

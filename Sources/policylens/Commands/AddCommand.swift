@@ -49,8 +49,7 @@ struct AddCommand: AsyncParsableCommand {
       return
     }
     var table = TextTable([
-      .init(header: "id", maximumWidth: 14), .init(header: "unknown", alignsRight: true),
-      .init(header: "title", maximumWidth: 60),
+      .init(header: "id"), .init(header: "unknown", alignsRight: true), .init(header: "title", maximumWidth: 60),
     ])
     for report in result.added {
       table.append([
@@ -58,7 +57,7 @@ struct AddCommand: AsyncParsableCommand {
         report.title,
       ])
     }
-    if !result.added.isEmpty { terminal.line(table.render()) }
+    if !result.added.isEmpty { terminal.line(table.render(width: terminal.width)) }
     terminal.line(
       "Added \(formatCount(result.added.count)) articles to \(modelOptions.model)"
         + (result.skipped.isEmpty ? "." : "; skipped \(result.skipped.count) already in the model."))
@@ -66,7 +65,7 @@ struct AddCommand: AsyncParsableCommand {
       terminal.note(
         "warning: \(poorly.count) added article(s) have more than half of their TF-IDF mass on terms "
           + "the model does not know (marked !). Their topic positions are unreliable; refit with: "
-          + "policylens fit <all newsletters> --model \(modelOptions.model)")
+          + "policylens fit <all newsletters> --model \(shellQuoted(modelOptions.model))")
     }
   }
 }

@@ -26,7 +26,10 @@ struct ArticlesCommand: AsyncParsableCommand {
     completion: .directory)
   var model: String?
 
-  @Option(help: ArgumentHelp("Only articles of this region (上海, 广东 …) or city (深圳).", valueName: "region"))
+  @Option(
+    help: ArgumentHelp(
+      "Only articles of this region or city, as written (江苏, 江苏省, Jiangsu, 苏州市, Shenzhen).",
+      valueName: "place"))
   var region: String?
 
   @Option(
@@ -72,8 +75,9 @@ struct ArticlesCommand: AsyncParsableCommand {
       for warning in loaded.warnings { terminal.note("warning: \(warning.description)") }
       articles = loaded.articles
     }
+    let place = try region.map { try NameLookup.place($0) }
     var selected = articles.filter { article in
-      (region.map { article.region == $0 || article.city == $0 } ?? true)
+      (place.map { article.region == $0 || article.city == $0 } ?? true)
         && (issue.map { article.issue.contains($0) } ?? true)
     }
     let total = selected.count
@@ -91,16 +95,22 @@ struct ArticlesCommand: AsyncParsableCommand {
       return
     }
     var table = TextTable([
-      .init(header: "id", maximumWidth: 14), .init(header: "region"), .init(header: "city"),
-      .init(header: "issue", maximumWidth: 24), .init(header: "date"),
-      .init(header: "chars", alignsRight: true), .init(header: "title", maximumWidth: 56),
+      .init(header: "id"), .init(header: "place"), .init(header: "issue", maximumWidth: 24, minimumWidth: 10),
+      .init(header: "date"), .init(header: "chars", alignsRight: true),
+      .init(header: "title", maximumWidth: 60, minimumWidth: 14),
     ])
     for row in rows {
       table.append([
-        row.id, row.region, row.city ?? "", row.issue, row.date ?? "", formatCount(row.characters), row.title,
+        row.id, row.region + (row.city.map { "·" + $0 } ?? ""), row.issue, row.date ?? "",
+        formatCount(row.characters), row.title,
       ])
     }
-    terminal.line(table.render())
+    if let place, total == 0 {
+      let source = model.map { "the model \(shellQuoted($0))" } ?? "these newsletters"
+      terminal.line("No articles of \(place) in \(source)\(issue.map { " for issue \($0)" } ?? "").")
+      return
+    }
+    terminal.line(table.render(width: terminal.width))
     if rows.count < total {
       terminal.line("… \(formatCount(total - rows.count)) more (of \(formatCount(total))); raise --limit to see them.")
     } else {

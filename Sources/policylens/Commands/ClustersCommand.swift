@@ -88,15 +88,17 @@ struct ClustersCommand: AsyncParsableCommand {
       treeLines.forEach { terminal.line($0) }
       terminal.line()
     }
+    let idWidth = result.clusters.flatMap { $0.articles.prefix(articles) }.map { DisplayWidth.of($0.id) }.max() ?? 0
     for cluster in result.clusters {
       terminal.line(
         "[\(cluster.number)] \(cluster.terms.joined(separator: " "))  — \(cluster.articles.count) articles, "
           + "\(cluster.regionCount) regions, \(cluster.issueCount) issues")
       for member in cluster.articles.prefix(articles) {
         let place = member.region + (member.city.map { "·" + $0 } ?? "")
-        terminal.line(
-          "    \(DisplayWidth.pad(member.id, to: 18)) \(DisplayWidth.pad(place, to: 10)) \(member.date ?? "          ")  \(DisplayWidth.truncate(member.title, to: 56))"
-        )
+        let lead =
+          "    \(DisplayWidth.pad(member.id, to: idWidth)) \(DisplayWidth.pad(place, to: 10)) \(member.date ?? "          ")  "
+        let room = terminal.width.map { max(16, $0 - DisplayWidth.of(lead)) } ?? 56
+        terminal.line(lead + DisplayWidth.truncate(member.title, to: min(56, room)))
       }
       if cluster.articles.count > articles { terminal.line("    … \(cluster.articles.count - articles) more") }
       terminal.line()

@@ -69,7 +69,7 @@ struct EvaluateCommand: AsyncParsableCommand {
     let checkSet = try CheckSet(contentsOf: URL(fileURLWithPath: judgements))
     let model = try PolicyModel.load(from: URL(fileURLWithPath: modelOptions.model))
     let analyzer = try TextAnalyzer(options: model.textAnalysis, cacheDirectory: lexiconCacheDirectory())
-    let catalog = checkSet.themes.isEmpty ? nil : try themeOptions.catalog()
+    let catalog = checkSet.themes.isEmpty ? nil : try themeOptions.catalog(for: model)
     if calibrateThemes, let catalog {
       let fitted = Evaluation.calibrateThemes(checkSet, model: model, catalog: catalog)
       terminal.note(
@@ -106,7 +106,7 @@ struct EvaluateCommand: AsyncParsableCommand {
         rates(row.metrics.precisionAt5), rates(row.metrics.averagePrecision), rates(row.metrics.recallAt10),
       ])
     }
-    if !report.ranking.isEmpty { terminal.line(ranking.render()) }
+    if !report.ranking.isEmpty { terminal.line(ranking.render(width: terminal.width)) }
     if !report.themes.isEmpty {
       var themes = TextTable([
         .init(header: "themes"), .init(header: "split"), .init(header: "articles", alignsRight: true),
@@ -120,7 +120,7 @@ struct EvaluateCommand: AsyncParsableCommand {
         ])
       }
       terminal.line()
-      terminal.line(themes.render())
+      terminal.line(themes.render(width: terminal.width))
     }
     if questions {
       var table = TextTable([
@@ -135,7 +135,7 @@ struct EvaluateCommand: AsyncParsableCommand {
         ])
       }
       terminal.line()
-      terminal.line(table.render())
+      terminal.line(table.render(width: terminal.width))
     }
     terminal.line()
     terminal.line(

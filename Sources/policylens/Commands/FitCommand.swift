@@ -24,7 +24,8 @@ struct FitCommand: AsyncParsableCommand {
 
   @Option(
     help: ArgumentHelp(
-      "Number of latent dimensions k, the topics (default: 100, at most half the articles).", valueName: "k"))
+      "Number of latent dimensions k, the topics (default: 100, lowered to half the articles "
+        + "or terms on a small corpus; at most the number of articles).", valueName: "k"))
   var dimensions: Int?
 
   /// The flag's older names, kept so that existing scripts still run; not shown in help.
@@ -69,7 +70,7 @@ struct FitCommand: AsyncParsableCommand {
   @Flag(inversion: .prefixedNo, help: "Smooth idf as if one extra document held every term.")
   var smoothIdf = true
 
-  @Option(help: ArgumentHelp("Row normalisation: l2 or none.", valueName: "norm"))
+  @Option(help: ArgumentHelp("Row normalisation: l2, l1 or none.", valueName: "norm"))
   var norm: TFIDFOptions.Normalization = .l2
 
   @Flag(inversion: .prefixedNo, help: "Add phrases discovered in the corpus (PMI + boundary entropy) to the lexicon.")
@@ -119,7 +120,9 @@ struct FitCommand: AsyncParsableCommand {
   func run() async throws {
     let terminal = Terminal.current
     let printer = ProgressPrinter(quiet: output.quiet || output.json)
-    let themes = noThemes ? nil : try themeOptions.catalog(alternative: "or --no-themes to fit without themes")
+    let alternative = "or --no-themes to fit without themes"
+    let themeFile = noThemes ? nil : try themeOptions.fileData(alternative: alternative)
+    let themes = noThemes ? nil : try themeOptions.catalog(alternative: alternative)
     var textAnalysis = FitOptions.textAnalysis(
       try analysis.textAnalysisOptions(), themes: themes, includesInstrumentWords: instrumentWords)
     textAnalysis.indexesSubwords = subwords
@@ -136,9 +139,12 @@ struct FitCommand: AsyncParsableCommand {
       seed: seedOptions.seed, excludesPlaceNames: !placeNames, titleRepetitions: titleWeight)
     let clock = ContinuousClock()
     let start = clock.now
-    let model = try await Pipeline.fit(
+    var model = try await Pipeline.fit(
       paths: corpus.paths, options: options, cacheDirectory: lexiconCacheDirectory(),
       progress: printer.handler)
+    // The model keeps the files it was fitted with, so that it answers from --model alone.
+    model.themeDefinitions = themeFile
+    model.userDictionaryFile = try analysis.userDictionaryData()
     let saveStart = clock.now
     printer.handler(.started(stage: "save", detail: modelOptions.model))
     let manifest = try await model.save(to: URL(fileURLWithPath: modelOptions.model))
@@ -162,7 +168,7 @@ struct FitCommand: AsyncParsableCommand {
           dimensions          \(summary.dimensions) (\(summary.algorithm) SVD, \(String(format: "%.1f", summary.varianceCaptured * 100))% of the TF-IDF sum of squares)
           discovered phrases  \(summary.discoveredPhrases)
           time                \(String(format: "%.2f", summary.seconds)) s
-        Next: policylens topics --model \(summary.model)
+        Next: policylens topics --model \(shellQuoted(summary.model))
         """)
     }
   }

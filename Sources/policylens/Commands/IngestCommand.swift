@@ -59,7 +59,7 @@ struct IngestCommand: AsyncParsableCommand {
         formatCount(newsletter.boilerplate.reduce(0) { $0 + $1.lines.count }),
       ])
     }
-    terminal.line(table.render())
+    terminal.line(table.render(width: terminal.width))
     terminal.line(
       "\n\(formatCount(result.articleCount)) articles. List them with: policylens articles \(corpus.paths.joined(separator: " "))"
     )

@@ -12,8 +12,12 @@ struct ReportCommand: AsyncParsableCommand {
       The report works offline (no network, no external fonts or scripts): open it with a \
       double-click. --csv writes the same tables for spreadsheets.
 
-      Example:
+      --region and --theme open the page filtered to one place or theme (the chips at the top \
+      change or clear the filter; printing prints the articles shown).
+
+      Examples:
         policylens report --out report.html --csv report-tables
+        policylens report --region 江苏 --theme 低空经济 --out jiangsu-drones.html
       """)
 
   @Option(help: ArgumentHelp("The HTML file to write.", valueName: "file"), completion: .file(extensions: ["html"]))
@@ -24,6 +28,15 @@ struct ReportCommand: AsyncParsableCommand {
     completion: .directory)
   var csv: String?
 
+  @Option(
+    help: ArgumentHelp(
+      "Open the report on this region or city's articles (江苏, 江苏省, Jiangsu, 苏州市).", valueName: "place"))
+  var region: String?
+
+  @Option(help: ArgumentHelp("Open the report on this theme's articles, by key or name.", valueName: "theme"))
+  var theme: String?
+
+  @OptionGroup var csvOptions: CSVOptions
   @OptionGroup var modelOptions: ModelOptions
   @OptionGroup var themeOptions: ThemeOptions
   @OptionGroup var seedOptions: SeedOptions
@@ -32,7 +45,23 @@ struct ReportCommand: AsyncParsableCommand {
   func run() async throws {
     let terminal = Terminal.current
     let model = try PolicyModel.load(from: URL(fileURLWithPath: modelOptions.model))
-    let document = try model.reportDocument(catalog: try themeOptions.catalog(), seed: seedOptions.seed)
+    let catalog = try themeOptions.catalog(for: model)
+    let place = try region.map { try NameLookup.place($0) }
+    let themeKey = try theme.map { try NameLookup.themeKey($0, in: catalog) }
+    var document = try model.reportDocument(catalog: catalog, seed: seedOptions.seed)
+    document.focusPlace = place
+    document.focusTheme = themeKey.flatMap { key in catalog.themes.first { $0.key == key }?.name }
+    if let focus = [place, document.focusTheme].compactMap({ $0 }).nilIfEmpty {
+      document.subtitle = (document.subtitle.map { $0 + " · " } ?? "") + "focus: " + focus.joined(separator: " · ")
+      let shown = document.articles.filter { article in
+        (place.map { article.region == $0 || article.city == $0 } ?? true)
+          && (document.focusTheme.map { article.themes.contains($0) } ?? true)
+      }
+      if shown.isEmpty && !output.quiet {
+        terminal.note(
+          "note: no article matches \(focus.joined(separator: " and ")); the report opens on an empty list.")
+      }
+    }
     if document.timeline == nil && !output.quiet {
       terminal.note("note: the timeline needs articles from at least two issues; the report has none.")
     }
@@ -47,7 +76,7 @@ struct ReportCommand: AsyncParsableCommand {
       }
       for (name, table) in ReportCSV.tables(document).sorted(by: { $0.key < $1.key }) {
         let path = URL(fileURLWithPath: csv).appendingPathComponent(name).path
-        try writeAtomically(table, to: path)
+        try writeAtomically(csvOptions.encoded(table), to: path)
         written.append(path)
       }
     }
@@ -59,4 +88,9 @@ struct ReportCommand: AsyncParsableCommand {
       terminal.line("Wrote \(written.joined(separator: ", "))")
     }
   }
+}
+
+extension Array {
+  /// The array, or `nil` when it is empty.
+  fileprivate var nilIfEmpty: [Element]? { isEmpty ? nil : self }
 }

@@ -33,7 +33,10 @@ struct SimilarCommand: AsyncParsableCommand {
   @Flag(help: "Keep only the best article of each region.")
   var onePerRegion = false
 
-  @Option(help: ArgumentHelp("Only articles of this region or city (上海, 广东, 深圳 …).", valueName: "region"))
+  @Option(
+    help: ArgumentHelp(
+      "Only articles of this region or city, as written (江苏, 江苏省, Jiangsu, 苏州市, Shenzhen).",
+      valueName: "place"))
   var region: String?
 
   @Option(
@@ -60,7 +63,8 @@ struct SimilarCommand: AsyncParsableCommand {
       terminal.note("model: \(model.articles.count) articles loaded in \(formatDuration(clock.now - start))")
     }
     let request = SimilarityRequest(
-      count: n, excludesOwnRegion: otherRegions, keepsOnePerRegion: onePerRegion, region: region,
+      count: n, excludesOwnRegion: otherRegions, keepsOnePerRegion: onePerRegion,
+      region: try region.map { try NameLookup.place($0) },
       since: since, until: until)
     let results: [SimilarityMatch]
     var queryArticle: ArticleSummary?
@@ -97,13 +101,15 @@ struct SimilarCommand: AsyncParsableCommand {
       terminal.line("Similar to \(id)  \(article.region)\(article.city.map { "·" + $0 } ?? "")  \(article.title)\n")
     }
     guard !results.isEmpty else {
-      terminal.line("No articles pass the filters. Loosen --region, --since or --until.")
+      terminal.line(
+        "No articles pass the filters\(request.region.map { " (articles of \($0))" } ?? ""). "
+          + "Loosen --region, --since or --until.")
       return
     }
     var table = TextTable([
-      .init(header: "score", alignsRight: true), .init(header: "id", maximumWidth: 18),
-      .init(header: "region"), .init(header: "date"), .init(header: "title", maximumWidth: 44),
-      .init(header: "because of", maximumWidth: 40),
+      .init(header: "score", alignsRight: true), .init(header: "id"), .init(header: "place"),
+      .init(header: "date"), .init(header: "title", maximumWidth: 44, minimumWidth: 14),
+      .init(header: "because of", maximumWidth: 40, minimumWidth: 12),
     ])
     for match in results {
       table.append([
@@ -112,6 +118,6 @@ struct SimilarCommand: AsyncParsableCommand {
         match.terms.joined(separator: " "),
       ])
     }
-    terminal.line(table.render())
+    terminal.line(table.render(width: terminal.width))
   }
 }

@@ -16,18 +16,22 @@ struct TagCommand: AsyncParsableCommand {
       description's distinctive terms, and the latent similarity — makes the theme more \
       likely than the threshold (P ≥ 0.4). The probability has a fixed meaning, so a tag \
       does not move when unrelated articles are added. --explain shows the evidence per \
-      theme. Themes live in models/themes.yaml; add your own there.
+      theme. A model keeps the themes it was fitted with (themes.yaml in the model folder); \
+      --themes-file tags with other definitions.
 
       Examples:
         policylens tag 2024-21#1 2024-8#5
         policylens tag --theme green-finance
         policylens tag --explain 2024-21#1
+        policylens tag --theme 低空经济
       """)
 
   @Argument(help: ArgumentHelp("Article ids (default: all articles).", valueName: "id"))
   var ids: [String] = []
 
-  @Option(help: ArgumentHelp("Only articles carrying this theme key (see policylens themes).", valueName: "key"))
+  @Option(
+    help: ArgumentHelp("Only articles carrying this theme, by key or name (see policylens themes).", valueName: "theme")
+  )
   var theme: String?
 
   @Flag(help: "Also list articles that carry no theme.")
@@ -46,16 +50,8 @@ struct TagCommand: AsyncParsableCommand {
   func run() async throws {
     let terminal = Terminal.current
     let model = try PolicyModel.load(from: URL(fileURLWithPath: modelOptions.model))
-    let catalog = try themeOptions.catalog()
-    if let theme, !catalog.themes.contains(where: { $0.key == theme }) {
-      let keys = catalog.themes.map(\.key)
-      let close = keys.sorted { ArticleLookup.editDistance($0, theme) < ArticleLookup.editDistance($1, theme) }.prefix(
-        3)
-      throw CommandError(
-        description:
-          "Unknown theme \(theme). Did you mean \(close.joined(separator: ", "))? All keys: policylens themes",
-        exitCode: ExitStatus.usage)
-    }
+    let catalog = try themeOptions.catalog(for: model)
+    let theme = try self.theme.map { try NameLookup.themeKey($0, in: catalog) }
     if let explain {
       let row = try ArticleLookup.row(of: explain, in: model.articles, model: modelOptions.model)
       return try renderExplanation(model.themeExplanations(ofArticle: row, catalog: catalog), of: model.articles[row])
@@ -77,14 +73,14 @@ struct TagCommand: AsyncParsableCommand {
       return
     }
     var table = TextTable([
-      .init(header: "id", maximumWidth: 18), .init(header: "region"), .init(header: "title", maximumWidth: 40),
-      .init(header: "themes (probability)", maximumWidth: 70),
+      .init(header: "id"), .init(header: "region"), .init(header: "title", maximumWidth: 40, minimumWidth: 14),
+      .init(header: "themes (probability)", maximumWidth: 70, minimumWidth: 16),
     ])
     for article in selected {
       let themes = article.themes.map { "\($0.name) \(String(format: "%.2f", $0.score))" }.joined(separator: ", ")
       table.append([article.id, article.region, article.title, themes.isEmpty ? "—" : themes])
     }
-    terminal.line(table.render())
+    terminal.line(table.render(width: terminal.width))
     terminal.line("\(formatCount(selected.count)) articles")
   }
 
@@ -106,11 +102,12 @@ struct TagCommand: AsyncParsableCommand {
     }
     terminal.line("\(article.id)  \(article.title)\n")
     var table = TextTable([
-      .init(header: "theme", maximumWidth: 20), .init(header: "P", alignsRight: true), .init(header: "tag"),
+      .init(header: "theme", maximumWidth: 20, minimumWidth: 8), .init(header: "P", alignsRight: true),
+      .init(header: "tag"),
       .init(header: "title", alignsRight: true), .init(header: "lead", alignsRight: true),
       .init(header: "body", alignsRight: true), .init(header: "per 1k", alignsRight: true),
       .init(header: "desc", alignsRight: true), .init(header: "latent", alignsRight: true),
-      .init(header: "phrases found (count)", maximumWidth: 40),
+      .init(header: "phrases found (count)", maximumWidth: 40, minimumWidth: 10),
     ])
     let shown = explanations.filter { $0.isTagged || $0.probability >= 0.05 || $0.evidence.hasPhrase }
     for item in shown {
@@ -124,7 +121,7 @@ struct TagCommand: AsyncParsableCommand {
         evidence.matchedPhrases.prefix(6).map { "\($0.phrase) \($0.count)" }.joined(separator: ", "),
       ])
     }
-    terminal.line(table.render())
+    terminal.line(table.render(width: terminal.width))
     let untouched = explanations.count - shown.count
     terminal.line(
       "A theme is given when P ≥ \(ThemeTaggerOptions().threshold) and one of its phrases occurs; "

@@ -95,7 +95,7 @@ struct TermsCommand: AsyncParsableCommand {
     terminal.line()
     var table = TextTable([.init(header: "term", maximumWidth: 24), .init(header: "count", alignsRight: true)])
     for (term, count) in ranked.prefix(limit) { table.append([term, "\(count)"]) }
-    terminal.line(table.render())
+    terminal.line(table.render(width: terminal.width))
     terminal.line(
       "\(formatCount(tokens.count)) tokens → \(formatCount(terms.count)) terms (\(formatCount(counts.count)) distinct) "
         + "after stop words, places, numbers and single characters"
@@ -128,7 +128,7 @@ struct TermsCommand: AsyncParsableCommand {
         String(format: "%.2f", candidate.score),
       ])
     }
-    terminal.line(table.render())
+    terminal.line(table.render(width: terminal.width))
     terminal.line(
       "\(formatCount(candidates.count)) candidates not in the lexicon; add good ones to models/userdict.txt")
   }

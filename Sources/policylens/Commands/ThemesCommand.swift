@@ -32,12 +32,10 @@ struct ThemesCommand: AsyncParsableCommand {
   func run() async throws {
     let terminal = Terminal.current
     let model = try PolicyModel.load(from: URL(fileURLWithPath: modelOptions.model))
-    let catalog = try themeOptions.catalog()
+    let catalog = try themeOptions.catalog(for: model)
     if let suggest {
-      guard let theme = catalog.themes.firstIndex(where: { $0.key == suggest || $0.name == suggest }) else {
-        throw CommandError(
-          description: "Unknown theme \(suggest). List the keys with: policylens themes", exitCode: ExitStatus.usage)
-      }
+      let key = try NameLookup.themeKey(suggest, in: catalog, flag: "--suggest")
+      guard let theme = catalog.themes.firstIndex(where: { $0.key == key }) else { return }
       let suggestions = try model.themeSuggestions(forTheme: theme, catalog: catalog, count: count)
       if output.json {
         struct Payload: Encodable {
@@ -48,8 +46,9 @@ struct ThemesCommand: AsyncParsableCommand {
         return
       }
       var table = TextTable([
-        .init(header: "id", maximumWidth: 18), .init(header: "P", alignsRight: true), .init(header: "now"),
-        .init(header: "title", maximumWidth: 40), .init(header: "phrases found", maximumWidth: 30),
+        .init(header: "id"), .init(header: "P", alignsRight: true), .init(header: "now"),
+        .init(header: "title", maximumWidth: 40, minimumWidth: 14),
+        .init(header: "phrases found", maximumWidth: 30, minimumWidth: 10),
       ])
       for item in suggestions {
         table.append([
@@ -57,7 +56,7 @@ struct ThemesCommand: AsyncParsableCommand {
           item.evidence.prefix(4).joined(separator: " "),
         ])
       }
-      terminal.line(table.render())
+      terminal.line(table.render(width: terminal.width))
       terminal.line(
         "Mark the ones you are sure of under `examples:` or `counter-examples:` of \(catalog.themes[theme].key) "
           + "in the themes file, then rerun policylens tag.")
@@ -70,9 +69,9 @@ struct ThemesCommand: AsyncParsableCommand {
       return
     }
     var table = TextTable([
-      .init(header: "key", maximumWidth: 28), .init(header: "name", maximumWidth: 20),
+      .init(header: "key"), .init(header: "name", maximumWidth: 20, minimumWidth: 10),
       .init(header: "articles", alignsRight: true), .init(header: "with seeds", alignsRight: true),
-      .init(header: "description", maximumWidth: 50),
+      .init(header: "description", maximumWidth: 50, minimumWidth: 10),
     ])
     for theme in counts {
       table.append([
@@ -80,7 +79,7 @@ struct ThemesCommand: AsyncParsableCommand {
         theme.description,
       ])
     }
-    terminal.line(table.render())
+    terminal.line(table.render(width: terminal.width))
     for theme in counts where theme.articlesWithSeedTerms == 0 {
       terminal.note(
         "warning: no article mentions theme \(theme.key): check its seeds (\(theme.unmatchedSeedTerms.joined(separator: " ")))"

@@ -32,11 +32,15 @@ struct TimelineCommand: AsyncParsableCommand {
   @Flag(help: "Count clusters (k chosen by silhouette) instead of themes.")
   var clusters = false
 
-  @Option(help: ArgumentHelp("Only articles of this region.", valueName: "region"))
+  @Option(
+    help: ArgumentHelp(
+      "Only articles of this region (江苏, 江苏省, Jiangsu; a city counts as its province).", valueName: "place"))
   var region: String?
 
   @Flag(help: "Print the timeline as CSV (one row per period and category, as report --csv writes timeline.csv).")
   var csv = false
+
+  @OptionGroup var csvOptions: CSVOptions
 
   @OptionGroup var modelOptions: ModelOptions
   @OptionGroup var themeOptions: ThemeOptions
@@ -52,14 +56,16 @@ struct TimelineCommand: AsyncParsableCommand {
     let terminal = Terminal.current
     let model = try PolicyModel.load(from: URL(fileURLWithPath: modelOptions.model))
     let categories: TimelineCategories = clusters ? .clusters : .themes
-    let tagged = categories == .themes ? try model.themes(from: try themeOptions.catalog()).articles : nil
+    let tagged = categories == .themes ? try model.themes(from: try themeOptions.catalog(for: model)).articles : nil
     let clustering = categories == .clusters ? try model.clusters(ClusterRequest(seed: seedOptions.seed)) : nil
     let (timeline, trends) = try model.timeline(
-      categories: categories, granularity: granularity, region: region, themes: tagged, clusters: clustering)
+      categories: categories, granularity: granularity, region: try region.map { try NameLookup.region($0) },
+      themes: tagged, clusters: clustering)
     if csv {
       terminal.writeOutput(
-        ReportCSV.timeline(
-          ReportTimeline(timeline, trends: trends, categoryKind: categories.rawValue, includesEmptySeries: true)))
+        csvOptions.encoded(
+          ReportCSV.timeline(
+            ReportTimeline(timeline, trends: trends, categoryKind: categories.rawValue, includesEmptySeries: true))))
       return
     }
     if output.json {
@@ -91,7 +97,7 @@ struct TimelineCommand: AsyncParsableCommand {
           + series.counts.map { $0 == 0 ? "·" : "\($0)" } + ["\(series.totalCount)", trend])
     }
     table.append(["articles", ""] + timeline.periods.map { "\($0.articleCount)" } + ["\(timeline.articleCount)", ""])
-    terminal.line(table.render())
+    terminal.line(table.render(width: terminal.width))
     if granularity == .issue {
       terminal.line(
         "\nperiods: "

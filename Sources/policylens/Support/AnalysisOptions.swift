@@ -17,6 +17,16 @@ struct AnalysisOptions: ParsableArguments {
     completion: .file())
   var userDictionary = "models/userdict.txt"
 
+  /// The bytes of the user dictionary file, `nil` when none is given.
+  func userDictionaryData() throws -> Data? {
+    guard !userDictionary.isEmpty else { return nil }
+    guard let data = FileManager.default.contents(atPath: userDictionary) else {
+      throw CommandError(
+        description: "Cannot read the user dictionary \(shellQuoted(userDictionary)).", exitCode: ExitStatus.noInput)
+    }
+    return data
+  }
+
   /// The options these flags ask for.
   func textAnalysisOptions() throws -> TextAnalysisOptions {
     let dictionary =

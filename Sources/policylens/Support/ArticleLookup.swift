@@ -19,28 +19,14 @@ enum ArticleLookup {
     }
     var message = "No article with id \(id) in \(model)."
     if suggestions.isEmpty {
-      message += " List the ids with: policylens articles --model \(model)"
+      message += " List the ids with: policylens articles --model \(shellQuoted(model))"
     } else {
       message += " Did you mean:\n" + suggestions.map { "  \(ids[$0])  \(titles[$0])" }.joined(separator: "\n")
     }
-    throw CommandError(description: message, exitCode: ExitStatus.usage)
+    // A missing article is missing input, like a missing file (sysexits EX_NOINPUT).
+    throw CommandError(description: message, exitCode: ExitStatus.noInput)
   }
 
-  /// Levenshtein distance over characters.
-  static func editDistance(_ a: String, _ b: String) -> Int {
-    let a = Array(a)
-    let b = Array(b)
-    guard !a.isEmpty else { return b.count }
-    guard !b.isEmpty else { return a.count }
-    var previous = Array(0...b.count)
-    var current = [Int](repeating: 0, count: b.count + 1)
-    for i in 1...a.count {
-      current[0] = i
-      for j in 1...b.count {
-        current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
-      }
-      swap(&previous, &current)
-    }
-    return previous[b.count]
-  }
+  /// Levenshtein distance over characters (``EditDistance``).
+  static func editDistance(_ a: String, _ b: String) -> Int { EditDistance.between(a, b) }
 }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 
 /// `--json`, `--quiet`, `--verbose`: how a command reports.
 struct OutputOptions: ParsableArguments {
@@ -13,18 +14,33 @@ struct OutputOptions: ParsableArguments {
 }
 
 /// `--model <dir>`: which fitted model a command reads or writes.
+///
+/// The default is `$POLICYLENS_MODEL` when set, else `models/seeds`.
 struct ModelOptions: ParsableArguments {
+  /// The environment variable that names the default model.
+  static let environmentVariable = "POLICYLENS_MODEL"
+
+  /// `$POLICYLENS_MODEL`, else `models/seeds` (relative to the working directory).
+  static var defaultModel: String {
+    if let path = ProcessInfo.processInfo.environment[environmentVariable], !path.isEmpty { return path }
+    return "models/seeds"
+  }
+
   @Option(
-    help: ArgumentHelp("The model directory to read or write.", valueName: "dir"),
+    help: ArgumentHelp(
+      "The model directory to read or write; set POLICYLENS_MODEL to change the default.", valueName: "dir"),
     completion: .directory)
-  var model = "models/seeds"
+  var model: String = Self.defaultModel
+
+  /// The model directory.
+  var url: URL { URL(fileURLWithPath: model) }
 }
 
 /// Newsletter files or folders to read; the seed corpus by default.
 struct CorpusOptions: ParsableArguments {
   @Argument(
     help: ArgumentHelp(
-      "Newsletter text files, or folders of .txt files (default: seeds).", valueName: "path"),
+      "Newsletter text files, or folders of .txt files.", valueName: "path"),
     completion: .file())
   var paths: [String] = ["seeds"]
 }
@@ -33,4 +49,16 @@ struct CorpusOptions: ParsableArguments {
 struct SeedOptions: ParsableArguments {
   @Option(help: ArgumentHelp("Seed for the random number generator.", valueName: "n"))
   var seed: UInt64 = 42
+}
+
+/// `--no-bom`: CSV output starts with a UTF-8 byte-order mark unless asked not to.
+///
+/// Excel reads a CSV without one in the system's legacy encoding, turning Chinese into mojibake;
+/// most other tools skip the mark, and `--no-bom` serves those that don't.
+struct CSVOptions: ParsableArguments {
+  @Flag(help: "Write CSV without the UTF-8 byte-order mark that Excel needs to read Chinese.")
+  var noBom = false
+
+  /// `csv` as written: with the byte-order mark unless `--no-bom`.
+  func encoded(_ csv: String) -> String { noBom ? csv : "\u{FEFF}" + csv }
 }

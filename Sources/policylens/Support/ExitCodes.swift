@@ -4,6 +4,12 @@ import ArgumentParser
 /// `exitCode` follows sysexits (65 malformed input, 66 missing input, 74 cannot write).
 protocol ReportableError: Error, CustomStringConvertible {
   var exitCode: Int32 { get }
+  /// What the CLI prints after "Error: " (the description, unless the CLI words it better).
+  var message: String { get }
+}
+
+extension ReportableError {
+  var message: String { description }
 }
 
 /// Exit codes used by `policylens` (sysexits.h names).

@@ -49,6 +49,14 @@ extension ReductionError: ReportableError {
 }
 
 extension ModelStoreError: ReportableError {
+  /// The description, with the path in the hint quoted for the shell when it needs it.
+  var message: String {
+    if case .missingModel(let path) = self {
+      return "No model at \(path). Fit one first: policylens fit seeds --model \(shellQuoted(path))"
+    }
+    return description
+  }
+
   var exitCode: Int32 {
     switch self {
     case .missingModel, .unreadableFile: ExitStatus.noInput

@@ -10,12 +10,26 @@ struct Terminal: Sendable {
   var writeDiagnostics: @Sendable (String) -> Void
   /// Whether diagnostics go to an interactive terminal (progress may redraw one line).
   var diagnosticsIsInteractive: Bool
+  /// Columns that results may use: `$COLUMNS`, else the window's width when stdout is a
+  /// terminal; `nil` when output goes to a pipe or file (nothing is fitted to a width then).
+  var width: Int?
 
   /// The process's standard streams.
   static let standard = Terminal(
     writeOutput: { FileHandle.standardOutput.write(Data($0.utf8)) },
     writeDiagnostics: { FileHandle.standardError.write(Data($0.utf8)) },
-    diagnosticsIsInteractive: isatty(STDERR_FILENO) != 0)
+    diagnosticsIsInteractive: isatty(STDERR_FILENO) != 0, width: outputWidth())
+
+  /// The width of standard output, as ``width`` describes it.
+  static func outputWidth() -> Int? {
+    if let columns = ProcessInfo.processInfo.environment["COLUMNS"].flatMap(Int.init), columns > 0 {
+      return columns
+    }
+    guard isatty(STDOUT_FILENO) != 0 else { return nil }
+    var size = winsize()
+    guard ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &size) == 0, size.ws_col > 0 else { return 80 }
+    return Int(size.ws_col)
+  }
 
   /// The terminal commands write to in this task.
   @TaskLocal static var current: Terminal = .standard
@@ -36,10 +50,11 @@ final class CapturedTerminal: @unchecked Sendable {
   var output: String { lock.withLock { outputText } }
   var diagnostics: String { lock.withLock { diagnosticsText } }
 
-  var terminal: Terminal {
+  /// The captured terminal, `width` columns wide (80 by default, the narrowest a table must read at).
+  func terminal(width: Int? = 80) -> Terminal {
     Terminal(
       writeOutput: { text in self.lock.withLock { self.outputText += text } },
       writeDiagnostics: { text in self.lock.withLock { self.diagnosticsText += text } },
-      diagnosticsIsInteractive: false)
+      diagnosticsIsInteractive: false, width: width)
   }
 }
