@@ -262,4 +262,19 @@ struct SingleIssueTests {
     #expect(run.diagnostics.contains("2024-21#99"))
     #expect(run.diagnostics.contains("Closest articles: 2024-21#"))
   }
+
+  @Test("a themes file edited after the fit is used as it is, with a note naming the changed themes")
+  func editedThemes() async throws {
+    let original = try String(
+      contentsOf: RepositoryPaths.root.appendingPathComponent("models/themes.yaml"), encoding: .utf8)
+    let file = FileManager.default.temporaryDirectory.appendingPathComponent("themes-\(UUID().uuidString).yaml")
+    defer { try? FileManager.default.removeItem(at: file) }
+    try original.replacingOccurrences(of: "seeds: [绿色金融, ", with: "seeds: [绿色金融, 气候金融, ")
+      .write(to: file, atomically: true, encoding: .utf8)
+    let run = await CLIRunner.run([
+      "tag", "--theme", "green-finance", "--model", CLIRunner.seedModel, "--themes-file", file.path,
+    ])
+    #expect(run.exitCode == 0)
+    #expect(run.diagnostics.contains("changed: green-finance"))
+  }
 }

@@ -21,11 +21,41 @@ struct ThemeOptions: ParsableArguments {
   var themes: String?
 
   /// The catalog to tag `model` with: `--themes-file`, else the model's copy, else the repository's file.
+  ///
+  /// A theme file on disk that was edited after the fit (`--themes-file`, or
+  /// `models/themes.yaml` in the working folder when it differs from the model's copy) is
+  /// used as it is now, and a note on stderr says which themes changed; tagging reads the
+  /// text, so nothing needs refitting.
   func catalog(for model: PolicyModel) throws -> ThemeCatalog {
-    if themes == nil, let data = model.themeDefinitions {
-      return try Self.parse(data, fileName: "themes.yaml (in the model)")
+    let fitted = try model.themeDefinitions.map { try Self.parse($0, fileName: "themes.yaml (in the model)") }
+    let onDisk = themes ?? (FileManager.default.fileExists(atPath: Self.repositoryThemes) ? Self.repositoryThemes : nil)
+    if let fitted {
+      guard let onDisk else { return fitted }
+      // An explicit file must parse; the working folder's models/themes.yaml may be anything.
+      let read = themes != nil ? try catalog(alternative: "") : try? catalog(alternative: "")
+      guard let current = read, current != fitted else { return fitted }
+      let changes = Self.changes(from: fitted, to: current)
+      if !changes.isEmpty {
+        Terminal.current.note(
+          "note: \(shellQuoted(onDisk)) differs from the themes the model was fitted with (\(changes)); "
+            + "tagging with \(shellQuoted(onDisk))")
+      }
+      return current
     }
     return try catalog(alternative: "or refit the model so that it keeps its own themes")
+  }
+
+  /// Which themes were added, removed or edited between two catalogs, as a short phrase.
+  static func changes(from old: ThemeCatalog, to new: ThemeCatalog) -> String {
+    let before = Dictionary(old.themes.map { ($0.key, $0) }, uniquingKeysWith: { first, _ in first })
+    let after = Dictionary(new.themes.map { ($0.key, $0) }, uniquingKeysWith: { first, _ in first })
+    let added = new.themes.map(\.key).filter { before[$0] == nil }
+    let removed = old.themes.map(\.key).filter { after[$0] == nil }
+    let edited = new.themes.map(\.key).filter { key in before[key].map { $0 != after[key] } ?? false }
+    return [("changed", edited), ("added", added), ("removed", removed)]
+      .filter { !$0.1.isEmpty }
+      .map { "\($0.0): \($0.1.joined(separator: ", "))" }
+      .joined(separator: "; ")
   }
 
   /// The parsed catalog of `--themes-file` (default `models/themes.yaml`).
