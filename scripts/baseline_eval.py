@@ -70,6 +70,17 @@ Rows
     keywords (≥1 seed hit)  when hits(title + "\\n" + body) ≥ 1 (the older keyword row).
     keywords (≥2 seed hits) when hits(title + "\\n" + body) ≥ 2.
 
+Cluster purity (--clusters K, with --clusters-json FILE to score PolicyLens's clusters too)
+  Baseline: KMeans(n_clusters=K, random_state=0, n_init=10) on the jieba TF-IDF rows above,
+  l2-normalised. Reference partition: each article's judged themes in the check set's `themes`
+  section; an article with no judged theme has the one class "none" (it is not left out).
+  purity = Σ over clusters of the largest number of members carrying one single theme (a
+           multi-theme article counts for each of its themes) / number of clustered articles.
+  FILE is the output of `policylens clusters --json`; its `unclustered` articles are not
+  clustered: they are left out of the denominator, and the coverage (clustered / all) and a
+  strict purity (the same numerator over all articles) are printed next to it. With --clusters
+  auto, K is the number of clusters in FILE. Rows: all judged articles, and each split.
+
 Everything is deterministic (the only randomness, the SVD, is seeded); the explained variance
 is printed rounded because its last bits depend on the BLAS thread count. With 20-30 questions
 per split one answer moves a mean by a few hundredths; --svd-seed-spread N also prints the LSA
@@ -82,6 +93,9 @@ Run from anywhere (paths are resolved against the repository root):
     python3 scripts/baseline_eval.py          # tables
     python3 scripts/baseline_eval.py --json   # the same numbers as JSON
     python3 scripts/baseline_eval.py --svd-seed-spread 10   # plus LSA spread over SVD seeds
+    python3 scripts/baseline_eval.py --clusters 12          # plus KMeans cluster purity, k = 12
+    policylens clusters --json > /tmp/c.json
+    python3 scripts/baseline_eval.py --clusters auto --clusters-json /tmp/c.json
 """
 import argparse
 import json
@@ -463,6 +477,65 @@ def theme_rows(articles, themes, checkset, resolver):
     return rows
 
 
+# ---------------------------------------------------------------- cluster purity
+
+
+def judged_classes(articles, checkset, resolver):
+    """{row: set of judged themes, or {"none"}} and {row: split} over the themes section."""
+    classes, splits = {}, {}
+    for entry in checkset["themes"]:
+        row = resolver.row(entry["id"])
+        if row is not None:
+            classes[row] = set(entry["themes"]) or {"none"}
+            splits[row] = entry["split"]
+    return classes, splits
+
+
+def purity(groups, classes, rows):
+    """(purity, clustered, strict): groups is [[row, …], …]; only rows in `rows` count."""
+    numerator = clustered = 0
+    for group in groups:
+        members = [r for r in group if r in rows]
+        counts = {}
+        for r in members:
+            for theme in classes[r]:
+                counts[theme] = counts.get(theme, 0) + 1
+        numerator += max(counts.values(), default=0)
+        clustered += len(members)
+    return (numerator / clustered if clustered else 0.0), clustered, numerator / len(rows)
+
+
+def cluster_rows(articles, checkset, resolver, k, ours_path):
+    from sklearn.cluster import KMeans
+
+    classes, splits = judged_classes(articles, checkset, resolver)
+    ours = None
+    if ours_path is not None:
+        data = json.loads(Path(ours_path).read_text(encoding="utf-8"))
+        ours = [[resolver.row(m["id"]) for m in c["articles"]] for c in data["clusters"]]
+        if k == "auto":
+            k = len(ours)
+    if k == "auto":
+        sys.exit("--clusters auto needs --clusters-json FILE (the k is read from it)")
+    k = int(k)
+    tokens = tokenize([article_text(a) for a in articles])
+    from sklearn.feature_extraction.text import TfidfVectorizer
+
+    tfidf = unit_rows(TfidfVectorizer(analyzer=identity, sublinear_tf=True).fit_transform(tokens).toarray())
+    labels = KMeans(n_clusters=k, random_state=RANDOM_STATE, n_init=10).fit_predict(tfidf)
+    baseline = [[r for r in range(len(articles)) if labels[r] == c] for c in range(k)]
+    rows = []
+    for split in ROW_SPLITS:
+        chosen = {r for r in classes if split == "all" or splits[r] == split}
+        for method, groups in (("jieba + TF-IDF + KMeans", baseline), ("PolicyLens clusters", ours)):
+            if groups is None:
+                continue
+            value, clustered, strict = purity(groups, classes, chosen)
+            rows.append({"method": method, "split": split, "clusters": k, "judged": len(chosen),
+                         "clustered": clustered, "purity": value, "strictPurity": strict})
+    return rows
+
+
 # ---------------------------------------------------------------- output
 
 
@@ -509,6 +582,11 @@ def print_tables(result):
             parts = ", ".join(f"{label} {entry[m]['mean']:.3f} [{entry[m]['min']:.3f}, {entry[m]['max']:.3f}]"
                               for label, m in zip(("nDCG@10", "P@5", "MAP", "R@10"), MEASURES))
             print(f"  {entry['task']:<7} {entry['split']:<7} {parts}")
+    if result.get("clusterRows"):
+        print()
+        print_table(["method", "split", "k", "judged", "clustered", "purity", "strict purity"],
+                    [[r["method"], r["split"], str(r["clusters"]), str(r["judged"]), str(r["clustered"]),
+                      f"{r['purity']:.3f}", f"{r['strictPurity']:.3f}"] for r in result["clusterRows"]], left=2)
     print(f"versions: {', '.join(f'{k} {v}' for k, v in d['versions'].items())}")
 
 
@@ -521,6 +599,11 @@ def main(argv=None):
                         help="list and skip check-set articles that are not among the articles")
     parser.add_argument("--svd-seed-spread", type=int, default=0, metavar="N",
                         help="also report the LSA rows' mean/min/max over SVD random_state 0..N-1")
+    parser.add_argument("--clusters", default=None, metavar="K",
+                        help="also print cluster theme purity of KMeans with K clusters (or 'auto': "
+                             "the k of --clusters-json)")
+    parser.add_argument("--clusters-json", default=None, metavar="FILE",
+                        help="`policylens clusters --json` output to score with the same purity")
     parser.add_argument("--root", type=Path, default=ROOT, help="repository root (default: %(default)s)")
     args = parser.parse_args(argv)
 
@@ -566,6 +649,8 @@ def main(argv=None):
     details["versions"] = {"python": sys.version.split()[0], "jieba": jieba.__version__,
                            "scikit-learn": sklearn.__version__, "numpy": np.__version__}
     result = {"rows": rows, "themeRows": rows_of_themes, "details": details}
+    if args.clusters is not None:
+        result["clusterRows"] = cluster_rows(articles, checkset, resolver, args.clusters, args.clusters_json)
 
     if args.json:
         json.dump(result, sys.stdout, ensure_ascii=False, indent=2)

@@ -11,8 +11,9 @@ import LinearAlgebra
 /// chosen *k* is the **smallest** *k* with s̄(k) ≥ s* − `plateauTolerance`: exact ties and
 /// near-ties go to the simpler partition, because silhouette differences below about 0.01
 /// are within the variation between k-means restarts on corpora of a few hundred articles.
-/// With a tolerance of 0 only exact ties are broken this way. This is the only rule for
-/// choosing *k* in PolicyLens (``chosenIndex(_:plateauTolerance:)``).
+/// With a tolerance of 0 only exact ties are broken this way (``chosenIndex(_:plateauTolerance:)``).
+/// PolicyLens uses it for the `--tree` view; the default clusters come from
+/// ``ConsensusClustering``, whose *k* is where many k-means runs stop agreeing.
 ///
 /// The whole curve is kept in ``candidates`` so that a caller can show it (`--explain`).
 ///

@@ -52,6 +52,15 @@ public struct LinkageTree: Sendable, Hashable, Codable {
     merges = Self.label(Self.nearestNeighbourChain(&distance, n: n), n: n)
   }
 
+  /// Builds the tree from a full symmetric row-major *n × n* distance matrix with a zero
+  /// diagonal (for example 1 − co-association in ``ConsensusClustering``).
+  init(averageLinkageOfDistances distances: [Double], documentCount n: Int) {
+    precondition(n >= 1 && distances.count == n * n, "a distance matrix needs n × n entries for n ≥ 1")
+    documentCount = n
+    var distance = distances
+    merges = Self.label(Self.nearestNeighbourChain(&distance, n: n), n: n)
+  }
+
   /// SciPy's `nn_chain` on a full symmetric distance matrix; returns merges in the order
   /// found, with slot ids (the merged cluster lives on in the larger slot).
   private static func nearestNeighbourChain(_ d: inout [Double], n: Int) -> [(Int, Int, Double)] {

@@ -29,6 +29,10 @@ public struct ModelManifest: Sendable, Hashable, Codable {
   public var foldedInArticleCount: Int
   /// Every data file of the model with its checksum and shape.
   public var files: [String: StoredFile]
+  /// The themes file `fit` read, as given (its copy is `themes.yaml` in the model): commands
+  /// run where that path still names a file tag with it as it is now when it was edited after
+  /// the fit, and say so.
+  public var themesSource: String? = nil
 
   /// One input file of the corpus.
   public struct CorpusFile: Sendable, Hashable, Codable {

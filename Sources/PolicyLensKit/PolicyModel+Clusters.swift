@@ -1,4 +1,5 @@
 import Clustering
+import Ingest
 import LinearAlgebra
 
 /// How clusters are formed.
@@ -11,7 +12,8 @@ public enum ClusterMethod: String, Sendable, Hashable, Codable, CaseIterable {
 
 /// How to cluster the articles.
 public struct ClusterRequest: Sendable, Hashable {
-  /// A fixed number of clusters, or `nil` to choose it by silhouette (`ClusterCountSelection`).
+  /// A fixed number of clusters, or `nil` to let the method choose: for k-means the consensus
+  /// cut of `ConsensusClustering`, for the tree the silhouette rule of `ClusterCountSelection`.
   public var clusterCount: Int?
   /// K-means or a cut of the linkage tree.
   public var method: ClusterMethod
@@ -21,16 +23,32 @@ public struct ClusterRequest: Sendable, Hashable {
   public var labelTermCount: Int
   /// Seed of the k-means++ generator.
   public var seed: UInt64
+  /// Runs, threshold and minimum size of the k-means consensus.
+  public var consensus: ConsensusOptions
+  /// How many leading latent dimensions the articles are clustered on (default 20; all when
+  /// the model has fewer).
+  ///
+  /// On the seed model the singular values are flat after the first (each dimension past the
+  /// 20th carries about 1 % of the variance): those dimensions separate single articles, not
+  /// groups, and with all 53 the k-means runs agree on almost no pair.
+  public var dimensionCount: Int?
+  /// Seeds over which ``ClusteringResult/stability`` is measured (0 to skip; default 0).
+  public var stabilitySeedCount: Int
 
+  /// A request; every default is documented on its property.
   public init(
     clusterCount: Int? = nil, method: ClusterMethod = .sphericalKMeans, restarts: Int = 10,
-    labelTermCount: Int = 6, seed: UInt64 = 42
+    labelTermCount: Int = 6, seed: UInt64 = 42, consensus: ConsensusOptions = ConsensusOptions(),
+    dimensionCount: Int? = 20, stabilitySeedCount: Int = 0
   ) {
     self.clusterCount = clusterCount
     self.method = method
     self.restarts = restarts
     self.labelTermCount = labelTermCount
     self.seed = seed
+    self.consensus = consensus
+    self.dimensionCount = dimensionCount
+    self.stabilitySeedCount = stabilitySeedCount
   }
 }
 
@@ -43,8 +61,12 @@ public struct ArticleCluster: Sendable, Hashable, Codable {
     public var city: String?
     public var date: String?
     public var issue: String
-    /// Cosine similarity to the cluster centroid.
+    /// Cosine similarity to the cluster centroid (for an unclustered article, to the
+    /// nearest centroid).
     public var similarity: Double
+    /// For k-means consensus: the mean fraction of runs that put the article with the other
+    /// members of its group (below the threshold it is unclustered).
+    public var agreement: Double?
   }
 
   /// 1-based cluster number, largest cluster first.
@@ -68,12 +90,27 @@ public struct SilhouettePoint: Sendable, Hashable, Codable {
   }
 }
 
+/// How much the clustering moves with the random seed.
+public struct ClusterStability: Sendable, Hashable, Codable {
+  /// The seeds compared (the request's seed and the next ones).
+  public var seeds: [UInt64]
+  /// Adjusted Rand index over every pair of those seeds' clusterings (unclustered articles
+  /// count as singletons): mean and minimum.
+  public var meanAdjustedRandIndex: Double
+  public var minimumAdjustedRandIndex: Double
+}
+
 /// The clustering of a model's articles.
 public struct ClusteringResult: Sendable, Hashable, Codable {
   /// The clusters, numbered 1… by size (largest first, ties by first member).
   public var clusters: [ArticleCluster]
-  /// The cluster number of every article, in article order.
-  public var labels: [Int]
+  /// The cluster number of every article, in article order; `nil` when unclustered.
+  public var labels: [Int?]
+  /// Articles in no cluster (too far from every group the runs agree on, or in a group smaller
+  /// than the minimum size), closest to a centroid first.
+  public var unclustered: [ArticleCluster.Member]
+  /// Adjusted Rand index across seeds, when the request asked for it.
+  public var stability: ClusterStability?
   /// Silhouette per candidate k when k was chosen automatically.
   public var silhouetteCurve: [SilhouettePoint]
   public var silhouette: Double?
@@ -84,33 +121,36 @@ public struct ClusteringResult: Sendable, Hashable, Codable {
 extension PolicyModel {
   /// Clusters the articles' latent vectors (cosine), labelled by class-based TF-IDF.
   ///
-  /// With no `clusterCount`, k is chosen by `ClusterCountSelection`'s rule for either method.
-  /// Clusters are numbered by `RankedClusters` (size, largest first, ties by first member), so
-  /// the same model, k and seed always print the same clusters.
+  /// K-means is the consensus of many runs (`ConsensusClustering`): with no `clusterCount`,
+  /// the number of clusters is where the runs stop agreeing, and articles the runs don't agree
+  /// on are unclustered. The tree (average linkage) cuts every article into a cluster, with k
+  /// chosen by `ClusterCountSelection`'s silhouette rule. Clusters are numbered by
+  /// `RankedClusters` (size, largest first, ties by first member), so the same model, k and
+  /// seed always print the same clusters. Labels leave out places, stop words and words naming
+  /// a policy's form (`ClassTFIDF.labelTerms`).
   ///
   /// - Throws: `QueryError.tooManyClusters` for a k outside 1…articles; `ClusteringError`.
   public func clusters(_ request: ClusterRequest) throws -> ClusteringResult {
-    let vectors = latentVectors
+    let vectors = clusteringVectors(request)
     if let k = request.clusterCount {
       guard k >= 1, k <= articles.count else {
         throw QueryError.tooManyClusters(requested: k, articleCount: articles.count)
       }
     }
     var curve: [SilhouettePoint] = []
-    var silhouette: Double?
-    let labels: [Int]
+    let labels: [Int?]
+    var agreement: [Double]?
     var tree: LinkageTree?
+    var stability: ClusterStability?
     switch (request.method, request.clusterCount) {
-    case (.sphericalKMeans, let k?):
+    case (.sphericalKMeans, let k):
       var generator = SplitMix64(seed: request.seed)
-      labels = try SphericalKMeansModel(
-        fitting: vectors, options: SphericalKMeansOptions(clusterCount: k, restarts: request.restarts),
-        using: &generator
-      ).labels
-    case (.sphericalKMeans, nil):
-      var generator = SplitMix64(seed: request.seed)
-      let selection = try ClusterCountSelection(fitting: vectors, restarts: request.restarts, using: &generator)
-      (labels, curve, silhouette) = (selection.labels, Self.curve(selection), selection.silhouette)
+      let consensus = try ConsensusClustering(
+        fitting: vectors, options: request.consensus, clusterCount: k, using: &generator)
+      (labels, agreement) = (consensus.labels, consensus.agreement)
+      if request.stabilitySeedCount >= 2 {
+        stability = try Self.stability(of: consensus.labels, vectors: vectors, request: request)
+      }
     case (.averageLinkage, let k?):
       let linkage = try LinkageTree(averageLinkageOf: vectors)
       tree = linkage
@@ -119,41 +159,98 @@ extension PolicyModel {
       let linkage = try LinkageTree(averageLinkageOf: vectors)
       tree = linkage
       let selection = try ClusterCountSelection(cutting: linkage, documentVectors: vectors)
-      (labels, curve, silhouette) = (selection.labels, Self.curve(selection), selection.silhouette)
+      (labels, curve) = (selection.labels, Self.curve(selection))
     }
-    if let k = request.clusterCount, k >= 2, k < articles.count {
-      silhouette = try? Silhouette.score(of: vectors, labels: labels)
-    }
-    var result = try describe(labels: labels, vectors: vectors, request: request, curve: curve, silhouette: silhouette)
+    var result = try describe(labels: labels, agreement: agreement, vectors: vectors, request: request)
+    result.silhouetteCurve = curve
     result.tree = tree
+    result.stability = stability
     return result
+  }
+
+  /// The leading `request.dimensionCount` columns of the latent vectors.
+  private func clusteringVectors(_ request: ClusterRequest) -> Matrix {
+    let all = latentVectors
+    let d = min(all.columnCount, request.dimensionCount ?? all.columnCount)
+    guard d < all.columnCount else { return all }
+    return Matrix(
+      rowCount: all.rowCount, columnCount: d, columnMajor: Array(all.elements.prefix(all.rowCount * d)))
+  }
+
+  /// ARI over every pair of the consensus clusterings for the request's seed and the next ones.
+  private static func stability(of first: [Int?], vectors: Matrix, request: ClusterRequest) throws
+    -> ClusterStability
+  {
+    let seeds = (0..<UInt64(request.stabilitySeedCount)).map { request.seed &+ $0 }
+    var partitions = [first.map { $0 ?? -1 }]
+    for seed in seeds.dropFirst() {
+      var generator = SplitMix64(seed: seed)
+      let other = try ConsensusClustering(
+        fitting: vectors, options: request.consensus, clusterCount: request.clusterCount, using: &generator)
+      partitions.append(other.labels.map { $0 ?? -1 })
+    }
+    var indices: [Double] = []
+    for i in partitions.indices {
+      for j in partitions.indices where j > i {
+        indices.append(adjustedRandIndex(between: partitions[i], and: partitions[j]))
+      }
+    }
+    return ClusterStability(
+      seeds: seeds, meanAdjustedRandIndex: indices.reduce(0, +) / Double(max(1, indices.count)),
+      minimumAdjustedRandIndex: indices.min() ?? 1)
   }
 
   private static func curve(_ selection: ClusterCountSelection) -> [SilhouettePoint] {
     selection.candidates.map { SilhouettePoint(clusterCount: $0.clusterCount, silhouette: $0.silhouette) }
   }
 
+  /// Terms that may not label a cluster: places, the model's stop words and the words naming a
+  /// policy's form.
+  private var excludedLabelTerms: Set<String> {
+    Set(Gazetteer.placeNames).union(textAnalysis.stopWords).union(FitOptions.policyInstrumentWords)
+  }
+
   private func describe(
-    labels rawLabels: [Int], vectors: Matrix, request: ClusterRequest,
-    curve: [SilhouettePoint], silhouette: Double?
+    labels rawLabels: [Int?], agreement: [Double]?, vectors: Matrix, request: ClusterRequest
   ) throws -> ClusteringResult {
-    let ranked = try RankedClusters(labels: rawLabels, documentVectors: vectors)
-    let classTerms = try ClassTFIDF(termWeights: weights, labels: ranked.labels).topTerms(count: request.labelTermCount)
+    let clusteredRows = rawLabels.indices.filter { rawLabels[$0] != nil }
+    let unclusteredRows = rawLabels.indices.filter { rawLabels[$0] == nil }
+    let d = vectors.columnCount
+    var clustered = Matrix(rowCount: clusteredRows.count, columnCount: d)
+    for (position, row) in clusteredRows.enumerated() { for j in 0..<d { clustered[position, j] = vectors[row, j] } }
+    let ranked = try RankedClusters(labels: clusteredRows.compactMap { rawLabels[$0] }, documentVectors: clustered)
+    var numbers = [Int?](repeating: nil, count: articles.count)
+    for (position, row) in clusteredRows.enumerated() { numbers[row] = ranked.labels[position] }
+    // Unclustered articles form one more class, so that c-TF-IDF's idf sees all the text.
+    let k = ranked.clusterCount
+    let excluded = excludedLabelTerms
+    let classTerms = try ClassTFIDF(termWeights: weights, labels: numbers.map { $0 ?? k }).labelTerms(
+      count: request.labelTermCount, names: tfidf.terms, isExcluded: { excluded.contains($0) })
+    func member(_ row: Int, similarity: Double) -> ArticleCluster.Member {
+      let article = articles[row]
+      return .init(
+        id: article.id, title: article.title, region: article.region, city: article.city, date: article.date,
+        issue: article.issue, similarity: similarity, agreement: agreement?[row])
+    }
     let clusters = ranked.members.indices.map { position -> ArticleCluster in
-      let rows = ranked.members[position]
+      let rows = ranked.members[position].map { clusteredRows[$0] }
       return ArticleCluster(
-        number: position + 1,
-        terms: classTerms[position].map { tfidf.terms[$0.term] },
-        articles: zip(rows, ranked.similarities[position]).map { row, similarity in
-          let article = articles[row]
-          return .init(
-            id: article.id, title: article.title, region: article.region, city: article.city,
-            date: article.date, issue: article.issue, similarity: similarity)
-        },
+        number: position + 1, terms: classTerms[position],
+        articles: zip(rows, ranked.similarities[position]).map { member($0, similarity: $1) },
         regionCount: Set(rows.map { articles[$0].region }).count,
         issueCount: Set(rows.map { articles[$0].issue }).count)
     }
+    let unit = vectors.unitRows()
+    let unclustered = unclusteredRows.map { row in
+      let nearest = (0..<k).map { c in (0..<d).reduce(0.0) { $0 + unit[row, $1] * ranked.centroids[c, $1] } }.max()
+      return member(row, similarity: nearest ?? 0)
+    }.sorted { $0.similarity > $1.similarity }
+    let silhouetteLabels = numbers.map { $0 ?? -1 }
+    let silhouette: Double? =
+      k >= 2 && clusteredRows.count > k
+      ? try? Silhouette.score(of: clustered, labels: clusteredRows.compactMap { silhouetteLabels[$0] }) : nil
     return ClusteringResult(
-      clusters: clusters, labels: ranked.labels.map { $0 + 1 }, silhouetteCurve: curve, silhouette: silhouette)
+      clusters: clusters, labels: numbers.map { $0.map { $0 + 1 } }, unclustered: unclustered, stability: nil,
+      silhouetteCurve: [], silhouette: silhouette)
   }
 }

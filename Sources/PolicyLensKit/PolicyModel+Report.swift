@@ -7,8 +7,8 @@ import ThemeTagging
 import Timelines
 
 extension PolicyModel {
-  /// Everything the HTML report shows, computed from the model: themes, clusters (k chosen
-  /// by silhouette), a timeline of themes by issue, a 2-D map, and for each article its most
+  /// Everything the HTML report shows, computed from the model: themes, clusters (the k-means
+  /// consensus, unclustered articles in their own card), a timeline of themes by issue, a 2-D map, and for each article its most
   /// similar policies in other regions.
   public func reportDocument(catalog: ThemeCatalog, seed: UInt64, similarCount: Int = 3) throws -> ReportDocument {
     let tagged = try themes(from: catalog).articles
@@ -43,7 +43,7 @@ extension PolicyModel {
       title: "PolicyLens report",
       subtitle: "\(articles.count) articles from \(issues) newsletter issues",
       generatedNote:
-        "Model fitted \(manifest.createdAt) by \(manifest.generator); \(lsa.dimensionCount) latent dimensions, \(clustering.clusters.count) clusters (silhouette \(String(format: "%.2f", clustering.silhouette ?? 0))).",
+        "Model fitted \(manifest.createdAt) by \(manifest.generator); \(lsa.dimensionCount) latent dimensions, \(clustering.clusters.count) clusters (silhouette \(String(format: "%.2f", clustering.silhouette ?? 0))), \(clustering.unclustered.count) articles unclustered.",
       articles: reportArticles,
       clusters: clustering.clusters.map {
         ReportCluster(id: $0.number, label: $0.terms.prefix(3).joined(separator: " "), terms: $0.terms)

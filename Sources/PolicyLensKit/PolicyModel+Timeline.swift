@@ -29,12 +29,18 @@ extension PolicyModel {
       let keys: [String]
       switch categories {
       case .themes: keys = themes?[row].themes.map(\.name) ?? []
-      case .clusters: keys = clusters.map { ["\(Self.clusterLabel($0, number: $0.labels[row]))"] } ?? []
+      case .clusters:
+        keys =
+          clusters.map { result in
+            [result.labels[row].map { Self.clusterLabel(result, number: $0) } ?? Self.unclusteredLabel]
+          } ?? []
       }
       return TimelineArticle(id: article.id, date: date, issue: article.issue, region: article.region, categories: keys)
     }
     if categories == .clusters, let clusters {
-      categoryOrder = clusters.clusters.map { Self.clusterLabel(clusters, number: $0.number) }
+      categoryOrder =
+        clusters.clusters.map { Self.clusterLabel(clusters, number: $0.number) }
+        + (clusters.unclustered.isEmpty ? [] : [Self.unclusteredLabel])
     }
     let timeline = try TopicTimeline(
       articles: timelineArticles,
@@ -42,6 +48,9 @@ extension PolicyModel {
     let trends = try timeline.trends()
     return (timeline, trends)
   }
+
+  /// The timeline category of articles in no cluster.
+  static let unclusteredLabel = "unclustered"
 
   /// `#3 低空 无人机 起降` — a cluster's number and first label terms.
   static func clusterLabel(_ result: ClusteringResult, number: Int) -> String {

@@ -11,7 +11,7 @@ public enum ReportCSV {
   /// |---|---|
   /// | `articles.csv` | id, title, region, city, date, issue, themes (`;`-separated), cluster_id, cluster_label, x, y |
   /// | `timeline.csv` | as ``timeline(_:)`` (only with a timeline) |
-  /// | `clusters.csv` | cluster_id, cluster_label, terms (space-separated), article_id, region, city, date, title |
+  /// | `clusters.csv` | cluster_id, cluster_label, terms (space-separated), article_id, region, city, date, title; articles in no cluster last, with an empty cluster_id and the label `unclustered` |
   /// | `region_theme.csv` | region, city, articles, then one count column per theme |
   /// | `similar.csv` | article_id, title, region, rank, similar_id, similar_title, similar_region, score |
   ///
@@ -79,6 +79,11 @@ public enum ReportCSV {
           article.city ?? "", article.date, article.title,
         ])
       }
+    }
+    let unclustered = context.document.articles.filter { context.cluster(of: $0) == nil }
+      .sorted { ($0.date, $0.title) < ($1.date, $1.title) }
+    for article in unclustered {
+      rows.append(["", "unclustered", "", article.id, article.region, article.city ?? "", article.date, article.title])
     }
     return CSVField.document(rows)
   }

@@ -119,6 +119,22 @@ struct OutputTests {
     #expect(first.output == second.output)
   }
 
+  @Test("clusters --json lists the unclustered articles and the stability across 5 seeds")
+  func clustersJSONShape() async throws {
+    let run = await CLIRunner.run(["clusters", "--json", "--model", CLIRunner.seedModel])
+    #expect(run.exitCode == 0)
+    let object = try #require(try JSONSerialization.jsonObject(with: Data(run.output.utf8)) as? [String: Any])
+    let unclustered = try #require(object["unclustered"] as? [[String: Any]])
+    #expect(unclustered.allSatisfy { $0["id"] is String && $0["similarity"] is Double })
+    let stability = try #require(object["stability"] as? [String: Any])
+    #expect((stability["seeds"] as? [Int])?.count == 5)
+    #expect(stability["meanAdjustedRandIndex"] is Double && stability["minimumAdjustedRandIndex"] is Double)
+    let clusters = try #require(object["clusters"] as? [[String: Any]])
+    #expect(object["clusterCount"] as? Int == clusters.count)
+    let clustered = clusters.reduce(0) { $0 + (($1["articles"] as? [Any])?.count ?? 0) }
+    #expect(clustered + unclustered.count == 106)
+  }
+
   @Test("timeline --csv has one row per period and theme, in report --csv's timeline schema")
   func timelineCSV() async throws {
     let run = await CLIRunner.run(["timeline", "--csv", "--no-bom"] + CLIRunner.modelArguments())

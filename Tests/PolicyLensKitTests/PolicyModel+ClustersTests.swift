@@ -10,7 +10,8 @@ struct PolicyModelClustersTests {
     let sizes = result.clusters.map(\.articles.count)
     #expect(sizes == sizes.sorted(by: >), "clusters are not numbered by size: \(sizes)")
     #expect(result.labels.count == articleCount)
-    #expect(sizes.reduce(0, +) == articleCount)
+    #expect(sizes.reduce(0, +) + result.unclustered.count == articleCount)
+    #expect(result.labels.filter { $0 == nil }.count == result.unclustered.count)
     let ids = SeedModel.model.articles.map(\.id)
     for cluster in result.clusters {
       let similarities = cluster.articles.map(\.similarity)
@@ -30,12 +31,31 @@ struct PolicyModelClustersTests {
     #expect(result.silhouette == chosen.silhouette)
   }
 
-  @Test("k-means with k chosen by silhouette: numbered by size, members by closeness, the one rule")
+  @Test("k-means consensus: numbered by size, members by closeness, labels without places or form words")
   func kMeans() throws {
-    let result = try SeedModel.model.clusters(ClusterRequest(seed: 42))
-    expectWellOrdered(result, articleCount: SeedModel.model.articles.count)
-    try expectRuleChose(result)
-    #expect(result.tree == nil)
+    let model = SeedModel.model
+    let result = try model.clusters(ClusterRequest(seed: 42))
+    expectWellOrdered(result, articleCount: model.articles.count)
+    #expect(result.tree == nil && result.silhouetteCurve.isEmpty && result.stability == nil)
+    // k is where the runs stop agreeing, not the top of the 2…20 range of each run's k.
+    #expect((2..<20).contains(result.clusters.count))
+    #expect(result.unclustered.count < model.articles.count / 4)
+    let forbidden = Set(FitOptions.policyInstrumentWords).union(["深圳", "浙江", "上海", "北京", "广东", "江苏"])
+    for cluster in result.clusters {
+      #expect(!cluster.terms.isEmpty && cluster.terms.allSatisfy { !forbidden.contains($0) }, "\(cluster.terms)")
+      for (i, a) in cluster.terms.enumerated() {
+        for b in cluster.terms[(i + 1)...] { #expect(!a.contains(b) && !b.contains(a), "\(cluster.terms)") }
+      }
+    }
+  }
+
+  @Test("stability over 5 seeds: the adjusted Rand index is at least 0.8")
+  func stability() throws {
+    let result = try SeedModel.model.clusters(ClusterRequest(seed: 42, stabilitySeedCount: 5))
+    let stability = try #require(result.stability)
+    #expect(stability.seeds == [42, 43, 44, 45, 46])
+    #expect(stability.minimumAdjustedRandIndex <= stability.meanAdjustedRandIndex)
+    #expect(stability.meanAdjustedRandIndex >= 0.8)
   }
 
   @Test("a tree cut chosen by the same rule, and a fixed cut, are numbered the same way")
@@ -49,7 +69,7 @@ struct PolicyModelClustersTests {
     let cut = try tree.labels(clusterCount: chosen.clusters.count)
     // The same partition as the tree's own cut, renumbered by size.
     var mapping: [Int: Int] = [:]
-    for (raw, number) in zip(cut, chosen.labels) {
+    for (raw, number) in zip(cut, chosen.labels.map { $0 ?? 0 }) {
       #expect(mapping[raw, default: number] == number)
       mapping[raw] = number
     }

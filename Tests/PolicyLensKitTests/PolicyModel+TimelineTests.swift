@@ -14,7 +14,7 @@ struct PolicyModelTimelineTests {
       categories: .clusters, granularity: .issue, region: nil, themes: nil, clusters: clustering)
     #expect(
       timeline.series.map(\.category).map { $0.split(separator: " ").first.map(String.init) }
-        == clustering.clusters.map { "#\($0.number)" })
+        == clustering.clusters.map { "#\($0.number)" } + (clustering.unclustered.isEmpty ? [] : ["unclustered"]))
     for (index, period) in timeline.periods.enumerated() {
       #expect(timeline.series.reduce(0) { $0 + $1.counts[index] } == period.articleCount)
       for series in timeline.series where period.articleCount > 0 {

@@ -144,6 +144,9 @@ struct FitCommand: AsyncParsableCommand {
       progress: printer.handler)
     // The model keeps the files it was fitted with, so that it answers from --model alone.
     model.themeDefinitions = themeFile
+    if themeFile != nil {
+      model.manifest.themesSource = themeOptions.themes ?? ThemeOptions.repositoryThemes
+    }
     model.userDictionaryFile = try analysis.userDictionaryData()
     let saveStart = clock.now
     printer.handler(.started(stage: "save", detail: modelOptions.model))

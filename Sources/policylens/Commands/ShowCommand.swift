@@ -53,8 +53,10 @@ struct ShowCommand: AsyncParsableCommand {
     var cluster: ClusterSummary?
     if model.articles.count <= Self.clusteringArticleLimit {
       let result = try model.clusters(ClusterRequest(seed: seedOptions.seed))
-      let found = result.clusters[result.labels[row] - 1]
-      cluster = ClusterSummary(number: found.number, terms: found.terms, articleCount: found.articles.count)
+      if let label = result.labels[row] {
+        let found = result.clusters[label - 1]
+        cluster = ClusterSummary(number: found.number, terms: found.terms, articleCount: found.articles.count)
+      }
     }
     let similar =
       similarCount == 0

@@ -22,17 +22,21 @@ struct ThemeOptions: ParsableArguments {
 
   /// The catalog to tag `model` with: `--themes-file`, else the model's copy, else the repository's file.
   ///
-  /// A theme file on disk that was edited after the fit (`--themes-file`, or
-  /// `models/themes.yaml` in the working folder when it differs from the model's copy) is
+  /// A theme file on disk that was edited after the fit (`--themes-file`, or the file the
+  /// model was fitted from, ``ModelManifest/themesSource``, when it differs from the copy) is
   /// used as it is now, and a note on stderr says which themes changed; tagging reads the
   /// text, so nothing needs refitting.
   func catalog(for model: PolicyModel) throws -> ThemeCatalog {
     let fitted = try model.themeDefinitions.map { try Self.parse($0, fileName: "themes.yaml (in the model)") }
-    let onDisk = themes ?? (FileManager.default.fileExists(atPath: Self.repositoryThemes) ? Self.repositoryThemes : nil)
+    let source = model.manifest.themesSource.flatMap { FileManager.default.fileExists(atPath: $0) ? $0 : nil }
+    let onDisk = themes ?? source
     if let fitted {
       guard let onDisk else { return fitted }
-      // An explicit file must parse; the working folder's models/themes.yaml may be anything.
-      let read = themes != nil ? try catalog(alternative: "") : try? catalog(alternative: "")
+      // An explicit file must parse; the file the model was fitted from may have been broken since.
+      let read =
+        themes != nil
+        ? try catalog(alternative: "")
+        : try? Self.parse(try fileData(at: onDisk, alternative: ""), fileName: onDisk)
       guard let current = read, current != fitted else { return fitted }
       let changes = Self.changes(from: fitted, to: current)
       if !changes.isEmpty {
@@ -68,7 +72,10 @@ struct ThemeOptions: ParsableArguments {
 
   /// The bytes of `--themes-file` (default `models/themes.yaml`), for `fit` to keep in the model.
   func fileData(alternative: String) throws -> Data {
-    let path = themes ?? Self.repositoryThemes
+    try fileData(at: themes ?? Self.repositoryThemes, alternative: alternative)
+  }
+
+  private func fileData(at path: String, alternative: String) throws -> Data {
     guard let data = FileManager.default.contents(atPath: path) else {
       throw CommandError(
         description: "Cannot read the theme file \(shellQuoted(path)). Pass --themes-file <file>, \(alternative).",
