@@ -14,6 +14,9 @@ public enum ModelStoreError: Error, Equatable, CustomStringConvertible {
   case shapeMismatch(path: String, expected: String, found: String)
   /// The model could not be written; the previous model, if any, is untouched.
   case cannotWrite(path: String, reason: String)
+  /// A model would replace a folder that is not a model (see
+  /// ``ModelDirectory/checkReplaceable(_:)``); nothing in it was touched.
+  case notAModelDirectory(path: String, reason: String)
 
   public var description: String {
     switch self {
@@ -33,6 +36,9 @@ public enum ModelStoreError: Error, Equatable, CustomStringConvertible {
       "\(path) has shape \(found), but the manifest says \(expected). The model is inconsistent; refit it with policylens fit."
     case .cannotWrite(let path, let reason):
       "Cannot write the model to \(path): \(reason). The previous model, if any, is unchanged. Check free space and permissions, or choose another --model directory."
+    case .notAModelDirectory(let path, let reason):
+      "Refusing to write a model to \(path): \(reason). Writing a model replaces the whole folder, "
+        + "so nothing in it was touched. Choose a new or empty folder, such as --model models/mine."
     }
   }
 }

@@ -97,3 +97,55 @@ struct ModelDirectoryTests {
     }
   }
 }
+
+@Suite("ModelDirectory.checkReplaceable")
+struct ModelDirectoryReplaceableTests {
+  func withFolder<T>(_ body: (URL) throws -> T) throws -> T {
+    let url = FileManager.default.temporaryDirectory.appendingPathComponent("replaceable-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: url) }
+    return try body(url)
+  }
+
+  @Test("a new path, an empty folder and a model folder may be replaced")
+  func accepted() throws {
+    try withFolder { folder in
+      try ModelDirectory.checkReplaceable(folder.appendingPathComponent("new"))
+      try ModelDirectory.checkReplaceable(folder)
+      let model = folder.appendingPathComponent("m")
+      var writer = try ModelDirectoryWriter(replacing: model)
+      try writer.write(NumPyFormat.encode([1.0]), as: .inverseDocumentFrequency, shape: [1])
+      try writer.commit(manifest: Data("{}".utf8))
+      try ModelDirectory.checkReplaceable(model)
+      // Replacing a model with a model works.
+      var again = try ModelDirectoryWriter(replacing: model)
+      try again.write(NumPyFormat.encode([2.0]), as: .inverseDocumentFrequency, shape: [1])
+      try again.commit(manifest: Data("{}".utf8))
+    }
+  }
+
+  @Test("a folder without a manifest, or with other files, is refused and kept")
+  func refused() throws {
+    try withFolder { folder in
+      let user = folder.appendingPathComponent("docs")
+      try FileManager.default.createDirectory(at: user, withIntermediateDirectories: false)
+      try Data("thesis".utf8).write(to: user.appendingPathComponent("thesis.txt"))
+      #expect(throws: ModelStoreError.self) { try ModelStoreTestsWriter.write(to: user) }
+      #expect(FileManager.default.contents(atPath: user.appendingPathComponent("thesis.txt").path) != nil)
+      // A manifest.json alone does not make a folder a model when other files are beside it.
+      try Data("{}".utf8).write(to: user.appendingPathComponent("manifest.json"))
+      #expect(throws: ModelStoreError.self) { try ModelDirectory.checkReplaceable(user) }
+      #expect(throws: ModelStoreError.self) { try ModelStoreTestsWriter.write(to: user) }
+      #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path) == ["docs"])
+    }
+  }
+}
+
+/// Writes a one-file model.
+enum ModelStoreTestsWriter {
+  static func write(to url: URL) throws {
+    var writer = try ModelDirectoryWriter(replacing: url)
+    try writer.write(NumPyFormat.encode([1.0]), as: .inverseDocumentFrequency, shape: [1])
+    try writer.commit(manifest: Data("{}".utf8))
+  }
+}

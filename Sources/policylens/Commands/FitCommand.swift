@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import ModelStore
 import PolicyLensKit
 import Reduction
 import Vectorization
@@ -119,6 +120,9 @@ struct FitCommand: AsyncParsableCommand {
   func run() async throws {
     let terminal = Terminal.current
     let printer = ProgressPrinter(quiet: output.quiet || output.json)
+    let modelURL = URL(fileURLWithPath: modelOptions.model)
+    // Refuse before minutes of fitting, not after; the writer checks again before replacing.
+    try ModelDirectory.checkReplaceable(modelURL)
     let themes = noThemes ? nil : try themeOptions.catalog(alternative: "or --no-themes to fit without themes")
     var textAnalysis = FitOptions.textAnalysis(
       try analysis.textAnalysisOptions(), themes: themes, includesInstrumentWords: instrumentWords)
@@ -141,7 +145,7 @@ struct FitCommand: AsyncParsableCommand {
       progress: printer.handler)
     let saveStart = clock.now
     printer.handler(.started(stage: "save", detail: modelOptions.model))
-    let manifest = try await model.save(to: URL(fileURLWithPath: modelOptions.model))
+    let manifest = try await model.save(to: modelURL)
     printer.handler(
       .finished(stage: "save", summary: "\(manifest.files.count) files", duration: clock.now - saveStart))
     let summary = FitSummary(

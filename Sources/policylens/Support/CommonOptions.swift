@@ -1,3 +1,4 @@
+import Foundation
 import ArgumentParser
 
 /// `--json`, `--quiet`, `--verbose`: how a command reports.
@@ -18,6 +19,12 @@ struct ModelOptions: ParsableArguments {
     help: ArgumentHelp("The model directory to read or write.", valueName: "dir"),
     completion: .directory)
   var model = "models/seeds"
+
+  func validate() throws {
+    if model.trimmingCharacters(in: .whitespaces).isEmpty {
+      throw ValidationError("--model must name a folder; got an empty string.")
+    }
+  }
 }
 
 /// Newsletter files or folders to read; the seed corpus by default.

@@ -52,7 +52,7 @@ extension ModelStoreError: ReportableError {
   var exitCode: Int32 {
     switch self {
     case .missingModel, .unreadableFile: ExitStatus.noInput
-    case .cannotWrite: ExitStatus.cannotWrite
+    case .cannotWrite, .notAModelDirectory: ExitStatus.cannotWrite
     default: ExitStatus.dataError
     }
   }
