@@ -17,6 +17,8 @@ public enum ModelStoreError: Error, Equatable, CustomStringConvertible {
   /// A model would replace a folder that is not a model (see
   /// ``ModelDirectory/checkReplaceable(_:)``); nothing in it was touched.
   case notAModelDirectory(path: String, reason: String)
+  /// The model was replaced by another process while it was being read, more than once.
+  case modelBeingReplaced(path: String)
 
   public var description: String {
     switch self {
@@ -39,6 +41,9 @@ public enum ModelStoreError: Error, Equatable, CustomStringConvertible {
     case .notAModelDirectory(let path, let reason):
       "Refusing to write a model to \(path): \(reason). Writing a model replaces the whole folder, "
         + "so nothing in it was touched. Choose a new or empty folder, such as --model models/mine."
+    case .modelBeingReplaced(let path):
+      "The model at \(path) was replaced by another policylens process while it was being read. "
+        + "Run the command again once that fit or add has finished."
     }
   }
 }

@@ -31,8 +31,15 @@ public struct QueryModel: Sendable {
   /// Number of latent dimensions k.
   public var dimensionCount: Int { singularValues.count }
 
-  /// Reads a model directory for querying.
+  /// Reads a model directory for querying, every file from one generation of the model
+  /// (`ModelDirectory.readingOneGeneration(at:_:)`).
   public init(directory: URL) throws(ModelStoreError) {
+    self = try ModelDirectory.readingOneGeneration(at: directory) { () throws(ModelStoreError) in
+      try QueryModel(oneGenerationOf: directory)
+    }
+  }
+
+  private init(oneGenerationOf directory: URL) throws(ModelStoreError) {
     var files = ModelDirectory(url: directory)
     let manifest = try ModelManifest.load(from: files, withCorpusFiles: false)
     files.entries = manifest.files

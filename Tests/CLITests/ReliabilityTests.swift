@@ -162,3 +162,58 @@ struct FitTargetTests {
     }
   }
 }
+
+@Suite("Reliability: writers take turns, readers see one generation")
+struct ConcurrentWriterTests {
+  static let noteA = """
+    苏州市出台低空经济高质量发展行动方案
+    2024年5月10日，苏州市印发低空经济行动方案，支持无人机物流配送和起降场建设，培育低空经济产业集群。
+    """
+  static let noteB = """
+    杭州市加快人形机器人产业创新发展
+    2024年6月3日，杭州市发布人形机器人产业政策，设立专项资金支持关键零部件攻关和场景应用示范。
+    """
+
+  @Test("two adds started together both land in the model (in one process)")
+  func concurrentAddsInProcess() async throws {
+    let scratch = try ScratchFolder("add-race")
+    let model = try scratch.copySeedModel()
+    try scratch.write(Self.noteA, to: "a/note-a.txt")
+    try scratch.write(Self.noteB, to: "b/note-b.txt")
+    let (fileA, fileB) = (scratch.path("a/note-a.txt"), scratch.path("b/note-b.txt"))
+    async let first = CLIRunner.run(["add", fileA, "--model", model, "--quiet"])
+    async let second = CLIRunner.run(["add", fileB, "--model", model, "--quiet"])
+    let runs = await [first, second]
+    #expect(runs.map(\.exitCode) == [0, 0], "\(runs.map(\.diagnostics))")
+    let after = await CLIRunner.run(["articles", "--model", model])
+    #expect(after.output.contains("苏州市出台低空经济高质量发展行动方案"))
+    #expect(after.output.contains("杭州市加快人形机器人产业创新发展"))
+  }
+
+  @Test("two add processes started together both land in the model (built binary)")
+  func concurrentAddProcesses() async throws {
+    guard let executable = CLIRunner.executable else { return }
+    let scratch = try ScratchFolder("add-race-bin")
+    let model = try scratch.copySeedModel()
+    try scratch.write(Self.noteA, to: "a/note-a.txt")
+    try scratch.write(Self.noteB, to: "b/note-b.txt")
+    let processes = ["a/note-a.txt", "b/note-b.txt"].map { file in
+      let process = Process()
+      process.executableURL = executable
+      process.arguments = ["add", scratch.path(file), "--model", model, "--quiet"]
+      process.standardOutput = FileHandle.nullDevice
+      process.standardError = FileHandle.nullDevice
+      return process
+    }
+    for process in processes { try process.run() }
+    for process in processes { process.waitUntilExit() }
+    #expect(processes.map(\.terminationStatus) == [0, 0])
+    let after = await CLIRunner.run(["articles", "--model", model])
+    #expect(after.output.contains("苏州市出台低空经济高质量发展行动方案"))
+    #expect(after.output.contains("杭州市加快人形机器人产业创新发展"))
+    let leftovers = try FileManager.default.contentsOfDirectory(atPath: scratch.url.path).filter {
+      $0.contains("staging")
+    }
+    #expect(leftovers.isEmpty)
+  }
+}

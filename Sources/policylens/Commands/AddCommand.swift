@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Ingest
+import ModelStore
 import PolicyLensKit
 
 /// `policylens add`: fold new newsletters into an existing model without refitting.
@@ -30,13 +31,17 @@ struct AddCommand: AsyncParsableCommand {
     let terminal = Terminal.current
     let printer = ProgressPrinter(quiet: output.quiet || output.json)
     let directory = URL(fileURLWithPath: modelOptions.model)
-    let model = try PolicyModel.load(from: directory)
     let corpus = try await CorpusLoader.load(paths: paths)
     for warning in corpus.warnings { printer.handler(.warning(warning.description)) }
-    let result = try await Pipeline.add(
-      articles: corpus.articles, to: model, cacheDirectory: lexiconCacheDirectory(),
-      progress: printer.handler)
-    if !result.added.isEmpty { try await result.model.save(to: directory) }
+    // The lock spans load to save: a concurrent add waits and then folds into this one's result.
+    let result = try await ModelWriteLock.withLock(model: directory, waiting: waitingNote(model: modelOptions.model)) {
+      let model = try PolicyModel.load(from: directory)
+      let result = try await Pipeline.add(
+        articles: corpus.articles, to: model, cacheDirectory: lexiconCacheDirectory(),
+        progress: printer.handler)
+      if !result.added.isEmpty { try await result.model.save(to: directory) }
+      return result
+    }
     let poorly = result.added.filter(\.isPoorlyRepresented)
     if output.json {
       struct Payload: Encodable {

@@ -65,8 +65,7 @@ struct ArticlesCommand: AsyncParsableCommand {
     let terminal = Terminal.current
     let articles: [Article]
     if let model {
-      let directory = URL(fileURLWithPath: model)
-      articles = try PolicyModel.loadArticles(from: directory, manifest: try ModelManifest.load(from: directory))
+      articles = try PolicyModel.loadArticles(from: URL(fileURLWithPath: model))
     } else {
       let loaded = try await CorpusLoader.load(paths: paths.isEmpty ? ["seeds"] : paths)
       for warning in loaded.warnings { terminal.note("warning: \(warning.description)") }

@@ -145,7 +145,9 @@ struct FitCommand: AsyncParsableCommand {
       progress: printer.handler)
     let saveStart = clock.now
     printer.handler(.started(stage: "save", detail: modelOptions.model))
-    let manifest = try await model.save(to: modelURL)
+    let manifest = try await ModelWriteLock.withLock(model: modelURL, waiting: waitingNote(model: modelOptions.model)) {
+      try await model.save(to: modelURL)
+    }
     printer.handler(
       .finished(stage: "save", summary: "\(manifest.files.count) files", duration: clock.now - saveStart))
     let summary = FitSummary(
@@ -183,6 +185,13 @@ struct FitCommand: AsyncParsableCommand {
 
 extension LSAOptions.Algorithm: ExpressibleByArgument {}
 extension TFIDFOptions.Normalization: ExpressibleByArgument {}
+
+/// What a writer prints when another process holds the model's write lock.
+func waitingNote(model: String, terminal: Terminal = .current) -> (String) -> Void {
+  { lockFile in
+    terminal.note("Waiting for another policylens process that is writing \(model) (lock \(lockFile))…")
+  }
+}
 
 /// `3` → a count of documents, `0.5` → a proportion.
 func parseFrequencyBound(_ text: String) throws -> DocumentFrequencyBound {

@@ -62,9 +62,7 @@ struct TermsCommand: AsyncParsableCommand {
       shown = text
       label = "text"
     } else {
-      // Without --text the manifest was loaded above (or the command already failed).
-      let articles = try PolicyModel.loadArticles(
-        from: directory, manifest: manifest ?? ModelManifest.load(from: directory))
+      let articles = try PolicyModel.loadArticles(from: directory)
       let row = try ArticleLookup.row(of: arguments[0], in: articles, model: modelOptions.model)
       source = Pipeline.analysisText(of: articles[row], titleRepetitions: titleRepetitions)
       shown = articles[row].text

@@ -53,6 +53,7 @@ extension ModelStoreError: ReportableError {
     switch self {
     case .missingModel, .unreadableFile: ExitStatus.noInput
     case .cannotWrite, .notAModelDirectory: ExitStatus.cannotWrite
+    case .modelBeingReplaced: ExitStatus.temporaryFailure
     default: ExitStatus.dataError
     }
   }
