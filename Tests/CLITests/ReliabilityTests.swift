@@ -217,3 +217,88 @@ struct ConcurrentWriterTests {
     #expect(leftovers.isEmpty)
   }
 }
+
+@Suite("Reliability: a damaged model is an error, never a wrong answer or a crash")
+struct DamagedModelTests {
+  /// The commands tried on each damaged model, with the files each one reads.
+  static let commands: [(arguments: [String], reads: Set<String>)] = {
+    let query: Set<String> = [
+      "manifest.json", "article_index.tsv", "vocabulary.tsv", "idf.npy", "singular_values.npy",
+      "latent_unit_rows.npy", "tfidf_indptr.npy", "tfidf_indices.npy", "tfidf_data.npy", "term_loadings.npy",
+    ]
+    let whole: Set<String> = [
+      "manifest.json", "vocabulary.tsv", "idf.npy", "singular_values.npy", "term_loadings.npy",
+      "document_coordinates.npy", "tfidf_indptr.npy", "tfidf_indices.npy", "tfidf_data.npy", "articles.jsonl",
+    ]
+    let themes = ["--themes-file", RepositoryPaths.root.appendingPathComponent("models/themes.yaml").path]
+    return [
+      (["similar", "2024-21#4"], query),
+      (["similar", "--text", "低空经济 起降场 无人机"], query),
+      (["topics"], whole),
+      (["tag"] + themes, whole),
+      (["themes"] + themes, whole),
+      (["clusters", "--k", "4"], whole),
+    ]
+  }()
+
+  static let files = [
+    "tfidf_indices.npy", "tfidf_indptr.npy", "tfidf_data.npy", "latent_unit_rows.npy", "term_loadings.npy",
+    "idf.npy", "singular_values.npy", "document_coordinates.npy", "vocabulary.tsv", "article_index.tsv",
+    "articles.jsonl", "manifest.json",
+  ]
+
+  @Test("16 flipped bytes in any model file: exit 65 from every command that reads it", arguments: files)
+  func flippedBytes(file: String) async throws {
+    let scratch = try ScratchFolder("damaged")
+    let model = try scratch.copySeedModel()
+    let url = URL(fileURLWithPath: model).appendingPathComponent(file)
+    let original = try Data(contentsOf: url)
+    // In the header (the first bytes) and in the middle of the values.
+    for offset in [8, original.count / 2] {
+      var damaged = original
+      for index in offset..<min(offset + 16, damaged.count) { damaged[index] ^= 0x5A }
+      try damaged.write(to: url)
+      for command in Self.commands {
+        let run = await CLIRunner.run(command.arguments + ["--model", model])
+        if command.reads.contains(file) && file != "manifest.json" {
+          #expect(run.exitCode == 65, "\(command.arguments) with \(file) damaged at \(offset): \(run.diagnostics)")
+          #expect(run.diagnostics.contains(file))
+          #expect(run.output.isEmpty)
+        } else {
+          // The manifest's corpus list may be damaged without harm; anything else is reported.
+          #expect([0, 65].contains(run.exitCode), "\(command.arguments) with \(file) damaged at \(offset)")
+        }
+      }
+    }
+  }
+
+  /// Rewrites `file` of the model with `data` and records its checksum in the manifest, as a
+  /// buggy writer (not a flipped bit) would leave it.
+  func replace(_ file: String, in model: String, with data: Data) throws {
+    let directory = URL(fileURLWithPath: model)
+    try data.write(to: directory.appendingPathComponent(file))
+    let manifestURL = directory.appendingPathComponent("manifest.json")
+    var manifest = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: manifestURL)) as? [String: Any])
+    var files = try #require(manifest["files"] as? [String: [String: Any]])
+    files[file]?["checksum"] = Checksum.hex(of: data)
+    files[file]?["bytes"] = data.count
+    manifest["files"] = files
+    try JSONSerialization.data(withJSONObject: manifest).write(to: manifestURL)
+  }
+
+  @Test("row offsets that fall, or a column index out of range, are reported even with matching checksums")
+  func inconsistentRows() async throws {
+    for (file, damage) in [("tfidf_indptr.npy", 0x7F as UInt8), ("tfidf_indices.npy", 0x7F)] {
+      let scratch = try ScratchFolder("csr")
+      let model = try scratch.copySeedModel()
+      var data = try Data(contentsOf: URL(fileURLWithPath: model).appendingPathComponent(file))
+      data[data.count - 5] = damage  // the high byte of a value near the end
+      try replace(file, in: model, with: data)
+      for arguments in [["similar", "2024-21#4"], ["topics"]] {
+        let run = await CLIRunner.run(arguments + ["--model", model])
+        #expect(run.exitCode == 65, "\(arguments) \(file): \(run.diagnostics)")
+        #expect(run.diagnostics.contains("tfidf_"))
+      }
+    }
+  }
+}
