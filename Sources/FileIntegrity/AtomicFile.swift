@@ -17,6 +17,8 @@ public enum AtomicFile {
   public static func write(_ data: Data, to url: URL) throws(FileIntegrityError) {
     let temporary = url.deletingLastPathComponent().appendingPathComponent(
       ".\(url.lastPathComponent).tmp-\(ProcessInfo.processInfo.processIdentifier)-\(UUID().uuidString.prefix(8))")
+    InProgressWrites.register(temporary)
+    defer { InProgressWrites.forget(temporary) }
     do {
       try data.write(to: temporary)
     } catch {

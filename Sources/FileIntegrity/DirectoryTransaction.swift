@@ -16,19 +16,25 @@ public struct DirectoryTransaction: Sendable {
   /// Where files are staged until commit.
   public let staging: URL
 
-  /// Creates the staging directory next to `destination`.
+  /// Creates the staging directory next to `destination`, first removing the staging folders
+  /// of earlier writers of `destination` that were killed (their process is gone), and
+  /// registers it with ``InProgressWrites`` so that an interrupted process removes it (a symbolic link is followed: the
+  /// folder it points to is replaced, not the link).
   ///
   /// - Throws: ``FileIntegrityError/cannotWrite(path:reason:)``.
   public init(replacing destination: URL) throws(FileIntegrityError) {
-    self.destination = destination.standardizedFileURL
+    self.destination = destination.standardizedFileURL.resolvingSymlinksInPath()
     let parent = self.destination.deletingLastPathComponent()
     self.staging = parent.appendingPathComponent(
       ".\(self.destination.lastPathComponent).staging-\(ProcessInfo.processInfo.processIdentifier)")
     do {
       try FileManager.default.createDirectory(at: parent, withIntermediateDirectories: true)
+      InProgressWrites.removeStaleStaging(besides: self.destination)
       try? FileManager.default.removeItem(at: staging)
+      InProgressWrites.register(staging)
       try FileManager.default.createDirectory(at: staging, withIntermediateDirectories: false)
     } catch {
+      InProgressWrites.forget(staging)
       throw .cannotWrite(path: self.destination.path, reason: FileIntegrityError.reason(error))
     }
   }
@@ -59,6 +65,7 @@ public struct DirectoryTransaction: Sendable {
       }
       if Self.exchange(staging.path, destination.path) {
         try? fileManager.removeItem(at: staging)  // now holds the old model
+        InProgressWrites.forget(staging)
         return
       }
       let aside = staging.appendingPathExtension("old")
@@ -76,6 +83,7 @@ public struct DirectoryTransaction: Sendable {
         throw .cannotWrite(path: destination.path, reason: FileIntegrityError.reason(error))
       }
       try? fileManager.removeItem(at: aside)
+      InProgressWrites.forget(staging)
     } else {
       do {
         try fileManager.moveItem(at: staging, to: destination)
@@ -83,12 +91,14 @@ public struct DirectoryTransaction: Sendable {
         abandon()
         throw .cannotWrite(path: destination.path, reason: FileIntegrityError.reason(error))
       }
+      InProgressWrites.forget(staging)
     }
   }
 
   /// Removes the staging directory, leaving the destination as it was.
   public func abandon() {
     try? FileManager.default.removeItem(at: staging)
+    InProgressWrites.forget(staging)
   }
 
   private typealias RenameAt2 =

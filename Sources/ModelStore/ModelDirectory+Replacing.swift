@@ -15,7 +15,8 @@ extension ModelDirectory {
     let path = url.path
     var status = stat()
     guard stat(path, &status) == 0 else {
-      if errno == ENOENT { return }
+      // Not there yet (or under a file, which the writer then reports as cannotWrite).
+      if errno == ENOENT || errno == ENOTDIR { return }
       throw .notAModelDirectory(path: path, reason: String(cString: strerror(errno)))
     }
     guard status.st_mode & S_IFMT == S_IFDIR else {

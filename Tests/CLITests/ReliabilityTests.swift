@@ -218,6 +218,99 @@ struct ConcurrentWriterTests {
   }
 }
 
+@Suite("Reliability: results to a full or closed stdout")
+struct OutputStreamTests {
+  @Test("results to a full disk exit 74 saying so (built binary)")
+  func fullDisk() throws {
+    guard let executable = CLIRunner.executable, let full = FileHandle(forWritingAtPath: "/dev/full") else { return }
+    let process = Process()
+    process.executableURL = executable
+    process.arguments = ["articles", "--model", CLIRunner.seedModel]
+    process.standardOutput = full
+    let diagnostics = Pipe()
+    process.standardError = diagnostics
+    try process.run()
+    let message = String(decoding: diagnostics.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+    process.waitUntilExit()
+    #expect(process.terminationStatus == 74)
+    #expect(message.contains("No space left on device"))
+    #expect(!message.contains("Fatal error"))
+  }
+
+  @Test("a reader that stops early ends the process quietly (built binary)")
+  func closedPipe() throws {
+    guard let executable = CLIRunner.executable else { return }
+    let process = Process()
+    process.executableURL = executable
+    process.arguments = ["articles", "--model", CLIRunner.seedModel]
+    let output = Pipe()
+    let diagnostics = Pipe()
+    process.standardOutput = output
+    process.standardError = diagnostics
+    try output.fileHandleForReading.close()
+    try process.run()
+    let message = String(decoding: diagnostics.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+    process.waitUntilExit()
+    let quiet =
+      (process.terminationReason == .uncaughtSignal && process.terminationStatus == SIGPIPE)
+      || process.terminationStatus == 74
+    #expect(quiet, "status \(process.terminationStatus)")
+    #expect(!message.contains("Fatal error"))
+  }
+}
+
+@Suite("Reliability: no debris from killed writers")
+struct StagingDebrisTests {
+  @Test("the next writer removes staging folders of dead processes and keeps a live one's")
+  func staleStaging() async throws {
+    let scratch = try ScratchFolder("stale")
+    let model = try scratch.copySeedModel()
+    try scratch.write("partial", to: ".model.staging-99999999/idf.npy")
+    try scratch.write("partial", to: ".model.staging-99999998.old/idf.npy")
+    try scratch.write("live", to: ".model.staging-1/idf.npy")  // pid 1 is always running
+    try scratch.write(ConcurrentWriterTests.noteA, to: "a/note-a.txt")
+    let run = await CLIRunner.run(["add", scratch.path("a/note-a.txt"), "--model", model, "--quiet"])
+    #expect(run.exitCode == 0, "\(run.diagnostics)")
+    let names = try FileManager.default.contentsOfDirectory(atPath: scratch.url.path).filter {
+      $0.contains("staging")
+    }
+    #expect(names == [".model.staging-1"])
+  }
+
+  @Test("SIGTERM during a fit leaves no staging folder and exits 143 (built binary)")
+  func terminatedFit() throws {
+    guard let executable = CLIRunner.executable else { return }
+    let scratch = try ScratchFolder("sigterm")
+    let process = Process()
+    process.executableURL = executable
+    process.arguments = [
+      "fit", RepositoryPaths.seeds.path, "--model", scratch.path("model"), "--no-themes", "--quiet",
+      "--user-dictionary", RepositoryPaths.root.appendingPathComponent("models/userdict.txt").path,
+    ]
+    process.standardOutput = FileHandle.nullDevice
+    process.standardError = FileHandle.nullDevice
+    try process.run()
+    // Wait for the save to begin (its staging folder appears), then interrupt it.
+    var sawStaging = false
+    while process.isRunning {
+      let names = (try? FileManager.default.contentsOfDirectory(atPath: scratch.url.path)) ?? []
+      if names.contains(where: { $0.contains("staging") }) {
+        sawStaging = true
+        process.terminate()
+        break
+      }
+      usleep(500)
+    }
+    process.waitUntilExit()
+    let names = try FileManager.default.contentsOfDirectory(atPath: scratch.url.path)
+    #expect(!names.contains { $0.contains("staging") || $0.contains(".tmp-") }, "\(names)")
+    if sawStaging {
+      // Either the signal arrived during the save (143) or just after it finished (0).
+      #expect([143, 0].contains(process.terminationStatus))
+    }
+  }
+}
+
 @Suite("Reliability: a damaged model is an error, never a wrong answer or a crash")
 struct DamagedModelTests {
   /// The commands tried on each damaged model, with the files each one reads.
