@@ -36,6 +36,7 @@ extension Pipeline {
     let skipped = newArticles.filter { known.contains($0.id) }.map(\.id)
     guard !fresh.isEmpty else { return (model, [], skipped) }
     let analyzer = try TextAnalyzer(options: model.textAnalysis, cacheDirectory: cacheDirectory)
+    for note in analyzer.lexiconReport.damageNotes { progress(.warning(note)) }
     let documents = await segment(
       fresh.map { analysisText(of: $0, titleRepetitions: model.manifest.parameters.titleRepetitions) }, with: analyzer,
       progress: progress)

@@ -53,6 +53,7 @@ struct TermsCommand: AsyncParsableCommand {
     let manifest = text == nil ? try ModelManifest.load(from: directory) : try? ModelManifest.load(from: directory)
     let options = try manifest?.parameters.textAnalysis ?? analysis.textAnalysisOptions()
     let analyzer = try TextAnalyzer(options: options, cacheDirectory: lexiconCacheDirectory())
+    for note in analyzer.lexiconReport.damageNotes { Terminal.current.note("note: \(note)") }
     let titleRepetitions = manifest?.parameters.titleRepetitions ?? FitOptions.defaultTitleRepetitions
     let source: String
     let shown: String
