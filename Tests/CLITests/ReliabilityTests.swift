@@ -395,3 +395,65 @@ struct DamagedModelTests {
     }
   }
 }
+
+@Suite("Reliability: add recognises articles by content")
+struct AddByContentTests {
+  @Test("a second, different note.txt from another folder is added; the same text again is skipped")
+  func sameNameDifferentText() async throws {
+    let scratch = try ScratchFolder("add-content")
+    let model = try scratch.copySeedModel()
+    try scratch.write(ConcurrentWriterTests.noteA, to: "one/note.txt")
+    try scratch.write(ConcurrentWriterTests.noteB, to: "two/note.txt")
+    try scratch.write(ConcurrentWriterTests.noteA, to: "three/copy-of-a.txt")
+    let first = await CLIRunner.run(["add", scratch.path("one/note.txt"), "--model", model, "--quiet"])
+    #expect(first.exitCode == 0, "\(first.diagnostics)")
+    let second = await CLIRunner.run(["add", scratch.path("two/note.txt"), "--model", model, "--quiet"])
+    #expect(second.exitCode == 0, "\(second.diagnostics)")
+    #expect(second.output.contains("Added 1 articles"))
+    let copy = await CLIRunner.run(["add", scratch.path("three/copy-of-a.txt"), "--model", model, "--quiet"])
+    #expect(copy.output.contains("Added 0 articles"))
+    #expect(copy.output.contains("skipped 1 already in the model"))
+    let listed = await CLIRunner.run(["articles", "--model", model, "--json"])
+    #expect(listed.output.contains("\"note#1\""))
+    #expect(listed.output.contains("\"note-"))
+  }
+
+  @Test("a plain text file gets its title, place and date from the text; an undated one a warning")
+  func plainText() async throws {
+    let scratch = try ScratchFolder("add-plain")
+    let model = try scratch.copySeedModel()
+    try scratch.write(ConcurrentWriterTests.noteA, to: "dated.txt")
+    try scratch.write("深圳市支持人形机器人企业发展\n深圳市发布措施，支持人形机器人企业开展场景应用。\n", to: "undated.txt")
+    let run = await CLIRunner.run(["add", scratch.path("dated.txt"), scratch.path("undated.txt"), "--model", model])
+    #expect(run.exitCode == 0, "\(run.diagnostics)")
+    #expect(run.diagnostics.contains("undated.txt: no date found"))
+    let listed = await CLIRunner.run(["articles", "--model", model, "--json"])
+    let data = Data(listed.output.utf8)
+    struct Listing: Decodable {
+      struct Row: Decodable {
+        var id: String
+        var title: String
+        var region: String
+        var city: String?
+        var date: String?
+      }
+      var articles: [Row]
+    }
+    let rows = try JSONDecoder().decode(Listing.self, from: data).articles
+    let dated = try #require(rows.first { $0.id == "dated#1" })
+    #expect(dated.title == "苏州市出台低空经济高质量发展行动方案")
+    #expect(dated.region == "江苏")
+    #expect(dated.city == "苏州")
+    #expect(dated.date == "2024-05-10")
+    let undated = try #require(rows.first { $0.id == "undated#1" })
+    #expect(undated.region == "广东")
+    #expect(undated.date == nil)
+    let timeline = await CLIRunner.run(
+      [
+        "timeline", "--model", model, "--themes-file",
+        RepositoryPaths.root.appendingPathComponent("models/themes.yaml").path,
+      ])
+    #expect(timeline.exitCode == 0, "\(timeline.diagnostics)")
+    #expect(timeline.diagnostics.contains("1 article without a date is left out of the timeline"))
+  }
+}

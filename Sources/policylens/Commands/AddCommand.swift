@@ -12,8 +12,8 @@ struct AddCommand: AsyncParsableCommand {
     discussion: """
       Each new article is weighted with the model's vocabulary and idf and projected into \
       the existing topic space (q̂ = q V Σ⁻¹). Topics do not change; an article whose text is \
-      mostly unknown to the model is flagged, and a refit is advised. Articles already in \
-      the model (same id) are skipped.
+      mostly unknown to the model is flagged, and a refit is advised. Articles whose text is \
+      already in the model are skipped, whatever their file is called.
 
       Example:
         policylens add new-issues/ --model models/seeds

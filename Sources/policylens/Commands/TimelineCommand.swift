@@ -56,6 +56,12 @@ struct TimelineCommand: AsyncParsableCommand {
     let clustering = categories == .clusters ? try model.clusters(ClusterRequest(seed: seedOptions.seed)) : nil
     let (timeline, trends) = try model.timeline(
       categories: categories, granularity: granularity, region: region, themes: tagged, clusters: clustering)
+    let undated = model.articles.lazy.filter { $0.date == nil && (region == nil || $0.region == region) }.count
+    if undated > 0 {
+      terminal.note(
+        "note: \(formatCount(undated)) article\(undated == 1 ? "" : "s") without a date "
+          + "\(undated == 1 ? "is" : "are") left out of the timeline.")
+    }
     if csv {
       terminal.writeOutput(
         ReportCSV.timeline(
