@@ -20,10 +20,9 @@ public enum AtomicFile {
     InProgressWrites.register(temporary)
     defer { InProgressWrites.forget(temporary) }
     do {
-      try data.write(to: temporary)
+      try FileWriting.create(temporary.path, with: data)
     } catch {
-      try? FileManager.default.removeItem(at: temporary)
-      throw .cannotWrite(path: url.path, reason: FileIntegrityError.reason(error))
+      throw .cannotWrite(path: url.path, reason: error.errorDescription ?? "\(error)")
     }
     guard rename(temporary.path, url.path) == 0 else {
       let reason = String(cString: strerror(errno))

@@ -45,10 +45,11 @@ public struct DirectoryTransaction: Sendable {
   public func write(_ data: Data, named name: String) throws(FileIntegrityError) {
     let url = staging.appendingPathComponent(name)
     do {
-      try data.write(to: url)
+      try FileWriting.create(url.path, with: data)
     } catch {
       abandon()
-      throw .cannotWrite(path: destination.appendingPathComponent(name).path, reason: FileIntegrityError.reason(error))
+      throw .cannotWrite(
+        path: destination.appendingPathComponent(name).path, reason: error.errorDescription ?? "\(error)")
     }
   }
 

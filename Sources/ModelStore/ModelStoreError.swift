@@ -1,3 +1,5 @@
+import FileIntegrity
+
 /// Why a model could not be read or written.
 public enum ModelStoreError: Error, Equatable, CustomStringConvertible {
   /// No model at `path`.
@@ -23,7 +25,7 @@ public enum ModelStoreError: Error, Equatable, CustomStringConvertible {
   public var description: String {
     switch self {
     case .missingModel(let path):
-      "No model at \(path). Fit one first: policylens fit seeds --model \(path)"
+      "No model at \(path). Fit one first: policylens fit seeds --model \(ShellQuoting.quote(path))"
     case .unreadableFile(let path, let reason):
       "Cannot read \(path): \(reason). The model is incomplete; refit it with policylens fit."
     case .malformedFile(let path, let reason):

@@ -457,3 +457,63 @@ struct AddByContentTests {
     #expect(timeline.diagnostics.contains("1 article without a date is left out of the timeline"))
   }
 }
+
+@Suite("Reliability: messages say what the path is")
+struct SpecialPathTests {
+  @Test("a symbolic link loop, a named pipe, a folder named x.txt and /dev/null each get their own message")
+  func specialPaths() async throws {
+    let scratch = try ScratchFolder("special")
+    try FileManager.default.createSymbolicLink(atPath: scratch.path("loop.txt"), withDestinationPath: "loop.txt")
+    try FileManager.default.createSymbolicLink(atPath: scratch.path("gone.txt"), withDestinationPath: "missing.txt")
+    #expect(mkfifo(scratch.path("fifo.txt"), 0o644) == 0)
+    try FileManager.default.createDirectory(atPath: scratch.path("x.txt"), withIntermediateDirectories: false)
+    let cases: [(String, String)] = [
+      (scratch.path("loop.txt"), "symbolic link that loops"), (scratch.path("gone.txt"), "which does not exist"),
+      (scratch.path("fifo.txt"), "named pipe"), (scratch.path("x.txt"), "contains no .txt files"),
+      ("/dev/null", "is a device"),
+    ]
+    for (path, message) in cases {
+      let run = await CLIRunner.run(["ingest", path])
+      #expect(run.exitCode == 66, "\(path)")
+      #expect(run.diagnostics.contains(message), "\(path): \(run.diagnostics)")
+      #expect(!run.diagnostics.contains("Check its permissions"))
+    }
+    // A folder named like a file inside a folder of newsletters is passed over.
+    try FileManager.default.copyItem(
+      at: try RepositoryPaths.seedFiles()[0], to: scratch.url.appendingPathComponent("x.txt/issue.txt"))
+    try FileManager.default.createDirectory(atPath: scratch.path("x.txt/inner.txt"), withIntermediateDirectories: false)
+    let folder = await CLIRunner.run(["ingest", scratch.path("x.txt")])
+    #expect(folder.exitCode == 0, "\(folder.diagnostics)")
+  }
+
+  @Test("a file-size limit is reported as such, not as a Foundation error code (built binary)")
+  func fileSizeLimit() throws {
+    guard let executable = CLIRunner.executable else { return }
+    let scratch = try ScratchFolder("ulimit")
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: "/bin/bash")
+    process.arguments = [
+      "-c", "ulimit -f 8; exec \"$0\" \"$@\"", executable.path, "ingest", RepositoryPaths.seeds.path, "--out",
+      scratch.path("out.json"),
+    ]
+    let diagnostics = Pipe()
+    process.standardError = diagnostics
+    process.standardOutput = FileHandle.nullDevice
+    try process.run()
+    let message = String(decoding: diagnostics.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+    process.waitUntilExit()
+    #expect(process.terminationStatus == 74)
+    #expect(message.contains("File too large"))
+    #expect(!message.contains("NSCocoaErrorDomain"))
+    #expect(try FileManager.default.contentsOfDirectory(atPath: scratch.url.path).isEmpty)
+  }
+
+  @Test("hints quote paths with spaces")
+  func quotedHints() async {
+    let run = await CLIRunner.run(["topics", "--model", "/nonexistent/my models/seeds"])
+    #expect(run.exitCode == 66)
+    #expect(run.diagnostics.contains("--model '/nonexistent/my models/seeds'"))
+    #expect(ShellQuoting.quote("models/seeds") == "models/seeds")
+    #expect(ShellQuoting.quote("it's") == "'it'\\''s'")
+  }
+}

@@ -1,4 +1,5 @@
 import ArgumentParser
+import FileIntegrity
 import Foundation
 import Ingest
 import ModelStore
@@ -71,7 +72,7 @@ struct AddCommand: AsyncParsableCommand {
       terminal.note(
         "warning: \(poorly.count) added article(s) have more than half of their TF-IDF mass on terms "
           + "the model does not know (marked !). Their topic positions are unreliable; refit with: "
-          + "policylens fit <all newsletters> --model \(modelOptions.model)")
+          + "policylens fit <all newsletters> --model \(ShellQuoting.quote(modelOptions.model))")
     }
   }
 }

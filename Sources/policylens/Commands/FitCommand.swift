@@ -1,4 +1,5 @@
 import ArgumentParser
+import FileIntegrity
 import Foundation
 import ModelStore
 import PolicyLensKit
@@ -168,7 +169,7 @@ struct FitCommand: AsyncParsableCommand {
           dimensions          \(summary.dimensions) (\(summary.algorithm) SVD, \(String(format: "%.1f", summary.varianceCaptured * 100))% of the TF-IDF sum of squares)
           discovered phrases  \(summary.discoveredPhrases)
           time                \(String(format: "%.2f", summary.seconds)) s
-        Next: policylens topics --model \(summary.model)
+        Next: policylens topics --model \(ShellQuoting.quote(summary.model))
         """)
     }
   }

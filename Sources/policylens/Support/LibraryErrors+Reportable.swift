@@ -14,7 +14,7 @@ import Vectorization
 extension IngestError: ReportableError {
   var exitCode: Int32 {
     switch self {
-    case .pathNotFound, .unreadable, .noTextFiles: ExitStatus.noInput
+    case .pathNotFound, .unreadable, .noTextFiles, .notAFile: ExitStatus.noInput
     default: ExitStatus.dataError
     }
   }
