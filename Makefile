@@ -6,7 +6,7 @@
 SWIFT ?= swift
 BIN := .build/release/policylens
 
-.PHONY: demo test lint setup peers build model report-check bench bench-quick bench-smoke fixtures clean
+.PHONY: demo test lint setup peers build model report-check bench bench-quick bench-smoke fuzz fuzz-smoke fixtures clean
 
 demo: setup build
 	$(BIN) fit seeds --model models/seeds
@@ -51,6 +51,21 @@ bench-smoke: setup
 	.build/debug/policylens-bench segment --megabytes 0.2 --repetitions 1
 	.build/debug/policylens-bench lsa --documents 300 --terms 2000 --dimensions 10 --repetitions 1 --warm-up 0
 	.build/debug/policylens-bench products --model models/seeds --columns 20 --repetitions 1 --svd
+
+# Mutation fuzzing of the newsletter parser and the segmenter, 10 minutes each (release build).
+# FUZZ_SECONDS and FUZZ_SEED override the length and the seed.
+FUZZ_SECONDS ?= 600
+FUZZ_SEED ?= 1
+fuzz: setup
+	$(SWIFT) build -c release --product policylens-bench
+	.build/release/policylens-bench fuzz parser --seconds $(FUZZ_SECONDS) --seed $(FUZZ_SEED)
+	.build/release/policylens-bench fuzz segmenter --seconds $(FUZZ_SECONDS) --seed $(FUZZ_SEED)
+
+# A few seconds of each (CI runs this through .ci/run).
+fuzz-smoke: setup
+	$(SWIFT) build --product policylens-bench
+	.build/debug/policylens-bench fuzz parser --seconds 3
+	.build/debug/policylens-bench fuzz segmenter --seconds 3
 
 bench: setup peers
 	bench/run-all.sh
