@@ -85,9 +85,9 @@ struct FuzzCommand: ParsableCommand {
     if let replay {
       let input = mutator.input(iteration: replay, seed: seed)
       if let writeInput { try Data(input).write(to: URL(fileURLWithPath: writeInput)) }
-      print("iteration \(replay): \(input.count) bytes; running")
+      say("iteration \(replay): \(input.count) bytes; running")
       _ = exercise(input, analyzer: analyzer)
-      print("iteration \(replay): no crash")
+      say("iteration \(replay): no crash")
       return
     }
 
@@ -108,10 +108,10 @@ struct FuzzCommand: ParsableCommand {
     var sink = 0
     var bytes = 0
     var lastReport = start
-    print("fuzz \(target.rawValue): seed \(seed), from iteration \(from), \(seeds.count) seed files, \(seconds) s")
+    say("fuzz \(target.rawValue): seed \(seed), from iteration \(from), \(seeds.count) seed files, \(seconds) s")
     while clock.now < deadline {
       let input = mutator.input(iteration: iteration, seed: seed)
-      if verbose { print("iteration \(iteration)") }
+      if verbose { say("iteration \(iteration)") }
       watchdog.begin(iteration: iteration, input: input)
       sink &+= exercise(input, analyzer: analyzer)
       watchdog.end()
@@ -119,12 +119,12 @@ struct FuzzCommand: ParsableCommand {
       iteration += 1
       if clock.now - lastReport > .seconds(30) {
         lastReport = clock.now
-        print("  … iterations \(from)..<\(iteration) fine (\(bytes / 1_000_000) MB)")
+        say("  … iterations \(from)..<\(iteration) fine (\(bytes / 1_000_000) MB)")
       }
     }
     let elapsed = clock.now - start
     let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
-    print(
+    say(
       "fuzz \(target.rawValue): \(iteration - from) iterations (\(from)..<\(iteration)), "
         + "\(bytes / 1_000_000) MB in \(String(format: "%.1f", seconds)) s, no crash, no hang (sink \(sink & 1))")
   }
@@ -145,6 +145,12 @@ struct FuzzCommand: ParsableCommand {
       return analyzer.tokens(in: text).count &+ analyzer.terms(in: text).count
     }
   }
+}
+
+/// Writes a line to stdout at once (unbuffered even into a pipe or file), so that after a
+/// crash the last progress line is in the log.
+func say(_ text: String) {
+  FileHandle.standardOutput.write(Data((text + "\n").utf8))
 }
 
 /// Makes the input of each iteration from the seeds.
