@@ -27,15 +27,18 @@ public struct DirectoryTransaction: Sendable {
     let parent = self.destination.deletingLastPathComponent()
     self.staging = parent.appendingPathComponent(
       ".\(self.destination.lastPathComponent).staging-\(ProcessInfo.processInfo.processIdentifier)")
-    do {
-      try FileManager.default.createDirectory(at: parent, withIntermediateDirectories: true)
-      InProgressWrites.removeStaleStaging(besides: self.destination)
-      try? FileManager.default.removeItem(at: staging)
-      InProgressWrites.register(staging)
-      try FileManager.default.createDirectory(at: staging, withIntermediateDirectories: false)
-    } catch {
-      InProgressWrites.forget(staging)
-      throw .cannotWrite(path: self.destination.path, reason: FileIntegrityError.reason(error))
+    let (destination, staging) = (self.destination, self.staging)
+    try InProgressWrites.step(path: destination.path) { () throws(FileIntegrityError) in
+      do {
+        try FileManager.default.createDirectory(at: parent, withIntermediateDirectories: true)
+        InProgressWrites.removeStaleStaging(besides: destination)
+        try? FileManager.default.removeItem(at: staging)
+        InProgressWrites.register(staging)
+        try FileManager.default.createDirectory(at: staging, withIntermediateDirectories: false)
+      } catch {
+        InProgressWrites.forget(staging)
+        throw .cannotWrite(path: destination.path, reason: FileIntegrityError.reason(error))
+      }
     }
   }
 
@@ -45,7 +48,9 @@ public struct DirectoryTransaction: Sendable {
   public func write(_ data: Data, named name: String) throws(FileIntegrityError) {
     let url = staging.appendingPathComponent(name)
     do {
-      try FileWriting.create(url.path, with: data)
+      try InProgressWrites.step(path: url.path) { () throws(FileIntegrityError) in
+        try FileWriting.create(url.path, with: data)
+      }
     } catch {
       abandon()
       throw .cannotWrite(
@@ -57,6 +62,11 @@ public struct DirectoryTransaction: Sendable {
   ///
   /// On failure the transaction is abandoned and the destination is as it was.
   public func commit() throws(FileIntegrityError) {
+    // One step: an interruption waits for the swap to finish rather than cutting it in half.
+    try InProgressWrites.step(path: destination.path) { () throws(FileIntegrityError) in try swapIntoPlace() }
+  }
+
+  private func swapIntoPlace() throws(FileIntegrityError) {
     let fileManager = FileManager.default
     var isDirectory: ObjCBool = false
     if fileManager.fileExists(atPath: destination.path, isDirectory: &isDirectory) {

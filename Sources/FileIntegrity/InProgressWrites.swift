@@ -9,16 +9,35 @@ import Foundation
 public enum InProgressWrites {
   private static let state = Mutex()
 
-  /// Removes every temporary file and staging folder this process has not yet committed.
+  /// Removes every temporary file and staging folder this process has not yet committed, and
+  /// refuses every later write step.
   ///
-  /// Safe to call from a signal-handling queue while writes are under way: each write then
-  /// fails, and the destinations are as they were.
+  /// Safe to call from a signal-handling queue while writes are under way: it waits for the
+  /// step under way (one file, or the swap into place) to finish, so a destination is either
+  /// as it was or completely replaced; each later step fails.
   public static func removeAll() {
-    for url in state.drain() { try? FileManager.default.removeItem(at: url) }
+    for url in state.close() {
+      // A writer thread may still be inside the folder; try again if it was not empty.
+      for _ in 0..<3 where (try? FileManager.default.removeItem(at: url)) == nil {
+        guard FileManager.default.fileExists(atPath: url.path) else { break }
+      }
+    }
   }
 
-  static func register(_ url: URL) { state.insert(url) }
-  static func forget(_ url: URL) { state.remove(url) }
+  /// Runs `body`, one step of a write that ``removeAll()`` must not cut in half, unless the
+  /// process is being interrupted.
+  ///
+  /// - Throws: ``FileIntegrityError/cannotWrite(path:reason:)`` naming `path` once
+  ///   ``removeAll()`` has run; whatever `body` throws.
+  static func step<T>(path: String, _ body: () throws(FileIntegrityError) -> T) throws(FileIntegrityError) -> T {
+    state.lock.lock()
+    defer { state.lock.unlock() }
+    guard !state.isClosed else { throw .cannotWrite(path: path, reason: "interrupted") }
+    return try body()
+  }
+
+  static func register(_ url: URL) { state.lock.withLock { _ = state.urls.insert(url) } }
+  static func forget(_ url: URL) { state.lock.withLock { _ = state.urls.remove(url) } }
 
   /// Removes the staging folders that killed writers of `destination` left behind.
   ///
@@ -38,15 +57,16 @@ public enum InProgressWrites {
     }
   }
 
-  /// A set of URLs behind a lock.
+  /// The registered URLs behind a lock (recursive: a step may register or forget).
   private final class Mutex: @unchecked Sendable {
-    private let lock = NSLock()
-    private var urls: Set<URL> = []
+    let lock = NSRecursiveLock()
+    var urls: Set<URL> = []
+    var isClosed = false
 
-    func insert(_ url: URL) { lock.withLock { _ = urls.insert(url) } }
-    func remove(_ url: URL) { lock.withLock { _ = urls.remove(url) } }
-    func drain() -> Set<URL> {
+    /// Refuses later steps; returns the URLs to remove.
+    func close() -> Set<URL> {
       lock.withLock {
+        isClosed = true
         defer { urls = [] }
         return urls
       }
