@@ -4,8 +4,8 @@ extension ModelDirectory {
   /// Checks that a model may be written to `url`, which a writer would replace whole.
   ///
   /// A model is written only where nothing of the user's can be lost: the path does not exist
-  /// yet, it is an empty folder, or it is a model folder (it holds `manifest.json` and nothing
-  /// but files named in ``ModelFile``). Anything else (a file, a folder of newsletters, the
+  /// yet, it is an empty folder, or it is a model folder (it holds nothing but files named in
+  /// ``ModelFile``, normally with `manifest.json`; a damaged model may have lost it). Anything else (a file, a folder of newsletters, the
   /// working folder, a model folder with a note dropped into it) is refused, and nothing in it
   /// is touched. A symbolic link is judged by what it points to.
   ///
@@ -35,6 +35,8 @@ extension ModelDirectory {
       var entry = stat()
       return lstat(url.appendingPathComponent(name).path, &entry) != 0 || entry.st_mode & S_IFMT != S_IFREG
     }
+    // Only model files (a damaged model may have lost its manifest): safe to replace.
+    if foreign.isEmpty { return }
     guard entries.contains(ModelFile.manifest.name) else {
       throw .notAModelDirectory(path: path, reason: "it has no manifest.json, so it is not a PolicyLens model")
     }

@@ -204,7 +204,8 @@ enum LexiconStore {
 
   /// The cached lexicon, after checking the file's checksum.
   static func readCache(_ url: URL, size: UInt64, modified: Double) -> CacheRead {
-    guard let file = try? Data(contentsOf: url) else { return .absent }
+    guard let mapped = MappedFile(path: url.path) else { return .absent }
+    let file = Data(mapped.bytes)
     guard file.count >= (headerCount + 1) * 8 else { return .damaged }
     return file.withUnsafeBytes { (whole: UnsafeRawBufferPointer) -> CacheRead in
       func word(_ index: Int) -> UInt64 {

@@ -117,6 +117,9 @@ struct ModelDirectoryReplaceableTests {
       try writer.write(NumPyFormat.encode([1.0]), as: .inverseDocumentFrequency, shape: [1])
       try writer.commit(manifest: Data("{}".utf8))
       try ModelDirectory.checkReplaceable(model)
+      // A damaged model that lost its manifest still holds only model files: it may be refitted.
+      try FileManager.default.removeItem(at: model.appendingPathComponent(ModelFile.manifest.name))
+      try ModelDirectory.checkReplaceable(model)
       // Replacing a model with a model works.
       var again = try ModelDirectoryWriter(replacing: model)
       try again.write(NumPyFormat.encode([2.0]), as: .inverseDocumentFrequency, shape: [1])

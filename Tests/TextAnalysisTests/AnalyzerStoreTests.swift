@@ -188,4 +188,22 @@ struct DamagedCacheTests {
       #expect(again.lexiconReport.damagedCaches.isEmpty)
     }
   }
+
+  @Test("a named pipe where a cache file should be is passed over, not waited on")
+  func pipeInPlace() throws {
+    let directory = try TestAnalyzers.temporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: directory) }
+    let lexicon = directory.appendingPathComponent("dict.txt")
+    try Data(LexiconStoreTests.smallLexicon.utf8).write(to: lexicon)
+    let options = TextAnalysisOptions(lexiconPath: lexicon.path, userDictionary: UserDictionary())
+    _ = try TextAnalyzer(options: options, cacheDirectory: directory)
+    let caches = try FileManager.default.contentsOfDirectory(atPath: directory.path).filter { $0.hasSuffix(".bin") }
+    for name in caches {
+      let url = directory.appendingPathComponent(name)
+      try FileManager.default.removeItem(at: url)
+      #expect(mkfifo(url.path, 0o644) == 0)
+    }
+    let rebuilt = try TextAnalyzer(options: options, cacheDirectory: directory)
+    #expect(rebuilt.containsWord("北京大学"))
+  }
 }

@@ -32,6 +32,8 @@ struct AddCommand: AsyncParsableCommand {
     let terminal = Terminal.current
     let printer = ProgressPrinter(quiet: output.quiet || output.json)
     let directory = URL(fileURLWithPath: modelOptions.model)
+    // A missing model is reported before anything (even the lock file) is created beside it.
+    _ = try ModelManifest.load(from: directory)
     let corpus = try await CorpusLoader.load(paths: paths)
     for warning in corpus.warnings { printer.handler(.warning(warning.description)) }
     // The lock spans load to save: a concurrent add waits and then folds into this one's result.
