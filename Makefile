@@ -10,7 +10,7 @@ PREFIX ?= /usr/local
 # make demo writes here (ignored by git), so the committed model and the tree stay as they are.
 DEMO := demo
 
-.PHONY: demo install test lint setup peers build model report-check bench bench-quick bench-smoke fixtures clean
+.PHONY: demo install test lint setup peers build model report-check bench bench-quick bench-smoke fuzz fuzz-smoke fixtures clean
 
 demo: setup build
 	$(BIN) fit seeds --model $(DEMO)/seeds
@@ -63,6 +63,21 @@ bench-smoke: setup
 	.build/debug/policylens-bench segment --megabytes 0.2 --repetitions 1
 	.build/debug/policylens-bench lsa --documents 300 --terms 2000 --dimensions 10 --repetitions 1 --warm-up 0
 	.build/debug/policylens-bench products --model models/seeds --columns 20 --repetitions 1 --svd
+
+# Mutation fuzzing of the newsletter parser and the segmenter, 10 minutes each (release build).
+# FUZZ_SECONDS and FUZZ_SEED override the length and the seed.
+FUZZ_SECONDS ?= 600
+FUZZ_SEED ?= 1
+fuzz: setup
+	$(SWIFT) build -c release --product policylens-bench
+	.build/release/policylens-bench fuzz parser --seconds $(FUZZ_SECONDS) --seed $(FUZZ_SEED)
+	.build/release/policylens-bench fuzz segmenter --seconds $(FUZZ_SECONDS) --seed $(FUZZ_SEED)
+
+# A few seconds of each (CI runs this through .ci/run).
+fuzz-smoke: setup
+	$(SWIFT) build --product policylens-bench
+	.build/debug/policylens-bench fuzz parser --seconds 3
+	.build/debug/policylens-bench fuzz segmenter --seconds 3
 
 bench: setup peers
 	bench/run-all.sh

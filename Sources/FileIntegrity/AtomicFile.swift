@@ -17,16 +17,19 @@ public enum AtomicFile {
   public static func write(_ data: Data, to url: URL) throws(FileIntegrityError) {
     let temporary = url.deletingLastPathComponent().appendingPathComponent(
       ".\(url.lastPathComponent).tmp-\(ProcessInfo.processInfo.processIdentifier)-\(UUID().uuidString.prefix(8))")
-    do {
-      try data.write(to: temporary)
-    } catch {
-      try? FileManager.default.removeItem(at: temporary)
-      throw .cannotWrite(path: url.path, reason: FileIntegrityError.reason(error))
-    }
-    guard rename(temporary.path, url.path) == 0 else {
-      let reason = String(cString: strerror(errno))
-      try? FileManager.default.removeItem(at: temporary)
-      throw .cannotWrite(path: url.path, reason: reason)
+    try InProgressWrites.step(path: url.path) { () throws(FileIntegrityError) in
+      InProgressWrites.register(temporary)
+      defer { InProgressWrites.forget(temporary) }
+      do throws(FileIntegrityError) {
+        try FileWriting.create(temporary.path, with: data)
+      } catch {
+        throw .cannotWrite(path: url.path, reason: error.errorDescription ?? "\(error)")
+      }
+      guard rename(temporary.path, url.path) == 0 else {
+        let reason = String(cString: strerror(errno))
+        try? FileManager.default.removeItem(at: temporary)
+        throw .cannotWrite(path: url.path, reason: reason)
+      }
     }
   }
 }

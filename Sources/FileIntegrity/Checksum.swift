@@ -25,6 +25,9 @@ public enum Checksum {
     data.withUnsafeBytes { hex(of: $0) }
   }
 
+  /// The checksum of `bytes` as a number (for binary files that store it in 8 bytes).
+  public static func value(of bytes: UnsafeRawBufferPointer) -> UInt64 { compute(bytes) }
+
   static func compute(_ bytes: UnsafeRawBufferPointer) -> UInt64 {
     let multiplier: UInt64 = 0x9E37_79B9_7F4A_7C15
     var lanes: (UInt64, UInt64, UInt64, UInt64) = (1, 2, 3, 4)

@@ -16,20 +16,29 @@ public struct DirectoryTransaction: Sendable {
   /// Where files are staged until commit.
   public let staging: URL
 
-  /// Creates the staging directory next to `destination`.
+  /// Creates the staging directory next to `destination`, first removing the staging folders
+  /// of earlier writers of `destination` that were killed (their process is gone), and
+  /// registers it with ``InProgressWrites`` so that an interrupted process removes it (a symbolic link is followed: the
+  /// folder it points to is replaced, not the link).
   ///
   /// - Throws: ``FileIntegrityError/cannotWrite(path:reason:)``.
   public init(replacing destination: URL) throws(FileIntegrityError) {
-    self.destination = destination.standardizedFileURL
+    self.destination = destination.standardizedFileURL.resolvingSymlinksInPath()
     let parent = self.destination.deletingLastPathComponent()
     self.staging = parent.appendingPathComponent(
       ".\(self.destination.lastPathComponent).staging-\(ProcessInfo.processInfo.processIdentifier)")
-    do {
-      try FileManager.default.createDirectory(at: parent, withIntermediateDirectories: true)
-      try? FileManager.default.removeItem(at: staging)
-      try FileManager.default.createDirectory(at: staging, withIntermediateDirectories: false)
-    } catch {
-      throw .cannotWrite(path: self.destination.path, reason: FileIntegrityError.reason(error))
+    let (destination, staging) = (self.destination, self.staging)
+    try InProgressWrites.step(path: destination.path) { () throws(FileIntegrityError) in
+      do {
+        try FileManager.default.createDirectory(at: parent, withIntermediateDirectories: true)
+        InProgressWrites.removeStaleStaging(besides: destination)
+        try? FileManager.default.removeItem(at: staging)
+        InProgressWrites.register(staging)
+        try FileManager.default.createDirectory(at: staging, withIntermediateDirectories: false)
+      } catch {
+        InProgressWrites.forget(staging)
+        throw .cannotWrite(path: destination.path, reason: FileIntegrityError.reason(error))
+      }
     }
   }
 
@@ -39,10 +48,13 @@ public struct DirectoryTransaction: Sendable {
   public func write(_ data: Data, named name: String) throws(FileIntegrityError) {
     let url = staging.appendingPathComponent(name)
     do {
-      try data.write(to: url)
+      try InProgressWrites.step(path: url.path) { () throws(FileIntegrityError) in
+        try FileWriting.create(url.path, with: data)
+      }
     } catch {
       abandon()
-      throw .cannotWrite(path: destination.appendingPathComponent(name).path, reason: FileIntegrityError.reason(error))
+      throw .cannotWrite(
+        path: destination.appendingPathComponent(name).path, reason: error.errorDescription ?? "\(error)")
     }
   }
 
@@ -50,6 +62,11 @@ public struct DirectoryTransaction: Sendable {
   ///
   /// On failure the transaction is abandoned and the destination is as it was.
   public func commit() throws(FileIntegrityError) {
+    // One step: an interruption waits for the swap to finish rather than cutting it in half.
+    try InProgressWrites.step(path: destination.path) { () throws(FileIntegrityError) in try swapIntoPlace() }
+  }
+
+  private func swapIntoPlace() throws(FileIntegrityError) {
     let fileManager = FileManager.default
     var isDirectory: ObjCBool = false
     if fileManager.fileExists(atPath: destination.path, isDirectory: &isDirectory) {
@@ -59,6 +76,7 @@ public struct DirectoryTransaction: Sendable {
       }
       if Self.exchange(staging.path, destination.path) {
         try? fileManager.removeItem(at: staging)  // now holds the old model
+        InProgressWrites.forget(staging)
         return
       }
       let aside = staging.appendingPathExtension("old")
@@ -76,6 +94,7 @@ public struct DirectoryTransaction: Sendable {
         throw .cannotWrite(path: destination.path, reason: FileIntegrityError.reason(error))
       }
       try? fileManager.removeItem(at: aside)
+      InProgressWrites.forget(staging)
     } else {
       do {
         try fileManager.moveItem(at: staging, to: destination)
@@ -83,12 +102,14 @@ public struct DirectoryTransaction: Sendable {
         abandon()
         throw .cannotWrite(path: destination.path, reason: FileIntegrityError.reason(error))
       }
+      InProgressWrites.forget(staging)
     }
   }
 
   /// Removes the staging directory, leaving the destination as it was.
   public func abandon() {
     try? FileManager.default.removeItem(at: staging)
+    InProgressWrites.forget(staging)
   }
 
   private typealias RenameAt2 =

@@ -15,6 +15,8 @@ public enum IngestWarning: Codable, Sendable, Hashable, CustomStringConvertible 
   case missingIssueHeader(file: String)
   /// Two articles share an id (the same issue loaded twice?).
   case duplicateArticleID(id: String, files: [String])
+  /// A text that is not a newsletter names no date; its article is left out of timelines.
+  case undated(file: String)
 
   /// One sentence naming the file and what was done about it.
   public var description: String {
@@ -32,6 +34,9 @@ public enum IngestWarning: Codable, Sendable, Hashable, CustomStringConvertible 
       "\(file): no issue header such as 2024年第21期; article ids use the file name."
     case .duplicateArticleID(let id, let files):
       "Article id \(id) occurs in \(files.joined(separator: ", ")); is one issue loaded twice?"
+    case .undated(let file):
+      "\(file): no date found in the text (such as 2024年5月10日); the article has no date and "
+        + "timelines leave it out."
     }
   }
 }

@@ -69,6 +69,34 @@ enum IssueHeader {
     return isoDate(year: v[3], month: v[4], day: v[5])
   }
 
+  /// The first date written out in `text`, ISO formatted: `2024年5月10日`, `2024-05-10`,
+  /// `2024/5/10` or `2024.5.10` (full-width digits are not read).
+  ///
+  /// - Complexity: O(*n*) in the number of scalars.
+  static func firstDate(in text: some StringProtocol) -> String? {
+    let scalars = Array(text.unicodeScalars)
+    var index = 0
+    while index + 7 < scalars.count {
+      defer { index += 1 }
+      // A year starts a digit run: not preceded by a digit.
+      if index > 0, (0x30...0x39).contains(scalars[index - 1].value) { continue }
+      guard let (year, afterYear) = number(in: scalars, from: index, maxDigits: 5), afterYear - index == 4,
+        afterYear < scalars.count
+      else { continue }
+      let separator = scalars[afterYear]
+      guard "年-/.".unicodeScalars.contains(separator),
+        let (month, afterMonth) = number(in: scalars, from: afterYear + 1, maxDigits: 3), afterMonth < scalars.count
+      else { continue }
+      let monthSeparator: Unicode.Scalar = separator == "年" ? "月" : separator
+      guard scalars[afterMonth] == monthSeparator,
+        let (day, afterDay) = number(in: scalars, from: afterMonth + 1, maxDigits: 3), afterDay - afterMonth <= 3
+      else { continue }
+      if afterDay < scalars.count, (0x30...0x39).contains(scalars[afterDay].value) { continue }
+      if let date = isoDate(year: year, month: month, day: day) { return date }
+    }
+    return nil
+  }
+
   /// `yyyy-MM-dd`, or `nil` for an impossible month or day.
   static func isoDate(year: Int, month: Int, day: Int) -> String? {
     guard (1900...2999).contains(year), (1...12).contains(month), (1...31).contains(day) else { return nil }

@@ -15,7 +15,10 @@
 ///   a source line (`人民网 2023-06-27`), paragraphs, `附：…` notes and URLs.
 ///
 /// Anything else becomes a single article and a ``IngestWarning/notANewsletter(file:)``
-/// warning. Every non-blank line ends up in exactly one article or one ``BoilerplateBlock``.
+/// warning: titled by its first line, placed by the first place it names (``Gazetteer``) and
+/// dated by the first date written in it, or else undated with an
+/// ``IngestWarning/undated(file:)`` warning. Every non-blank line ends up in exactly one
+/// article or one ``BoilerplateBlock``.
 public enum NewsletterParser {
   /// Parses one file's text.
   ///
@@ -62,12 +65,16 @@ public enum NewsletterParser {
     let titleText = String(first.text.prefix(TitleMatcher.maximumTitleLength))
     let rest = first.text.count > titleText.count ? [first.text.dropFirst(titleText.count)] : []
     let body = Paragraphs.joinBrokenLines(rest + nonBlank.dropFirst().map(\.text))
+    // What a newsletter's header would say, read from the text itself: the first place it
+    // names (else 全国) and the first date written out (else none, with a warning).
+    let place = Gazetteer.firstPlace(in: titleText) ?? Gazetteer.firstPlace(in: body.joined(separator: "\n"))
+    let date = IssueHeader.firstDate(in: titleText) ?? IssueHeader.firstDate(in: body.joined(separator: "\n"))
     let article = Article(
       id: ArticleID.make(prefix: stem, position: 1), file: file, publication: stem, issue: "",
-      date: nil, region: "全国", city: nil, section: "", title: titleText, body: body,
+      date: date, region: place?.region ?? "全国", city: place?.city, section: "", title: titleText, body: body,
       source: nil, sourceDate: nil, urls: [], lines: LineRange(first: first.number, last: last.number))
     return Newsletter(
-      file: file, publication: nil, issue: "", date: nil, articles: [article], boilerplate: [],
-      warnings: [.notANewsletter(file: file)])
+      file: file, publication: nil, issue: "", date: date, articles: [article], boilerplate: [],
+      warnings: [.notANewsletter(file: file)] + (date == nil ? [.undated(file: file)] : []))
   }
 }

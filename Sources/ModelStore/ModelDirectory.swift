@@ -8,8 +8,9 @@ import LinearAlgebra
 /// It deals in bytes, arrays and matrices; what the files mean is the caller's.
 ///
 /// Large arrays can be memory-mapped instead (``array(_:of:shape:fortranOrder:verifiesChecksum:)``
-/// with `verifiesChecksum: false`): then only their size and header are checked, so a query
-/// that touches a few rows does not read the whole file.
+/// with `verifiesChecksum: false`): then only their size and header are checked, so a reader
+/// that touches a few rows does not read the whole file. ``verifiedData(_:)-([ModelFile])``
+/// maps several files and checksums them on every core (what a query does).
 public struct ModelDirectory: Sendable {
   /// The directory.
   public let url: URL
@@ -72,6 +73,27 @@ public struct ModelDirectory: Sendable {
     return data
   }
 
+  /// The bytes of several files, memory-mapped, each checked against its size and checksum in
+  /// the manifest; the checksums run on every core.
+  ///
+  /// - Throws: The first problem in `files`' order
+  ///   (``ModelStoreError/checksumMismatch(path:)`` when a byte changed).
+  /// - Complexity: O(total bytes); the pages are read once, which a query that scans every row
+  ///   would do anyway.
+  public func verifiedData(_ files: [ModelFile]) throws(ModelStoreError) -> [ModelFile: Data] {
+    var reads: [Data] = []
+    for file in files { reads.append(try mappedData(file)) }
+    let mapped = reads
+    nonisolated(unsafe) let matches = UnsafeMutableBufferPointer<Bool>.allocate(capacity: files.count)
+    defer { matches.deallocate() }
+    let expected = files.map { entries[$0.name]?.checksum }
+    DispatchQueue.concurrentPerform(iterations: files.count) { index in
+      matches[index] = Checksum.hex(of: mapped[index]) == expected[index]
+    }
+    if let bad = files.indices.first(where: { !matches[$0] }) { throw .checksumMismatch(path: path(files[bad])) }
+    return Dictionary(uniqueKeysWithValues: zip(files, mapped))
+  }
+
   /// An `.npy` array of `file`, its shape checked (`nil` accepts any size in a dimension).
   ///
   /// - Parameters:
@@ -81,7 +103,16 @@ public struct ModelDirectory: Sendable {
   public func array<Element: NumPyElement>(
     _ file: ModelFile, of _: Element.Type, shape: [Int?], fortranOrder: Bool?, verifiesChecksum: Bool
   ) throws(ModelStoreError) -> NumPyArray<Element> {
-    let data = verifiesChecksum ? try verifiedData(file) : try mappedData(file)
+    try array(
+      file, in: verifiesChecksum ? try verifiedData(file) : try mappedData(file), shape: shape,
+      fortranOrder: fortranOrder)
+  }
+
+  /// An `.npy` array of `file` whose bytes were already read (and verified, see
+  /// ``verifiedData(_:)-(ModelFile)``), its shape and memory order checked.
+  public func array<Element: NumPyElement>(
+    _ file: ModelFile, in data: Data, shape: [Int?], fortranOrder: Bool?
+  ) throws(ModelStoreError) -> NumPyArray<Element> {
     let array = try NumPyArray<Element>(npy: data, path: path(file))
     try array.expectShape(shape, path: path(file))
     if let fortranOrder, array.isFortranOrder != fortranOrder {

@@ -15,9 +15,12 @@ public struct ModelDirectoryWriter: Sendable {
 
   /// Starts replacing the model at `url` (nothing there changes until ``commit(manifest:)``).
   ///
-  /// - Throws: ``ModelStoreError/cannotWrite(path:reason:)``.
+  /// - Throws: ``ModelStoreError/notAModelDirectory(path:reason:)`` when `url` is something
+  ///   other than a model, an empty folder or a new path
+  ///   (``ModelDirectory/checkReplaceable(_:)``); ``ModelStoreError/cannotWrite(path:reason:)``.
   public init(replacing url: URL) throws(ModelStoreError) {
     self.url = url
+    try ModelDirectory.checkReplaceable(url)
     do {
       transaction = try DirectoryTransaction(replacing: url)
     } catch {
@@ -37,7 +40,15 @@ public struct ModelDirectoryWriter: Sendable {
   }
 
   /// Writes the manifest (which should list ``entries``) and puts the directory in place.
+  ///
+  /// The destination is checked again first (a user may have put a file into it meanwhile).
   public func commit(manifest: Data) throws(ModelStoreError) {
+    do {
+      try ModelDirectory.checkReplaceable(url)
+    } catch {
+      abandon()
+      throw error
+    }
     do {
       try transaction.write(manifest, named: ModelFile.manifest.name)
       try transaction.commit()

@@ -1,3 +1,5 @@
+import FileIntegrity
+
 /// Why a model could not be read or written.
 public enum ModelStoreError: Error, Equatable, CustomStringConvertible {
   /// No model at `path`.
@@ -14,11 +16,16 @@ public enum ModelStoreError: Error, Equatable, CustomStringConvertible {
   case shapeMismatch(path: String, expected: String, found: String)
   /// The model could not be written; the previous model, if any, is untouched.
   case cannotWrite(path: String, reason: String)
+  /// A model would replace a folder that is not a model (see
+  /// ``ModelDirectory/checkReplaceable(_:)``); nothing in it was touched.
+  case notAModelDirectory(path: String, reason: String)
+  /// The model was replaced by another process while it was being read, more than once.
+  case modelBeingReplaced(path: String)
 
   public var description: String {
     switch self {
     case .missingModel(let path):
-      "No model at \(path). Fit one first: policylens fit seeds --model \(path)"
+      "No model at \(path). Fit one first: policylens fit seeds --model \(ShellQuoting.quote(path))"
     case .unreadableFile(let path, let reason):
       "Cannot read \(path): \(reason). The model is incomplete; refit it with policylens fit."
     case .malformedFile(let path, let reason):
@@ -33,6 +40,12 @@ public enum ModelStoreError: Error, Equatable, CustomStringConvertible {
       "\(path) has shape \(found), but the manifest says \(expected). The model is inconsistent; refit it with policylens fit."
     case .cannotWrite(let path, let reason):
       "Cannot write the model to \(path): \(reason). The previous model, if any, is unchanged. Check free space and permissions, or choose another --model directory."
+    case .notAModelDirectory(let path, let reason):
+      "Refusing to write a model to \(path): \(reason). Writing a model replaces the whole folder, "
+        + "so nothing in it was touched. Choose a new or empty folder, such as --model models/mine."
+    case .modelBeingReplaced(let path):
+      "The model at \(path) was replaced by another policylens process while it was being read. "
+        + "Run the command again once that fit or add has finished."
     }
   }
 }

@@ -31,7 +31,27 @@ extension ModelManifest {
     guard manifest.formatVersion == currentFormatVersion else {
       throw .unsupportedFormatVersion(path: path, found: manifest.formatVersion, supported: currentFormatVersion)
     }
+    try manifest.checkCounts(path: path)
     return manifest
+  }
+
+  /// Checks that the counts are plausible for the files the manifest lists, before any reader
+  /// sizes an allocation or an index by them: each is non-negative and no larger than the file
+  /// that holds one line or value per item (a damaged count is an error, not a crash).
+  func checkCounts(path: String) throws(ModelStoreError) {
+    func bytes(_ file: ModelFile) -> Int { files[file.name]?.bytes ?? 0 }
+    let rowCount = counts.articles.addingReportingOverflow(foldedInArticleCount)
+    let isPlausible =
+      counts.articles >= 0 && foldedInArticleCount >= 0 && !rowCount.overflow
+      && rowCount.partialValue <= bytes(.articleIndex) && counts.terms >= 0 && counts.terms <= bytes(.vocabulary)
+      && counts.dimensions >= 1 && counts.dimensions <= bytes(.singularValues) / 8
+      && counts.nonZeroWeights >= 0 && counts.nonZeroWeights <= bytes(.tfidfValues) / 8
+    guard isPlausible else {
+      throw .malformedFile(
+        path: path,
+        reason: "its counts (\(counts.articles) + \(foldedInArticleCount) articles, \(counts.terms) terms, "
+          + "\(counts.dimensions) dimensions) do not fit the sizes of the files it lists")
+    }
   }
 
   /// A decoding error as a short reason (the coding path and what was wrong).

@@ -1,3 +1,4 @@
+import FileIntegrity
 import Foundation
 import Ingest
 import LinearAlgebra
@@ -24,18 +25,33 @@ extension Pipeline {
   /// Projects new articles into an existing model without refitting (fold-in,
   /// q̂ = q V Σ⁻¹ on the TF-IDF row q weighted with the model's idf), and appends them.
   ///
-  /// Articles whose id is already in the model are skipped (a newsletter added twice).
+  /// Articles are recognised by content (``contentKey(of:)``), not by id or file name: an
+  /// article whose text is already in the model, or earlier in `newArticles`, is skipped (a
+  /// newsletter added twice); a new text whose id is taken (a second, different `note.txt`)
+  /// is added under the id with a short content hash appended to its prefix (`note-3fa2c1#1`).
   ///
   /// - Returns: The extended model, one report per added article, and the skipped ids.
   public static func add(
     articles newArticles: [Article], to model: PolicyModel, cacheDirectory: URL?,
     progress: @escaping ProgressHandler
   ) async throws -> (model: PolicyModel, added: [FoldInReport], skipped: [String]) {
-    let known = Set(model.articles.map(\.id))
-    let fresh = newArticles.filter { !known.contains($0.id) }
-    let skipped = newArticles.filter { known.contains($0.id) }.map(\.id)
+    var knownContent = Set(model.articles.map(contentKey(of:)))
+    var takenIDs = Set(model.articles.map(\.id))
+    var fresh: [Article] = []
+    var skipped: [String] = []
+    for var article in newArticles {
+      let key = contentKey(of: article)
+      guard knownContent.insert(key).inserted else {
+        skipped.append(article.id)
+        continue
+      }
+      if takenIDs.contains(article.id) { article.id = distinctID(for: article.id, contentKey: key, avoiding: takenIDs) }
+      takenIDs.insert(article.id)
+      fresh.append(article)
+    }
     guard !fresh.isEmpty else { return (model, [], skipped) }
     let analyzer = try TextAnalyzer(options: model.textAnalysis, cacheDirectory: cacheDirectory)
+    for note in analyzer.lexiconReport.damageNotes { progress(.warning(note)) }
     let documents = await segment(
       fresh.map { analysisText(of: $0, titleRepetitions: model.manifest.parameters.titleRepetitions) }, with: analyzer,
       progress: progress)
@@ -76,6 +92,34 @@ extension Pipeline {
       totalSumOfSquares: model.lsa.totalSumOfSquares)
     extended.manifest.foldedInArticleCount += fresh.count
     return (extended, reports, skipped)
+  }
+}
+
+extension Pipeline {
+  /// What identifies an article's content: the checksum of its title and body, normalised
+  /// (NFKC, lower case) and without whitespace, so that re-wrapped or re-encoded copies of one
+  /// text match and any other change does not.
+  public static func contentKey(of article: Article) -> String {
+    let text = TextNormalizer.normalize(([article.title] + article.body).joined(separator: "\n"))
+    let compact = text.unicodeScalars.filter { !$0.properties.isWhitespace }
+    var bytes: [UInt8] = []
+    bytes.reserveCapacity(text.utf8.count)
+    for scalar in compact { bytes.append(contentsOf: String(scalar).utf8) }
+    return Checksum.hex(of: bytes)
+  }
+
+  /// `prefix#n` → `prefix-<hash>#n`, with as many hash digits (from 6) as make it unused.
+  static func distinctID(for id: String, contentKey: String, avoiding taken: Set<String>) -> String {
+    let hash = id.lastIndex(of: "#")
+    let prefix = hash.map { String(id[..<$0]) } ?? id
+    let position = hash.map { String(id[$0...]) } ?? ""
+    for length in 6...contentKey.count {
+      let candidate = "\(prefix)-\(contentKey.prefix(length))\(position)"
+      if !taken.contains(candidate) { return candidate }
+    }
+    var counter = 2
+    while taken.contains("\(prefix)-\(contentKey)-\(counter)\(position)") { counter += 1 }
+    return "\(prefix)-\(contentKey)-\(counter)\(position)"
   }
 }
 

@@ -51,6 +51,7 @@ public enum Pipeline {
     ) { () throws(TextAnalysisError) in
       try TextAnalyzer(options: textAnalysis, cacheDirectory: cacheDirectory)
     }
+    for note in analyzer.lexiconReport.damageNotes { progress(.warning(note)) }
     let texts = articles.map { analysisText(of: $0, titleRepetitions: options.titleRepetitions) }
     if options.discoversPhrases {
       let phrases = measureStage(

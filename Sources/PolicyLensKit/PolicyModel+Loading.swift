@@ -8,7 +8,16 @@ import Vectorization
 extension PolicyModel {
   /// Loads and validates the whole model in `directory`: the format version, every file's
   /// checksum and every shape; the first problem is reported as a `ModelStoreError`.
+  ///
+  /// The files all come from one generation of the model, even while another process replaces
+  /// it (`ModelDirectory.readingOneGeneration(at:_:)`).
   public static func load(from directory: URL) throws(ModelStoreError) -> PolicyModel {
+    try ModelDirectory.readingOneGeneration(at: directory) { () throws(ModelStoreError) in
+      try loadOneGeneration(from: directory)
+    }
+  }
+
+  private static func loadOneGeneration(from directory: URL) throws(ModelStoreError) -> PolicyModel {
     var files = ModelDirectory(url: directory)
     let manifest = try ModelManifest.load(from: files, withCorpusFiles: true)
     files.entries = manifest.files
@@ -70,9 +79,13 @@ extension PolicyModel {
     return model
   }
 
-  /// The articles only (for commands that list or filter them without the matrices).
-  public static func loadArticles(from directory: URL, manifest: ModelManifest) throws(ModelStoreError) -> [Article] {
-    try loadArticles(from: ModelDirectory(url: directory, entries: manifest.files))
+  /// The articles only (for commands that list or filter them without the matrices), read
+  /// from one generation of the model with the manifest that lists them.
+  public static func loadArticles(from directory: URL) throws(ModelStoreError) -> [Article] {
+    try ModelDirectory.readingOneGeneration(at: directory) { () throws(ModelStoreError) in
+      let manifest = try ModelManifest.load(from: ModelDirectory(url: directory), withCorpusFiles: false)
+      return try loadArticles(from: ModelDirectory(url: directory, entries: manifest.files))
+    }
   }
 
   /// `articles.jsonl`, checksum verified, one article per line.

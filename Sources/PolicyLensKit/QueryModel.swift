@@ -6,12 +6,13 @@ import SimilaritySearch
 import TextAnalysis
 import Vectorization
 
-/// The parts of a model that a query reads, loaded lazily so that a `similar` process stays fast on
-/// a large model: small files are read and checksummed whole; the TF-IDF rows and term loadings (by
-/// far the largest files) are memory-mapped after checking their size and header, and only the rows
-/// a query touches are read.
+/// The parts of a model that a query reads, mapped rather than decoded so that a `similar` process
+/// stays fast on a large model: small files are read and checksummed whole; the latent rows, the
+/// TF-IDF rows and the term loadings (by far the largest files) are memory-mapped and checksummed
+/// in place on every core, and the TF-IDF structure (offsets, column indices) is checked, so a
+/// damaged model is reported, never answered from.
 ///
-/// `PolicyModel.load(from:)` verifies every checksum.
+/// `PolicyModel.load(from:)` verifies every checksum too.
 public struct QueryModel: Sendable {
   /// The manifest, without the corpus file list (`manifest.corpus.files` is empty).
   public let manifest: ModelManifest
@@ -31,8 +32,15 @@ public struct QueryModel: Sendable {
   /// Number of latent dimensions k.
   public var dimensionCount: Int { singularValues.count }
 
-  /// Reads a model directory for querying.
+  /// Reads a model directory for querying, every file from one generation of the model
+  /// (`ModelDirectory.readingOneGeneration(at:_:)`).
   public init(directory: URL) throws(ModelStoreError) {
+    self = try ModelDirectory.readingOneGeneration(at: directory) { () throws(ModelStoreError) in
+      try QueryModel(oneGenerationOf: directory)
+    }
+  }
+
+  private init(oneGenerationOf directory: URL) throws(ModelStoreError) {
     var files = ModelDirectory(url: directory)
     let manifest = try ModelManifest.load(from: files, withCorpusFiles: false)
     files.entries = manifest.files
@@ -54,16 +62,23 @@ public struct QueryModel: Sendable {
     let idf = try files.doubles(.inverseDocumentFrequency, count: termCount)
     let sigma = try files.doubles(.singularValues, count: k)
 
-    func mapped<T: NumPyElement>(_ file: ModelFile, _: T.Type, _ shape: [Int], fortran: Bool?) throws(ModelStoreError)
+    // Every file a query reads is checksummed (the ranking scans every row of the latent and
+    // TF-IDF arrays anyway, so the pages are read once either way), then the CSR structure is
+    // checked, so that a damaged model is an error rather than a wrong answer or a trap.
+    let mappedFiles: [ModelFile] = [
+      .latentUnitRows, .tfidfRowStarts, .tfidfColumnIndices, .tfidfValues, .termLoadings,
+    ]
+    let data = try files.verifiedData(mappedFiles)
+    func mapped<T: NumPyElement>(_ file: ModelFile, _: T.Type, _ shape: [Int?], fortran: Bool?) throws(ModelStoreError)
       -> NumPyArray<T>
     {
-      try files.array(file, of: T.self, shape: shape, fortranOrder: fortran, verifiesChecksum: false)
+      try files.array(file, in: data[file] ?? Data(), shape: shape, fortranOrder: fortran)
     }
     let rowStarts = try mapped(.tfidfRowStarts, Int32.self, [articleCount + 1], fortran: nil)
-    let nonZeroCount = Int(rowStarts[articleCount])
-    guard nonZeroCount >= 0 else {
-      throw .malformedFile(path: files.path(.tfidfRowStarts), reason: "negative row offsets")
-    }
+    let columnIndices = try mapped(.tfidfColumnIndices, Int32.self, [nil], fortran: nil)
+    let weightValues = try mapped(.tfidfValues, Double.self, [columnIndices.count], fortran: nil)
+    try Self.checkRows(
+      rowStarts: rowStarts, columns: columnIndices, columnCount: termCount, path: files.path(.tfidfRowStarts))
     self.manifest = manifest
     self.articles = articles
     self.terms = terms
@@ -71,14 +86,42 @@ public struct QueryModel: Sendable {
     self.inverseDocumentFrequency = idf
     self.singularValues = sigma
     let unitRows = try mapped(.latentUnitRows, Double.self, [articleCount, k], fortran: false)
-    let columnIndices = try mapped(.tfidfColumnIndices, Int32.self, [nonZeroCount], fortran: nil)
-    let weightValues = try mapped(.tfidfValues, Double.self, [nonZeroCount], fortran: nil)
     self.index = HybridSearch(
       latent: CosineIndex(unitRows: MappedDenseRows(rowCount: articleCount, dimension: k, elements: unitRows)),
       lexical: LexicalIndex(
         rows: MappedSparseRows(
           columnCount: termCount, rowStarts: rowStarts, columns: columnIndices, values: weightValues)))
     self.loadings = try mapped(.termLoadings, Double.self, [termCount, k], fortran: true)
+  }
+
+  /// Checks CSR rows: offsets start at 0, never decrease and end at the number of stored
+  /// values; every column is below `columnCount`.
+  ///
+  /// - Complexity: O(*rows* + *nnz*).
+  static func checkRows(
+    rowStarts: NumPyArray<Int32>, columns: NumPyArray<Int32>, columnCount: Int, path: String
+  ) throws(ModelStoreError) {
+    let offsetsAreValid = rowStarts.withUnsafeBufferPointer { starts in
+      guard starts.first == 0, Int(starts[starts.count - 1]) == columns.count else { return false }
+      var previous: Int32 = 0
+      for start in starts {
+        if start < previous { return false }
+        previous = start
+      }
+      return true
+    }
+    guard offsetsAreValid else {
+      throw .malformedFile(path: path, reason: "row offsets do not rise from 0 to \(columns.count)")
+    }
+    let bound = UInt32(clamping: columnCount)
+    let columnsAreValid = columns.withUnsafeBufferPointer { columns in
+      columns.allSatisfy { UInt32(bitPattern: $0) < bound }
+    }
+    guard columnsAreValid else {
+      throw .malformedFile(
+        path: path.replacingOccurrences(of: ModelFile.tfidfRowStarts.name, with: ModelFile.tfidfColumnIndices.name),
+        reason: "a column index is outside 0..<\(columnCount)")
+    }
   }
 
   /// A query view of a model in memory (the report and tests use this).

@@ -17,6 +17,7 @@ import FileIntegrity
 ///     protected slots, protected singles when the protected capacity is not 0
 ///     stop-word set slots, protected-hash set slots
 ///     HMM emissions                      4 × 20,950 Double (see `HiddenMarkovModel`)
+///     checksum                           UInt64: `FileIntegrity.Checksum` of everything above
 ///
 /// The key holds every input that changes the result, byte for byte: the lexicon path, its
 /// size and modification time, a fingerprint of the HMM tables, the user words with their frequencies, the discovered
@@ -24,9 +25,13 @@ import FileIntegrity
 /// options, so a changed dictionary or user word list rebuilds the cache rather than reusing
 /// it. The file name carries a 64-bit hash of the key, so several option sets (models) can
 /// share a folder; at most ``keptFiles`` files per lexicon are kept, the oldest are removed.
+///
+/// Every read checks the trailing checksum (a few milliseconds for 18 MB), so a damaged file
+/// (a flipped byte would silently change segmentation) is reported as ``ReadResult/damaged`` and
+/// rebuilt rather than used.
 enum AnalyzerStore {
   static let magic: UInt64 = 0x3130_7641_4E41_4C50  // "PLANAv01" little-endian
-  static let formatVersion: UInt64 = 2
+  static let formatVersion: UInt64 = 3
   static let headerCount = 18
   /// Cache files kept per base lexicon path.
   static let keptFiles = 4
@@ -118,6 +123,8 @@ enum AnalyzerStore {
     state.protectedHashes.slots.withUnsafeBytes { data.append(contentsOf: $0) }
     state.emission.withUnsafeBytes { data.append(contentsOf: $0) }
     precondition(data.count == wordCount * 8)
+    let checksum = data.withUnsafeBytes { Checksum.value(of: $0) }
+    withUnsafeBytes(of: checksum.littleEndian) { data.append(contentsOf: $0) }
     let directory = url.deletingLastPathComponent()
     try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
     try AtomicFile.write(data, to: url)
@@ -144,20 +151,47 @@ enum AnalyzerStore {
 
   // MARK: - Reading
 
-  /// The cached state for `key`, or `nil` when the file is absent, truncated or foreign.
+  /// What reading a cache file found.
+  enum ReadResult {
+    /// A sound file built from the same inputs.
+    case valid(State)
+    /// No file, or one of another format or other inputs: build anew.
+    case absent
+    /// A file of this format and these inputs whose bytes are truncated or changed.
+    case damaged
+  }
+
+  /// The cached state for `key`.
   ///
   /// A file built from other inputs has another key and is not used. The file is mapped; the lexicon's two tables (17 of its 18 MB)
   /// stay views of the mapping, the small tables are copied into arrays.
-  static func read(_ url: URL, key: [UInt8]) -> State? {
-    guard let file = MappedFile(path: url.path), let base = file.bytes.baseAddress else { return nil }
+  static func read(_ url: URL, key: [UInt8]) -> ReadResult {
+    guard let file = MappedFile(path: url.path) else { return .absent }
     let raw = file.bytes
-    let fileSize = raw.count
-    guard fileSize >= headerCount * 8 else { return nil }
+    guard raw.count >= headerCount * 8 else { return .damaged }
     func word(_ index: Int) -> UInt64 {
       UInt64(littleEndian: raw.load(fromByteOffset: index * 8, as: UInt64.self))
     }
-    guard word(0) == magic, word(1) == formatVersion, word(2) == UInt64(key.count), word(17) == UInt64(fileSize)
-    else { return nil }
+    guard word(0) == magic, word(1) == formatVersion else { return .absent }
+    let fileSize = raw.count - 8
+    let checksum = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: fileSize, as: UInt64.self))
+    guard word(17) == UInt64(fileSize),
+      Checksum.value(of: UnsafeRawBufferPointer(rebasing: raw[0..<fileSize])) == checksum
+    else { return .damaged }
+    let keyStart = headerCount * 8
+    guard word(2) == UInt64(key.count), fileSize >= keyStart + key.count,
+      UnsafeRawBufferPointer(rebasing: raw[keyStart..<keyStart + key.count]).elementsEqual(key)
+    else { return .absent }
+    return decode(file, key: key, fileSize: fileSize).map(ReadResult.valid) ?? .damaged
+  }
+
+  /// The state in a file whose checksum was verified, or `nil` when its tables do not fit.
+  private static func decode(_ file: MappedFile, key: [UInt8], fileSize: Int) -> State? {
+    let raw = file.bytes
+    guard let base = raw.baseAddress else { return nil }
+    func word(_ index: Int) -> UInt64 {
+      UInt64(littleEndian: raw.load(fromByteOffset: index * 8, as: UInt64.self))
+    }
     let capacity = Int(word(10))
     let protectedCapacity = Int(word(11))
     let stopCapacity = Int(word(15))

@@ -27,4 +27,11 @@ public struct LexiconLoadReport: Sendable, Hashable {
   /// Wall time of reading or compiling the lexicon; on an analyzer-cache hit, of reading
   /// the whole analyzer.
   public var loadDuration: Duration
+  /// Cache files whose checksum failed and that were rebuilt (for a note to the user).
+  public var damagedCaches: [String] = []
+
+  /// One sentence per damaged cache, for the user: which file, and that it was rebuilt.
+  public var damageNotes: [String] {
+    damagedCaches.map { "the cache \($0) was damaged (its checksum did not match); rebuilt it from the dictionary." }
+  }
 }

@@ -12,14 +12,17 @@ import FileIntegrity
 ///       capacity, word count
 ///     slots:   capacity × (UInt64 key, Double ln freq; −∞ marks prefixes)
 ///     singles: 65,536 × Double (one-scalar entries by scalar; NaN when absent)
+///     checksum: UInt64, `FileIntegrity.Checksum` of everything above
 ///
 /// The cache is valid while the source file has the same size and modification time and
-/// the header has this format version; otherwise it is rebuilt and replaced atomically.
+/// the header has this format version; otherwise it is rebuilt and replaced atomically. A
+/// cache whose checksum fails (a changed byte would silently change segmentation) is
+/// rebuilt too, and the report says so (``LexiconStore/Loaded/damagedCache``).
 /// The cache file name includes a hash of the source path, so several dictionaries can
 /// share one directory.
 enum LexiconStore {
   static let magic: UInt64 = 0x3130_7678_454C_4C50  // "PLLEXv01" little-endian
-  static let formatVersion: UInt64 = 2
+  static let formatVersion: UInt64 = 3
   static let headerCount = 10
 
   struct Loaded {
@@ -27,6 +30,8 @@ enum LexiconStore {
     var report: LexiconLoadReport
     /// FNV-1a 64 of the dictionary's bytes, as in ``LexiconLoadReport/checksum``.
     var checksum: UInt64
+    /// The cache file that was found damaged and rebuilt, if any.
+    var damagedCache: String? = nil
   }
 
   /// What identifies a version of the source dictionary: its size and modification time.
@@ -58,12 +63,16 @@ enum LexiconStore {
       $0.appendingPathComponent(
         "lexicon-" + String(ScalarHash.hash(path), radix: 16) + ".bin", isDirectory: false)
     }
-    if let cacheURL, let cached = readCache(cacheURL, size: size, modified: modified) {
+    var damagedCache: String?
+    if let cacheURL, case .valid(let cached) = readCache(cacheURL, size: size, modified: modified) {
       let report = LexiconLoadReport(
         path: path, checksum: checksumString(cached.checksum), wordCount: cached.wordCount,
         entryCount: cached.lexicon.count, residentBytes: cached.lexicon.residentBytes,
         cacheStatus: .hit, loadDuration: ContinuousClock.now - start)
       return Loaded(lexicon: cached.lexicon, report: report, checksum: cached.checksum)
+    }
+    if let cacheURL, case .damaged = readCache(cacheURL, size: size, modified: modified) {
+      damagedCache = cacheURL.path
     }
     let data: Data
     do { data = try Data(contentsOf: URL(fileURLWithPath: path)) } catch {
@@ -86,7 +95,7 @@ enum LexiconStore {
     let report = LexiconLoadReport(
       path: path, checksum: checksumString(checksum), wordCount: wordCount, entryCount: lexicon.count,
       residentBytes: lexicon.residentBytes, cacheStatus: status, loadDuration: ContinuousClock.now - start)
-    return Loaded(lexicon: lexicon, report: report, checksum: checksum)
+    return Loaded(lexicon: lexicon, report: report, checksum: checksum, damagedCache: damagedCache)
   }
 
   static func checksumString(_ value: UInt64) -> String {
@@ -172,6 +181,8 @@ enum LexiconStore {
     header.withUnsafeBytes { data.append(contentsOf: $0) }
     lexicon.slots.withUnsafeBytes { data.append(contentsOf: $0) }
     lexicon.singles.withUnsafeBytes { data.append(contentsOf: $0) }
+    let checksum = data.withUnsafeBytes { Checksum.value(of: $0) }
+    withUnsafeBytes(of: checksum.littleEndian) { data.append(contentsOf: $0) }
     return data
   }
 
@@ -181,20 +192,34 @@ enum LexiconStore {
     var wordCount: Int
   }
 
-  /// The cached lexicon, or `nil` when the file is absent, stale, truncated or foreign.
-  static func readCache(_ url: URL, size: UInt64, modified: Double) -> Cached? {
-    guard let data = try? Data(contentsOf: url), data.count >= headerCount * 8 else { return nil }
-    return data.withUnsafeBytes { (raw: UnsafeRawBufferPointer) -> Cached? in
+  /// What reading the cache found.
+  enum CacheRead {
+    /// A sound cache of the same dictionary.
+    case valid(Cached)
+    /// No cache, or one of another format or another version of the dictionary.
+    case absent
+    /// A cache of this format and dictionary whose bytes are truncated or changed.
+    case damaged
+  }
+
+  /// The cached lexicon, after checking the file's checksum.
+  static func readCache(_ url: URL, size: UInt64, modified: Double) -> CacheRead {
+    guard let mapped = MappedFile(path: url.path) else { return .absent }
+    let file = Data(mapped.bytes)
+    guard file.count >= (headerCount + 1) * 8 else { return .damaged }
+    return file.withUnsafeBytes { (whole: UnsafeRawBufferPointer) -> CacheRead in
       func word(_ index: Int) -> UInt64 {
-        UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: index * 8, as: UInt64.self))
+        UInt64(littleEndian: whole.loadUnaligned(fromByteOffset: index * 8, as: UInt64.self))
       }
       guard word(0) == magic, word(1) == formatVersion, word(2) == size,
         word(3) == modified.bitPattern
-      else { return nil }
+      else { return .absent }
+      let raw = UnsafeRawBufferPointer(rebasing: whole[0..<(whole.count - 8)])
+      let checksum = UInt64(littleEndian: whole.loadUnaligned(fromByteOffset: raw.count, as: UInt64.self))
       let capacity = Int(word(8))
-      guard capacity > 0, capacity.nonzeroBitCount == 1, capacity <= 1 << 28,
+      guard Checksum.value(of: raw) == checksum, capacity > 0, capacity.nonzeroBitCount == 1, capacity <= 1 << 28,
         raw.count == (headerCount + 2 * capacity + Lexicon.singleCount) * 8
-      else { return nil }
+      else { return .damaged }
       let slotsOffset = headerCount * 8
       let singlesOffset = slotsOffset + capacity * 16
       let slots = [UInt64](unsafeUninitializedCapacity: capacity * 2) { buffer, count in
@@ -210,7 +235,7 @@ enum LexiconStore {
       let lexicon = Lexicon(
         slots: slots, singles: singles, count: Int(word(7)), total: Double(bitPattern: word(5)),
         maxWordLength: Int(word(6)))
-      return Cached(lexicon: lexicon, checksum: word(4), wordCount: Int(word(9)))
+      return .valid(Cached(lexicon: lexicon, checksum: word(4), wordCount: Int(word(9))))
     }
   }
 }

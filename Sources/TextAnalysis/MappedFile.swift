@@ -14,13 +14,15 @@ final class MappedFile: @unchecked Sendable {
   /// The first byte of the mapping (page-aligned).
   let bytes: UnsafeRawBufferPointer
 
-  /// Maps the file at `path`, or returns `nil` when it cannot be opened or mapped or is empty.
+  /// Maps the file at `path`, or returns `nil` when it cannot be opened or mapped, is empty, or
+  /// is not a regular file.
   init?(path: String) {
-    let descriptor = open(path, O_RDONLY)
+    // Non-blocking, so that a named pipe in the file's place is refused rather than waited on.
+    let descriptor = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
     guard descriptor >= 0 else { return nil }
     defer { close(descriptor) }
     var status = stat()
-    guard fstat(descriptor, &status) == 0, status.st_size > 0 else { return nil }
+    guard fstat(descriptor, &status) == 0, status.st_mode & S_IFMT == S_IFREG, status.st_size > 0 else { return nil }
     let length = Int(status.st_size)
     guard let address = mmap(nil, length, PROT_READ, MAP_PRIVATE, descriptor, 0), address != MAP_FAILED else {
       return nil

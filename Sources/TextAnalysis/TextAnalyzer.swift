@@ -68,7 +68,8 @@ public final class TextAnalyzer: Sendable {
     var analyzerCacheStatus = LexiconLoadReport.CacheStatus.uncached
     let key = cacheDirectory == nil ? [] : AnalyzerStore.key(options: options, stamp: stamp)
     let cacheURL = cacheDirectory.map { AnalyzerStore.url(in: $0, lexiconPath: options.lexiconPath, key: key) }
-    if let cacheURL, let cached = AnalyzerStore.read(cacheURL, key: key) {
+    let cacheRead = cacheURL.map { AnalyzerStore.read($0, key: key) } ?? .absent
+    if case .valid(let cached) = cacheRead {
       state = cached
       analyzerCacheStatus = .hit
       report = LexiconLoadReport(
@@ -77,6 +78,7 @@ public final class TextAnalyzer: Sendable {
         cacheStatus: .hit, loadDuration: ContinuousClock.now - start)
     } else {
       (state, report) = try TextAnalyzer.build(options: options, stamp: stamp, cacheDirectory: cacheDirectory)
+      if case .damaged = cacheRead, let cacheURL { report.damagedCaches.insert(cacheURL.path, at: 0) }
       if let cacheURL {
         do {
           try AnalyzerStore.write(state, key: key, to: cacheURL, lexiconPath: options.lexiconPath)
@@ -112,7 +114,8 @@ public final class TextAnalyzer: Sendable {
     if let expected = options.lexiconChecksum, expected != loaded.report.checksum {
       throw .lexiconChecksumMismatch(path: options.lexiconPath, expected: expected, actual: loaded.report.checksum)
     }
-    let report = loaded.report
+    var report = loaded.report
+    if let damaged = loaded.damagedCache { report.damagedCaches.append(damaged) }
     let checksum = loaded.checksum
     var lexicon = (consume loaded).lexicon
     var protected = Set<UInt64>()

@@ -1,4 +1,5 @@
 import ArgumentParser
+import FileIntegrity
 import Foundation
 
 /// The `policylens` root command.
@@ -27,8 +28,30 @@ struct PolicyLens: AsyncParsableCommand {
     // A file-size limit (`ulimit -f`) then fails the write with EFBIG, reported like a full
     // disk, instead of killing the process mid-write.
     signal(SIGXFSZ, SIG_IGN)
+    // A reader that stops early (`| head -1`) ends the process quietly, as it does other tools.
+    signal(SIGPIPE, SIG_DFL)
+    let interruptions = removingWritesInProgress(on: [SIGINT, SIGTERM])
     let code = await execute(Array(CommandLine.arguments.dropFirst()))
+    withExtendedLifetime(interruptions) {}
     Foundation.exit(code)
+  }
+
+  /// Makes `signals` remove this process's unfinished model folders and temporary files
+  /// (``InProgressWrites``) before it exits with 128 + the signal number, as a shell reports it.
+  ///
+  /// - Returns: The signal sources, which must stay alive while the command runs.
+  static func removingWritesInProgress(on signals: [Int32]) -> [any DispatchSourceSignal] {
+    signals.map { number in
+      signal(number, SIG_IGN)
+      let source = DispatchSource.makeSignalSource(signal: number, queue: .global())
+      source.setEventHandler {
+        Interruption.record(number)
+        InProgressWrites.removeAll()
+        Foundation.exit(128 + number)
+      }
+      source.resume()
+      return source
+    }
   }
 
   /// Parses and runs `arguments`, reporting errors the way `main` does; returns the exit code.
@@ -49,6 +72,9 @@ struct PolicyLens: AsyncParsableCommand {
         try command.run()
       }
       return ExitStatus.success
+    } catch  where Interruption.signal != nil {
+      // The write failed because the signal handler removed its files; it reports the exit.
+      return 128 + (Interruption.signal ?? 0)
     } catch let error as any ReportableError {
       terminal.note("Error: \(error.message)")
       return error.exitCode
@@ -79,8 +105,24 @@ struct PolicyLens: AsyncParsableCommand {
     guard !names.contains(word) else { return nil }
     let closest = names.map { ($0, ArticleLookup.editDistance($0, word)) }.min { $0.1 < $1.1 }
     guard let closest, closest.1 <= max(2, word.count / 3) else {
-      return "Unknown subcommand \(shellQuoted(word)). The subcommands are: \(names.joined(separator: ", "))."
+      return "Unknown subcommand \(ShellQuoting.quote(word)). The subcommands are: \(names.joined(separator: ", "))."
     }
-    return "Unknown subcommand \(shellQuoted(word)). Did you mean \(closest.0)?"
+    return "Unknown subcommand \(ShellQuoting.quote(word)). Did you mean \(closest.0)?"
+  }
+}
+
+/// The signal that is ending the process, if any (set by the handler before it removes the
+/// unfinished writes, so that the failures this causes are not reported as errors).
+enum Interruption {
+  private static let state = State()
+
+  /// The signal number, once one arrived.
+  static var signal: Int32? { state.lock.withLock { state.number } }
+
+  static func record(_ number: Int32) { state.lock.withLock { state.number = number } }
+
+  private final class State: @unchecked Sendable {
+    let lock = NSLock()
+    var number: Int32?
   }
 }

@@ -101,7 +101,8 @@ struct NewsletterParserEdgeCaseTests {
     #expect(newsletter.articles.first?.id == "notes#1")
     #expect(newsletter.articles.first?.title == "会议纪要")
     #expect(newsletter.articles.first?.body == ["今天讨论了预算。", "明天继续。"])
-    #expect(newsletter.warnings == [.notANewsletter(file: "notes.txt")])
+    // It names no date, so it is undated, and says so.
+    #expect(newsletter.warnings == [.notANewsletter(file: "notes.txt"), .undated(file: "notes.txt")])
   }
 
   @Test("returns no articles and a warning for empty text")
@@ -152,5 +153,33 @@ struct NewsletterParserEdgeCaseTests {
     #expect(titles.first == "ＡＩ＋制造：长三角协同发展报告发布")
     #expect(titles.contains("深圳前海推出QFLP试点新规"))
     #expect(titles.filter { $0 == "上海出台数据要素新政" }.count == 2)
+  }
+}
+
+@Suite("Plain text that is not a newsletter")
+struct PlainTextArticleTests {
+  @Test(
+    "dates written out in the text",
+    arguments: [
+      ("2024年5月10日，苏州市印发", "2024-05-10"), ("发布于 2023-06-27 人民网", "2023-06-27"),
+      ("2024/5/9 更新", "2024-05-09"), ("截至2024.12.1", "2024-12-01"), ("共12024年5月1日", nil),
+      ("2024年13月1日", nil), ("电话 2024-5", nil),
+    ])
+  func firstDate(text: String, expected: String?) {
+    #expect(IssueHeader.firstDate(in: text) == expected)
+  }
+
+  @Test("title from the first line, place from the gazetteer, date from the text")
+  func plainArticle() {
+    let newsletter = NewsletterParser.parse("杭州市发布人形机器人政策\n2024年6月3日，浙江省杭州市发布政策。\n", file: "n.txt")
+    let article = newsletter.articles[0]
+    #expect(article.title == "杭州市发布人形机器人政策")
+    #expect(article.region == "浙江")
+    #expect(article.city == "杭州")
+    #expect(article.date == "2024-06-03")
+    #expect(!newsletter.warnings.contains(.undated(file: "n.txt")))
+    let undated = NewsletterParser.parse("一则说明\n没有日期和地点。\n", file: "u.txt")
+    #expect(undated.articles[0].region == "全国")
+    #expect(undated.warnings.contains(.undated(file: "u.txt")))
   }
 }

@@ -153,3 +153,57 @@ import TestSupport
     #expect(try TextAnalyzer(options: newest, cacheDirectory: cache).analyzerCacheStatus == .hit)
   }
 }
+
+@Suite("Damaged caches are rebuilt, never used")
+struct DamagedCacheTests {
+  @Test("flipped bytes in the analyzer or lexicon cache: rebuilt, reported, same segmentation")
+  func flippedBytes() throws {
+    let directory = try TestAnalyzers.temporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: directory) }
+    let lexicon = directory.appendingPathComponent("dict.txt")
+    try Data(LexiconStoreTests.smallLexicon.utf8).write(to: lexicon)
+    let options = TextAnalysisOptions(
+      lexiconPath: lexicon.path, userDictionary: UserDictionary(), discoveredPhrases: ["低空经济"])
+    let text = "低空经济行动方案"
+    let reference = try TextAnalyzer(options: options, cacheDirectory: nil).tokens(in: text).map(\.text)
+    _ = try TextAnalyzer(options: options, cacheDirectory: directory)
+    let caches = try FileManager.default.contentsOfDirectory(atPath: directory.path).filter { $0.hasSuffix(".bin") }
+    #expect(caches.count == 2)
+    for name in caches {
+      let url = directory.appendingPathComponent(name)
+      var data = try Data(contentsOf: url)
+      for offset in [200, data.count / 2, data.count - 3] { data[offset] ^= 0x41 }
+      try data.write(to: url)
+      // The base lexicon's cache is read only when the analyzer cache is not usable.
+      if name.hasPrefix("lexicon-") {
+        for other in caches where other != name {
+          try FileManager.default.removeItem(at: directory.appendingPathComponent(other))
+        }
+      }
+      let rebuilt = try TextAnalyzer(options: options, cacheDirectory: directory)
+      #expect(rebuilt.lexiconReport.damagedCaches == [url.path], "\(name)")
+      #expect(rebuilt.lexiconReport.damageNotes.first?.contains("rebuilt") == true)
+      #expect(rebuilt.tokens(in: text).map(\.text) == reference)
+      let again = try TextAnalyzer(options: options, cacheDirectory: directory)
+      #expect(again.lexiconReport.damagedCaches.isEmpty)
+    }
+  }
+
+  @Test("a named pipe where a cache file should be is passed over, not waited on")
+  func pipeInPlace() throws {
+    let directory = try TestAnalyzers.temporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: directory) }
+    let lexicon = directory.appendingPathComponent("dict.txt")
+    try Data(LexiconStoreTests.smallLexicon.utf8).write(to: lexicon)
+    let options = TextAnalysisOptions(lexiconPath: lexicon.path, userDictionary: UserDictionary())
+    _ = try TextAnalyzer(options: options, cacheDirectory: directory)
+    let caches = try FileManager.default.contentsOfDirectory(atPath: directory.path).filter { $0.hasSuffix(".bin") }
+    for name in caches {
+      let url = directory.appendingPathComponent(name)
+      try FileManager.default.removeItem(at: url)
+      #expect(mkfifo(url.path, 0o644) == 0)
+    }
+    let rebuilt = try TextAnalyzer(options: options, cacheDirectory: directory)
+    #expect(rebuilt.containsWord("北京大学"))
+  }
+}

@@ -1,6 +1,8 @@
 import ArgumentParser
+import FileIntegrity
 import Foundation
 import Ingest
+import ModelStore
 import PolicyLensKit
 
 /// `policylens add`: fold new newsletters into an existing model without refitting.
@@ -11,8 +13,8 @@ struct AddCommand: AsyncParsableCommand {
     discussion: """
       Each new article is weighted with the model's vocabulary and idf and projected into \
       the existing topic space (q̂ = q V Σ⁻¹). Topics do not change; an article whose text is \
-      mostly unknown to the model is flagged, and a refit is advised. Articles already in \
-      the model (same id) are skipped.
+      mostly unknown to the model is flagged, and a refit is advised. Articles whose text is \
+      already in the model are skipped, whatever their file is called.
 
       Example:
         policylens add new-issues/ --model models/seeds
@@ -30,13 +32,19 @@ struct AddCommand: AsyncParsableCommand {
     let terminal = Terminal.current
     let printer = ProgressPrinter(quiet: output.quiet || output.json)
     let directory = URL(fileURLWithPath: modelOptions.model)
-    let model = try PolicyModel.load(from: directory)
+    // A missing model is reported before anything (even the lock file) is created beside it.
+    _ = try ModelManifest.load(from: directory)
     let corpus = try await CorpusLoader.load(paths: paths)
     for warning in corpus.warnings { printer.handler(.warning(warning.description)) }
-    let result = try await Pipeline.add(
-      articles: corpus.articles, to: model, cacheDirectory: lexiconCacheDirectory(),
-      progress: printer.handler)
-    if !result.added.isEmpty { try await result.model.save(to: directory) }
+    // The lock spans load to save: a concurrent add waits and then folds into this one's result.
+    let result = try await ModelWriteLock.withLock(model: directory, waiting: waitingNote(model: modelOptions.model)) {
+      let model = try PolicyModel.load(from: directory)
+      let result = try await Pipeline.add(
+        articles: corpus.articles, to: model, cacheDirectory: lexiconCacheDirectory(),
+        progress: printer.handler)
+      if !result.added.isEmpty { try await result.model.save(to: directory) }
+      return result
+    }
     let poorly = result.added.filter(\.isPoorlyRepresented)
     if output.json {
       struct Payload: Encodable {
@@ -65,7 +73,7 @@ struct AddCommand: AsyncParsableCommand {
       terminal.note(
         "warning: \(poorly.count) added article(s) have more than half of their TF-IDF mass on terms "
           + "the model does not know (marked !). Their topic positions are unreliable; refit with: "
-          + "policylens fit <all newsletters> --model \(shellQuoted(modelOptions.model))")
+          + "policylens fit <all newsletters> --model \(ShellQuoting.quote(modelOptions.model))")
     }
   }
 }

@@ -1,3 +1,4 @@
+import FileIntegrity
 import ArgumentParser
 import Foundation
 import Ingest
@@ -68,8 +69,7 @@ struct ArticlesCommand: AsyncParsableCommand {
     let terminal = Terminal.current
     let articles: [Article]
     if let model {
-      let directory = URL(fileURLWithPath: model)
-      articles = try PolicyModel.loadArticles(from: directory, manifest: try ModelManifest.load(from: directory))
+      articles = try PolicyModel.loadArticles(from: URL(fileURLWithPath: model))
     } else {
       let loaded = try await CorpusLoader.load(paths: paths.isEmpty ? ["seeds"] : paths)
       for warning in loaded.warnings { terminal.note("warning: \(warning.description)") }
@@ -106,7 +106,7 @@ struct ArticlesCommand: AsyncParsableCommand {
       ])
     }
     if let place, total == 0 {
-      let source = model.map { "the model \(shellQuoted($0))" } ?? "these newsletters"
+      let source = model.map { "the model \(ShellQuoting.quote($0))" } ?? "these newsletters"
       terminal.line("No articles of \(place) in \(source)\(issue.map { " for issue \($0)" } ?? "").")
       return
     }

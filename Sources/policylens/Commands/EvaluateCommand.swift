@@ -69,6 +69,7 @@ struct EvaluateCommand: AsyncParsableCommand {
     let checkSet = try CheckSet(contentsOf: URL(fileURLWithPath: judgements))
     let model = try PolicyModel.load(from: URL(fileURLWithPath: modelOptions.model))
     let analyzer = try TextAnalyzer(options: model.textAnalysis, cacheDirectory: lexiconCacheDirectory())
+    for note in analyzer.lexiconReport.damageNotes { Terminal.current.note("note: \(note)") }
     let catalog = checkSet.themes.isEmpty ? nil : try themeOptions.catalog(for: model)
     if calibrateThemes, let catalog {
       let fitted = Evaluation.calibrateThemes(checkSet, model: model, catalog: catalog)

@@ -1,5 +1,7 @@
 import ArgumentParser
+import FileIntegrity
 import Foundation
+import ModelStore
 import PolicyLensKit
 import Reduction
 import Vectorization
@@ -120,6 +122,9 @@ struct FitCommand: AsyncParsableCommand {
   func run() async throws {
     let terminal = Terminal.current
     let printer = ProgressPrinter(quiet: output.quiet || output.json)
+    let modelURL = URL(fileURLWithPath: modelOptions.model)
+    // Refuse before minutes of fitting, not after; the writer checks again before replacing.
+    try ModelDirectory.checkReplaceable(modelURL)
     let alternative = "or --no-themes to fit without themes"
     let themeFile = noThemes ? nil : try themeOptions.fileData(alternative: alternative)
     let themes = noThemes ? nil : try themeOptions.catalog(alternative: alternative)
@@ -150,7 +155,9 @@ struct FitCommand: AsyncParsableCommand {
     model.userDictionaryFile = try analysis.userDictionaryData()
     let saveStart = clock.now
     printer.handler(.started(stage: "save", detail: modelOptions.model))
-    let manifest = try await model.save(to: URL(fileURLWithPath: modelOptions.model))
+    let manifest = try await ModelWriteLock.withLock(model: modelURL, waiting: waitingNote(model: modelOptions.model)) {
+      try await model.save(to: modelURL)
+    }
     printer.handler(
       .finished(stage: "save", summary: "\(manifest.files.count) files", duration: clock.now - saveStart))
     let summary = FitSummary(
@@ -171,7 +178,7 @@ struct FitCommand: AsyncParsableCommand {
           dimensions          \(summary.dimensions) (\(summary.algorithm) SVD, \(String(format: "%.1f", summary.varianceCaptured * 100))% of the TF-IDF sum of squares)
           discovered phrases  \(summary.discoveredPhrases)
           time                \(String(format: "%.2f", summary.seconds)) s
-        Next: policylens topics --model \(shellQuoted(summary.model))
+        Next: policylens topics --model \(ShellQuoting.quote(summary.model))
         """)
     }
   }
@@ -188,6 +195,13 @@ struct FitCommand: AsyncParsableCommand {
 
 extension LSAOptions.Algorithm: ExpressibleByArgument {}
 extension TFIDFOptions.Normalization: ExpressibleByArgument {}
+
+/// What a writer prints when another process holds the model's write lock.
+func waitingNote(model: String, terminal: Terminal = .current) -> (String) -> Void {
+  { lockFile in
+    terminal.note("Waiting for another policylens process that is writing \(model) (lock \(lockFile))…")
+  }
+}
 
 /// `3` → a count of documents, `0.5` → a proportion.
 func parseFrequencyBound(_ text: String) throws -> DocumentFrequencyBound {

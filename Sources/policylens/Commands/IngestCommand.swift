@@ -61,7 +61,7 @@ struct IngestCommand: AsyncParsableCommand {
     }
     terminal.line(table.render(width: terminal.width))
     terminal.line(
-      "\n\(formatCount(result.articleCount)) articles. List them with: policylens articles \(corpus.paths.joined(separator: " "))"
+      "\n\(formatCount(result.articleCount)) articles. List them with: policylens articles \(corpus.paths.map(ShellQuoting.quote).joined(separator: " "))"
     )
   }
 }
@@ -72,8 +72,10 @@ func writeAtomically(_ text: String, to path: String) throws {
   do {
     try AtomicFile.write(Data(text.utf8), to: URL(fileURLWithPath: path))
   } catch {
+    // The system's reason (No space left on device, Permission denied, No such file or
+    // directory) says what to fix.
     throw CommandError(
-      description: "Cannot write \(path): \(error.localizedDescription). Check the folder exists and is writable.",
+      description: "Cannot write \(path): \(error.errorDescription ?? "\(error)"). Nothing there was changed.",
       exitCode: ExitStatus.cannotWrite)
   }
 }

@@ -79,6 +79,7 @@ struct SimilarCommand: AsyncParsableCommand {
       let analyzerStart = clock.now
       let analyzer = try TextAnalyzer(
         options: model.manifest.parameters.textAnalysis, cacheDirectory: lexiconCacheDirectory())
+      for note in analyzer.lexiconReport.damageNotes { Terminal.current.note("note: \(note)") }
       if output.verbose {
         let report = analyzer.lexiconReport
         terminal.note(

@@ -53,6 +53,7 @@ struct TermsCommand: AsyncParsableCommand {
     let manifest = text == nil ? try ModelManifest.load(from: directory) : try? ModelManifest.load(from: directory)
     let options = try manifest?.parameters.textAnalysis ?? analysis.textAnalysisOptions()
     let analyzer = try TextAnalyzer(options: options, cacheDirectory: lexiconCacheDirectory())
+    for note in analyzer.lexiconReport.damageNotes { Terminal.current.note("note: \(note)") }
     let titleRepetitions = manifest?.parameters.titleRepetitions ?? FitOptions.defaultTitleRepetitions
     let source: String
     let shown: String
@@ -62,9 +63,7 @@ struct TermsCommand: AsyncParsableCommand {
       shown = text
       label = "text"
     } else {
-      // Without --text the manifest was loaded above (or the command already failed).
-      let articles = try PolicyModel.loadArticles(
-        from: directory, manifest: manifest ?? ModelManifest.load(from: directory))
+      let articles = try PolicyModel.loadArticles(from: directory)
       let row = try ArticleLookup.row(of: arguments[0], in: articles, model: modelOptions.model)
       source = Pipeline.analysisText(of: articles[row], titleRepetitions: titleRepetitions)
       shown = articles[row].text

@@ -58,9 +58,16 @@ struct TimelineCommand: AsyncParsableCommand {
     let categories: TimelineCategories = clusters ? .clusters : .themes
     let tagged = categories == .themes ? try model.themes(from: try themeOptions.catalog(for: model)).articles : nil
     let clustering = categories == .clusters ? try model.clusters(ClusterRequest(seed: seedOptions.seed)) : nil
+    let placeFilter = try region.map { try NameLookup.region($0) }
     let (timeline, trends) = try model.timeline(
-      categories: categories, granularity: granularity, region: try region.map { try NameLookup.region($0) },
-      themes: tagged, clusters: clustering)
+      categories: categories, granularity: granularity, region: placeFilter, themes: tagged, clusters: clustering)
+    let undated = model.articles.lazy.filter { $0.date == nil && (placeFilter == nil || $0.region == placeFilter) }
+      .count
+    if undated > 0 {
+      terminal.note(
+        "note: \(formatCount(undated)) article\(undated == 1 ? "" : "s") without a date "
+          + "\(undated == 1 ? "is" : "are") left out of the timeline.")
+    }
     if csv {
       terminal.writeOutput(
         csvOptions.encoded(

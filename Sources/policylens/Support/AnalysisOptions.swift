@@ -1,3 +1,4 @@
+import FileIntegrity
 import ArgumentParser
 import Foundation
 import TextAnalysis
@@ -22,7 +23,8 @@ struct AnalysisOptions: ParsableArguments {
     guard !userDictionary.isEmpty else { return nil }
     guard let data = FileManager.default.contents(atPath: userDictionary) else {
       throw CommandError(
-        description: "Cannot read the user dictionary \(shellQuoted(userDictionary)).", exitCode: ExitStatus.noInput)
+        description: "Cannot read the user dictionary \(ShellQuoting.quote(userDictionary)).",
+        exitCode: ExitStatus.noInput)
     }
     return data
   }

@@ -1,3 +1,4 @@
+import FileIntegrity
 import Ingest
 
 /// Finds an article by id, or explains which ids or titles come closest.
@@ -19,7 +20,7 @@ enum ArticleLookup {
     }
     var message = "No article with id \(id) in \(model)."
     if suggestions.isEmpty {
-      message += " List the ids with: policylens articles --model \(shellQuoted(model))"
+      message += " List the ids with: policylens articles --model \(ShellQuoting.quote(model))"
     } else {
       message += " Did you mean:\n" + suggestions.map { "  \(ids[$0])  \(titles[$0])" }.joined(separator: "\n")
     }

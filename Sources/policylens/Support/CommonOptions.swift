@@ -1,3 +1,4 @@
+import Foundation
 import ArgumentParser
 import Foundation
 
@@ -34,6 +35,12 @@ struct ModelOptions: ParsableArguments {
 
   /// The model directory.
   var url: URL { URL(fileURLWithPath: model) }
+
+  func validate() throws {
+    if model.trimmingCharacters(in: .whitespaces).isEmpty {
+      throw ValidationError("--model must name a folder; got an empty string.")
+    }
+  }
 }
 
 /// Newsletter files or folders to read; the seed corpus by default.

@@ -20,6 +20,8 @@ enum ExitStatus {
   static let dataError: Int32 = 65
   static let noInput: Int32 = 66
   static let cannotWrite: Int32 = 74
+  /// The model changed under a reader twice in a row (another process is rewriting it); retry.
+  static let temporaryFailure: Int32 = 75
 }
 
 /// A problem found by a command itself (not by a library), with its exit code.

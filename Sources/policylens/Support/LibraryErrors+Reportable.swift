@@ -1,3 +1,4 @@
+import FileIntegrity
 import Clustering
 import Ingest
 import ModelStore
@@ -14,7 +15,7 @@ import Vectorization
 extension IngestError: ReportableError {
   var exitCode: Int32 {
     switch self {
-    case .pathNotFound, .unreadable, .noTextFiles: ExitStatus.noInput
+    case .pathNotFound, .unreadable, .noTextFiles, .notAFile: ExitStatus.noInput
     default: ExitStatus.dataError
     }
   }
@@ -52,7 +53,7 @@ extension ModelStoreError: ReportableError {
   /// The description, with the path in the hint quoted for the shell when it needs it.
   var message: String {
     if case .missingModel(let path) = self {
-      return "No model at \(path). Fit one first: policylens fit seeds --model \(shellQuoted(path))"
+      return "No model at \(path). Fit one first: policylens fit seeds --model \(ShellQuoting.quote(path))"
     }
     return description
   }
@@ -60,7 +61,8 @@ extension ModelStoreError: ReportableError {
   var exitCode: Int32 {
     switch self {
     case .missingModel, .unreadableFile: ExitStatus.noInput
-    case .cannotWrite: ExitStatus.cannotWrite
+    case .cannotWrite, .notAModelDirectory: ExitStatus.cannotWrite
+    case .modelBeingReplaced: ExitStatus.temporaryFailure
     default: ExitStatus.dataError
     }
   }

@@ -1,3 +1,4 @@
+import FileIntegrity
 import Ingest
 import ThemeTagging
 
@@ -10,7 +11,7 @@ enum NameLookup {
   static func place(_ name: String, flag: String = "--region") throws -> String {
     if let place = Gazetteer.place(named: name) { return place.city ?? place.region }
     let suggestions = Gazetteer.suggestions(for: name)
-    var message = "Unknown place \(shellQuoted(name)) for \(flag)."
+    var message = "Unknown place \(ShellQuoting.quote(name)) for \(flag)."
     if !suggestions.isEmpty { message += " Did you mean \(suggestions.joined(separator: ", "))?" }
     message += " Give a province (江苏, 江苏省, Jiangsu), a city (苏州, 苏州市, Suzhou) or 区域, 全国, 国际."
     throw CommandError(description: message, exitCode: ExitStatus.usage)
@@ -36,7 +37,7 @@ enum NameLookup {
     .sorted { $0.1 < $1.1 }.prefix(3).map { "\($0.0.key) (\($0.0.name))" }
     throw CommandError(
       description:
-        "Unknown theme \(shellQuoted(written)) for \(flag). Did you mean \(close.joined(separator: ", "))? "
+        "Unknown theme \(ShellQuoting.quote(written)) for \(flag). Did you mean \(close.joined(separator: ", "))? "
         + "Give a key or a name; list them with: policylens themes",
       exitCode: ExitStatus.usage)
   }

@@ -1,3 +1,4 @@
+import FileIntegrity
 import Foundation
 
 /// Where a command writes: results to `output` (stdout), progress, warnings and errors to `diagnostics` (stderr).
@@ -15,9 +16,23 @@ struct Terminal: Sendable {
   var width: Int?
 
   /// The process's standard streams.
+  ///
+  /// When results cannot be written (a full disk, `> /dev/full`, a closed pipe), the process
+  /// says so on stderr and exits with 74 at once: nothing further it printed would arrive.
+  /// Errors writing diagnostics are ignored (there is nowhere left to report them).
   static let standard = Terminal(
-    writeOutput: { FileHandle.standardOutput.write(Data($0.utf8)) },
-    writeDiagnostics: { FileHandle.standardError.write(Data($0.utf8)) },
+    writeOutput: { text in
+      if let failure = writeAll(text, to: STDOUT_FILENO) {
+        if failure != EPIPE {
+          _ = writeAll(
+            "Error: cannot write the results to standard output: \(String(cString: strerror(failure))).\n",
+            to: STDERR_FILENO)
+        }
+        InProgressWrites.removeAll()
+        exit(ExitStatus.cannotWrite)
+      }
+    },
+    writeDiagnostics: { _ = writeAll($0, to: STDERR_FILENO) },
     diagnosticsIsInteractive: isatty(STDERR_FILENO) != 0, width: outputWidth())
 
   /// The width of standard output, as ``width`` describes it.
@@ -29,6 +44,26 @@ struct Terminal: Sendable {
     var size = winsize()
     guard ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &size) == 0, size.ws_col > 0 else { return 80 }
     return Int(size.ws_col)
+  }
+
+  /// Writes all of `text` to `descriptor`, retrying short writes and interruptions.
+  ///
+  /// - Returns: nil when everything was written, else the `errno` of the failure.
+  static func writeAll(_ text: String, to descriptor: Int32) -> Int32? {
+    var bytes = Array(text.utf8)
+    return bytes.withUnsafeMutableBytes { buffer -> Int32? in
+      var offset = 0
+      while offset < buffer.count {
+        guard let base = buffer.baseAddress else { return nil }
+        let written = write(descriptor, base + offset, buffer.count - offset)
+        if written < 0 {
+          if errno == EINTR { continue }
+          return errno
+        }
+        offset += written
+      }
+      return nil
+    }
   }
 
   /// The terminal commands write to in this task.

@@ -1,3 +1,4 @@
+import FileIntegrity
 import ArgumentParser
 import Foundation
 import PolicyLensKit
@@ -41,8 +42,8 @@ struct ThemeOptions: ParsableArguments {
       let changes = Self.changes(from: fitted, to: current)
       if !changes.isEmpty {
         Terminal.current.note(
-          "note: \(shellQuoted(onDisk)) differs from the themes the model was fitted with (\(changes)); "
-            + "tagging with \(shellQuoted(onDisk))")
+          "note: \(ShellQuoting.quote(onDisk)) differs from the themes the model was fitted with (\(changes)); "
+            + "tagging with \(ShellQuoting.quote(onDisk))")
       }
       return current
     }
@@ -78,7 +79,8 @@ struct ThemeOptions: ParsableArguments {
   private func fileData(at path: String, alternative: String) throws -> Data {
     guard let data = FileManager.default.contents(atPath: path) else {
       throw CommandError(
-        description: "Cannot read the theme file \(shellQuoted(path)). Pass --themes-file <file>, \(alternative).",
+        description:
+          "Cannot read the theme file \(ShellQuoting.quote(path)). Pass --themes-file <file>, \(alternative).",
         exitCode: ExitStatus.noInput)
     }
     return data
