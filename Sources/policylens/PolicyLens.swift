@@ -20,6 +20,7 @@ struct PolicyLens: AsyncParsableCommand {
       TopicsCommand.self, AddCommand.self, SimilarCommand.self, TagCommand.self,
       ThemesCommand.self, ClustersCommand.self, TimelineCommand.self, ReportCommand.self,
       EvaluateCommand.self,
+      ServeCommand.self,
     ])
 
   static func main() async {
