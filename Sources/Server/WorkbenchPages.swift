@@ -91,13 +91,15 @@ struct WorkbenchPages: Sendable {
   private func result(_ match: SimilarityMatch, snapshot: ModelSnapshot) -> String {
     let body = (try? snapshot.row(ofArticle: match.id)).map { snapshot.model.articles[$0].body } ?? []
     let place = match.region + (match.city.map { "·" + $0 } ?? "")
-    let because = (match.terms + match.relatedTerms).map { "<span>\(Markup.text($0))</span>" }.joined()
+    let because = match.terms.map { "<span>\(Markup.text($0))</span>" }.joined()
+    let related = match.relatedTerms.map { "<span>\(Markup.text($0))</span>" }.joined()
     return """
       <div class="result"><div><span class="score">\(Markup.number(match.score))</span> \
       <span class="meta">\(Markup.text(place)) · \(Markup.text(match.date ?? "undated"))</span></div>
       <div><strong>\(Markup.articleLink(match.id, title: match.title))</strong></div>
       <div>\(Markup.snippet(of: body, terms: match.terms))</div>
-      <div class="terms meta">because of \(because.isEmpty ? "—" : because)</div></div>
+      <div class="terms meta">because of \(because.isEmpty ? "—" : because)\
+      \(related.isEmpty ? "" : " · related <span class=\"related\">\(related)</span>")</div></div>
       """
   }
 
@@ -155,7 +157,8 @@ struct WorkbenchPages: Sendable {
   func theme(_ key: String, in snapshot: ModelSnapshot) throws -> HTMLPage {
     let document = try api.theme(key, in: snapshot)
     var body = "<h1>\(Markup.text(document.theme.name))</h1><p>\(Markup.text(document.theme.description))</p>"
-    body += "<p class=\"meta\">\(document.theme.articleCount) articles carry it.</p>"
+    let count = document.theme.articleCount
+    body += "<p class=\"meta\">\(count) article\(count == 1 ? " carries" : "s carry") it.</p>"
     body += "<table><tr><th class=\"num\">P</th><th>article</th><th>place</th><th>evidence</th></tr>"
     for article in document.articles {
       guard let tag = article.themes.first(where: { $0.key == document.theme.key }) else { continue }
