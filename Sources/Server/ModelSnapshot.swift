@@ -15,6 +15,9 @@ final class ModelSnapshot: Sendable {
   let catalog: ThemeCatalog
   /// Every article's themes, in article order, and the count per theme.
   let tagging: (articles: [ArticleThemes], counts: [ThemeCount])
+  /// The tagger and what the themes learn from their examples, built once for the article pages.
+  let tagger: ThemeTagger
+  let examples: ThemeTagger.ExampleContext?
   /// What the files looked like when this snapshot was read.
   let stamp: SourceStamp
   private let rowsByID: [String: Int]
@@ -38,6 +41,8 @@ final class ModelSnapshot: Sendable {
     self.analyzer = try TextAnalyzer(options: model.textAnalysis, cacheDirectory: configuration.lexiconCacheDirectory)
     self.catalog = catalog
     self.tagging = try model.themes(from: catalog)
+    self.tagger = model.themeTagger(for: catalog)
+    self.examples = try model.exampleContext(for: catalog)
     self.stamp = stamp
     var rows: [String: Int] = [:]
     for (row, article) in model.articles.enumerated() { rows[article.id] = row }

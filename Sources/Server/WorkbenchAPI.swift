@@ -44,7 +44,8 @@ struct WorkbenchAPI: Sendable {
   /// `/api/articles/{id}`: the article, its themes with evidence, and similar policies elsewhere.
   func article(_ id: String, in snapshot: ModelSnapshot) throws -> ArticleDetailDocument {
     let row = try snapshot.row(ofArticle: id)
-    let explanations = try snapshot.model.themeExplanations(ofArticle: row, catalog: snapshot.catalog)
+    let explanations = snapshot.model.themeExplanations(
+      ofArticle: row, catalog: snapshot.catalog, tagger: snapshot.tagger, examples: snapshot.examples)
     let similar = try snapshot.query.similar(
       toArticle: row, request: SimilarityRequest(count: 5, excludesOwnRegion: true))
     return ArticleDetailDocument(
