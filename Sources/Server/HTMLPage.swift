@@ -49,7 +49,8 @@ struct HTMLPage {
     .result,.card{background:#fff;border-radius:6px;padding:.8em 1em;margin:.8em 0}
     .meta{color:#667;font-size:.85em}.score{font-variant-numeric:tabular-nums;color:#1d3557;font-weight:600}
     .terms span,.chip{display:inline-block;background:#e8eef7;border-radius:3px;padding:0 .4em;margin:0 .3em .2em 0;font-size:.85em}
-    .related span{background:#f1f1f1;color:#666}mark{background:#ffe08a}.notice{background:#fff6d6;padding:.6em 1em;border-radius:6px}.error{color:#a11}
+    .terms span.related{background:none;padding:0;margin:0}.terms .related span{background:#f1f1f1;color:#666}
+    mark{background:#ffe08a}.notice{background:#fff6d6;padding:.6em 1em;border-radius:6px}.error{color:#a11}
     table{border-collapse:collapse;width:100%;background:#fff}td,th{padding:.35em .6em;border-bottom:1px solid #e3e6ea;text-align:left}
     td.num,th.num{text-align:right;font-variant-numeric:tabular-nums}
     article p{text-indent:2em;margin:.5em 0}

@@ -21,6 +21,8 @@ struct ServeCommandTests {
     process.standardOutput = FileHandle.nullDevice
     try process.run()
     defer { if process.isRunning { process.terminate() } }
+    // A server that never says where it listens would block the read below: end it after a minute.
+    DispatchQueue.global().asyncAfter(deadline: .now() + 60) { if process.isRunning { process.terminate() } }
 
     var diagnostics = ""
     var port: Int?
