@@ -21,6 +21,8 @@ let package = Package(
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
     .package(url: "https://github.com/apple/swift-numerics", from: "1.0.0"),
+    .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.0.0"),
+    .package(url: "https://github.com/apple/swift-nio", from: "2.0.0"),
   ],
   targets: [
     // MARK: - Public modules
@@ -45,10 +47,18 @@ let package = Package(
         "ThemeTagging", "Timelines", "Report", "LinearAlgebra", "ModelStore", "FileIntegrity",
       ],
       swiftSettings: swiftSettings),
+    .target(
+      name: "Server",
+      dependencies: [
+        "PolicyLensKit", "Ingest", "TextAnalysis", "ThemeTagging", "Timelines", "Report", "ModelStore",
+        .product(name: "Hummingbird", package: "hummingbird"),
+        .product(name: "NIOCore", package: "swift-nio"),
+      ],
+      swiftSettings: swiftSettings),
     .executableTarget(
       name: "policylens",
       dependencies: [
-        "PolicyLensKit", "Ingest", "TextAnalysis", "Vectorization", "Reduction", "Clustering",
+        "PolicyLensKit", "Server", "Ingest", "TextAnalysis", "Vectorization", "Reduction", "Clustering",
         "ThemeTagging", "Timelines", "Report", "ModelStore", "FileIntegrity",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ],
@@ -113,6 +123,14 @@ let package = Package(
       dependencies: [
         "PolicyLensKit", "Ingest", "TextAnalysis", "ThemeTagging", "SimilaritySearch", "LinearAlgebra", "ModelStore",
         "FileIntegrity", "TestSupport",
+      ],
+      swiftSettings: swiftSettings),
+    .testTarget(
+      name: "ServerTests",
+      dependencies: [
+        "Server", "PolicyLensKit", "TestSupport",
+        .product(name: "Hummingbird", package: "hummingbird"),
+        .product(name: "HummingbirdTesting", package: "hummingbird"),
       ],
       swiftSettings: swiftSettings),
     .testTarget(

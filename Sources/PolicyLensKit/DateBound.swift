@@ -1,10 +1,20 @@
 /// Date filters: `2024`, `2024-06` and `2024-06-30`, expanded to the first or last day.
-enum DateBound {
-  static func lower(_ value: String, flag: String) throws(QueryError) -> String {
+///
+/// The CLI's `--since`/`--until` and the server's `since`/`until` parameters go through it, so
+/// both accept and refuse the same values.
+public enum DateBound {
+  /// The first day `value` covers (`2024-06` → `2024-06-01`).
+  ///
+  /// - Parameters:
+  ///   - value: A year, a month or a day: `2024`, `2024-06`, `2024-06-30`.
+  ///   - flag: The option or parameter the value came from, named in the error.
+  /// - Throws: ``QueryError/invalidDate(flag:value:)`` for anything else (or a day that does not exist).
+  public static func lower(_ value: String, flag: String) throws(QueryError) -> String {
     try expand(value, flag: flag, last: false)
   }
 
-  static func upper(_ value: String, flag: String) throws(QueryError) -> String {
+  /// The last day `value` covers (`2024-02` → `2024-02-29`); see ``lower(_:flag:)``.
+  public static func upper(_ value: String, flag: String) throws(QueryError) -> String {
     try expand(value, flag: flag, last: true)
   }
 

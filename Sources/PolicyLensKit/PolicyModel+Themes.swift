@@ -121,11 +121,24 @@ extension PolicyModel {
   public func themeExplanations(
     ofArticle row: Int, catalog: ThemeCatalog, options: ThemeTaggerOptions = ThemeTaggerOptions()
   ) throws(ThemeTaggingError) -> [ThemeExplanation] {
-    let tagger = themeTagger(for: catalog, options: options)
+    themeExplanations(
+      ofArticle: row, catalog: catalog, tagger: themeTagger(for: catalog, options: options),
+      examples: try exampleContext(for: catalog))
+  }
+
+  /// Every theme's probability and evidence for article `row`, with a tagger and example context
+  /// built once for many questions (building the tagger is most of the work: the server keeps one
+  /// per loaded model).
+  ///
+  /// - Parameters:
+  ///   - tagger: ``themeTagger(for:options:)`` for `catalog`.
+  ///   - examples: ``exampleContext(for:)`` for `catalog`.
+  public func themeExplanations(
+    ofArticle row: Int, catalog: ThemeCatalog, tagger: ThemeTagger, examples: ThemeTagger.ExampleContext?
+  ) -> [ThemeExplanation] {
     let article = articles[row]
     let evidence = tagger.evidence(
-      ofRow: row, title: article.title, body: article.body, documentVectors: latentVectors,
-      examples: try exampleContext(for: catalog))
+      ofRow: row, title: article.title, body: article.body, documentVectors: latentVectors, examples: examples)
     return zip(catalog.themes.indices, evidence).map { theme, evidence in
       ThemeExplanation(
         key: catalog.themes[theme].key, name: catalog.themes[theme].name, probability: tagger.probability(evidence),

@@ -109,8 +109,9 @@ extension QueryModel {
     let until = try request.until.map { value throws(QueryError) in try DateBound.upper(value, flag: "--until") }
     func admits(_ candidate: Int) -> Bool {
       if exclude(candidate) { return false }
-      guard request.region != nil || since != nil || until != nil else { return true }
+      guard request.region != nil || since != nil || until != nil || request.articleIDs != nil else { return true }
       let article = articles[candidate]
+      if let allowed = request.articleIDs, !allowed.contains(article.id) { return false }
       if let region = request.region, article.region != region && article.city != region { return false }
       if since != nil || until != nil {
         guard let date = article.date else { return false }

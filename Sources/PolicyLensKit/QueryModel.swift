@@ -157,8 +157,12 @@ public struct QueryModel: Sendable {
   /// V's rows for `terms` as a |terms| × k matrix.
   func loadings(ofTerms selected: [Int]) -> Matrix {
     var result = Matrix(rowCount: selected.count, columnCount: dimensionCount)
-    for (row, term) in selected.enumerated() {
-      for j in 0..<dimensionCount { result[row, j] = loadings[term + j * terms.count] }
+    // One buffer access for all elements: the subscript re-enters the mapped Data per element,
+    // which was most of a search's time in the server.
+    loadings.withUnsafeBufferPointer { values in
+      for (row, term) in selected.enumerated() {
+        for j in 0..<dimensionCount { result[row, j] = values[term + j * terms.count] }
+      }
     }
     return result
   }
@@ -175,8 +179,10 @@ public struct QueryModel: Sendable {
   /// A weighted row's latent vector q V (the space of ``latentVectors``).
   public func latentVector(of row: [(column: Int, value: Double)]) -> [Double] {
     var vector = [Double](repeating: 0, count: dimensionCount)
-    for (term, weight) in row {
-      for j in 0..<dimensionCount { vector[j] += weight * loadings[term + j * terms.count] }
+    loadings.withUnsafeBufferPointer { values in
+      for (term, weight) in row {
+        for j in 0..<dimensionCount { vector[j] += weight * values[term + j * terms.count] }
+      }
     }
     return vector
   }

@@ -14,6 +14,8 @@ public struct SimilarityRequest: Sendable, Hashable {
   public var since: String?
   /// Only articles dated on or before this ISO date (inclusive; a month or year covers all of it).
   public var until: String?
+  /// Only these articles (by id), or any article when `nil`: a theme's articles, say.
+  public var articleIDs: Set<String>?
   /// Number of explaining terms per result.
   public var explanationTermCount: Int
   /// The share of the lexical (TF-IDF cosine) score in the blend with the latent (LSA) one; see `HybridSearch`.
@@ -35,7 +37,8 @@ public struct SimilarityRequest: Sendable, Hashable {
 
   public init(
     count: Int = 10, excludesOwnRegion: Bool = false, keepsOnePerRegion: Bool = false,
-    region: String? = nil, since: String? = nil, until: String? = nil, explanationTermCount: Int = 5,
+    region: String? = nil, since: String? = nil, until: String? = nil, articleIDs: Set<String>? = nil,
+    explanationTermCount: Int = 5,
     lexicalWeight: Double = Self.defaultLexicalWeight, placePreference: Double = Self.defaultPlacePreference
   ) {
     self.count = count
@@ -44,6 +47,7 @@ public struct SimilarityRequest: Sendable, Hashable {
     self.region = region
     self.since = since
     self.until = until
+    self.articleIDs = articleIDs
     self.explanationTermCount = explanationTermCount
     self.lexicalWeight = lexicalWeight
     self.placePreference = placePreference

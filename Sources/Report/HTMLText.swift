@@ -1,10 +1,10 @@
-/// Escaping and number formatting for the generated HTML.
-enum HTMLText {
+/// Escaping and number formatting for the generated HTML (the report's and the server's pages).
+public enum HTMLText {
   /// Escapes text for element content and for double- or single-quoted attribute values: `&` `<`
   /// `>` `"` `'` become character references.
   ///
   /// Control characters other than tab, LF and CR are dropped because HTML forbids them.
-  static func escape(_ text: String) -> String {
+  public static func escape(_ text: String) -> String {
     var result = ""
     result.reserveCapacity(text.utf8.count)
     for scalar in text.unicodeScalars {
@@ -24,7 +24,7 @@ enum HTMLText {
   }
 
   /// A number with exactly `digits` decimals, locale-independent; non-finite values print as 0.
-  static func fixed(_ value: Double, _ digits: Int) -> String {
+  public static func fixed(_ value: Double, _ digits: Int) -> String {
     guard value.isFinite else { return "0" }
     var scale = 1
     for _ in 0..<digits { scale *= 10 }
@@ -36,5 +36,5 @@ enum HTMLText {
   }
 
   /// A share 0…1 as a percentage with one decimal, for example `12.5%`.
-  static func percent(_ share: Double) -> String { fixed(share * 100, 1) + "%" }
+  public static func percent(_ share: Double) -> String { fixed(share * 100, 1) + "%" }
 }

@@ -22,6 +22,7 @@ struct PolicyLens: AsyncParsableCommand {
       TopicsCommand.self, AddCommand.self, SimilarCommand.self, TagCommand.self,
       ThemesCommand.self, ClustersCommand.self, TimelineCommand.self, ReportCommand.self,
       EvaluateCommand.self,
+      ServeCommand.self,
     ])
 
   static func main() async {
@@ -30,8 +31,10 @@ struct PolicyLens: AsyncParsableCommand {
     signal(SIGXFSZ, SIG_IGN)
     // A reader that stops early (`| head -1`) ends the process quietly, as it does other tools.
     signal(SIGPIPE, SIG_DFL)
-    let interruptions = removingWritesInProgress(on: [SIGINT, SIGTERM])
-    let code = await execute(Array(CommandLine.arguments.dropFirst()))
+    let arguments = Array(CommandLine.arguments.dropFirst())
+    // `serve` stops gracefully on these signals itself (it writes no model).
+    let interruptions = arguments.first == "serve" ? [] : removingWritesInProgress(on: [SIGINT, SIGTERM])
+    let code = await execute(arguments)
     withExtendedLifetime(interruptions) {}
     Foundation.exit(code)
   }

@@ -7,7 +7,7 @@ import TestSupport
 struct HelpTests {
   static let subcommands = [
     "ingest", "articles", "show", "terms", "fit", "topics", "add", "similar", "tag", "themes", "clusters",
-    "timeline", "report", "evaluate",
+    "timeline", "report", "evaluate", "serve",
   ]
 
   @Test("the root help lists every subcommand")

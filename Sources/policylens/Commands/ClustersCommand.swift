@@ -56,22 +56,8 @@ struct ClustersCommand: AsyncParsableCommand {
     let result = try model.clusters(request)
     let treeLines = result.tree.map { renderTree($0, labels: result.labels, clusters: result.clusters) } ?? []
     if output.json {
-      struct Payload: Encodable {
-        var method: String
-        var clusterCount: Int
-        var silhouette: Double?
-        var silhouetteCurve: [SilhouettePoint]
-        var clusters: [ArticleCluster]
-        var unclustered: [ArticleCluster.Member]
-        var stability: ClusterStability?
-        var tree: [String]?
-      }
       terminal.line(
-        try renderJSON(
-          Payload(
-            method: request.method.rawValue, clusterCount: result.clusters.count,
-            silhouette: result.silhouette, silhouetteCurve: result.silhouetteCurve, clusters: result.clusters,
-            unclustered: result.unclustered, stability: result.stability, tree: tree ? treeLines : nil)))
+        try renderJSON(ClustersDocument(method: request.method, result: result, tree: tree ? treeLines : nil)))
       return
     }
     if explain && !result.silhouetteCurve.isEmpty {

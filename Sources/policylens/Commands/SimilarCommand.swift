@@ -90,12 +90,8 @@ struct SimilarCommand: AsyncParsableCommand {
     }
     if output.verbose { terminal.note("query answered \(formatDuration(clock.now - start)) after start") }
     if output.json {
-      struct Payload: Encodable {
-        var query: String
-        var queryTitle: String?
-        var results: [SimilarityMatch]
-      }
-      terminal.line(try renderJSON(Payload(query: id ?? text ?? "", queryTitle: queryArticle?.title, results: results)))
+      terminal.line(
+        try renderJSON(SimilarDocument(query: id ?? text ?? "", queryTitle: queryArticle?.title, results: results)))
       return
     }
     if let id, let article = queryArticle {

@@ -68,8 +68,7 @@ struct TagCommand: AsyncParsableCommand {
     if let theme { selected = selected.filter { $0.themes.contains { $0.key == theme } } }
     if rows.isEmpty && !includeUntagged && theme == nil { selected = selected.filter { !$0.themes.isEmpty } }
     if output.json {
-      struct Payload: Encodable { var articles: [ArticleThemes] }
-      terminal.line(try renderJSON(Payload(articles: selected)))
+      terminal.line(try renderJSON(TagDocument(articles: selected)))
       return
     }
     var table = TextTable([
@@ -88,15 +87,9 @@ struct TagCommand: AsyncParsableCommand {
   private func renderExplanation(_ explanations: [ThemeExplanation], of article: Article) throws {
     let terminal = Terminal.current
     if output.json {
-      struct Payload: Encodable {
-        var id: String
-        var title: String
-        var threshold: Double
-        var themes: [ThemeExplanation]
-      }
       terminal.line(
         try renderJSON(
-          Payload(
+          TagExplanationDocument(
             id: article.id, title: article.title, threshold: ThemeTaggerOptions().threshold, themes: explanations)))
       return
     }

@@ -38,11 +38,8 @@ struct ThemesCommand: AsyncParsableCommand {
       guard let theme = catalog.themes.firstIndex(where: { $0.key == key }) else { return }
       let suggestions = try model.themeSuggestions(forTheme: theme, catalog: catalog, count: count)
       if output.json {
-        struct Payload: Encodable {
-          var theme: String
-          var suggestions: [ThemeSuggestion]
-        }
-        terminal.line(try renderJSON(Payload(theme: catalog.themes[theme].key, suggestions: suggestions)))
+        terminal.line(
+          try renderJSON(ThemeSuggestionsDocument(theme: catalog.themes[theme].key, suggestions: suggestions)))
         return
       }
       var table = TextTable([
@@ -64,8 +61,7 @@ struct ThemesCommand: AsyncParsableCommand {
     }
     let counts = try model.themes(from: catalog).counts
     if output.json {
-      struct Payload: Encodable { var themes: [ThemeCount] }
-      terminal.line(try renderJSON(Payload(themes: counts)))
+      terminal.line(try renderJSON(ThemesDocument(themes: counts)))
       return
     }
     var table = TextTable([

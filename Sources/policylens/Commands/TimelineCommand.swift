@@ -76,19 +76,10 @@ struct TimelineCommand: AsyncParsableCommand {
       return
     }
     if output.json {
-      struct Payload: Encodable {
-        var granularity: String
-        var categories: String
-        var region: String?
-        var periods: [TimelinePeriod]
-        var series: [CategorySeries]
-        var trends: [CategoryTrend]
-      }
       terminal.line(
         try renderJSON(
-          Payload(
-            granularity: granularity.rawValue, categories: categories.rawValue, region: region,
-            periods: timeline.periods, series: timeline.series, trends: trends)))
+          TimelineDocument(
+            granularity: granularity, categories: categories, region: region, timeline: timeline, trends: trends)))
       return
     }
     let markers = Dictionary(uniqueKeysWithValues: trends.map { ($0.category, $0.marker) })

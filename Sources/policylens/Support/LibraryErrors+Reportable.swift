@@ -4,6 +4,7 @@ import Ingest
 import ModelStore
 import PolicyLensKit
 import Reduction
+import Server
 import TextAnalysis
 import ThemeTagging
 import Timelines
@@ -87,6 +88,10 @@ extension QueryError: ReportableError {
     default: ExitStatus.usage
     }
   }
+}
+
+extension WorkbenchError: ReportableError {
+  var exitCode: Int32 { ExitStatus.noInput }
 }
 
 extension EvaluationError: ReportableError {

@@ -1,0 +1,80 @@
+import Foundation
+import PolicyLensKit
+import TextAnalysis
+import ThemeTagging
+
+/// One fully loaded model and what the server derives from it, never changed after loading:
+/// requests that started on it finish on it even when a newer model replaces it.
+final class ModelSnapshot: Sendable {
+  /// The whole model (bodies, matrices), every checksum verified.
+  let model: PolicyModel
+  /// The query view of the same model (search, similar).
+  let query: QueryModel
+  /// Free-text analysis exactly as the model was fitted.
+  let analyzer: TextAnalyzer
+  let catalog: ThemeCatalog
+  /// Every article's themes, in article order, and the count per theme.
+  let tagging: (articles: [ArticleThemes], counts: [ThemeCount])
+  /// The tagger and what the themes learn from their examples, built once for the article pages.
+  let tagger: ThemeTagger
+  let examples: ThemeTagger.ExampleContext?
+  /// What the files looked like when this snapshot was read.
+  let stamp: SourceStamp
+  private let rowsByID: [String: Int]
+  private let clusterings = Locked<[ClusterRequest: ClusteringResult]>([:])
+
+  /// Loads the model and themes named by `configuration`.
+  ///
+  /// - Throws: `ModelStoreError`, `ThemeTaggingError` or `TextAnalysisError` when any part is
+  ///   missing or damaged; nothing is kept from a failed load.
+  init(configuration: WorkbenchConfiguration, stamp: SourceStamp) throws {
+    let model = try PolicyModel.load(from: configuration.modelDirectory)
+    let themesText: String
+    do {
+      themesText = try String(contentsOf: configuration.themesFile, encoding: .utf8)
+    } catch {
+      throw WorkbenchError.unreadableThemes(path: configuration.themesFile.path, reason: error.localizedDescription)
+    }
+    let catalog = try ThemeCatalog(parsing: themesText, fileName: configuration.themesFile.path)
+    self.model = model
+    self.query = QueryModel(model: model)
+    self.analyzer = try TextAnalyzer(options: model.textAnalysis, cacheDirectory: configuration.lexiconCacheDirectory)
+    self.catalog = catalog
+    self.tagging = try model.themes(from: catalog)
+    self.tagger = model.themeTagger(for: catalog)
+    self.examples = try model.exampleContext(for: catalog)
+    self.stamp = stamp
+    var rows: [String: Int] = [:]
+    for (row, article) in model.articles.enumerated() { rows[article.id] = row }
+    self.rowsByID = rows
+  }
+
+  /// The row of article `id`.
+  ///
+  /// - Throws: 404 naming the id.
+  func row(ofArticle id: String) throws(ServerError) -> Int {
+    guard let row = rowsByID[id] else {
+      throw .notFound("id", "No article with id \(id). Search for it at /api/search?q=…")
+    }
+    return row
+  }
+
+  /// The index of the theme `key` in the catalog.
+  ///
+  /// - Throws: 404 listing the keys.
+  func theme(_ key: String) throws(ServerError) -> Int {
+    guard let index = catalog.themes.firstIndex(where: { $0.key == key }) else {
+      throw .notFound(
+        "key", "No theme \(key). The themes are: \(catalog.themes.map(\.key).joined(separator: ", ")).")
+    }
+    return index
+  }
+
+  /// The clustering for `request`, computed once per snapshot.
+  func clusters(_ request: ClusterRequest) throws -> ClusteringResult {
+    if let cached = clusterings.withLock({ $0[request] }) { return cached }
+    let result = try model.clusters(request)
+    clusterings.withLock { $0[request] = result }
+    return result
+  }
+}

@@ -1,0 +1,86 @@
+import Foundation
+import HTTPTypes
+import Hummingbird
+import HummingbirdTesting
+import PolicyLensKit
+@testable import Server
+import TestSupport
+import Testing
+
+/// A copy of the committed seeds model whose first article is hostile (markup and
+/// `javascript:` links in its title, body, source and links), with the committed themes.
+enum WorkbenchFixture {
+  static let hostileTitle = #"<script>alert("title")</script>"><img src=x onerror=alert(1)>"#
+  static let hostileBody = [
+    #"低空经济 <script>alert("body")</script> 起降场"#,
+    #""><img src=x onerror=alert(2)> <a href="javascript:alert(3)">点击</a>"#,
+  ]
+  static let hostileURLs = ["javascript:alert(4)", #"https://example.org/a?b=1&c="><script>x</script>"#]
+  static let themesFile = RepositoryPaths.root.appendingPathComponent("models/themes.yaml")
+
+  /// The fixture model's directory, written once per test process.
+  static let directory = Task { try await makeModel(in: temporaryDirectory()) }
+
+  /// A new empty temporary directory.
+  static func temporaryDirectory() throws -> URL {
+    let url = FileManager.default.temporaryDirectory.appendingPathComponent("policylens-serve-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+    return url
+  }
+
+  /// Writes the seeds model with its first article made hostile to `parent/model`.
+  static func makeModel(in parent: URL) async throws -> URL {
+    var model = try PolicyModel.load(from: RepositoryPaths.root.appendingPathComponent("models/seeds"))
+    model.articles[0].title = hostileTitle
+    model.articles[0].body = hostileBody
+    model.articles[0].urls = hostileURLs
+    model.articles[0].source = "<b>来源</b>"
+    let directory = parent.appendingPathComponent("model")
+    try await model.save(to: directory)
+    return directory
+  }
+
+  /// The first article's id (the hostile one).
+  static var hostileID: String { "2024-21#1" }
+
+  /// The fixture model, loaded once per test process.
+  static let shared = Task {
+    try Workbench(
+      configuration: WorkbenchConfiguration(modelDirectory: try await directory.value, themesFile: themesFile, port: 0))
+  }
+
+  /// A workbench on the fixture model with these routes' settings.
+  static func workbench(token: String? = nil, limits: RequestLimits = RequestLimits()) async throws -> Workbench {
+    let shared = try await shared.value
+    var configuration = shared.configuration
+    configuration.token = token
+    configuration.limits = limits
+    return Workbench(configuration: configuration, sharingModelOf: shared)
+  }
+
+  /// Runs `body` against `workbench`'s router in-process (no socket).
+  static func test(
+    _ workbench: Workbench, _ body: @escaping @Sendable (any TestClientProtocol) async throws -> Void
+  ) async throws {
+    try await workbench.application().test(.router, body)
+  }
+}
+
+extension TestResponse {
+  /// The body as text.
+  var text: String { String(buffer: body) }
+
+  /// The body as a JSON object.
+  func json() throws -> [String: Any] {
+    let object = try JSONSerialization.jsonObject(with: Data(text.utf8))
+    return try #require(object as? [String: Any], "not a JSON object: \(text.prefix(200))")
+  }
+}
+
+/// `value` percent-encoded for a URL path or query.
+func encoded(_ value: String) -> String {
+  var allowed = CharacterSet.alphanumerics.intersection(
+    CharacterSet(charactersIn: Unicode.Scalar(0)..<Unicode.Scalar(128)))
+  allowed.insert(charactersIn: "-._~")
+  return value.addingPercentEncoding(withAllowedCharacters: allowed) ?? value
+}
