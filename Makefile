@@ -10,7 +10,7 @@ PREFIX ?= /usr/local
 # make demo writes here (ignored by git), so the committed model and the tree stay as they are.
 DEMO := demo
 
-.PHONY: demo install test lint setup peers build model report-check bench bench-quick bench-smoke fuzz fuzz-smoke fixtures clean
+.PHONY: demo install test lint setup peers build model report-check report-screenshot bench bench-quick bench-smoke fuzz fuzz-smoke fixtures clean
 
 demo: setup build
 	$(BIN) fit seeds --model $(DEMO)/seeds
@@ -52,9 +52,16 @@ model: build
 report-check: setup
 	$(SWIFT) build --product policylens
 	.build/debug/policylens report --out .build/report.html
-	scripts/check_report.sh .build/report.html .build/report.png --expect-title 长三角加速低空经济产业布局
+	scripts/check_report.sh .build/report.html .build/report.png --expect-title 长三角加速低空经济产业布局 \
+	  --expect-theme 低空经济 --compare-screenshot models/seeds-report.png
 	.build/debug/policylens report --region 上海市 --out .build/report-shanghai.html
 	scripts/check_report.sh .build/report-shanghai.html .build/report-shanghai.png --expect-focus 上海
+
+# Regenerates the README's screenshot of the seeds report (what report-check compares against).
+report-screenshot: setup
+	$(SWIFT) build --product policylens
+	.build/debug/policylens report --out .build/report.html
+	scripts/check_report.sh .build/report.html models/seeds-report.png --expect-title 长三角加速低空经济产业布局
 
 # Runs every benchmark once at a tiny size (a smoke test; no timing thresholds).
 bench-smoke: setup

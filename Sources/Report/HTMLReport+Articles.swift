@@ -37,7 +37,8 @@ extension HTMLReport {
         html += article.themes.enumerated().map { index, theme in
           let score =
             index < article.themeScores.count ? " <b>\(HTMLText.fixed(article.themeScores[index], 1))</b>" : ""
-          return "<span class=\"term\">\(escape(theme))\(score)</span>"
+          return
+            "<span class=\"term\"><span class=\"dot\" style=\"background:\(context.color(ofTheme: theme))\"></span>\(escape(theme))\(score)</span>"
         }.joined(separator: " ")
         html += "</p>\n"
       }

@@ -4,7 +4,7 @@ extension HTMLReport {
     window.__plErrors=0;window.addEventListener('error',function(e){window.__plErrors++;document.documentElement.setAttribute('data-errors',String(window.__plErrors));document.documentElement.setAttribute('data-error-message',String(e&&e.message));});
     """#
 
-  /// Tooltip, legend highlighting, article filter and hash navigation; sets `data-ready="ok"` last.
+  /// Tooltip, article filter and hash navigation; sets `data-ready="ok"` last.
   static let pageScript = #"""
     (function(){
     try{
@@ -16,13 +16,6 @@ extension HTMLReport {
     var t=el.querySelector('title');if(t){el.removeChild(t);}
     el.addEventListener('mouseenter',show);el.addEventListener('mousemove',move);el.addEventListener('mouseleave',hide);
     var id=el.getAttribute('data-id');if(id){el.addEventListener('click',function(){location.hash='article-'+id;});}
-    });
-    var chart=document.getElementById('timeline-chart');
-    Array.prototype.forEach.call(document.querySelectorAll('#timeline-legend li'),function(li){
-    var k=li.getAttribute('data-series');
-    function on(){chart.classList.add('focus');Array.prototype.forEach.call(chart.querySelectorAll('.series'),function(g){g.classList.toggle('active',g.getAttribute('data-series')===k);});}
-    function off(){chart.classList.remove('focus');}
-    li.addEventListener('mouseenter',on);li.addEventListener('focus',on);li.addEventListener('mouseleave',off);li.addEventListener('blur',off);
     });
     var input=document.getElementById('article-filter'),count=document.getElementById('filter-count');
     var items=Array.prototype.slice.call(document.querySelectorAll('#article-list .art'));
@@ -84,15 +77,16 @@ extension HTMLReport {
     .empty{color:var(--muted);font-style:italic;margin:6px 0}
     .chart{margin:0;background:var(--card);border:1px solid var(--line);border-radius:12px;padding:16px 18px}
     .chart svg{width:100%;height:auto;display:block}
-    .axis .grid{stroke:#edf0f3}.axis .baseline{stroke:#9aa5b1}
-    .axis text{fill:var(--muted);font-size:12px}.axis .xtick{fill:var(--ink)}.axis .xtick .xcount{fill:var(--muted)}
-    .series polyline{fill:none;stroke:var(--c);stroke-width:2.5;stroke-linejoin:round;stroke-linecap:round}
-    .series circle{fill:#fff;stroke:var(--c);stroke-width:2.5;cursor:default}
-    .series,.series circle{transition:opacity .15s}
-    .timeline-chart.focus .series{opacity:.12}.timeline-chart.focus .series.active{opacity:1}
+    .heat-scroll{max-height:none}
+    .heat th.period{text-align:center;white-space:nowrap}
+    .heat td.hm{text-align:center;min-width:64px;font-variant-numeric:tabular-nums;border-left:1px solid #fff;-webkit-print-color-adjust:exact;print-color-adjust:exact}
+    .heat td.hm.dark{color:#fff;font-weight:600}
+    .heat tbody th{position:sticky;left:0;background:#fff;white-space:nowrap;z-index:1;font-weight:500}
+    .heat thead th:first-child{left:0;z-index:3}
+    .heat tbody th .dot,.heatmap thead .dot,.term .dot,button.chip .dot{margin-right:5px;vertical-align:middle;-webkit-print-color-adjust:exact;print-color-adjust:exact}
+    .heat td.total{color:var(--muted)}
     .legend{list-style:none;padding:0;margin:12px 0 0;display:flex;flex-wrap:wrap;gap:6px 18px;font-size:13.5px}
     .legend li{display:flex;align-items:center;gap:6px}
-    .swatch{width:16px;height:4px;border-radius:2px;display:inline-block}
     .dot{width:10px;height:10px;border-radius:50%;display:inline-block;flex:none}
     .total{color:var(--muted);font-size:12px}
     .trend{font-size:11.5px;padding:0 7px;border-radius:9px;background:#eef1f4;color:#52606d;white-space:nowrap}
@@ -102,6 +96,9 @@ extension HTMLReport {
     .map-chart .frame{fill:#fbfcfd;stroke:var(--line)}
     .map-chart .pt{stroke:#fff;stroke-width:1.5;opacity:.9;cursor:pointer}
     .map-chart .pt:hover{stroke:#1f2933;stroke-width:2;opacity:1}
+    .map-chart .pt.other{opacity:.55}
+    .map-chart .cluster-label{font-size:13px;font-weight:600;fill:#1f2933;paint-order:stroke;stroke:#fff;stroke-width:4px;stroke-linejoin:round;pointer-events:none}
+    .legend li.other{color:var(--muted)}
     .cards{display:grid;grid-template-columns:repeat(auto-fill,minmax(460px,1fr));gap:16px}
     .cluster{background:var(--card);border:1px solid var(--line);border-top:4px solid var(--c);border-radius:12px;padding:14px 16px;min-width:0}
     .cluster h3{margin:0 0 8px;font-size:16px;display:flex;align-items:center;gap:8px}
@@ -118,6 +115,8 @@ extension HTMLReport {
     .compact th,.compact td{padding:4px 8px}
     .compact td.nowrap,.compact td.num{width:1%;padding-right:18px}
     .cluster table.data{font-size:13px}
+    .matrix-scroll{max-width:100%;overflow:auto;max-height:80vh}
+    .heatmap{width:max-content;min-width:100%}
     .heatmap thead th{white-space:nowrap;text-align:center}
     .heatmap tbody th{position:sticky;left:0;background:#fff;white-space:nowrap;z-index:1}
     .heatmap thead th:first-child{left:0;z-index:3}

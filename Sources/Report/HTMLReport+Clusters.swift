@@ -12,10 +12,11 @@ extension HTMLReport {
     let members = Dictionary(
       grouping: document.articles.filter { context.cluster(of: $0) != nil }, by: { $0.clusterID ?? 0 })
     html += "<div class=\"cards\">\n"
-    for (index, cluster) in document.clusters.enumerated() {
+    for cluster in document.clusters {
       let articles = (members[cluster.id] ?? []).sorted { ($0.date, $0.title) < ($1.date, $1.title) }
       html += clusterCard(
-        anchor: "cluster-\(cluster.id)", color: Palette.color(index), label: cluster.label, terms: cluster.terms,
+        anchor: "cluster-\(cluster.id)", color: context.color(ofCluster: cluster.id), label: cluster.label,
+        terms: cluster.terms,
         articles: articles)
     }
     let orphans = document.articles.filter { context.cluster(of: $0) == nil }

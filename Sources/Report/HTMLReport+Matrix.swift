@@ -1,7 +1,9 @@
 extension HTMLReport {
   /// The region × theme section: a heatmap table of article counts.
   ///
-  /// Cell shading is proportional to count / the largest count in the table (opacity 0.08–0.85
+  /// The table scrolls inside its box (both ways, at most 80 % of the window high) with the
+  /// header row and the region column sticky, so it never widens the page; each theme header
+  /// carries the theme's colour. Cell shading is proportional to count / the largest count in the table (opacity 0.08–0.85
   /// for counts ≥ 1). City rows follow their region's row, indented. Hovering a cell lists its
   /// articles' titles.
   static func matrixSection(_ context: RenderContext) -> String {
@@ -13,8 +15,10 @@ extension HTMLReport {
       return html + "<p class=\"empty\">No theme tags.</p>\n</section>\n"
     }
     html +=
-      "<div class=\"scroll\"><table class=\"data heatmap\" id=\"matrix-table\">\n<thead><tr><th>地区 Region</th><th>文章 Articles</th>"
-    html += matrix.themes.map { "<th>\(escape($0))</th>" }.joined()
+      "<div class=\"scroll matrix-scroll\"><table class=\"data heatmap\" id=\"matrix-table\">\n<thead><tr><th>地区 Region</th><th>文章 Articles</th>"
+    html += matrix.themes.map {
+      "<th><span class=\"dot\" style=\"background:\(context.color(ofTheme: $0))\"></span>\(escape($0))</th>"
+    }.joined()
     html += "</tr></thead>\n<tbody>\n"
     let maximum = Double(matrix.maximum)
     for row in matrix.rows {

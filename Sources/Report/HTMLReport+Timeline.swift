@@ -1,115 +1,123 @@
 extension HTMLReport {
-  /// The timeline section: an inline-SVG line chart of shares per period and a legend.
+  /// The timeline section: a theme × period heat map.
   ///
-  /// The y axis runs from 0 to the largest share rounded up to the next 10 %, with a gridline per
-  /// 10 % (per 20 % above 50 %). Periods are equal bands with the point in the middle. Each point
-  /// has a `<title>` giving the category, period, count and share. Period labels tilt by 35° when
-  /// the longest would not fit its band.
+  /// Rows are the timeline's categories sorted by their total count (descending, then name), each
+  /// headed by its colour (``RenderContext/color(ofTheme:)``, the same as in the chips, the matrix
+  /// and the article tags), its total and its trend marker. Columns are the periods in time order,
+  /// labelled by ``shortPeriodLabel(_:)`` with the full label as a `title` tooltip, and the
+  /// period's article count *n* under it. A cell shows the category's article count in the
+  /// period; its shade is the share of the period's articles, count / *n*, scaled so the largest
+  /// share in the table gets opacity 0.9 and any non-zero share at least 0.12. Empty cells stay
+  /// white, so absence is not confused with a small share. Cell text turns white where the shaded
+  /// colour is dark (``blendedLuma(_:_:)`` below 0.5). The `title` of a cell gives the category,
+  /// the full period label, the count, *n* and the share.
   static func timelineSection(_ context: RenderContext) -> String {
     var html = sectionStart(
       "timeline", "时间线 Topics over time",
-      "每期文章中带有该类别的比例。Share of the articles in each period that carry the category; hover a point for counts.")
+      "每期带有该主题的文章数；颜色深浅表示占该期文章的比例。Articles per period carrying the theme; the shade is their share of the period's articles (hover a cell for it)."
+    )
     guard let timeline = context.document.timeline, !timeline.periods.isEmpty, !timeline.series.isEmpty else {
       return html + "<p class=\"empty\">No timeline data.</p>\n</section>\n"
     }
-    let width = 960.0
-    let height = 380.0
-    let (left, right, top) = (56.0, 24.0, 16.0)
-    let band = (width - left - right) / Double(timeline.periods.count)
-    let widestLabel = timeline.periods.map(estimatedTextWidth).max() ?? 0
-    let tilted = widestLabel > band - 8
-    let bottom = tilted ? min(150, 40 + widestLabel * 0.6) : 48.0
-    let plotHeight = height - top - bottom
-    let peak = timeline.series.lazy.flatMap(\.shares).max() ?? 0
-    let yMax = max(0.1, (peak * 10).rounded(.up) / 10)
-    let step = yMax > 0.5 ? 0.2 : 0.1
-    // Points sit in the middle of equal bands, so the first and last labels have room.
-    func xPosition(_ index: Int) -> Double { left + band * (Double(index) + 0.5) }
-    func yPosition(_ share: Double) -> Double { top + plotHeight * (1 - min(share, yMax) / yMax) }
+    let rows = timeline.series.map { ($0, $0.counts.reduce(0, +)) }.sorted { ($0.1, $1.0.name) > ($1.1, $0.0.name) }
+    let largestShare = max(1e-9, timeline.series.lazy.flatMap(\.shares).max() ?? 0)
 
-    html += "<figure class=\"chart\">\n"
     html +=
-      "<svg id=\"timeline-chart\" class=\"timeline-chart\" viewBox=\"0 0 \(Int(width)) \(Int(height))\" "
-      + "role=\"img\" aria-label=\"\(escape(timeline.categoryKind + " share per period"))\">\n"
-    html += "<g class=\"axis\">\n"
-    var tick = 0.0
-    while tick <= yMax + 1e-9 {
-      let y = HTMLText.fixed(yPosition(tick), 1)
-      html += "<line class=\"grid\" x1=\"\(Int(left))\" x2=\"\(Int(width - right))\" y1=\"\(y)\" y2=\"\(y)\"/>"
-      html +=
-        "<text class=\"ytick\" x=\"\(Int(left) - 8)\" y=\"\(y)\" dy=\"0.32em\" text-anchor=\"end\">\(Int((tick * 100).rounded()))%</text>\n"
-      tick += step
-    }
+      "<div class=\"scroll heat-scroll\"><table class=\"data heat\" id=\"timeline-heatmap\" aria-label=\"\(escape(timeline.categoryKind + " × period"))\">\n"
+    html += "<thead><tr><th class=\"corner\">\(escape(timeline.categoryKind))</th><th class=\"num\">合计 Total</th>"
     for (index, label) in timeline.periods.enumerated() {
-      let x = HTMLText.fixed(xPosition(index), 1)
-      let y = Int(height - bottom) + 18
-      let count = timeline.periodArticleCounts[index]
-      if tilted {
-        html +=
-          "<text class=\"xtick\" transform=\"translate(\(x),\(y - 4)) rotate(-35)\" text-anchor=\"end\">\(escape(label)) <tspan class=\"xcount\">n=\(count)</tspan></text>"
-      } else {
-        html += "<text class=\"xtick\" x=\"\(x)\" y=\"\(y)\" text-anchor=\"middle\">\(escape(label))</text>"
-        html += "<text class=\"xcount\" x=\"\(x)\" y=\"\(y + 16)\" text-anchor=\"middle\">n=\(count)</text>"
-      }
-      html += "\n"
-    }
-    html +=
-      "<line class=\"baseline\" x1=\"\(Int(left))\" x2=\"\(Int(width - right))\" y1=\"\(Int(height - bottom))\" y2=\"\(Int(height - bottom))\"/>\n"
-    html += "</g>\n"
-    for (seriesIndex, series) in timeline.series.enumerated() {
-      let color = Palette.color(seriesIndex)
-      let points = series.shares.enumerated().map {
-        HTMLText.fixed(xPosition($0), 1) + "," + HTMLText.fixed(yPosition($1), 1)
-      }
-      html += "<g class=\"series\" data-series=\"\(seriesIndex)\" style=\"--c:\(color)\">\n"
-      html += "<polyline points=\"\(points.joined(separator: " "))\"/>\n"
-      for (index, share) in series.shares.enumerated() {
-        let tip =
-          "\(series.name) · \(timeline.periods[index]): \(series.counts[index]) / \(timeline.periodArticleCounts[index]) (\(HTMLText.percent(share)))"
-        html +=
-          "<circle cx=\"\(HTMLText.fixed(xPosition(index), 1))\" cy=\"\(HTMLText.fixed(yPosition(share), 1))\" r=\"4\" "
-          + "data-tip=\"\(escape(tip))\"><title>\(escape(tip))</title></circle>"
-      }
-      html += "\n</g>\n"
-    }
-    html += "</svg>\n<figcaption>\n<ul class=\"legend\" id=\"timeline-legend\">\n"
-    for (seriesIndex, series) in timeline.series.enumerated() {
-      let total = series.counts.reduce(0, +)
+      let short = shortPeriodLabel(label)
+      let tooltip = short == label ? "" : " title=\"\(escape(label))\""
       html +=
-        "<li data-series=\"\(seriesIndex)\" tabindex=\"0\"><span class=\"swatch\" style=\"background:\(Palette.color(seriesIndex))\"></span>"
-      html += "<span class=\"name\">\(escape(series.name))</span> <span class=\"total\">\(total)</span>"
+        "<th class=\"period\"\(tooltip)>\(escape(short))<br><small>n=\(timeline.periodArticleCounts[index])</small></th>"
+    }
+    html += "</tr></thead>\n<tbody>\n"
+    for (series, total) in rows {
+      let color = context.color(ofTheme: series.name)
+      html += "<tr data-theme=\"\(escape(series.name))\"><th><span class=\"dot\" style=\"background:\(color)\"></span>"
+      html += "<span class=\"name\">\(escape(series.name))</span>"
       if let trend = series.trend {
         html += " <span class=\"trend trend-\(escape(trend))\">\(escape(trendLabel(trend)))</span>"
       }
-      html += "</li>\n"
-    }
-    html += "</ul>\n</figcaption>\n</figure>\n"
-    html += timelineTable(timeline)
-    return html + "</section>\n"
-  }
-
-  /// The chart's numbers as a collapsible table, for reading exact counts.
-  static func timelineTable(_ timeline: ReportTimeline) -> String {
-    var html =
-      "<details class=\"table-details\"><summary>数据表 Data table</summary>\n<div class=\"scroll\"><table class=\"data\">\n<thead><tr><th>\(escape(timeline.categoryKind))</th>"
-    for (index, label) in timeline.periods.enumerated() {
-      html += "<th>\(escape(label))<br><small>n=\(timeline.periodArticleCounts[index])</small></th>"
-    }
-    html += "<th>Trend</th></tr></thead>\n<tbody>\n"
-    for series in timeline.series {
-      html += "<tr><th>\(escape(series.name))</th>"
-      for (count, share) in zip(series.counts, series.shares) {
-        html += "<td>\(count) <small>\(HTMLText.percent(share))</small></td>"
+      html += "</th><td class=\"num total\">\(total)</td>"
+      for (index, (count, share)) in zip(series.counts, series.shares).enumerated() {
+        let tip =
+          "\(series.name) · \(timeline.periods[index]): \(count) / \(timeline.periodArticleCounts[index]) (\(HTMLText.percent(share)))"
+        guard count > 0 else {
+          html += "<td class=\"hm zero\" title=\"\(escape(tip))\"></td>"
+          continue
+        }
+        let alpha = 0.12 + 0.78 * min(1, max(0, share) / largestShare)
+        let dark = blendedLuma(color, alpha) < 0.5 ? " dark" : ""
+        html +=
+          "<td class=\"hm\(dark)\" style=\"background:\(Palette.rgba(color, alpha))\" title=\"\(escape(tip))\">\(count)</td>"
       }
-      html += "<td>\(escape(series.trend.map(trendLabel) ?? ""))</td></tr>\n"
+      html += "</tr>\n"
     }
-    return html + "</tbody>\n</table></div></details>\n"
+    return html + "</tbody>\n</table></div>\n</section>\n"
   }
 
-  /// A rough rendered width of an axis label at 12 px: CJK and other wide characters count 12,
-  /// everything else 7.
-  static func estimatedTextWidth(_ text: String) -> Double {
-    text.unicodeScalars.reduce(0) { $0 + ($1.value >= 0x2E80 ? 12 : 7) }
+  /// A period label short enough for a column header: `2024年第3期` → `2024 第3期`,
+  /// `2023年（总第二十五期）` → `2023 总第25期`.
+  ///
+  /// A year `yyyy年` becomes `yyyy ` and full-width brackets are dropped; Chinese numerals
+  /// (一 … 九十九) between `第` and `期` become digits. A result still wider than 16 columns (a
+  /// Chinese character counts two) loses its beginning to `…`, keeping the end, where the number
+  /// that tells periods apart is. Labels without these forms are returned
+  /// unchanged apart from the cut.
+  static func shortPeriodLabel(_ label: String) -> String {
+    var text = label.replacing(#/(\d{4})年/#) { "\($0.output.1) " }
+    text = text.replacing(#/[（）()]/#, with: "")
+    text = text.replacing(#/第([〇零一二三四五六七八九十]+)期/#) { match in
+      chineseNumber(String(match.output.1)).map { "第\($0)期" } ?? String(match.output.0)
+    }
+    text = text.replacing(#/\s+/#, with: " ").trimmingPrefix(" ").description
+    while text.hasSuffix(" ") { text.removeLast() }
+    let limit = 16.0
+    guard displayWidth(text) > limit else { return text }
+    // The end is kept: it holds the number that tells periods apart.
+    var cut = ""
+    for character in text.reversed() {
+      if displayWidth(String(character) + cut) > limit - 1 { break }
+      cut.insert(character, at: cut.startIndex)
+    }
+    return "…" + cut
+  }
+
+  /// The value of a Chinese numeral below 100 (`二十五` → 25, `十` → 10), or `nil`.
+  static func chineseNumber(_ text: String) -> Int? {
+    let digits: [Character: Int] = [
+      "〇": 0, "零": 0, "一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9,
+    ]
+    let parts = text.split(separator: "十", omittingEmptySubsequences: false)
+    switch parts.count {
+    case 1:
+      guard text.count == 1, let value = text.first.flatMap({ digits[$0] }) else { return nil }
+      return value
+    case 2:
+      let tens = parts[0].isEmpty ? 1 : (parts[0].count == 1 ? parts[0].first.flatMap { digits[$0] } : nil)
+      let ones = parts[1].isEmpty ? 0 : (parts[1].count == 1 ? parts[1].first.flatMap { digits[$0] } : nil)
+      guard let tens, let ones else { return nil }
+      return tens * 10 + ones
+    default:
+      return nil
+    }
+  }
+
+  /// Columns a label takes: CJK and other wide characters count two, everything else one.
+  static func displayWidth(_ text: String) -> Double {
+    text.unicodeScalars.reduce(0) { $0 + ($1.value >= 0x2E80 ? 2 : 1) }
+  }
+
+  /// The luma of `#rrggbb` at opacity `alpha` over white, 0…1 (1 for other strings).
+  ///
+  /// ITU-R BT.601 weights on the blended sRGB components; below 0.5 white text reads better than
+  /// dark (the YIQ rule).
+  static func blendedLuma(_ hex: String, _ alpha: Double) -> Double {
+    let digits = hex.dropFirst()
+    guard hex.first == "#", digits.count == 6, let value = Int(digits, radix: 16) else { return 1 }
+    func blended(_ component: Int) -> Double { (Double(component) * alpha + 255 * (1 - alpha)) / 255 }
+    return 0.299 * blended(value >> 16) + 0.587 * blended((value >> 8) & 0xFF) + 0.114 * blended(value & 0xFF)
   }
 
   /// A marker with its Chinese gloss, for example `rising 上升`.

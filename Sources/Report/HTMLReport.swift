@@ -6,8 +6,8 @@
 ///
 /// | Anchor | Content |
 /// |---|---|
-/// | `#timeline` | line chart of category shares per period, legend with trend markers |
-/// | `#map` | 2-D scatter of articles coloured by cluster; titles on hover |
+/// | `#timeline` | theme × period heat map: counts, shaded by share of the period, trend markers |
+/// | `#map` | 2-D scatter of articles, the ten largest clusters coloured and labelled; titles on hover |
 /// | `#clusters` | each cluster's label terms and its articles (region, date, title) |
 /// | `#matrix` | region × theme heatmap table, with city rows under their region |
 /// | `#articles` | every article, filterable, with its most similar articles in a `<details>` |
@@ -16,7 +16,7 @@
 /// the fonts common systems ship ("PingFang SC", "Hiragino Sans GB", "Microsoft YaHei",
 /// "Noto Sans CJK SC", "Source Han Sans SC", "WenQuanYi Micro Hei"), falling back to `sans-serif`.
 ///
-/// The script is small vanilla JavaScript (tooltip, filter box, legend highlighting). It records
+/// The script is small vanilla JavaScript (tooltip, filter chips and box). It records
 /// uncaught errors in the `data-errors` attribute of `<html>` and finishes by setting
 /// `data-ready="ok"` on `<body>`, which `scripts/check_report.sh` reads from headless Chromium's
 /// DOM dump.
@@ -93,7 +93,8 @@ public enum HTMLReport {
       html +=
         "<p class=\"themes\">"
         + context.matrix.themes.map {
-          "<button type=\"button\" class=\"chip\" data-filter=\"theme\" data-value=\"\(escape($0))\" aria-pressed=\"false\">\(escape($0))</button>"
+          "<button type=\"button\" class=\"chip\" data-filter=\"theme\" data-value=\"\(escape($0))\" aria-pressed=\"false\">"
+            + "<span class=\"dot\" style=\"background:\(context.color(ofTheme: $0))\"></span>\(escape($0))</button>"
         }.joined(separator: " ") + "</p>\n"
     }
     html += "</div>\n</header>\n"

@@ -15,6 +15,18 @@ struct RenderContext: Sendable {
   let clusterIndex: [Int: Int]
   let matrix: RegionThemeMatrix
   let summary: Summary
+  /// Theme (or timeline category) name → its colour: the position in ``RegionThemeMatrix/themes``
+  /// (the document's theme order), then timeline categories not among them, in ``Palette`` order.
+  let themeColors: [String: String]
+  /// The clusters the map highlights: the ``maximumHighlightedClusterCount`` largest by article
+  /// count (ties: document order), largest first.
+  let highlightedClusters: [ReportCluster]
+  /// Cluster identifier → colour, for highlighted clusters only; other clusters are grey.
+  let clusterColors: [Int: String]
+
+  /// The most clusters the map (and every cluster colour) distinguishes; ten is the size of the
+  /// colour-blind-safe base palette, and more hues stop being told apart.
+  static let maximumHighlightedClusterCount = Palette.clusters.count
 
   init(_ document: ReportDocument) {
     self.document = document
@@ -27,6 +39,23 @@ struct RenderContext: Sendable {
     summary = Summary(
       issueCount: Set(document.articles.map(\.issue)).count, firstDate: dates.first, lastDate: dates.last,
       regions: regionCounts.keys.sorted { (regionCounts[$0] ?? 0, $1) > (regionCounts[$1] ?? 0, $0) })
+    var themeNames = matrix.themes
+    for series in document.timeline?.series ?? [] where !themeNames.contains(series.name) {
+      themeNames.append(series.name)
+    }
+    themeColors = Dictionary(
+      themeNames.enumerated().map { ($1, Palette.color($0)) }, uniquingKeysWith: { first, _ in first })
+    let known = clusterIndex
+    let sizes = Dictionary(grouping: document.articles.compactMap(\.clusterID).filter { known[$0] != nil }, by: { $0 })
+      .mapValues(\.count)
+    highlightedClusters = Array(
+      document.clusters.enumerated()
+        .filter { (sizes[$1.id] ?? 0) > 0 && known[$1.id] == $0 }
+        .sorted { (sizes[$0.1.id] ?? 0, $1.0) > (sizes[$1.1.id] ?? 0, $0.0) }
+        .prefix(Self.maximumHighlightedClusterCount)
+        .map(\.1))
+    clusterColors = Dictionary(
+      highlightedClusters.enumerated().map { ($1.id, Palette.clusters[$0]) }, uniquingKeysWith: { first, _ in first })
   }
 
   /// The cluster record of an article, if any.
@@ -34,10 +63,16 @@ struct RenderContext: Sendable {
     article.clusterID.flatMap { clusterIndex[$0] }.map { document.clusters[$0] }
   }
 
-  /// The colour of an article's cluster (grey when unassigned or unknown).
+  /// The colour of an article's cluster (grey when unassigned, unknown or not highlighted).
   func color(of article: ReportArticle) -> String {
-    article.clusterID.flatMap { clusterIndex[$0] }.map(Palette.color) ?? Palette.unassigned
+    article.clusterID.flatMap { clusterColors[$0] } ?? Palette.unassigned
   }
+
+  /// The colour of a cluster: its own when highlighted, else grey.
+  func color(ofCluster id: Int) -> String { clusterColors[id] ?? Palette.unassigned }
+
+  /// The colour of a theme, the same in every section (grey for a name the document doesn't know).
+  func color(ofTheme name: String) -> String { themeColors[name] ?? Palette.unassigned }
 
   /// "region · city" when the city adds information, else the region.
   static func place(_ article: ReportArticle) -> String {

@@ -48,17 +48,69 @@ import Testing
     #expect(html.contains("<meta charset=\"utf-8\">"))
   }
 
-  @Test("the timeline chart has one line per series, one point per period and a legend entry each")
-  func timelineChart() throws {
+  @Test("the timeline is a theme × period heat map: a row per theme by total, a cell per period with its count")
+  func timelineHeatMap() throws {
     let html = HTMLReport.render(document)
     let timeline = try #require(document.timeline)
-    #expect(count("<polyline", in: html) == timeline.series.count)
-    #expect(count("<g class=\"series\"", in: html) == timeline.series.count)
-    #expect(count("<li data-series=", in: html) == timeline.series.count)
-    for period in timeline.periods { #expect(html.contains(">\(HTMLReport.escape(period))</text>")) }
+    #expect(html.contains("id=\"timeline-heatmap\""))
+    #expect(!html.contains("<polyline"))
+    #expect(count("<tr data-theme=", in: html) == timeline.series.count)
+    #expect(count("<td class=\"hm", in: html) == timeline.series.count * timeline.periods.count)
+    let nonZero = timeline.series.reduce(0) { $0 + $1.counts.filter { $0 > 0 }.count }
+    #expect(count("<td class=\"hm zero\"", in: html) == timeline.series.count * timeline.periods.count - nonZero)
+    // Rows by total, descending, then name.
+    let expected = timeline.series.sorted {
+      ($0.counts.reduce(0, +), $1.name) > ($1.counts.reduce(0, +), $0.name)
+    }.map(\.name)
+    let rows = html.matches(of: #/<tr data-theme="([^"]*)">/#).map { String($0.output.1) }
+    #expect(rows == expected)
+    // A cell shows the count, with the full period, count, n and share in its title.
+    let series = timeline.series[0]
+    let index = try #require(series.counts.firstIndex { $0 > 0 })
+    let tip =
+      "\(series.name) · \(timeline.periods[index]): \(series.counts[index]) / \(timeline.periodArticleCounts[index]) (\(HTMLText.percent(series.shares[index])))"
+    #expect(html.contains("title=\"\(HTMLReport.escape(tip))\">\(series.counts[index])</td>"))
     #expect(html.contains("trend-rising"))
-    let pointCount = timeline.series.count * timeline.periods.count
-    #expect(count("r=\"4\" data-tip=", in: html) == pointCount)
+  }
+
+  @Test("period headers are short and readable; a shortened label keeps the full one as a tooltip")
+  func periodHeaders() {
+    let html = HTMLReport.render(document)
+    #expect(html.contains("<th class=\"period\" title=\"2024年第21期\">2024 第21期<br><small>n="))
+    #expect(html.contains("<th class=\"period\" title=\"信息摘编2024年第11期\">…摘编2024 第11期<br>"))
+    #expect(!html.contains(">2024年第21期<br>"))
+  }
+
+  @Test(
+    "period labels: years and Chinese numerals made short, long labels cut",
+    arguments: [
+      ("2024年第3期", "2024 第3期"), ("2024年第21期", "2024 第21期"), ("2023年（总第二十五期）", "2023 总第25期"),
+      ("2024-03", "2024-03"), ("2024 Q1", "2024 Q1"), ("第十期", "第10期"),
+      ("某某省人民政府办公厅信息摘编第3期", "…厅信息摘编第3期"), ("信息摘编2024年第11期", "…摘编2024 第11期"),
+    ])
+  func shortPeriodLabel(label: String, expected: String) {
+    #expect(HTMLReport.shortPeriodLabel(label) == expected)
+    #expect(HTMLReport.displayWidth(HTMLReport.shortPeriodLabel(label)) <= 16)
+  }
+
+  @Test(
+    "Chinese numerals below 100", arguments: [("一", 1), ("十", 10), ("十二", 12), ("二十", 20), ("二十五", 25), ("九十九", 99)])
+  func chineseNumbers(text: String, value: Int) {
+    #expect(HTMLReport.chineseNumber(text) == value)
+  }
+
+  @Test("a theme has one colour everywhere: chip, heat map row, matrix column and article tag")
+  func themeColours() throws {
+    let html = HTMLReport.render(document)
+    let context = RenderContext(document)
+    let colours = Set(document.articles.flatMap(\.themes).map(context.color(ofTheme:)))
+    #expect(colours.count == Set(document.articles.flatMap(\.themes)).count)
+    let theme = "低空经济"
+    let dot = "<span class=\"dot\" style=\"background:\(context.color(ofTheme: theme))\"></span>"
+    #expect(html.contains("aria-pressed=\"false\">\(dot)\(theme)</button>"))
+    #expect(html.contains("<tr data-theme=\"\(theme)\"><th>\(dot)<span class=\"name\">\(theme)</span>"))
+    #expect(html.contains("<th>\(dot)\(theme)</th>"))
+    #expect(html.contains("<span class=\"term\">\(dot)\(theme)</span>"))
   }
 
   @Test("the map has one point per placed article, coloured by its cluster, with a hover title")
@@ -143,10 +195,16 @@ import Testing
     hostile.title = "</title><script>alert(1)</script>"
     hostile.clusters[0].label = "\"><img src=x onerror=alert(1)>"
     hostile.articles[1].id = "x\" onclick=\"alert(1)"
+    hostile.articles[2].themes = ["<svg onload=alert(1)>"]
+    hostile.timeline?.series[0].name = "<svg onload=alert(1)>"
+    hostile.timeline?.periods[0] = "2024年\"><svg>"
     let page = HTMLReport.render(hostile)
     #expect(count("<script>", in: page) == 2)
     #expect(!page.contains("<img"))
     #expect(!page.contains("\" onclick=\""))
+    #expect(!page.contains("<svg onload"))
+    #expect(!page.contains("\"><svg>"))
+    #expect(page.contains("data-theme=\"&lt;svg onload=alert(1)&gt;\""))
   }
 
   @Test("the page makes no network requests: no URL unless the data supplies one")
@@ -218,27 +276,60 @@ import Testing
   }
 }
 
-@Suite struct HTMLReportTimelineAxisTests {
-  func timeline(periods: [String]) -> ReportTimeline {
-    ReportTimeline(
-      categoryKind: "主题", periods: periods, periodStarts: periods.map { _ in "2024-01-01" },
-      periodEnds: periods.map { _ in "2024-01-14" }, periodArticleCounts: periods.map { _ in 4 },
-      series: [ReportSeries(name: "金融", counts: periods.map { _ in 1 }, shares: periods.map { _ in 0.25 })])
+@Suite struct HTMLReportMapHighlightTests {
+  /// `clusterCount` clusters; cluster *i* has *i* + 1 articles, plus two unclustered articles.
+  func document(clusterCount: Int) -> ReportDocument {
+    var articles: [ReportArticle] = []
+    for cluster in 0..<clusterCount {
+      for member in 0...cluster {
+        articles.append(
+          ReportArticle(
+            id: "c\(cluster)-\(member)", title: "标题\(cluster)-\(member)", region: "上海", date: "2024-01-01",
+            issue: "2024年第1期", clusterID: cluster,
+            position: ReportPoint(x: Double(cluster), y: Double(member))))
+      }
+    }
+    for index in 0..<2 {
+      articles.append(
+        ReportArticle(
+          id: "u\(index)", title: "未聚类\(index)", region: "北京", date: "2024-01-01", issue: "2024年第1期",
+          position: ReportPoint(x: -1, y: Double(index))))
+    }
+    let clusters = (0..<clusterCount).map { ReportCluster(id: $0, label: "聚类<\($0)>", terms: []) }
+    return ReportDocument(title: "t", articles: articles, clusters: clusters)
   }
 
-  @Test("period labels tilt only when the longest would not fit its band")
-  func tilt() {
-    let short = (1...5).map { "第\($0)期" }
-    let long = (1...14).map { "2024年第\($0 + 20)期（增刊）" }
-    let shortPage = HTMLReport.render(ReportDocument(title: "t", articles: [], timeline: timeline(periods: short)))
-    let longPage = HTMLReport.render(ReportDocument(title: "t", articles: [], timeline: timeline(periods: long)))
-    #expect(!shortPage.contains("rotate(-35)"))
-    #expect(longPage.components(separatedBy: "rotate(-35)").count - 1 == long.count)
+  func count(_ needle: String, in text: String) -> Int { text.components(separatedBy: needle).count - 1 }
+
+  @Test(
+    "at most ten clusters are highlighted, the largest, each with its own colour and a label", arguments: [3, 10, 14])
+  func highlighted(clusterCount: Int) {
+    let document = document(clusterCount: clusterCount)
+    let html = HTMLReport.render(document)
+    let highlighted = min(10, clusterCount)
+    #expect(count("<li class=\"hl\">", in: html) == highlighted)
+    #expect(count("<text class=\"cluster-label\"", in: html) == highlighted)
+    let context = RenderContext(document)
+    #expect(context.highlightedClusters.map(\.id) == Array((0..<clusterCount).reversed().prefix(highlighted)))
+    #expect(Set(context.clusterColors.values).count == highlighted)
+    #expect(!context.clusterColors.values.contains(Palette.unassigned))
+    // Every point of a smaller cluster, and every unclustered point, is grey.
+    let greyPoints = document.articles.filter { $0.clusterID.map { $0 < clusterCount - highlighted } ?? true }.count
+    #expect(count("<circle class=\"pt other\"", in: html) == greyPoints)
+    #expect(count("fill=\"\(Palette.unassigned)\"", in: html) == greyPoints)
+    #expect(count("<li class=\"other\">", in: html) == 1)
+    // Labels are escaped like every other text.
+    #expect(html.contains(">聚类&lt;\(clusterCount - 1)&gt;</text>"))
+    #expect(!html.contains("聚类<"))
+    // Titles on hover stay.
+    #expect(count("<title>标题", in: html) == document.articles.count - 2)
   }
 
-  @Test("a single period is drawn as one centred point, not an error")
-  func singlePeriod() {
-    let page = HTMLReport.render(ReportDocument(title: "t", articles: [], timeline: timeline(periods: ["第1期"])))
-    #expect(page.contains("<polyline points=\"496.0,"))
+  @Test("a cluster card and its articles use the map's colour; smaller clusters are grey there too")
+  func consistentClusterColours() {
+    let document = document(clusterCount: 12)
+    let html = HTMLReport.render(document)
+    #expect(html.contains("id=\"cluster-11\" style=\"--c:\(Palette.color(0))\""))
+    #expect(html.contains("id=\"cluster-0\" style=\"--c:\(Palette.unassigned)\""))
   }
 }
