@@ -86,17 +86,19 @@ struct ClustersCommand: AsyncParsableCommand {
       }
       terminal.line()
     }
-    let silhouette = result.silhouette.map { String(format: ", silhouette %.3f", $0) } ?? ""
+    let estimated = { (count: Int?) in count.map { " estimated on \($0.formatted()) articles" } ?? "" }
+    let silhouette =
+      result.silhouette.map { String(format: ", silhouette %.3f", $0) + estimated(result.silhouetteArticleCount) }
+      ?? ""
     let method = tree ? "average linkage" : "consensus of k-means runs"
     terminal.line(
       "\(result.clusters.count) clusters of \(model.articles.count) articles, \(result.unclustered.count) unclustered")
     terminal.line("method: \(method)\(silhouette)")
     if let stability = result.stability {
       terminal.line(
-        String(
-          format: "stability: adjusted Rand index over %d seeds: mean %.3f, min %.3f",
-          stability.seeds.count,
-          stability.meanAdjustedRandIndex, stability.minimumAdjustedRandIndex))
+        "stability: adjusted Rand index over \(stability.seeds.count) seeds\(estimated(stability.articleCount)): "
+          + String(
+            format: "mean %.3f, min %.3f", stability.meanAdjustedRandIndex, stability.minimumAdjustedRandIndex))
     }
     terminal.line()
     if tree {
