@@ -121,7 +121,8 @@ let package = Package(
     .testTarget(
       name: "PolicyLensKitTests",
       dependencies: [
-        "PolicyLensKit", "Ingest", "TextAnalysis", "ThemeTagging", "SimilaritySearch", "LinearAlgebra", "ModelStore",
+        "PolicyLensKit", "Clustering", "Ingest", "TextAnalysis", "ThemeTagging", "SimilaritySearch", "LinearAlgebra",
+        "ModelStore",
         "FileIntegrity", "TestSupport",
       ],
       swiftSettings: swiftSettings),

@@ -8,6 +8,11 @@ struct UnitRows: Sendable {
   let dimension: Int
   var values: [Double]
 
+  init(count: Int, dimension: Int, values: [Double]) {
+    precondition(values.count == count * dimension, "\(values.count) values for \(count) × \(dimension) rows")
+    (self.count, self.dimension, self.values) = (count, dimension, values)
+  }
+
   init(_ matrix: Matrix) {
     count = matrix.rowCount
     dimension = matrix.columnCount

@@ -98,6 +98,9 @@ public struct ClusterStability: Sendable, Hashable, Codable {
   /// count as singletons): mean and minimum.
   public var meanAdjustedRandIndex: Double
   public var minimumAdjustedRandIndex: Double
+  /// The number of articles the index was estimated on (the request seed's consensus sample),
+  /// or `nil` when it was computed on every article.
+  public var articleCount: Int?
 }
 
 /// The clustering of a model's articles.
@@ -114,6 +117,9 @@ public struct ClusteringResult: Sendable, Hashable, Codable {
   /// Silhouette per candidate k when k was chosen automatically.
   public var silhouetteCurve: [SilhouettePoint]
   public var silhouette: Double?
+  /// The number of clustered articles the silhouette was estimated on (those in the consensus
+  /// sample, see `ConsensusOptions.sampleSize`), or `nil` when it was computed on all of them.
+  public var silhouetteArticleCount: Int?
   /// The average-linkage tree, for `ClusterMethod.averageLinkage`.
   public var tree: LinkageTree?
 }
@@ -139,7 +145,8 @@ extension PolicyModel {
     }
     var curve: [SilhouettePoint] = []
     let labels: [Int?]
-    var agreement: [Double]?
+    var agreement: [Double?]?
+    var sample: [Int]?
     var tree: LinkageTree?
     var stability: ClusterStability?
     switch (request.method, request.clusterCount) {
@@ -148,8 +155,9 @@ extension PolicyModel {
       let consensus = try ConsensusClustering(
         fitting: vectors, options: request.consensus, clusterCount: k, using: &generator)
       (labels, agreement) = (consensus.labels, consensus.agreement)
+      sample = consensus.isSampled ? consensus.sampleRows : nil
       if request.stabilitySeedCount >= 2 {
-        stability = try Self.stability(of: consensus.labels, vectors: vectors, request: request)
+        stability = try Self.stability(of: consensus.labels, on: sample, vectors: vectors, request: request)
       }
     case (.averageLinkage, let k?):
       let linkage = try LinkageTree(averageLinkageOf: vectors)
@@ -161,7 +169,8 @@ extension PolicyModel {
       let selection = try ClusterCountSelection(cutting: linkage, documentVectors: vectors)
       (labels, curve) = (selection.labels, Self.curve(selection))
     }
-    var result = try describe(labels: labels, agreement: agreement, vectors: vectors, request: request)
+    var result = try describe(
+      labels: labels, agreement: agreement, silhouetteSample: sample, vectors: vectors, request: request)
     result.silhouetteCurve = curve
     result.tree = tree
     result.stability = stability
@@ -177,17 +186,20 @@ extension PolicyModel {
       rowCount: all.rowCount, columnCount: d, columnMajor: Array(all.elements.prefix(all.rowCount * d)))
   }
 
-  /// ARI over every pair of the consensus clusterings for the request's seed and the next ones.
-  private static func stability(of first: [Int?], vectors: Matrix, request: ClusterRequest) throws
-    -> ClusterStability
+  /// ARI over every pair of the consensus clusterings for the request's seed and the next ones,
+  /// on the articles of `sample` when given (each seed draws its own sample and assigns the
+  /// rest; the index compares the labels they give the first seed's sample).
+  private static func stability(of first: [Int?], on sample: [Int]?, vectors: Matrix, request: ClusterRequest)
+    throws -> ClusterStability
   {
     let seeds = (0..<UInt64(request.stabilitySeedCount)).map { request.seed &+ $0 }
-    var partitions = [first.map { $0 ?? -1 }]
+    func compared(_ labels: [Int?]) -> [Int] { (sample?.map { labels[$0] } ?? labels).map { $0 ?? -1 } }
+    var partitions = [compared(first)]
     for seed in seeds.dropFirst() {
       var generator = SplitMix64(seed: seed)
       let other = try ConsensusClustering(
         fitting: vectors, options: request.consensus, clusterCount: request.clusterCount, using: &generator)
-      partitions.append(other.labels.map { $0 ?? -1 })
+      partitions.append(compared(other.labels))
     }
     var indices: [Double] = []
     for i in partitions.indices {
@@ -197,7 +209,7 @@ extension PolicyModel {
     }
     return ClusterStability(
       seeds: seeds, meanAdjustedRandIndex: indices.reduce(0, +) / Double(max(1, indices.count)),
-      minimumAdjustedRandIndex: indices.min() ?? 1)
+      minimumAdjustedRandIndex: indices.min() ?? 1, articleCount: sample?.count)
   }
 
   private static func curve(_ selection: ClusterCountSelection) -> [SilhouettePoint] {
@@ -211,7 +223,8 @@ extension PolicyModel {
   }
 
   private func describe(
-    labels rawLabels: [Int?], agreement: [Double]?, vectors: Matrix, request: ClusterRequest
+    labels rawLabels: [Int?], agreement: [Double?]?, silhouetteSample: [Int]? = nil, vectors: Matrix,
+    request: ClusterRequest
   ) throws -> ClusteringResult {
     let clusteredRows = rawLabels.indices.filter { rawLabels[$0] != nil }
     let unclusteredRows = rawLabels.indices.filter { rawLabels[$0] == nil }
@@ -230,7 +243,7 @@ extension PolicyModel {
       let article = articles[row]
       return .init(
         id: article.id, title: article.title, region: article.region, city: article.city, date: article.date,
-        issue: article.issue, similarity: similarity, agreement: agreement?[row])
+        issue: article.issue, similarity: similarity, agreement: agreement?[row] ?? nil)
     }
     let clusters = ranked.members.indices.map { position -> ArticleCluster in
       let rows = ranked.members[position].map { clusteredRows[$0] }
@@ -245,12 +258,19 @@ extension PolicyModel {
       let nearest = (0..<k).map { c in (0..<d).reduce(0.0) { $0 + unit[row, $1] * ranked.centroids[c, $1] } }.max()
       return member(row, similarity: nearest ?? 0)
     }.sorted { $0.similarity > $1.similarity }
-    let silhouetteLabels = numbers.map { $0 ?? -1 }
+    // The silhouette needs all pairs: on a sampled consensus it is estimated on the clustered
+    // articles of the sample, O(s²) memory instead of O(n²).
+    let silhouetteRows = silhouetteSample.map { $0.filter { numbers[$0] != nil } } ?? clusteredRows
+    var silhouetteVectors = Matrix(rowCount: silhouetteRows.count, columnCount: d)
+    for (position, row) in silhouetteRows.enumerated() {
+      for j in 0..<d { silhouetteVectors[position, j] = vectors[row, j] }
+    }
     let silhouette: Double? =
-      k >= 2 && clusteredRows.count > k
-      ? try? Silhouette.score(of: clustered, labels: clusteredRows.compactMap { silhouetteLabels[$0] }) : nil
+      k >= 2 && silhouetteRows.count > k
+      ? try? Silhouette.score(of: silhouetteVectors, labels: silhouetteRows.compactMap { numbers[$0] }) : nil
     return ClusteringResult(
       clusters: clusters, labels: numbers.map { $0.map { $0 + 1 } }, unclustered: unclustered, stability: nil,
-      silhouetteCurve: [], silhouette: silhouette)
+      silhouetteCurve: [], silhouette: silhouette,
+      silhouetteArticleCount: silhouetteSample == nil ? nil : silhouetteRows.count)
   }
 }

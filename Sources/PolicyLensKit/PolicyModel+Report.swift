@@ -43,7 +43,7 @@ extension PolicyModel {
       title: "PolicyLens report",
       subtitle: "\(articles.count) articles from \(issues) newsletter issues",
       generatedNote:
-        "Model fitted \(manifest.createdAt) by \(manifest.generator); \(lsa.dimensionCount) latent dimensions, \(clustering.clusters.count) clusters (silhouette \(String(format: "%.2f", clustering.silhouette ?? 0))), \(clustering.unclustered.count) articles unclustered.",
+        "Model fitted \(manifest.createdAt) by \(manifest.generator); \(lsa.dimensionCount) latent dimensions, \(clustering.clusters.count) clusters (silhouette \(String(format: "%.2f", clustering.silhouette ?? 0))\(clustering.silhouetteArticleCount.map { " estimated on \($0) articles" } ?? "")), \(clustering.unclustered.count) articles unclustered.",
       articles: reportArticles,
       clusters: clustering.clusters.map {
         ReportCluster(id: $0.number, label: $0.terms.prefix(3).joined(separator: " "), terms: $0.terms)

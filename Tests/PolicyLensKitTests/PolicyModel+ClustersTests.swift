@@ -1,3 +1,4 @@
+import Clustering
 import PolicyLensKit
 import Testing
 import TestSupport
@@ -87,5 +88,27 @@ struct PolicyModelClustersTests {
         try SeedModel.model.clusters(ClusterRequest(clusterCount: n + 1, method: method))
       }
     }
+  }
+}
+
+@Suite("Clusters of the seeds model on a consensus sample")
+struct PolicyModelSampledClustersTests {
+  @Test("the default request votes on every seed article; the silhouette is not an estimate")
+  func unsampled() throws {
+    let result = try SeedModel.model.clusters(ClusterRequest(seed: 42, stabilitySeedCount: 2))
+    #expect(result.silhouetteArticleCount == nil && result.stability?.articleCount == nil)
+  }
+
+  @Test("a sample smaller than the corpus: every article placed, silhouette and ARI estimated on the sample")
+  func sampled() throws {
+    let model = SeedModel.model
+    let sampleSize = model.articles.count / 2
+    let result = try model.clusters(
+      ClusterRequest(seed: 42, consensus: ConsensusOptions(sampleSize: sampleSize), stabilitySeedCount: 2))
+    #expect(result.labels.count == model.articles.count)
+    #expect(result.clusters.map(\.articles.count).reduce(0, +) + result.unclustered.count == model.articles.count)
+    let estimatedOn = try #require(result.silhouetteArticleCount)
+    #expect(estimatedOn <= sampleSize && estimatedOn > 0)
+    #expect(result.stability?.articleCount == sampleSize)
   }
 }

@@ -72,17 +72,25 @@ struct ClustersCommand: AsyncParsableCommand {
       }
       terminal.line()
     }
-    let silhouette = result.silhouette.map { String(format: ", silhouette %.3f", $0) } ?? ""
+    // On a sampled consensus (over 2,000 articles) both figures are estimates; lines stay
+    // within 80 columns.
+    let silhouette =
+      result.silhouette.map {
+        String(format: ", silhouette %.3f", $0)
+          + (result.silhouetteArticleCount.map { " estimated on \($0) articles" } ?? "")
+      } ?? ""
     let method = tree ? "average linkage" : "consensus of k-means runs"
     terminal.line(
       "\(result.clusters.count) clusters of \(model.articles.count) articles, \(result.unclustered.count) unclustered")
     terminal.line("method: \(method)\(silhouette)")
     if let stability = result.stability {
       terminal.line(
-        String(
-          format: "stability: adjusted Rand index over %d seeds: mean %.3f, min %.3f",
-          stability.seeds.count,
-          stability.meanAdjustedRandIndex, stability.minimumAdjustedRandIndex))
+        (stability.articleCount.map {
+          "stability: ARI over \(stability.seeds.count) seeds, estimated on \($0) articles: "
+        }
+          ?? "stability: adjusted Rand index over \(stability.seeds.count) seeds: ")
+          + String(
+            format: "mean %.3f, min %.3f", stability.meanAdjustedRandIndex, stability.minimumAdjustedRandIndex))
     }
     terminal.line()
     if tree {
