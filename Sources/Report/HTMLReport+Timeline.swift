@@ -65,7 +65,7 @@ extension HTMLReport {
   /// Chinese character counts two) loses its beginning to `…`, keeping the end, where the number
   /// that tells periods apart is. Labels without these forms are returned
   /// unchanged apart from the cut.
-  static func shortPeriodLabel(_ label: String) -> String {
+  public static func shortPeriodLabel(_ label: String) -> String {
     var text = label.replacing(#/(\d{4})年/#) { "\($0.output.1) " }
     text = text.replacing(#/[（）()]/#, with: "")
     text = text.replacing(#/第([〇零一二三四五六七八九十]+)期/#) { match in

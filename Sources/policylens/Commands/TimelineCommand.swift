@@ -104,14 +104,7 @@ struct TimelineCommand: AsyncParsableCommand {
     }
   }
 
-  private func shortLabel(_ label: String) -> String {
-    // 2024年第21期 → 24/21; months and quarters are already short.
-    if let year = label.range(of: "年第"), let end = label.range(of: "期") {
-      return String(label[label.index(label.startIndex, offsetBy: 2)..<year.lowerBound]) + "/"
-        + String(label[year.upperBound..<end.lowerBound])
-    }
-    return DisplayWidth.truncate(label, to: 12)
-  }
+  private func shortLabel(_ label: String) -> String { HTMLReport.shortPeriodLabel(label) }
 
   private func describe(_ marker: TrendMarker) -> String {
     switch marker {
