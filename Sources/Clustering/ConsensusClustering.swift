@@ -86,7 +86,7 @@ public struct ConsensusClustering: Sendable, Hashable {
     }
     // The documents that vote: all of them, or an evenly spread sample (see `sampleSize`).
     let voterCount = min(n, options.sampleSize ?? n)
-    let range = try ClusterCountSelection.candidateRange(options.clusterCounts, documentCount: voterCount)
+    let range = try Self.candidateRange(options.clusterCounts, documentCount: voterCount)
     guard options.runCount >= 1 else {
       throw .invalidParameter(name: "runCount", value: options.runCount, allowed: "at least 1")
     }
@@ -185,7 +185,7 @@ public struct ConsensusOptions: Sendable, Hashable, Codable {
   /// 0.5 / √runCount ≈ 0.035; fewer runs let the cut move between seeds.
   public var runCount: Int
   /// The range each run's *k* is drawn from; `nil` for 2…min(20, ⌊n / 3⌋), the range
-  /// ``ClusterCountSelection`` searches.
+  /// earlier single-run silhouette rule searched.
   public var clusterCounts: ClosedRange<Int>?
   /// τ, the fraction of runs in which a cluster's documents must on average be together
   /// (default 0.3).
@@ -216,5 +216,29 @@ public struct ConsensusOptions: Sendable, Hashable, Codable {
     self.clusterCounts = clusterCounts
     self.agreementThreshold = agreementThreshold
     self.minimumClusterSize = minimumClusterSize
+  }
+}
+
+extension ConsensusClustering {
+  /// The candidate counts: `clusterCounts` checked against 2…n − 1, or the default range.
+  static func candidateRange(_ clusterCounts: ClosedRange<Int>?, documentCount n: Int)
+    throws(ClusteringError) -> ClosedRange<Int>
+  {
+    guard let clusterCounts else {
+      guard n / 3 >= 2 else {
+        throw .tooFewDocumentsToChooseClusterCount(documentCount: n, minimum: 6)
+      }
+      return 2...min(20, n / 3)
+    }
+    guard clusterCounts.lowerBound >= 2 else {
+      throw .invalidParameter(
+        name: "clusterCounts.lowerBound", value: clusterCounts.lowerBound, allowed: "at least 2")
+    }
+    guard clusterCounts.upperBound <= n - 1 else {
+      throw .invalidParameter(
+        name: "clusterCounts.upperBound", value: clusterCounts.upperBound,
+        allowed: "at most n − 1 = \(n - 1) for \(n) documents")
+    }
+    return clusterCounts
   }
 }

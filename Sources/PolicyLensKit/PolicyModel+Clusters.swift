@@ -12,8 +12,8 @@ public enum ClusterMethod: String, Sendable, Hashable, Codable, CaseIterable {
 
 /// How to cluster the articles.
 public struct ClusterRequest: Sendable, Hashable {
-  /// A fixed number of clusters, or `nil` to let the method choose: for k-means the consensus
-  /// cut of `ConsensusClustering`, for the tree the silhouette rule of `ClusterCountSelection`.
+  /// A fixed number of clusters, or `nil` for the number the consensus of k-means runs finds
+  /// (`ConsensusClustering`), for both methods: one rule for k.
   public var clusterCount: Int?
   /// K-means or a cut of the linkage tree.
   public var method: ClusterMethod
@@ -80,16 +80,6 @@ public struct ArticleCluster: Sendable, Hashable, Codable {
   public var issueCount: Int
 }
 
-/// The silhouette of one candidate number of clusters.
-public struct SilhouettePoint: Sendable, Hashable, Codable {
-  public var clusterCount: Int
-  public var silhouette: Double
-  public init(clusterCount: Int, silhouette: Double) {
-    self.clusterCount = clusterCount
-    self.silhouette = silhouette
-  }
-}
-
 /// How much the clustering moves with the random seed.
 public struct ClusterStability: Sendable, Hashable, Codable {
   /// The seeds compared (the request's seed and the next ones).
@@ -114,8 +104,6 @@ public struct ClusteringResult: Sendable, Hashable, Codable {
   public var unclustered: [ArticleCluster.Member]
   /// Adjusted Rand index across seeds, when the request asked for it.
   public var stability: ClusterStability?
-  /// Silhouette per candidate k when k was chosen automatically.
-  public var silhouetteCurve: [SilhouettePoint]
   public var silhouette: Double?
   /// The number of clustered articles the silhouette was estimated on (those in the consensus
   /// sample, see `ConsensusOptions.sampleSize`), or `nil` when it was computed on all of them.
@@ -129,8 +117,8 @@ extension PolicyModel {
   ///
   /// K-means is the consensus of many runs (`ConsensusClustering`): with no `clusterCount`,
   /// the number of clusters is where the runs stop agreeing, and articles the runs don't agree
-  /// on are unclustered. The tree (average linkage) cuts every article into a cluster, with k
-  /// chosen by `ClusterCountSelection`'s silhouette rule. Clusters are numbered by
+  /// on are unclustered. The tree (average linkage) cuts every article into a cluster, into as
+  /// many clusters as the consensus finds unless k is given. Clusters are numbered by
   /// `RankedClusters` (size, largest first, ties by first member), so the same model, k and
   /// seed always print the same clusters. Labels leave out places, stop words and words naming
   /// a policy's form (`ClassTFIDF.labelTerms`).
@@ -143,7 +131,6 @@ extension PolicyModel {
         throw QueryError.tooManyClusters(requested: k, articleCount: articles.count)
       }
     }
-    var curve: [SilhouettePoint] = []
     let labels: [Int?]
     var agreement: [Double?]?
     var sample: [Int]?
@@ -164,14 +151,16 @@ extension PolicyModel {
       tree = linkage
       labels = try linkage.labels(clusterCount: k)
     case (.averageLinkage, nil):
+      // One rule for k everywhere: the tree is cut into as many clusters as the consensus finds.
+      var generator = SplitMix64(seed: request.seed)
+      let consensus = try ConsensusClustering(
+        fitting: vectors, options: request.consensus, clusterCount: nil, using: &generator)
       let linkage = try LinkageTree(averageLinkageOf: vectors)
       tree = linkage
-      let selection = try ClusterCountSelection(cutting: linkage, documentVectors: vectors)
-      (labels, curve) = (selection.labels, Self.curve(selection))
+      labels = try linkage.labels(clusterCount: max(1, Set(consensus.labels.compactMap { $0 }).count))
     }
     var result = try describe(
       labels: labels, agreement: agreement, silhouetteSample: sample, vectors: vectors, request: request)
-    result.silhouetteCurve = curve
     result.tree = tree
     result.stability = stability
     return result
@@ -210,10 +199,6 @@ extension PolicyModel {
     return ClusterStability(
       seeds: seeds, meanAdjustedRandIndex: indices.reduce(0, +) / Double(max(1, indices.count)),
       minimumAdjustedRandIndex: indices.min() ?? 1, articleCount: sample?.count)
-  }
-
-  private static func curve(_ selection: ClusterCountSelection) -> [SilhouettePoint] {
-    selection.candidates.map { SilhouettePoint(clusterCount: $0.clusterCount, silhouette: $0.silhouette) }
   }
 
   /// Terms that may not label a cluster: places, the model's stop words and the words naming a
@@ -270,7 +255,7 @@ extension PolicyModel {
       ? try? Silhouette.score(of: silhouetteVectors, labels: silhouetteRows.compactMap { numbers[$0] }) : nil
     return ClusteringResult(
       clusters: clusters, labels: numbers.map { $0.map { $0 + 1 } }, unclustered: unclustered, stability: nil,
-      silhouetteCurve: [], silhouette: silhouette,
+      silhouette: silhouette,
       silhouetteArticleCount: silhouetteSample == nil ? nil : silhouetteRows.count)
   }
 }

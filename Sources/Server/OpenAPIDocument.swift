@@ -1148,24 +1148,6 @@ enum OpenAPIDocument {
               "null"
             ]
           },
-          "silhouetteCurve": {
-            "type": "array",
-            "items": {
-              "type": "object",
-              "properties": {
-                "clusterCount": {
-                  "type": "integer"
-                },
-                "silhouette": {
-                  "type": "number"
-                }
-              },
-              "required": [
-                "clusterCount",
-                "silhouette"
-              ]
-            }
-          },
           "clusters": {
             "type": "array",
             "items": {
@@ -1237,7 +1219,6 @@ enum OpenAPIDocument {
           "formatVersion",
           "method",
           "clusterCount",
-          "silhouetteCurve",
           "clusters"
         ]
       },

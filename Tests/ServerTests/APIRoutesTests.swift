@@ -93,7 +93,7 @@ struct APIRoutesTests {
         ("/api/themes", ["themes"]),
         ("/api/themes/green-finance", ["theme", "articles"]),
         ("/api/tag/\(encoded("2024-21#4"))", ["articles"]),
-        ("/api/clusters?k=4", ["method", "clusterCount", "silhouetteCurve", "clusters"]),
+        ("/api/clusters?k=4", ["method", "clusterCount", "clusters"]),
         ("/api/timeline?by=quarter", ["granularity", "categories", "periods", "series", "trends"]),
       ]
       for (uri, keys) in expectations {

@@ -4,8 +4,6 @@ public struct ClustersDocument: Sendable, Hashable, Encodable {
   public var method: String
   public var clusterCount: Int
   public var silhouette: Double?
-  /// Empty when k was given.
-  public var silhouetteCurve: [SilhouettePoint]
   public var clusters: [ArticleCluster]
   /// Articles in no cluster (the runs did not agree on them, or their group was too small).
   public var unclustered: [ArticleCluster.Member]
@@ -19,7 +17,6 @@ public struct ClustersDocument: Sendable, Hashable, Encodable {
     self.method = method.rawValue
     self.clusterCount = result.clusters.count
     self.silhouette = result.silhouette
-    self.silhouetteCurve = result.silhouetteCurve
     self.clusters = result.clusters
     self.unclustered = result.unclustered
     self.stability = result.stability

@@ -14,11 +14,12 @@ struct ClustersCommand: AsyncParsableCommand {
       least 30% of runs form a cluster, so k stops where the agreement stops; articles the runs \
       don't agree on, and groups under 3 articles, are listed as unclustered. Stability is the \
       adjusted Rand index between the clusterings of 5 seeds. --tree builds an average-linkage \
-      hierarchy instead (k by silhouette, see --explain) and prints it as a topic tree. Each \
+      hierarchy instead, cut into as many clusters as the consensus finds (or --k), and prints \
+      it as a topic tree. Each \
       cluster is labelled by class-based TF-IDF terms without places or policy-form words.
 
       Examples:
-        policylens clusters --auto --explain
+        policylens clusters --articles 3
         policylens clusters --k 12 --tree
       """)
 
@@ -30,9 +31,6 @@ struct ClustersCommand: AsyncParsableCommand {
 
   @Flag(help: "Average-linkage hierarchical clustering, printed as a topic tree.")
   var tree = false
-
-  @Flag(help: "Show the silhouette for each candidate number of clusters.")
-  var explain = false
 
   @Option(help: ArgumentHelp("Articles listed per cluster in the table view.", valueName: "n"))
   var articles = 6
@@ -59,18 +57,6 @@ struct ClustersCommand: AsyncParsableCommand {
       terminal.line(
         try renderJSON(ClustersDocument(method: request.method, result: result, tree: tree ? treeLines : nil)))
       return
-    }
-    if explain && !result.silhouetteCurve.isEmpty {
-      terminal.line("silhouette by number of clusters (higher is better):")
-      let best = result.silhouetteCurve.map(\.silhouette).max() ?? 1
-      for candidate in result.silhouetteCurve {
-        let bar = String(repeating: "█", count: max(0, Int((candidate.silhouette / max(best, 1e-9)) * 30)))
-        let mark = candidate.clusterCount == result.clusters.count ? "  ← chosen" : ""
-        terminal.line(
-          "  k=\(DisplayWidth.pad("\(candidate.clusterCount)", to: 3)) \(String(format: "%.3f", candidate.silhouette)) \(bar)\(mark)"
-        )
-      }
-      terminal.line()
     }
     // On a sampled consensus (over 2,000 articles) both figures are estimates; lines stay
     // within 80 columns.
