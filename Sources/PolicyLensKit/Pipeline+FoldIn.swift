@@ -10,8 +10,8 @@ import Vectorization
 public struct FoldInReport: Sendable, Hashable, Codable {
   public var id: String
   public var title: String
-  /// Share of the article's TF-IDF mass on terms the model does not know, estimating each
-  /// unknown term's idf as that of a term in no training document, ln((1 + n) / 1) + 1.
+  /// Share of the article's terms (tokens after analysis) that the model's vocabulary does not
+  /// know (`TFIDFWeighting.coverage`): they are dropped when the article is weighted.
   public var unknownShare: Double
   /// Whether the share is above ``Pipeline/poorRepresentationThreshold``.
   public var isPoorlyRepresented: Bool
@@ -58,24 +58,11 @@ extension Pipeline {
     let weights = model.tfidf.transform(documents)
     let coordinates = model.lsa.transform(weights)
 
-    let unknownIDF = log(Double(1 + model.manifest.counts.articles)) + 1
-    let reports = zip(fresh, documents).map { article, terms in
-      var known = 0.0
-      var unknown = 0.0
-      var counts: [String: Int] = [:]
-      for term in terms { counts[term, default: 0] += 1 }
-      for (term, count) in counts {
-        let tf = model.tfidf.options.sublinearTermFrequency ? 1 + log(Double(count)) : Double(count)
-        if let index = model.tfidf.vocabulary.index(of: term) {
-          known += tf * model.tfidf.inverseDocumentFrequency[index]
-        } else {
-          unknown += tf * unknownIDF
-        }
-      }
-      let share = known + unknown > 0 ? unknown / (known + unknown) : 1
-      return FoldInReport(
-        id: article.id, title: article.title, unknownShare: share,
-        isPoorlyRepresented: share > poorRepresentationThreshold)
+    let coverage = model.tfidf.weighting.coverage(of: documents)
+    let reports = zip(fresh, coverage).map { article, coverage in
+      FoldInReport(
+        id: article.id, title: article.title, unknownShare: coverage.unknownShare,
+        isPoorlyRepresented: coverage.unknownShare > poorRepresentationThreshold)
     }
 
     var extended = model
@@ -84,7 +71,7 @@ extension Pipeline {
       options: model.tfidf.options, terms: model.tfidf.terms,
       documentFrequency: model.tfidf.documentFrequency,
       inverseDocumentFrequency: model.tfidf.inverseDocumentFrequency,
-      trainingWeights: model.weights.appendingRows(of: weights))
+      trainingWeights: model.weights.appendingRows(of: weights), trainingDocumentCount: model.tfidf.documentCount)
     extended.lsa = LSAModel(
       options: model.lsa.options, algorithm: model.lsa.algorithm,
       singularValues: model.lsa.singularValues, termLoadings: model.lsa.termLoadings,

@@ -63,7 +63,8 @@ extension PolicyModel {
     }
     let tfidf = TFIDFModel(
       options: manifest.parameters.tfidf, terms: terms, documentFrequency: documentFrequency,
-      inverseDocumentFrequency: idf, trainingWeights: weights)
+      inverseDocumentFrequency: idf, trainingWeights: weights,
+      trainingDocumentCount: manifest.counts.articles)
     let lsa = LSAModel(
       options: manifest.parameters.lsa,
       algorithm: LSAOptions.Algorithm(rawValue: manifest.algorithm) ?? .exact,

@@ -8,12 +8,15 @@ extension TFIDFModel {
   ///
   /// - Parameters:
   ///   - terms: The vocabulary in column order, as ``terms`` returned it (code-point sorted).
-  ///   - trainingWeights: The documents × terms weights of the training documents.
+  ///   - trainingWeights: The documents × terms weights: the training documents, then any
+  ///     folded in later.
+  ///   - trainingDocumentCount: *n*, the number of training documents (the first rows of
+  ///     `trainingWeights`); `nil` when every row is one, as right after a fit.
   /// - Precondition: `terms`, `documentFrequency`, `inverseDocumentFrequency` and the weight
   ///   columns have the same length, and `terms` is strictly increasing in code-point order.
   public init(
     options: TFIDFOptions, terms: [String], documentFrequency: [Int],
-    inverseDocumentFrequency: [Double], trainingWeights: SparseMatrix
+    inverseDocumentFrequency: [Double], trainingWeights: SparseMatrix, trainingDocumentCount: Int? = nil
   ) {
     precondition(
       documentFrequency.count == terms.count && inverseDocumentFrequency.count == terms.count
@@ -24,7 +27,9 @@ extension TFIDFModel {
       "TF-IDF terms must be strictly increasing in code-point order")
     self.options = options
     self.vocabulary = Vocabulary(sortedUniqueTerms: terms)
-    self.documentCount = trainingWeights.rowCount
+    precondition(
+      (trainingDocumentCount ?? 0) <= trainingWeights.rowCount, "more training documents than weighted rows")
+    self.documentCount = trainingDocumentCount ?? trainingWeights.rowCount
     self.documentFrequency = documentFrequency
     self.inverseDocumentFrequency = inverseDocumentFrequency
     self.trainingWeights = trainingWeights

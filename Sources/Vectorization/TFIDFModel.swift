@@ -16,7 +16,7 @@ public struct TFIDFModel: Sendable, Hashable, Codable {
   public let options: TFIDFOptions
   /// The kept terms, in column order.
   public let vocabulary: Vocabulary
-  /// Number of training documents *n*.
+  /// Number of training documents *n* (documents folded in later do not change it, nor idf).
   public let documentCount: Int
   /// df(t): the number of training documents containing each term, in column order.
   public let documentFrequency: [Int]

@@ -39,6 +39,9 @@ struct FoldInTests {
     expectClose(
       first.model.lsa.documentCoordinates.row(row), model.lsa.documentCoordinates.row(0), tolerance: .decomposition)
     #expect(first.added[0].unknownShare < 0.01)
+    // n stays the training documents' count: idf and the weighting learned at the fit do not move.
+    #expect(first.model.tfidf.documentCount == model.tfidf.documentCount)
+    #expect(first.model.tfidf.weighting == model.tfidf.weighting)
     let second = try await Pipeline.add(
       articles: [article], to: first.model, cacheDirectory: TextAnalyzerFixture.cache, progress: { _ in })
     #expect(second.added.isEmpty)
