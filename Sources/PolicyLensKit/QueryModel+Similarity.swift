@@ -42,12 +42,16 @@ extension QueryModel {
   /// What a free-text query was understood as: its terms, the places it names (used as a
   /// preference, not as terms), and the words that were ignored.
   public struct TextQuery: Sendable, Hashable {
-    /// Terms of the model's vocabulary, with their TF-IDF weights (column, weight).
+    /// Terms of the text that are in the model's vocabulary, sorted.
     public var terms: [String]
-    /// Places the text names, as (region, city).
+    /// Places the text names (a city, else its region), in order of mention.
     public var places: [String]
     /// Terms of the text that the model's vocabulary does not know.
     public var unknownTerms: [String]
+    /// Provinces and municipalities the text names without a city, for the place preference.
+    public var preferredRegions: Set<String>
+    /// Cities the text names, for the place preference.
+    public var preferredCities: Set<String>
   }
 
   /// Analyses a free-text query as the model's articles were analysed.
@@ -62,13 +66,13 @@ extension QueryModel {
     let placeNames = places.map { $0.city ?? $0.region }
     let tokens = analyzer.terms(in: text)
     let row = weights(ofTerms: tokens)
-    let known = Set(row.map(\.column))
-    let unknown = Array(
-      Set(tokens.filter { term in terms.binarySearchIndex(of: term).map { !known.contains($0) } ?? true })
-    ).sorted()
     guard !row.isEmpty else { throw .noKnownTerms(text: text, terms: Array(Set(tokens)).sorted(), places: placeNames) }
+    // Every token the vocabulary knows has a (positive) weight in the row, so the row names them.
+    let known = Set(row.map { terms[$0.column] })
     let understood = TextQuery(
-      terms: Array(Set(row.map { terms[$0.column] })).sorted(), places: placeNames, unknownTerms: unknown)
+      terms: known.sorted(), places: placeNames, unknownTerms: Set(tokens).subtracting(known).sorted(),
+      preferredRegions: Set(places.filter { $0.city == nil }.map(\.region)),
+      preferredCities: Set(places.compactMap(\.city)))
     return (understood, row)
   }
 
@@ -82,13 +86,11 @@ extension QueryModel {
   public func similar(toText text: String, analyzer: TextAnalyzer, request: SimilarityRequest) throws(QueryError)
     -> [SimilarityMatch]
   {
-    let (_, queryRow) = try understand(text: text, analyzer: analyzer)
-    let places = Gazetteer.places(in: text)
-    let regions = Set(places.filter { $0.city == nil }.map(\.region))
-    let cities = Set(places.compactMap(\.city))
+    let (understood, queryRow) = try understand(text: text, analyzer: analyzer)
+    let (regions, cities) = (understood.preferredRegions, understood.preferredCities)
     let preference = request.placePreference
     let boost: ((Int) -> Double)? =
-      places.isEmpty || preference == 0
+      understood.places.isEmpty || preference == 0
       ? nil
       : { candidate in
         let article = articles[candidate]
@@ -151,10 +153,4 @@ extension QueryModel {
       lexicalWeight: request.lexicalWeight, count: request.explanationTermCount)
     return (shared.map { terms[involved[$0.term]] }, related.map { terms[involved[$0.term]] })
   }
-}
-
-extension Array where Element == String {
-  /// The position of `term` in a vocabulary in column order, if present (linear fallback:
-  /// the vocabulary's order is ``Vectorization/Vocabulary``'s, not plain `<`).
-  fileprivate func binarySearchIndex(of term: String) -> Int? { firstIndex(of: term) }
 }
