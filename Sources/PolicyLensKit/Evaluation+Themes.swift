@@ -86,9 +86,10 @@ extension Evaluation {
           !judged[$0].themes.contains(definition.key) && perArticle[$0][theme].hasPhrase
         }
         for count in [3, 5] where positives.count > count {
-          for _ in 0..<4 {
+          for draw in 0..<4 {
+            // Half the draws come with two counter-examples, half without: analysts mark both ways.
             let examples = Array(positives.shuffled(using: &generator).prefix(count))
-            let counters = Array(mentions.shuffled(using: &generator).prefix(2))
+            let counters = Array(mentions.shuffled(using: &generator).prefix(draw.isMultiple(of: 2) ? 2 : 0))
             let learned = ThemeExamples(
               examples: examples.map { judged[$0].row }, counterExamples: counters.map { judged[$0].row },
               unitLatentRows: unitRows, termWeights: model.weights)

@@ -118,22 +118,28 @@ public enum Evaluation {
     var themeRows: [EvaluationReport.ThemeRow] = []
     if let catalog, !checkSet.themes.isEmpty {
       // Examples for the "+ k examples" rows: each theme's first k judged articles of the
-      // tuning half (in file order); those rows are reported on the held-out half only.
-      func examples(_ count: Int) -> [String: [String]] {
+      // other half (in file order), so a row never scores the articles it learned from: the
+      // held-out rows learn from the tuning half, the tuning rows from the held-out half.
+      func examples(_ count: Int, drawnFrom split: String) -> [String: [String]] {
         var chosen: [String: [String]] = [:]
-        for entry in checkSet.themes where entry.split == "tuning" && rowByID[entry.id] != nil {
+        for entry in checkSet.themes where entry.split == split && rowByID[entry.id] != nil {
           for key in entry.themes where (chosen[key]?.count ?? 0) < count { chosen[key, default: []].append(entry.id) }
         }
         return chosen
       }
       let few = catalog.keepingFirstSeeds(fewSeedCount)
-      let variants: [(String, ThemeCatalog, [String])] = [
+      var variants: [(String, ThemeCatalog, [String])] = [
         ("as written", catalog, ["tuning", "heldout", "all"]),
         ("first \(fewSeedCount) seeds", few, ["tuning", "heldout", "all"]),
-        ("as written + 3 examples", catalog.withExamples(examples(3)), ["heldout"]),
-        ("as written + 5 examples", catalog.withExamples(examples(5)), ["heldout"]),
-        ("first \(fewSeedCount) seeds + 3 examples", few.withExamples(examples(3)), ["heldout"]),
       ]
+      for (name, themes, count) in [
+        ("as written", catalog, 3), ("as written", catalog, 5), ("first \(fewSeedCount) seeds", few, 3),
+      ] {
+        for (split, other) in [("tuning", "heldout"), ("heldout", "tuning")] {
+          variants.append(
+            ("\(name) + \(count) examples", themes.withExamples(examples(count, drawnFrom: other)), [split]))
+        }
+      }
       for (variant, themes, splits) in variants {
         let tagged = Dictionary(
           try model.themes(from: themes, options: themeOptions).articles.map { ($0.id, Set($0.themes.map(\.key))) },

@@ -6,11 +6,16 @@ import LinearAlgebra
 /// The examples' centroids, in the latent space (mean of their unit latent rows) and in the
 /// lexical one (mean of their TF-IDF rows), describe the theme as the analyst sees it. Each
 /// article's cosine with them (and, if there are counter-examples, with the counter-examples'
-/// latent centroid) enters a second logistic model, ``ThemeTaggerOptions/exampleModel``, on
-/// top of the theme's evidence logit:
+/// latent centroid), less the corpus's mean cosine with the same centroid, enters a second
+/// logistic model, ``ThemeTaggerOptions/exampleModel``, on top of the theme's evidence logit:
 ///
-///     logit P'(θ | d) = a · logit P(θ | d) + b · cos_latent(d, E⁺) + c · cos_lexical(d, E⁺)
-///                       + e · cos_latent(d, E⁻) + f
+///     logit P'(θ | d) = a · logit P(θ | d) + b · Δcos_latent(d, E⁺) + c · Δcos_lexical(d, E⁺)
+///                       + e · Δcos_latent(d, E⁻) + f,    Δcos(d, E) = cos(d, E) − mean_d' cos(d', E)
+///
+/// Measuring closeness above the corpus's average keeps the features' meaning the same with
+/// or without counter-examples and whatever the corpus's typical cosine (policy texts all
+/// share some vocabulary), so marking examples moves the articles that resemble them and not
+/// every article at once.
 ///
 /// Marked articles are labelled outright: an example carries the theme, a counter-example
 /// never does. The model's weights were fitted on the tuning half by drawing examples from
@@ -23,6 +28,8 @@ public struct ThemeExamples: Sendable {
   private let positiveLatent: [Double]
   private let positiveLexical: [Int: Double]
   private let negativeLatent: [Double]?
+  /// The corpus's mean cosines with the centroids (positive latent, lexical, negative latent).
+  private let baseline: (latent: Double, lexical: Double, counterLatent: Double)
 
   /// Learns from marked rows.
   ///
@@ -45,11 +52,30 @@ public struct ThemeExamples: Sendable {
       }
     }
     let norm = l2Norm(lexical.values)
+    let positiveLatent = latentCentroid(examples)
+    let positiveLexical = norm > 0 ? lexical.mapValues { $0 / norm } : [:]
+    let negativeLatent = counterExamples.isEmpty ? nil : latentCentroid(counterExamples)
+    // Mean cosines: the centroid against the mean unit latent row, and the lexical centroid
+    // against the mean TF-IDF row.
+    let rowCount = Double(max(1, unitLatentRows.rowCount))
+    var meanLatent = [Double](repeating: 0, count: unitLatentRows.columnCount)
+    for row in 0..<unitLatentRows.rowCount {
+      for j in meanLatent.indices { meanLatent[j] += unitLatentRows[row, j] }
+    }
+    func dot(_ a: [Double], _ b: [Double]) -> Double { zip(a, b).reduce(0) { $0 + $1.0 * $1.1 } }
+    var lexicalSum = 0.0
+    for position in termWeights.values.indices {
+      lexicalSum += termWeights.values[position] * (positiveLexical[Int(termWeights.columnIndices[position])] ?? 0)
+    }
     self.exampleRows = Set(examples)
     self.counterExampleRows = Set(counterExamples)
-    self.positiveLatent = latentCentroid(examples)
-    self.positiveLexical = norm > 0 ? lexical.mapValues { $0 / norm } : [:]
-    self.negativeLatent = counterExamples.isEmpty ? nil : latentCentroid(counterExamples)
+    self.positiveLatent = positiveLatent
+    self.positiveLexical = positiveLexical
+    self.negativeLatent = negativeLatent
+    self.baseline = (
+      dot(positiveLatent, meanLatent) / rowCount, lexicalSum / rowCount,
+      negativeLatent.map { dot($0, meanLatent) / rowCount } ?? 0
+    )
   }
 
   /// The article's similarities to the marked articles.
@@ -63,17 +89,19 @@ public struct ThemeExamples: Sendable {
     }
     let label: Bool? = exampleRows.contains(row) ? true : (counterExampleRows.contains(row) ? false : nil)
     return ExampleSimilarity(
-      latent: cosine(positiveLatent), lexical: lexical, counterLatent: negativeLatent.map(cosine) ?? 0, label: label)
+      latent: cosine(positiveLatent) - baseline.latent, lexical: lexical - baseline.lexical,
+      counterLatent: (negativeLatent.map(cosine) ?? 0) - baseline.counterLatent, label: label)
   }
 }
 
 /// An article's closeness to a theme's marked articles (see ``ThemeExamples``).
 public struct ExampleSimilarity: Sendable, Hashable, Codable {
-  /// Latent cosine with the examples' centroid.
+  /// Latent cosine with the examples' centroid, less the corpus's mean cosine with it.
   public var latent: Double
-  /// TF-IDF cosine with the examples' centroid.
+  /// TF-IDF cosine with the examples' centroid, less the corpus's mean cosine with it.
   public var lexical: Double
-  /// Latent cosine with the counter-examples' centroid (0 without counter-examples).
+  /// Latent cosine with the counter-examples' centroid, less the corpus's mean (0 without
+  /// counter-examples).
   public var counterLatent: Double
   /// `true` for an example, `false` for a counter-example, `nil` otherwise.
   public var label: Bool?

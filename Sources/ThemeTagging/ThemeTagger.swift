@@ -151,11 +151,15 @@ public struct ThemeTagger: Sendable {
     return [log(clamped / (1 - clamped)), examples.latent, examples.lexical, examples.counterLatent]
   }
 
-  /// Whether evidence earns the tag: a phrase occurs and P ≥ the threshold (an example always
-  /// does, a counter-example never).
+  /// Whether evidence earns the tag: a phrase occurs and P ≥ the threshold (for a theme with
+  /// examples, P' ≥ ``ThemeTaggerOptions/exampleThreshold``; an example always does, a
+  /// counter-example never).
   public func carries(_ evidence: ThemeEvidence) -> Bool {
-    if let label = evidence.examples?.label { return label }
-    return evidence.hasPhrase && probability(evidence) >= options.threshold
+    guard let examples = evidence.examples else {
+      return evidence.hasPhrase && probability(evidence) >= options.threshold
+    }
+    if let label = examples.label { return label }
+    return evidence.hasPhrase && probability(evidence) >= options.exampleThreshold
   }
 
   /// The evidence for every theme in article `row`, with its closeness to each theme's

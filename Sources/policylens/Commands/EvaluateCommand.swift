@@ -71,6 +71,7 @@ struct EvaluateCommand: AsyncParsableCommand {
     let analyzer = try TextAnalyzer(options: model.textAnalysis, cacheDirectory: lexiconCacheDirectory())
     for note in analyzer.lexiconReport.damageNotes { Terminal.current.note("note: \(note)") }
     let catalog = checkSet.themes.isEmpty ? nil : try themeOptions.catalog(for: model)
+    var taggerOptions = ThemeTaggerOptions(threshold: themeThreshold)
     if calibrateThemes, let catalog {
       let fitted = Evaluation.calibrateThemes(checkSet, model: model, catalog: catalog)
       terminal.note(
@@ -82,11 +83,15 @@ struct EvaluateCommand: AsyncParsableCommand {
       terminal.note(
         "example model weights: [\(fitted.exampleModel.weights.map { String(format: "%.4f", $0) }.joined(separator: ", "))], "
           + "intercept: \(String(format: "%.4f", fitted.exampleModel.intercept)), threshold \(fitted.exampleThreshold)")
+      terminal.note("the tables below use these weights")
+      taggerOptions.model = fitted.model
+      taggerOptions.exampleModel = fitted.exampleModel
+      taggerOptions.exampleThreshold = fitted.exampleThreshold
     }
     let report = try Evaluation.evaluate(
       checkSet, model: model, analyzer: analyzer, catalog: catalog,
       request: SimilarityRequest(lexicalWeight: lexicalWeight, placePreference: placePreference),
-      themeOptions: ThemeTaggerOptions(threshold: themeThreshold), allowsMissing: allowMissing)
+      themeOptions: taggerOptions, allowsMissing: allowMissing)
     for entry in report.missing {
       terminal.note("warning: line \(entry.line): \"\(entry.value)\" is not an article of the model; left out")
     }
