@@ -80,22 +80,42 @@ extension Evaluation {
     var exampleGates: [Bool] = []
     var generator = SplitMix64(seed: 7)
     for (variant, perArticle) in zip(variants, evidenceByVariant) {
-      for (theme, definition) in variant.themes.enumerated() {
-        let positives = judged.indices.filter { judged[$0].themes.contains(definition.key) }
-        let mentions = judged.indices.filter {
-          !judged[$0].themes.contains(definition.key) && perArticle[$0][theme].hasPhrase
-        }
-        for count in [3, 5] where positives.count > count {
-          for draw in 0..<4 {
-            // Half the draws come with two counter-examples, half without: analysts mark both ways.
-            let examples = Array(positives.shuffled(using: &generator).prefix(count))
-            let counters = Array(mentions.shuffled(using: &generator).prefix(draw.isMultiple(of: 2) ? 2 : 0))
-            let learned = ThemeExamples(
-              examples: examples.map { judged[$0].row }, counterExamples: counters.map { judged[$0].row },
-              unitLatentRows: unitRows, termWeights: model.weights)
-            for index in judged.indices where !examples.contains(index) && !counters.contains(index) {
-              let similarity = learned.similarity(
-                ofRow: judged[index].row, unitLatentRows: unitRows, termWeights: model.weights)
+      let positives = variant.themes.map { definition in
+        judged.indices.filter { judged[$0].themes.contains(definition.key) }
+      }
+      let mentions = variant.themes.enumerated().map { theme, definition in
+        judged.indices.filter { !judged[$0].themes.contains(definition.key) && perArticle[$0][theme].hasPhrase }
+      }
+      for count in [3, 5] {
+        for draw in 0..<4 {
+          // One draw marks every theme with more than `count` judged articles at once, as an
+          // analyst would; half the draws add two counter-examples per theme, half none.
+          var marked: [(examples: [Int], counters: [Int])?] = []
+          for theme in variant.themes.indices {
+            guard positives[theme].count > count else {
+              marked.append(nil)
+              continue
+            }
+            let examples = Array(positives[theme].shuffled(using: &generator).prefix(count))
+            let counters = Array(mentions[theme].shuffled(using: &generator).prefix(draw.isMultiple(of: 2) ? 2 : 0))
+            marked.append((examples, counters))
+          }
+          let learned = marked.map { marks in
+            marks.map {
+              ThemeExamples(
+                examples: $0.examples.map { judged[$0].row }, counterExamples: $0.counters.map { judged[$0].row },
+                unitLatentRows: unitRows, termWeights: model.weights)
+            }
+          }
+          for index in judged.indices {
+            let similarities = ExampleSimilarity.contrasting(
+              learned.map {
+                $0?.similarity(ofRow: judged[index].row, unitLatentRows: unitRows, termWeights: model.weights)
+              }, keys: variant.themes.map(\.key))
+            for (theme, definition) in variant.themes.enumerated() {
+              guard let marks = marked[theme], let similarity = similarities[theme],
+                !marks.examples.contains(index), !marks.counters.contains(index)
+              else { continue }
               let base = evidenceModel.probability(perArticle[index][theme].features)
               exampleFeatures.append(ThemeTagger.exampleFeatures(base: base, similarity))
               exampleLabels.append(judged[index].themes.contains(definition.key))

@@ -10,7 +10,12 @@ import LinearAlgebra
 /// logistic model, ``ThemeTaggerOptions/exampleModel``, on top of the theme's evidence logit:
 ///
 ///     logit P'(θ | d) = a · logit P(θ | d) + b · Δcos_latent(d, E⁺) + c · Δcos_lexical(d, E⁺)
-///                       + e · Δcos_latent(d, E⁻) + f,    Δcos(d, E) = cos(d, E) − mean_d' cos(d', E)
+///                       + e · Δcos_latent(d, E⁻) + g · max_θ'≠θ Δcos_latent(d, E⁺_θ') + f,
+///     Δcos(d, E) = cos(d, E) − mean_d' cos(d', E)
+///
+/// The term in θ' lets the themes an analyst marked compete: an article closer to the examples
+/// of 科技金融 than to those of 专精特新 is less likely to be 专精特新 (g < 0), which removes
+/// most of the false positives examples otherwise add among neighbouring themes.
 ///
 /// Measuring closeness above the corpus's average keeps the features' meaning the same with
 /// or without counter-examples and whatever the corpus's typical cosine (policy texts all
@@ -103,6 +108,38 @@ public struct ExampleSimilarity: Sendable, Hashable, Codable {
   /// Latent cosine with the counter-examples' centroid, less the corpus's mean (0 without
   /// counter-examples).
   public var counterLatent: Double
+  /// The largest ``latent`` of the article with another theme's examples (0 when no other
+  /// theme has examples): an article that resembles a neighbouring theme's examples more than
+  /// this theme's is less likely to carry this one.
+  public var otherLatent: Double = 0
+  /// The key of the theme whose examples give ``otherLatent``.
+  public var otherTheme: String?
   /// `true` for an example, `false` for a counter-example, `nil` otherwise.
   public var label: Bool?
+
+  /// Closeness from its parts.
+  public init(latent: Double, lexical: Double, counterLatent: Double, otherLatent: Double = 0, label: Bool?) {
+    self.latent = latent
+    self.lexical = lexical
+    self.counterLatent = counterLatent
+    self.otherLatent = otherLatent
+    self.label = label
+  }
+
+  /// Fills in ``otherLatent`` and ``otherTheme`` for each theme from the others' ``latent``.
+  ///
+  /// - Parameters:
+  ///   - similarities: Per theme, the article's closeness to its examples (`nil`: none).
+  ///   - keys: The themes' keys, in the same order.
+  public static func contrasting(_ similarities: [ExampleSimilarity?], keys: [String]) -> [ExampleSimilarity?] {
+    precondition(similarities.count == keys.count, "one key per theme")
+    return similarities.indices.map { theme in
+      guard var own = similarities[theme] else { return nil }
+      let nearest = similarities.indices.filter { $0 != theme && similarities[$0] != nil }
+        .max { similarities[$0]!.latent < similarities[$1]!.latent }
+      own.otherLatent = nearest.map { similarities[$0]!.latent } ?? 0
+      own.otherTheme = nearest.map { keys[$0] }
+      return own
+    }
+  }
 }

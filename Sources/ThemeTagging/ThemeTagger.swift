@@ -145,10 +145,12 @@ public struct ThemeTagger: Sendable {
     return options.exampleModel.probability(Self.exampleFeatures(base: base, examples))
   }
 
-  /// The example model's features: the evidence logit and the three cosines.
+  /// The example model's features: the evidence logit and the four cosines (see ``ThemeExamples``).
   public static func exampleFeatures(base: Double, _ examples: ExampleSimilarity) -> [Double] {
     let clamped = min(max(base, 1e-9), 1 - 1e-9)
-    return [log(clamped / (1 - clamped)), examples.latent, examples.lexical, examples.counterLatent]
+    return [
+      log(clamped / (1 - clamped)), examples.latent, examples.lexical, examples.counterLatent, examples.otherLatent,
+    ]
   }
 
   /// Whether evidence earns the tag: a phrase occurs and P ≥ the threshold (for a theme with
@@ -169,11 +171,11 @@ public struct ThemeTagger: Sendable {
   ) -> [ThemeEvidence] {
     var all = evidence(title: title, body: body, latentVector: documentVectors?.row(row))
     if let examples {
-      for (theme, learned) in examples.themes.enumerated() {
-        guard let learned else { continue }
-        all[theme].examples = learned.similarity(
-          ofRow: row, unitLatentRows: examples.unitLatentRows, termWeights: examples.termWeights)
-      }
+      let similarities = ExampleSimilarity.contrasting(
+        examples.themes.map { learned in
+          learned?.similarity(ofRow: row, unitLatentRows: examples.unitLatentRows, termWeights: examples.termWeights)
+        }, keys: themes.map(\.key))
+      for (theme, similarity) in similarities.enumerated() { all[theme].examples = similarity }
     }
     return all
   }

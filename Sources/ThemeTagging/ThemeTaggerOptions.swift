@@ -18,7 +18,8 @@ public struct ThemeTaggerOptions: Sendable, Hashable, Codable {
   public var exampleThreshold: Double
 
   /// The model for themes with examples, over (evidence logit, latent and lexical cosine with
-  /// the examples, latent cosine with the counter-examples); see ``ThemeExamples``.
+  /// the examples, latent cosine with the counter-examples, the largest latent cosine with
+  /// another theme's examples); see ``ThemeExamples``.
   public var exampleModel: LogisticRegression
 
   /// Options with the given models and threshold.
@@ -33,10 +34,10 @@ public struct ThemeTaggerOptions: Sendable, Hashable, Codable {
   }
 
   /// Weights fitted on the tuning half with 3 or 5 examples drawn from the judged articles
-  /// of each theme (as written and cut to three seeds), half the draws with two
+  /// of every theme at once (as written and cut to three seeds), half the draws with two
   /// counter-examples among the articles that mention the theme without carrying it.
   public static let calibratedExampleModel = LogisticRegression(
-    weights: [1.0004, 2.3556, 0.1517, -0.5720], intercept: 0.1195)
+    weights: [1.0197, 2.3011, 0.7994, -0.2370, -2.5189], intercept: 0.5759)
 
   /// Weights fitted on the tuning half of Tests/EvaluationData/checkset.json with the seeds
   /// model and models/themes.yaml, each theme both as written and cut to its first three

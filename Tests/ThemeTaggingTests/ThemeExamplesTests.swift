@@ -38,4 +38,16 @@ import Testing
     // cos(row 1, row 0) = 0.8, mean cos with row 0 over the six rows = (1 + 0.8 + 0 + 0 + 0 + 0.6) / 6 = 0.4.
     #expect(abs(Self.similarities(learned)[1].latent - 0.4) < 1e-12)
   }
+
+  @Test("each theme's contrast is the largest closeness to another theme's examples")
+  func contrast() {
+    let a = ExampleSimilarity(latent: 0.3, lexical: 0, counterLatent: 0, label: nil)
+    let b = ExampleSimilarity(latent: -0.1, lexical: 0, counterLatent: 0, label: nil)
+    let c = ExampleSimilarity(latent: 0.2, lexical: 0, counterLatent: 0, label: nil)
+    let contrasted = ExampleSimilarity.contrasting([a, nil, b, c], keys: ["a", "n", "b", "c"])
+    #expect(contrasted.map { $0?.otherLatent } == [0.2, nil, 0.3, 0.3])
+    #expect(contrasted.map { $0?.otherTheme } == ["c", nil, "a", "a"])
+    let alone = ExampleSimilarity.contrasting([a, nil], keys: ["a", "n"])[0]
+    #expect(alone?.otherLatent == 0 && alone?.otherTheme == nil)
+  }
 }

@@ -115,6 +115,29 @@ struct TagCommand: AsyncParsableCommand {
       ])
     }
     terminal.line(table.render(width: terminal.width))
+    let learned = shown.compactMap { item in item.evidence.examples.map { (item.name, $0) } }
+    if !learned.isEmpty {
+      // Closeness is measured above the corpus's mean cosine (see ThemeExamples).
+      let signed = { (value: Double) in String(format: "%+.2f", value) }
+      terminal.line(
+        "Themes with examples (tagged when P ≥ \(ThemeTaggerOptions().exampleThreshold)), closeness above the corpus mean:"
+      )
+      for (name, closeness) in learned {
+        switch closeness.label {
+        case true?: terminal.line("  \(name): marked as an example")
+        case false?: terminal.line("  \(name): marked as a counter-example")
+        case nil:
+          // Without counter-examples the feature is exactly 0 (ExampleSimilarity.counterLatent).
+          let counters = closeness.counterLatent == 0 ? "none" : signed(closeness.counterLatent)
+          let other = closeness.otherTheme.map { key in
+            "\(explanations.first { $0.key == key }?.name ?? key) \(signed(closeness.otherLatent))"
+          }
+          terminal.line(
+            "  \(name): its examples \(signed(closeness.latent)) (words \(signed(closeness.lexical)))"
+              + " · counter-examples \(counters) · nearest other theme's examples \(other ?? "none")")
+        }
+      }
+    }
     let untouched = explanations.count - shown.count
     terminal.line(
       "A theme is given when P ≥ \(ThemeTaggerOptions().threshold) and one of its phrases occurs; "
