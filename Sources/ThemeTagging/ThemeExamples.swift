@@ -135,10 +135,12 @@ public struct ExampleSimilarity: Sendable, Hashable, Codable {
     precondition(similarities.count == keys.count, "one key per theme")
     return similarities.indices.map { theme in
       guard var own = similarities[theme] else { return nil }
-      let nearest = similarities.indices.filter { $0 != theme && similarities[$0] != nil }
-        .max { similarities[$0]!.latent < similarities[$1]!.latent }
-      own.otherLatent = nearest.map { similarities[$0]!.latent } ?? 0
-      own.otherTheme = nearest.map { keys[$0] }
+      let others = similarities.indices.compactMap { other in
+        other == theme ? nil : similarities[other].map { (key: keys[other], latent: $0.latent) }
+      }
+      let nearest = others.max { $0.latent < $1.latent }
+      own.otherLatent = nearest?.latent ?? 0
+      own.otherTheme = nearest?.key
       return own
     }
   }
