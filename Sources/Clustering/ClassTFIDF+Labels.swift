@@ -4,7 +4,8 @@ extension ClassTFIDF {
   ///
   /// Terms are read by weight descending (ties by term index). A term is skipped when
   /// `isExcluded` says so (places, stop words, words naming a policy's form) or when it is a
-  /// substring of a chosen term (经济 after 低空经济). A term that contains chosen terms
+  /// substring of a chosen term (经济 after 低空经济) or of an excluded one read before it (海市
+  /// after 上海市: a part of a skipped word owes its weight to that word). A term that contains chosen terms
   /// replaces them in place (低空经济 after 低空), so with sub-words indexed a label reads
   /// 低空经济 无人机, not 低空 低空经济 经济.
   ///
@@ -19,9 +20,14 @@ extension ClassTFIDF {
     precondition(names.count == termCount, "one name per term: \(termCount) terms, \(names.count) names")
     return topTerms(count: termCount).map { ranked in
       var chosen: [String] = []
+      var skipped: [String] = []
       for weighted in ranked where chosen.count < count {
         let term = names[weighted.term]
-        if isExcluded(term) || chosen.contains(where: { $0.contains(term) }) { continue }
+        if isExcluded(term) {
+          skipped.append(term)
+          continue
+        }
+        if chosen.contains(where: { $0.contains(term) }) || skipped.contains(where: { $0.contains(term) }) { continue }
         if let first = chosen.firstIndex(where: { term.contains($0) }) {
           chosen[first] = term
           chosen = chosen.enumerated().filter { $0.offset == first || !term.contains($0.element) }.map(\.element)

@@ -16,4 +16,15 @@ import Testing
     #expect(labels[0] == ["低空经济", "无人机"])
     #expect(!labels[0].contains("深圳") && !labels[0].contains("经济"))
   }
+
+  @Test("a part of an excluded word does not label the cluster in its place")
+  func partsOfExcludedWords() throws {
+    let names = ["上海市委", "海市", "科创金融", "其他"]
+    let weights = SparseMatrix(
+      rowCount: 2, columnCount: 4, rowStarts: [0, 3, 4], columnIndices: [0, 1, 2, 3], values: [6, 3, 5, 1])
+    let model = try ClassTFIDF(termWeights: weights, labels: [0, 1])
+    #expect(model.labelTerms(count: 3, names: names, isExcluded: { $0 == "上海市委" })[0] == ["科创金融"])
+    // Without the exclusion the compound labels the cluster and its part is folded into it.
+    #expect(model.labelTerms(count: 3, names: names, isExcluded: { _ in false })[0] == ["上海市委", "科创金融"])
+  }
 }

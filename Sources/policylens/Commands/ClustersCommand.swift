@@ -95,19 +95,22 @@ struct ClustersCommand: AsyncParsableCommand {
     }
     for cluster in result.clusters {
       terminal.line(
-        "[\(cluster.number)] \(cluster.terms.joined(separator: " "))  — \(cluster.articles.count) articles, "
-          + "\(cluster.regionCount) regions, \(cluster.issueCount) issues")
+        "[\(cluster.number)] \(cluster.terms.joined(separator: " "))  — \(counted(cluster.articles.count, "article")), "
+          + "\(counted(cluster.regionCount, "region")), \(counted(cluster.issueCount, "issue"))")
       for member in cluster.articles.prefix(articles) { line(member) }
       if cluster.articles.count > articles { terminal.line("    … \(cluster.articles.count - articles) more") }
       terminal.line()
     }
     if !result.unclustered.isEmpty {
-      terminal.line("[unclustered] — \(result.unclustered.count) articles in no cluster")
+      terminal.line("[unclustered] — \(counted(result.unclustered.count, "article")) in no cluster")
       for member in result.unclustered.prefix(articles) { line(member) }
       if result.unclustered.count > articles { terminal.line("    … \(result.unclustered.count - articles) more") }
       terminal.line()
     }
   }
+
+  /// "1 article", "3 articles".
+  private func counted(_ count: Int, _ noun: String) -> String { "\(count) \(noun)\(count == 1 ? "" : "s")" }
 
   /// The part of the dendrogram above the cut, leaves labelled by cluster.
   private func renderTree(_ tree: LinkageTree, labels: [Int?], clusters: [ArticleCluster]) -> [String] {
