@@ -83,7 +83,7 @@ public enum Evaluation {
         missing.append(
           .init(
             line: checkSet.line(of: "\"\(value)\""), value: value,
-            suggestions: closest(to: value, among: model.articles.map(\.id))))
+            suggestions: ArticleSuggestions.ids(closestTo: value, in: model.articles)))
       }
       return nil
     }
@@ -174,12 +174,5 @@ public enum Evaluation {
     return EvaluationReport(
       ranking: rows, themes: themeRows, questions: questions, missing: missing,
       lexicalWeight: request.lexicalWeight, placePreference: request.placePreference)
-  }
-
-  /// Up to three of `candidates` sharing the longest prefix with `value`.
-  static func closest(to value: String, among candidates: [String]) -> [String] {
-    func sharedPrefix(_ a: String, _ b: String) -> Int { zip(a, b).prefix { $0 == $1 }.count }
-    let scored = candidates.map { ($0, sharedPrefix(value, $0)) }.filter { $0.1 >= 2 }
-    return scored.sorted { $0.1 > $1.1 || ($0.1 == $1.1 && $0.0 < $1.0) }.prefix(3).map(\.0)
   }
 }

@@ -74,7 +74,7 @@ extension PolicyModel {
       guard unknown.isEmpty else {
         throw .unknownExamples(
           themeKey: theme.key, articles: unknown,
-          suggestions: Evaluation.closest(to: unknown[0], among: articles.map(\.id)))
+          suggestions: ArticleSuggestions.ids(closestTo: unknown[0], in: articles))
       }
       learned.append(
         theme.examples.isEmpty

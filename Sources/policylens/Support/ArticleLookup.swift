@@ -1,5 +1,6 @@
 import FileIntegrity
 import Ingest
+import PolicyLensKit
 
 /// Finds an article by id, or explains which ids or titles come closest.
 enum ArticleLookup {
@@ -11,13 +12,7 @@ enum ArticleLookup {
   /// The row of `id` among `ids` (with their `titles`, for suggestions).
   static func row(of id: String, among ids: [String], titles: [String], model: String) throws -> Int {
     if let row = ids.firstIndex(of: id) { return row }
-    let byID = ids.indices.map { ($0, editDistance(ids[$0], id)) }.sorted { $0.1 < $1.1 }.prefix(3)
-      .filter { $0.1 <= max(2, id.count / 3) }.map(\.0)
-    let byTitle = ids.indices.filter { titles[$0].contains(id) }.prefix(3)
-    var suggestions: [Int] = []
-    for row in Array(byTitle) + byID where !suggestions.contains(row) && suggestions.count < 5 {
-      suggestions.append(row)
-    }
+    let suggestions = ArticleSuggestions.rows(closestTo: id, ids: ids, titles: titles)
     var message = "No article with id \(id) in \(model)."
     if suggestions.isEmpty {
       message += " List the ids with: policylens articles --model \(ShellQuoting.quote(model))"
