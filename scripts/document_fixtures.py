@@ -12,7 +12,9 @@
 - damaged.pdf: the first 600 bytes of a seed PDF.
 - policy.docx: a Word document (written with zipfile, WordprocessingML by hand) with a page break.
 - not-a-zip.docx: random bytes named .docx.
-- wechat.html, article.html, no-body.html, html-named.pdf: saved web pages.
+
+The saved web pages beside them (wechat.html, article.html, no-body.html and html-named.pdf,
+a copy of article.html) are written by hand.
 
 Requires fpdf2 (pinned in scripts/document_fixtures-requirements.txt), fonts-noto-cjk and the
 opencc command (Debian packages). Run from the repository root:

@@ -196,7 +196,7 @@ enum Paragraphs {
 
   /// Splits HTML-ish `<p>…</p>` lines (the digest's book list) into plain paragraphs.
   static func stripParagraphTags(_ line: Substring) -> [Substring] {
-    guard line.utf8.count >= 3, line.hasBytePrefix("<p>") || line.unicodeScalars.contains("<") && line.contains("<p>")
+    guard line.utf8.count >= 3, line.hasBytePrefix("<p>") || line.unicodeScalars.contains("<") && line.contains("p>")
     else { return [line] }
     var result: [Substring] = []
     for piece in line.split(separator: "</p>") {

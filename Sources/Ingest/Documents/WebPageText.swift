@@ -29,7 +29,7 @@ enum WebPageText {
     let text = ((title.map { [$0] } ?? []) + lines).joined(separator: "\n") + "\n"
     return ExtractedDocument(
       text: text, title: title, date: date, canonicalURL: meta.canonical ?? meta.ogURL,
-      siteName: (meta.siteName ?? meta.wechatAccount).map(collapse))
+      siteName: (meta.wechatAccount ?? meta.siteName).map(collapse))
   }
 
   /// Elements whose content is never article text.

@@ -27,7 +27,10 @@ enum WordprocessingText {
     parser.shouldProcessNamespaces = false
     parser.shouldResolveExternalEntities = false
     parser.delegate = collector
-    guard parser.parse() else { return .failure(Malformed(line: parser.lineNumber)) }
+    // swift-corelibs' parse() returns true for a truncated document; its error says otherwise.
+    guard parser.parse(), parser.parserError == nil, !collector.failed else {
+      return .failure(Malformed(line: parser.lineNumber))
+    }
     collector.finishPage()
     return .success(Result(pages: collector.pages))
   }
@@ -40,6 +43,9 @@ enum WordprocessingText {
     var cell: [String] = []
     var inText = false
     var tableDepth = 0
+    var failed = false
+
+    func parser(_ parser: XMLParser, parseErrorOccurred parseError: any Error) { failed = true }
 
     func finishPage() {
       pages.append(page.joined(separator: "\n"))
@@ -70,7 +76,7 @@ enum WordprocessingText {
     /// A break inside a paragraph splits it: the text before stays on the earlier page.
     func pageBreak() {
       // Word also marks the page after an explicit break as laid out: one break, not two.
-      guard row == nil, !(page.isEmpty && paragraph.isEmpty && !pages.isEmpty) else { return }
+      guard row == nil, !(page.allSatisfy(\.isEmpty) && paragraph.isEmpty && !pages.isEmpty) else { return }
       if !paragraph.isEmpty {
         page.append(paragraph)
         paragraph = ""
