@@ -13,6 +13,10 @@
 - policy.docx: a Word document (written with zipfile, WordprocessingML by hand) with a page break.
 - not-a-zip.docx: random bytes named .docx.
 
+For the benchmark (bench/documents, policylens-bench documents): each seed as a Word document
+(seed-NNN.docx, one paragraph per line) and as a web page (seed-NNN.html, one <p> per line
+inside <article>), so that every format is timed on the same text.
+
 The saved web pages beside them (wechat.html, article.html, no-body.html and html-named.pdf,
 a copy of article.html) are written by hand.
 
@@ -92,8 +96,8 @@ def scanned(path):
     pdf.output(path)
 
 
-def docx(path):
-    paragraphs = [
+def docx(path, paragraphs=None):
+    paragraphs = paragraphs or [
         ("title", "关于加快发展低空经济的实施意见"),
         ("", "2024年6月18日"),
         ("", "为贯彻落实国家关于发展低空经济的决策部署，加快培育新质生产力，结合本市实际，提出如下实施意见。"),
@@ -109,6 +113,7 @@ def docx(path):
             body.append('<w:p><w:r><w:br w:type="page"/></w:r></w:p>')
             continue
         style = '<w:pPr><w:pStyle w:val="Title"/></w:pPr>' if kind == "title" else ""
+        text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
         # Word splits text into runs at formatting changes; split the text to exercise that.
         half = len(text) // 2
         runs = f'<w:r><w:t>{text[:half]}</w:t></w:r><w:r><w:rPr><w:b/></w:rPr><w:t xml:space="preserve">{text[half:]}</w:t></w:r>'
@@ -145,8 +150,28 @@ def docx(path):
             archive.writestr(info, data)
 
 
+def escape(text):
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+def bench_copies():
+    os.makedirs("bench/documents", exist_ok=True)
+    for name in sorted(os.listdir("seeds")):
+        if not name.endswith(".txt"):
+            continue
+        with open(os.path.join("seeds", name), encoding="utf-8") as handle:
+            lines = handle.read().split("\n")
+        stem = f"bench/documents/seed-{name[:3]}"
+        docx(stem + ".docx", [("", line) for line in lines])
+        with open(stem + ".html", "w", encoding="utf-8") as handle:
+            handle.write('<!DOCTYPE html><html><head><meta charset="utf-8"><title>seed</title></head><body><article>')
+            handle.write("".join(f"<p>{escape(line)}</p>\n" for line in lines))
+            handle.write("</article></body></html>\n")
+
+
 def main():
     os.makedirs(OUT, exist_ok=True)
+    bench_copies()
     for name in sorted(os.listdir("seeds")):
         if name.endswith(".txt"):
             with open(os.path.join("seeds", name), encoding="utf-8") as handle:
