@@ -206,7 +206,9 @@ struct DigestParser {
       id: id, file: file, publication: Publication.digest.name, issue: issue, date: sourceDate ?? date,
       region: region, city: city, section: span.heading.section, title: title,
       // Tags a page wrapped mid-tag (`</` | `p>`) close up when the lines join; strip again.
-      body: Paragraphs.joinBrokenLines(content).flatMap { Paragraphs.stripParagraphTags(Substring($0)).map(String.init) },
+      body: Paragraphs.joinBrokenLines(content).flatMap {
+        Paragraphs.stripParagraphTags(Substring($0)).map(String.init)
+      },
       source: source, sourceDate: sourceDate, urls: urls,
       lines: span.lines)
   }

@@ -87,10 +87,12 @@ struct CorpusLoaderDocumentsTests {
     }
   }
 
-  @Test("bad documents are refused with their own error", arguments: [
-    ("scanned.pdf", "no text layer"), ("encrypted.pdf", "password"), ("damaged.pdf", "damaged PDF"),
-    ("not-a-zip.docx", "not a Word document"), ("no-body.html", "no article text"),
-  ])
+  @Test(
+    "bad documents are refused with their own error",
+    arguments: [
+      ("scanned.pdf", "no text layer"), ("encrypted.pdf", "password"), ("damaged.pdf", "damaged PDF"),
+      ("not-a-zip.docx", "not a Word document"), ("no-body.html", "no article text"),
+    ])
   func badDocuments(name: String, phrase: String) async throws {
     let path = try DocumentFixtures.path(name)
     do {
@@ -166,8 +168,9 @@ struct CorpusLoaderDocumentsTests {
   @Test("a traditional article is shown as written and analysed in simplified characters")
   func traditional() async throws {
     let seedArticle = try #require(
-      try await CorpusLoader.load(paths: [RepositoryPaths.seeds.appendingPathComponent("000_01685ed864da3128.txt").path])
-        .articles.first)
+      try await CorpusLoader.load(paths: [RepositoryPaths.seeds.appendingPathComponent("000_01685ed864da3128.txt").path]
+      )
+      .articles.first)
     for name in ["traditional.txt", "traditional.html"] {
       let corpus = try await CorpusLoader.load(paths: [try DocumentFixtures.path(name)])
       let article = try #require(corpus.articles.first)

@@ -24,7 +24,8 @@ enum DocumentFixtures {
     let fontID = 3
     objects.append("<< /Type /Catalog /Pages 2 0 R >>")
     let pageIDs = (0..<pageCount).map { 4 + 2 * $0 }
-    objects.append("<< /Type /Pages /Kids [\(pageIDs.map { "\($0) 0 R" }.joined(separator: " "))] /Count \(pageCount) >>")
+    objects.append(
+      "<< /Type /Pages /Kids [\(pageIDs.map { "\($0) 0 R" }.joined(separator: " "))] /Count \(pageCount) >>")
     objects.append("<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>")
     for page in 1...max(pageCount, 1) where pageCount > 0 {
       let contentID = 4 + 2 * (page - 1) + 1

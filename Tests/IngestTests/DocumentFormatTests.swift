@@ -4,9 +4,11 @@ import Testing
 
 @Suite("DocumentFormat")
 struct DocumentFormatTests {
-  @Test("the extension names a format, case-insensitively", arguments: [
-    ("a.txt", DocumentFormat.text), ("B.PDF", .pdf), ("c.docx", .docx), ("d.html", .html), ("e.HTM", .html),
-  ])
+  @Test(
+    "the extension names a format, case-insensitively",
+    arguments: [
+      ("a.txt", DocumentFormat.text), ("B.PDF", .pdf), ("c.docx", .docx), ("d.html", .html), ("e.HTM", .html),
+    ])
   func extensions(name: String, format: DocumentFormat) {
     #expect(DocumentFormat(fileName: name) == format)
   }

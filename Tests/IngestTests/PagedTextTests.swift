@@ -24,10 +24,12 @@ struct PagedTextTests {
     #expect(joined.pageStartLines == [1, 4])
   }
 
-  @Test("what counts as a page number", arguments: [
-    ("3", true), ("- 3 -", true), ("—12—", true), ("第3页", true), ("第 3 页 共 12 页", true), ("3 / 12", true),
-    ("Page 7", true), ("2024年", false), ("第三章", false), ("123456", false), ("3.5", false), ("", false),
-  ])
+  @Test(
+    "what counts as a page number",
+    arguments: [
+      ("3", true), ("- 3 -", true), ("—12—", true), ("第3页", true), ("第 3 页 共 12 页", true), ("3 / 12", true),
+      ("Page 7", true), ("2024年", false), ("第三章", false), ("123456", false), ("3.5", false), ("", false),
+    ])
   func pageNumberShapes(line: String, isPageNumber: Bool) {
     #expect(PagedText.isPageNumber(Substring(line)) == isPageNumber)
   }

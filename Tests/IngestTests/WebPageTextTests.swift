@@ -2,6 +2,7 @@ import Foundation
 import Testing
 
 @testable import Ingest
+import TestSupport
 
 @Suite("WebPageText")
 struct WebPageTextTests {
@@ -54,6 +55,20 @@ struct WebPageTextTests {
     #expect(document.date == nil)
   }
 
+  @Test("an empty paragraph is a blank line, so a newsletter posted as a page parses as its text")
+  func blankParagraphs() async throws {
+    let document = try #require(
+      extract("<html><body><article><p>一</p><p><br></p><p></p><p>二</p><p>三</p></article></body></html>"))
+    #expect(document.text == "一\n\n二\n三\n")
+    let text = try #require(try RepositoryPaths.seedFiles().first).path
+    let fromText = try await CorpusLoader.load(paths: [text]).articles
+    let page = try await CorpusLoader.load(
+      paths: [RepositoryPaths.root.appendingPathComponent("bench/documents/seed-000.html").path]
+    ).articles
+    #expect(page.map(\.title) == fromText.map(\.title))
+    #expect(page.map(\.body) == fromText.map(\.body))
+  }
+
   @Test("a page without article text gives nothing")
   func noBody() throws {
     let bytes = try Data(contentsOf: URL(fileURLWithPath: try DocumentFixtures.path("no-body.html")))
@@ -64,7 +79,8 @@ struct WebPageTextTests {
   @Test("a GB18030 page that declares no charset is read as GB18030")
   func legacyEncoding() throws {
     // 双周 in GB18030 is CB AB D6 DC.
-    let bytes = Array("<html><body><article><p>".utf8) + [0xCB, 0xAB, 0xD6, 0xDC] + Array("</p></article></body></html>".utf8)
+    let bytes =
+      Array("<html><body><article><p>".utf8) + [0xCB, 0xAB, 0xD6, 0xDC] + Array("</p></article></body></html>".utf8)
     let document = try #require(HTMLNode.parse(bytes).flatMap(WebPageText.extract(from:)))
     #expect(document.text == "双周\n")
   }

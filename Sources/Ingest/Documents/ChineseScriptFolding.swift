@@ -20,8 +20,9 @@ public final class ChineseScriptFolding: @unchecked Sendable {
   /// library is installed without its data): then traditional text is analysed as written.
   public static let shared: ChineseScriptFolding? = ChineseScriptFolding()
 
-  /// The share of Chinese characters that folding must change for a text to count as
-  /// traditional. Simplified text changes in well under 1 % of its characters (variant
+  /// The share of Chinese characters folding must change for a text to count as traditional.
+  ///
+  /// Simplified text changes in well under 1 % of its characters (variant
   /// forms such as 着/著); traditional text in about a quarter.
   public static let traditionalShare = 0.05
 

@@ -55,7 +55,7 @@ enum PDFExtractor {
       guard let colon = line.firstIndex(of: ":") else { return line }
       return line[line.index(after: colon)...].drop { $0 == " " }
     }
-    return messages.first { $0.contains("password") } .map(String.init)
+    return messages.first { $0.contains("password") }.map(String.init)
       ?? messages.first { $0.contains("xref") || $0.contains("trailer") }.map(String.init)
       ?? messages.first.map(String.init) ?? ""
   }

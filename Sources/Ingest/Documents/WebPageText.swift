@@ -5,7 +5,8 @@
 /// own `<p>` children hold the most text (the core of readability heuristics). Inside it,
 /// scripts, styles, navigation, forms, asides and footers are dropped; block elements
 /// (`p`, `div`, headings, list items, table rows, `br`) end lines and table cells are
-/// separated by tabs. White space collapses as a browser would, except that a line break
+/// separated by tabs; an empty paragraph (`<p><br></p>`) is a blank line, which the newsletter
+/// parser reads as the end of a contents list or a heading. White space collapses as a browser would, except that a line break
 /// between two Chinese characters is dropped rather than turned into a space.
 ///
 /// The title is `og:title`, WeChat's `#activity-name`, the first `<h1>` or `<title>`; the
@@ -23,7 +24,10 @@ enum WebPageText {
     var lines = writer.finish()
     let title = (meta.ogTitle ?? meta.wechatTitle ?? meta.firstHeading ?? meta.documentTitle)
       .map(collapse).flatMap { $0.isEmpty ? nil : $0 }
-    if let title, lines.first == title { lines.removeFirst() }
+    if let title, lines.first == title {
+      lines.removeFirst()
+      if lines.first?.isEmpty == true { lines.removeFirst() }
+    }
     guard lines.contains(where: { $0.unicodeScalars.count >= 2 }) else { return nil }
     let date = meta.dates.lazy.compactMap { IssueHeader.firstDate(in: $0) }.first
     let text = ((title.map { [$0] } ?? []) + lines).joined(separator: "\n") + "\n"
@@ -100,8 +104,11 @@ enum WebPageText {
         if name == "td" || name == "th" { current += "\t" }
         let isBlock = WebPageText.blocks.contains(name)
         if isBlock { endLine() }
+        let before = lines.count
         for child in children { write(child) }
         if isBlock { endLine() }
+        // An empty paragraph (WeChat's <p><br></p>) is the blank line a text would have.
+        if name == "p", lines.count == before, lines.last?.isEmpty == false { lines.append("") }
       }
     }
 
@@ -113,6 +120,7 @@ enum WebPageText {
 
     mutating func finish() -> [String] {
       endLine()
+      while lines.last?.isEmpty == true { lines.removeLast() }
       return lines
     }
 
@@ -180,7 +188,9 @@ enum WebPageText {
         default: break
         }
       case "link":
-        if attributes["rel"]?.lowercased().split(separator: " ").contains("canonical") == true, let href = attributes["href"] {
+        if attributes["rel"]?.lowercased().split(separator: " ").contains("canonical") == true,
+          let href = attributes["href"]
+        {
           canonical = canonical ?? href
         }
       case "title": documentTitle = documentTitle ?? plainText(node)

@@ -43,7 +43,8 @@ enum WordDocumentExtractor {
     switch WordprocessingText.parse(xml) {
     case .success(let result): parsed = result
     case .failure(let failure):
-      throw .damaged(path: path, format: .docx, reason: "word/document.xml is not well-formed XML (line \(failure.line))")
+      throw .damaged(
+        path: path, format: .docx, reason: "word/document.xml is not well-formed XML (line \(failure.line))")
     }
     let joined = PagedText.join(parsed.pages.map { Substring($0) })
     let hasPages = parsed.pages.count > 1

@@ -54,13 +54,15 @@ struct IngestCommand: AsyncParsableCommand {
       return
     }
     var table = TextTable([
-      .init(header: "file", maximumWidth: 28), .init(header: "format"), .init(header: "publication"), .init(header: "issue"),
+      .init(header: "file", maximumWidth: 28), .init(header: "format"), .init(header: "publication"),
+      .init(header: "issue"),
       .init(header: "date"), .init(header: "articles", alignsRight: true),
       .init(header: "boilerplate lines", alignsRight: true),
     ])
     for newsletter in loaded.newsletters {
       table.append([
-        newsletter.file, Self.formatLabel(of: newsletter), newsletter.publication?.name ?? "—", newsletter.issue, newsletter.date ?? "—",
+        newsletter.file, Self.formatLabel(of: newsletter), newsletter.publication?.name ?? "—", newsletter.issue,
+        newsletter.date ?? "—",
         formatCount(newsletter.articles.count),
         formatCount(newsletter.boilerplate.reduce(0) { $0 + $1.lines.count }),
       ])

@@ -65,7 +65,8 @@ struct ShowCommand: AsyncParsableCommand {
       : try QueryModel(model: model).similar(
         toArticle: row, request: SimilarityRequest(count: similarCount, excludesOwnRegion: true))
     let detail = ArticleDetail(
-      article: article, places: Gazetteer.places(in: article.analysisText).map { Place(region: $0.region, city: $0.city) },
+      article: article,
+      places: Gazetteer.places(in: article.analysisText).map { Place(region: $0.region, city: $0.city) },
       themes: themes, cluster: cluster, similar: similar)
     if output.json {
       terminal.line(try renderJSON(detail))
@@ -102,7 +103,8 @@ struct ShowCommand: AsyncParsableCommand {
       let pages = article.pages.map { ", \($0.label)" } ?? ""
       field(
         "file",
-        "\(article.file) (\(format.displayName)\(pages)), lines \(article.lines.first)–\(article.lines.last) of its text")
+        "\(article.file) (\(format.displayName)\(pages)), lines \(article.lines.first)–\(article.lines.last) of its text"
+      )
     } else {
       field("file", "\(article.file), lines \(article.lines.first)–\(article.lines.last)")
     }
