@@ -58,8 +58,8 @@ struct WebPageTextTests {
   @Test("an empty paragraph is a blank line, so a newsletter posted as a page parses as its text")
   func blankParagraphs() async throws {
     let document = try #require(
-      extract("<html><body><article><p>一</p><p><br></p><p></p><p>二</p><p>三</p></article></body></html>"))
-    #expect(document.text == "一\n\n二\n三\n")
+      extract("<html><body><article><p>第一</p><p><br></p><p></p><p>第二</p><p>第三</p></article></body></html>"))
+    #expect(document.text == "第一\n\n第二\n第三\n")
     let text = try #require(try RepositoryPaths.seedFiles().first).path
     let fromText = try await CorpusLoader.load(paths: [text]).articles
     let page = try await CorpusLoader.load(
@@ -67,6 +67,7 @@ struct WebPageTextTests {
     ).articles
     #expect(page.map(\.title) == fromText.map(\.title))
     #expect(page.map(\.body) == fromText.map(\.body))
+    #expect(page.map(\.region) == fromText.map(\.region))
   }
 
   @Test("a page without article text gives nothing")

@@ -125,19 +125,23 @@ enum WebPageText {
     }
 
     /// Collapses white space: a run becomes one space (a tab when it holds one, for table
-    /// cells), and none at all between two CJK characters.
+    /// cells), and a run with a line break between two CJK characters (the page source's
+    /// wrapping) none at all.
     static func settle(_ raw: String) -> String {
       var result: [Unicode.Scalar] = []
       var pending: Unicode.Scalar?
+      var breaksLine = false
       for scalar in raw.unicodeScalars {
         if scalar.properties.isWhitespace {
           if scalar == "\t" || pending == nil { pending = scalar == "\t" ? "\t" : " " }
+          if scalar == "\n" || scalar == "\r" { breaksLine = true }
           continue
         }
         if let space = pending, let last = result.last {
-          if !(space == " " && isCJK(last) && isCJK(scalar)) { result.append(space) }
+          if !(space == " " && breaksLine && isCJK(last) && isCJK(scalar)) { result.append(space) }
         }
         pending = nil
+        breaksLine = false
         result.append(scalar)
       }
       var text = ""
