@@ -26,3 +26,18 @@ struct ChineseScriptFoldingTests {
     #expect(folding.foldIfTraditional("ESG 2024") == nil)
   }
 }
+
+extension ChineseScriptFoldingTests {
+  @Test("a long text is judged on its beginning, middle and end")
+  func sampling() throws {
+    let folding = try #require(ChineseScriptFolding.shared)
+    let simplified = String(repeating: "低空经济产业发展很快。\n", count: 2_000)
+    let traditional = String(repeating: "低空經濟產業發展很快。\n", count: 2_000)
+    let sample = ChineseScriptFolding.sample(of: traditional)
+    #expect(sample.count < traditional.count / 3)
+    #expect(folding.foldIfTraditional(simplified) == nil)
+    #expect(folding.foldIfTraditional(traditional) == simplified)
+    // Traditional text only at the end of a long file is still found.
+    #expect(folding.foldIfTraditional(simplified + traditional.prefix(30_000)) != nil)
+  }
+}

@@ -53,10 +53,41 @@ public final class ChineseScriptFolding: @unchecked Sendable {
 
   /// The folded text when `text` is written in traditional characters (folding changes at
   /// least ``traditionalShare`` of its Chinese characters), else `nil`.
+  ///
+  /// Long texts are judged on a sample (``sample(of:)``: their beginning, middle and end), so
+  /// that simplified text, the usual case, costs a small fraction of a full conversion.
   public func foldIfTraditional(_ text: String) -> String? {
+    let sample = Self.sample(of: text)
+    if sample.count < text.count, Self.changedShare(from: sample, to: fold(sample)) < Self.traditionalShare / 2 {
+      return nil
+    }
     let folded = fold(text)
     return Self.changedShare(from: text, to: folded) >= Self.traditionalShare ? folded : nil
   }
+
+  /// Whole lines from the beginning, the middle and the end of `text`, about
+  /// ``sampleLength`` characters each; the text itself when it is shorter than three of them.
+  static func sample(of text: String) -> String {
+    let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+    guard text.count > 3 * sampleLength, lines.count > 3 else { return text }
+    var picked: [Substring] = []
+    func take(from start: Int, step: Int) {
+      var length = 0
+      var index = start
+      while index >= 0, index < lines.count, length < sampleLength {
+        picked.append(lines[index])
+        length += lines[index].count
+        index += step
+      }
+    }
+    take(from: 0, step: 1)
+    take(from: lines.count / 2, step: 1)
+    take(from: lines.count - 1, step: -1)
+    return picked.joined(separator: "\n")
+  }
+
+  /// Characters per sampled stretch (``sample(of:)``).
+  static let sampleLength = 2_000
 
   /// The share of Chinese characters that differ between `original` and `folded`, compared
   /// line by line and position by position (lines whose length changed count in full).
