@@ -17,7 +17,7 @@ public enum Pipeline {
   /// Reads newsletters and fits a model.
   ///
   /// - Parameters:
-  ///   - paths: Newsletter files or folders of `.txt` files.
+  ///   - paths: Newsletter files (text, PDF, Word, web pages) or folders of them.
   ///   - options: What to fit; see ``FitOptions``.
   ///   - cacheDirectory: Where the compiled lexicon is cached (`nil`: compile in memory).
   ///   - progress: Receives stage events and warnings.
