@@ -10,7 +10,7 @@ PREFIX ?= /usr/local
 # make demo writes here (ignored by git), so the committed model and the tree stay as they are.
 DEMO := demo
 
-.PHONY: demo install test lint setup peers build model report-check report-screenshot bench bench-quick bench-smoke fuzz fuzz-smoke fixtures clean
+.PHONY: demo install test lint setup peers build model report-check report-screenshot bench bench-quick bench-smoke fuzz fuzz-smoke fixtures document-fixtures clean
 
 demo: setup build
 	$(BIN) fit seeds --model $(DEMO)/seeds
@@ -70,6 +70,7 @@ bench-smoke: setup
 	.build/debug/policylens-bench segment --megabytes 0.2 --repetitions 1
 	.build/debug/policylens-bench lsa --documents 300 --terms 2000 --dimensions 10 --repetitions 1 --warm-up 0
 	.build/debug/policylens-bench products --model models/seeds --columns 20 --repetitions 1 --svd
+	.build/debug/policylens-bench documents --repetitions 1
 
 # Mutation fuzzing of the newsletter parser and the segmenter, 10 minutes each (release build).
 # FUZZ_SECONDS and FUZZ_SEED override the length and the seed.
@@ -97,6 +98,13 @@ fixtures: peers
 	python3 scripts/numeric_fixtures.py
 	python3 scripts/clustering_fixtures.py
 	python3 scripts/jieba_fixture.py
+
+# Renders the seeds to PDF (and Word, web pages) and writes the other document fixtures of
+# IngestTests (CJK fonts and the opencc command from Debian, fpdf2 from PyPI).
+document-fixtures: setup
+	@dpkg -s fonts-noto-cjk opencc >/dev/null 2>&1 || apt-get install -y -qq fonts-noto-cjk opencc >/dev/null
+	python3 -m pip install --quiet --disable-pip-version-check -r scripts/document_fixtures-requirements.txt
+	python3 scripts/document_fixtures.py
 
 clean:
 	rm -rf .build

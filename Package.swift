@@ -23,11 +23,15 @@ let package = Package(
     .package(url: "https://github.com/apple/swift-numerics", from: "1.0.0"),
     .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.0.0"),
     .package(url: "https://github.com/apple/swift-nio", from: "2.0.0"),
+    .package(url: "https://github.com/weichsel/ZIPFoundation", exact: "0.9.20"),
   ],
   targets: [
     // MARK: - Public modules
 
-    .target(name: "Ingest", dependencies: ["FileIntegrity"], swiftSettings: swiftSettings),
+    .target(
+      name: "Ingest",
+      dependencies: ["FileIntegrity", "CDocumentLibraries", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
+      swiftSettings: swiftSettings),
     .target(name: "TextAnalysis", dependencies: ["FileIntegrity"], swiftSettings: swiftSettings),
     .target(name: "Vectorization", dependencies: ["LinearAlgebra"], swiftSettings: swiftSettings),
     .target(name: "Reduction", dependencies: ["LinearAlgebra"], swiftSettings: swiftSettings),
@@ -69,6 +73,10 @@ let package = Package(
     .systemLibrary(
       name: "CLAPACK", pkgConfig: "lapack",
       providers: [.apt(["liblapack-dev", "libblas-dev"])]),
+    // libxml2's HTML parser and OpenCC; only Ingest imports it.
+    .systemLibrary(
+      name: "CDocumentLibraries", pkgConfig: "libxml-2.0",
+      providers: [.apt(["libxml2-dev", "libopencc-dev"])]),
     .executableTarget(
       name: "policylens-bench",
       dependencies: [

@@ -1,10 +1,12 @@
 #!/usr/bin/env bash
 # Installs the system packages PolicyLens needs on Debian, and makes OpenBLAS the
 # provider of libblas.so.3 / liblapack.so.3 (about 25× faster dgemm than reference BLAS).
+# Reading documents: poppler-utils (pdftotext, for PDF), libxml2-dev (the HTML parser) and
+# libopencc-dev (traditional → simplified folding, with OpenCC's Taiwan and Hong Kong tables).
 # Idempotent: does nothing when everything is already there.
 set -euo pipefail
 
-packages=(libblas-dev liblapack-dev libopenblas0-pthread python3-jieba pkg-config)
+packages=(libblas-dev liblapack-dev libopenblas0-pthread python3-jieba pkg-config poppler-utils libxml2-dev libopencc-dev)
 missing=()
 for p in "${packages[@]}"; do
   dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p")

@@ -3,7 +3,8 @@
 /// Articles are plain values: the same input file always yields the same articles with the
 /// same ``id``s, in reading order. JSON uses the keys `id`, `file`, `publication`, `issue`,
 /// `date`, `region`, `city`, `section`, `title`, `body`, `source`, `source_date`, `urls` and
-/// `lines`.
+/// `lines`, and, when they apply, `format` (absent for text files), `pages` and `simplified`.
+/// Models saved before these existed load unchanged.
 public struct Article: Codable, Sendable, Hashable, Identifiable {
   /// A short, stable, typeable identifier; see ``ArticleID`` for the scheme
   /// (`2024-21#3`, `digest-2023-25#7`).
@@ -38,8 +39,32 @@ public struct Article: Codable, Sendable, Hashable, Identifiable {
   public var sourceDate: String?
   /// URLs given with the article, in order of appearance.
   public var urls: [String]
-  /// The input lines (1-based, inclusive) the article spans, title line included.
+  /// The input lines (1-based, inclusive) the article spans, title line included; for a PDF,
+  /// Word document or web page, lines of its extracted text.
   public var lines: LineRange
+  /// The kind of file the article was read from; `nil` for a text file (and in models saved
+  /// before other formats were read).
+  public var format: DocumentFormat?
+  /// The pages of the PDF or Word document the article spans, when the document has pages.
+  public var pages: PageRange?
+  /// The title and body folded to simplified characters, when the article is written in
+  /// traditional ones (``title`` and ``body`` keep the text as written); analysis reads
+  /// ``analysisTitle`` and ``analysisBody``.
+  public var simplified: SimplifiedText?
+
+  /// The title and body in simplified characters.
+  public struct SimplifiedText: Codable, Sendable, Hashable {
+    /// The title, folded.
+    public var title: String
+    /// The paragraphs, folded.
+    public var body: [String]
+
+    /// Creates a folded text.
+    public init(title: String, body: [String]) {
+      self.title = title
+      self.body = body
+    }
+  }
 
   /// Creates an article from its parts.
   public init(
@@ -66,10 +91,21 @@ public struct Article: Codable, Sendable, Hashable, Identifiable {
   enum CodingKeys: String, CodingKey {
     case id, file, publication, issue, date, region, city, section, title, body, source
     case sourceDate = "source_date"
-    case urls, lines
+    case urls, lines, format, pages, simplified
   }
 
   /// The title followed by the body paragraphs, separated by newlines: the text later stages
   /// segment.
   public var text: String { ([title] + body).joined(separator: "\n") }
+
+  /// The title analysis reads: folded to simplified characters when the article is written
+  /// in traditional ones, else ``title``.
+  public var analysisTitle: String { simplified?.title ?? title }
+
+  /// The paragraphs analysis reads: folded to simplified characters when the article is
+  /// written in traditional ones, else ``body``.
+  public var analysisBody: [String] { simplified?.body ?? body }
+
+  /// ``analysisTitle`` followed by ``analysisBody``, separated by newlines.
+  public var analysisText: String { ([analysisTitle] + analysisBody).joined(separator: "\n") }
 }

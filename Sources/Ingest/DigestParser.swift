@@ -69,7 +69,13 @@ struct DigestParser {
         if hasPage {
           entries.append(Entry(section: section, title: section, key: TitleMatcher.key(title)))
         }
-      } else if hasPage, !title.isEmpty {
+      } else if hasPage || wrappedEntry(at: i) != nil, !title.isEmpty {
+        var title = title
+        // A title too long for the line continues on the next one, which carries the page.
+        if !hasPage, let continuation = wrappedEntry(at: i) {
+          title = Substring(Self.joinWrapped(title, continuation.title))
+          i = continuation.index
+        }
         let key = TitleMatcher.key(title)
         if let first = entries.first(where: { $0.title != $0.section }), TitleMatcher.matches(key, first.key),
           entries.count > 1
@@ -93,15 +99,30 @@ struct DigestParser {
       if text.isEmpty { continue }
       if next < entries.count, TitleMatcher.canBeTitle(text) {
         let window = entries[next..<min(next + 3, entries.count)].lazy.map(\.key)
-        if TitleMatcher.isPlausibleLength(text, for: window),
-          let look = TitleMatcher.firstMatch(of: TitleMatcher.key(text), in: window)
+        let key = TitleMatcher.key(text)
+        var look =
+          TitleMatcher.isPlausibleLength(text, for: window) ? TitleMatcher.firstMatch(of: key, in: window) : nil
+        var title = String(text)
+        var titleIndex = j
+        // A title the page wrapped: the next line completes the entry's title.
+        let target = entries[next + (look ?? 0)].key
+        if key.count >= 4, key.count < target.count, let k = nextNonBlank(after: j), k - j <= 2,
+          TitleMatcher.canBeTitle(lines[k].text)
         {
+          let joined = key + TitleMatcher.key(lines[k].text)
+          if target.starts(with: joined) || TitleMatcher.matches(joined, target) && joined.count <= target.count {
+            look = look ?? 0
+            title = Self.joinWrapped(text, lines[k].text)
+            titleIndex = k
+          }
+        }
+        if let look {
           for skipped in entries[next..<next + look] {
             warnings.append(.unmatchedContentsEntry(file: file, title: skipped.title))
           }
           let entry = entries[next + look]
           layout.headings.append(
-            Heading(startIndex: j, titleIndex: j, title: String(text), section: entry.section, region: nil))
+            Heading(startIndex: j, titleIndex: titleIndex, title: title, section: entry.section, region: nil))
           next += look + 1
           continue
         }
@@ -121,6 +142,35 @@ struct DigestParser {
     return Newsletter(
       file: file, publication: .digest, issue: issue, date: date, articles: articles,
       boilerplate: layout.boilerplateBlocks(), warnings: warnings)
+  }
+
+  /// The contents line after `index` when `index` holds the first part of a wrapped entry:
+  /// a line without a page number followed (after at most one blank line) by one with a
+  /// leader and a page number that is not a section heading.
+  func wrappedEntry(at index: Int) -> (index: Int, title: Substring)? {
+    guard let k = nextNonBlank(after: index), k - index <= 2 else { return nil }
+    // The continuation carries the page after a leader (dots or a tab), not a date.
+    let text = lines[k].text
+    guard text.contains("..") || text.contains("…") || text.contains("\t") else { return nil }
+    let (title, hasPage) = Self.contentsLine(text)
+    guard hasPage, !title.isEmpty, !Self.knownSections.contains(String(title)), title.count < 40 else { return nil }
+    return (k, title)
+  }
+
+  func nextNonBlank(after index: Int) -> Int? {
+    var k = index + 1
+    while k < lines.count, lines[k].isBlank { k += 1 }
+    return k < lines.count ? k : nil
+  }
+
+  /// Two parts of a wrapped title: joined directly, or with a space between Latin letters or
+  /// digits.
+  static func joinWrapped(_ first: Substring, _ second: Substring) -> String {
+    let needsSpace =
+      first.unicodeScalars.last.map { $0.isASCII && $0.properties.isAlphabetic || ("0"..."9").contains($0) } == true
+      && second.unicodeScalars.first.map { $0.isASCII && $0.properties.isAlphabetic || ("0"..."9").contains($0) }
+        == true
+    return String(first) + (needsSpace ? " " : "") + String(second)
   }
 
   func isPageNumber(_ text: Substring) -> Bool {
@@ -155,7 +205,11 @@ struct DigestParser {
     return Article(
       id: id, file: file, publication: Publication.digest.name, issue: issue, date: sourceDate ?? date,
       region: region, city: city, section: span.heading.section, title: title,
-      body: Paragraphs.joinBrokenLines(content), source: source, sourceDate: sourceDate, urls: urls,
+      // Tags a page wrapped mid-tag (`</` | `p>`) close up when the lines join; strip again.
+      body: Paragraphs.joinBrokenLines(content).flatMap {
+        Paragraphs.stripParagraphTags(Substring($0)).map(String.init)
+      },
+      source: source, sourceDate: sourceDate, urls: urls,
       lines: span.lines)
   }
 }

@@ -17,6 +17,28 @@ public enum IngestWarning: Codable, Sendable, Hashable, CustomStringConvertible 
   case duplicateArticleID(id: String, files: [String])
   /// A text that is not a newsletter names no date; its article is left out of timelines.
   case undated(file: String)
+  /// The file's name says one format and its content another; it was read as its content.
+  case formatMismatch(file: String, named: DocumentFormat, content: DocumentFormat)
+  /// Pages of a PDF or Word document carry no text (scanned pages); articles on them may be
+  /// incomplete.
+  case pagesWithoutText(file: String, pages: [Int])
+  /// Articles written in traditional characters were folded to simplified for analysis.
+  case foldedTraditional(file: String, articleCount: Int)
+  /// The file could not be read and was left out; the other files were read.
+  case skipped(file: String, reason: String)
+
+  /// `3, 5–7, 9`.
+  static func pageList(_ pages: [Int]) -> String {
+    var parts: [String] = []
+    var index = 0
+    while index < pages.count {
+      var end = index
+      while end + 1 < pages.count, pages[end + 1] == pages[end] + 1 { end += 1 }
+      parts.append(end == index ? "\(pages[index])" : "\(pages[index])–\(pages[end])")
+      index = end + 1
+    }
+    return parts.joined(separator: ", ")
+  }
 
   /// One sentence naming the file and what was done about it.
   public var description: String {
@@ -37,6 +59,18 @@ public enum IngestWarning: Codable, Sendable, Hashable, CustomStringConvertible 
     case .undated(let file):
       "\(file): no date found in the text (such as 2024年5月10日); the article has no date and "
         + "timelines leave it out."
+    case .formatMismatch(let file, let named, let content):
+      "\(file): named \(named.fileExtension) but its content is a \(content.displayName); read as a "
+        + "\(content.displayName). Rename it to \(content.fileExtension)."
+    case .pagesWithoutText(let file, let pages):
+      "\(file): page\(pages.count == 1 ? "" : "s") \(Self.pageList(pages)) \(pages.count == 1 ? "has" : "have") no text "
+        + "layer (scanned); articles on \(pages.count == 1 ? "it" : "them") may be incomplete. Run OCR on the "
+        + "file (for example ocrmypdf -l chi_sim) and ingest it again."
+    case .foldedTraditional(let file, let count):
+      "\(file): \(count) article\(count == 1 ? "" : "s") in traditional characters, folded to simplified for "
+        + "analysis (shown as written)."
+    case .skipped(let file, let reason):
+      "skipped \(file): \(reason)"
     }
   }
 }

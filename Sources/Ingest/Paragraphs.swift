@@ -38,7 +38,9 @@ enum Paragraphs {
       let (lineHasTab, lineHasPunctuation) = scan(line)
       if previousJoinable, !lineHasTab, !startsLikeHeading(line), var last = result.popLast() {
         if let a = last.unicodeScalars.last, let b = line.unicodeScalars.first,
-          isASCIIAlphanumeric(a), isASCIIAlphanumeric(b)
+          isASCIIAlphanumeric(a), isASCIIAlphanumeric(b),
+          // A number the line broke (a date such as 202|40319) closes up again.
+          !(isASCIIDigit(a) && isASCIIDigit(b))
         {
           last += " "
         }
@@ -86,6 +88,8 @@ enum Paragraphs {
   }
 
   @inline(__always)
+  static func isASCIIDigit(_ s: Unicode.Scalar) -> Bool { (0x30...0x39).contains(s.value) }
+
   static func isASCIIAlphanumeric(_ s: Unicode.Scalar) -> Bool {
     switch s.value {
     case 0x30...0x39, 0x41...0x5A, 0x61...0x7A: true
@@ -192,7 +196,7 @@ enum Paragraphs {
 
   /// Splits HTML-ish `<p>…</p>` lines (the digest's book list) into plain paragraphs.
   static func stripParagraphTags(_ line: Substring) -> [Substring] {
-    guard line.utf8.count >= 3, line.hasBytePrefix("<p>") || line.unicodeScalars.contains("<") && line.contains("<p>")
+    guard line.utf8.count >= 3, line.hasBytePrefix("<p>") || line.unicodeScalars.contains("<") && line.contains("p>")
     else { return [line] }
     var result: [Substring] = []
     for piece in line.split(separator: "</p>") {

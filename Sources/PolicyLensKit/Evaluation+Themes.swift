@@ -60,7 +60,8 @@ extension Evaluation {
       var perArticle: [[ThemeEvidence]] = []
       for (row, themes) in judged {
         let article = model.articles[row]
-        let evidence = tagger.evidence(title: article.title, body: article.body, latentVector: vectors.row(row))
+        let evidence = tagger.evidence(
+          title: article.analysisTitle, body: article.analysisBody, latentVector: vectors.row(row))
         perArticle.append(evidence)
         for (theme, item) in evidence.enumerated() {
           features.append(item.features)

@@ -8,15 +8,16 @@ import Vectorization
 /// Composes the stages: newsletters → articles → terms → TF-IDF → LSA.
 public enum Pipeline {
   /// The text of an article as the analyzer sees it: the title `titleRepetitions` times
-  /// (``FitOptions/titleRepetitions``), then the body paragraphs.
+  /// (``FitOptions/titleRepetitions``), then the body paragraphs, folded to simplified
+  /// characters when the article is written in traditional ones (``Article/analysisTitle``).
   public static func analysisText(of article: Article, titleRepetitions: Int) -> String {
-    (Array(repeating: article.title, count: titleRepetitions) + article.body).joined(separator: "\n")
+    (Array(repeating: article.analysisTitle, count: titleRepetitions) + article.analysisBody).joined(separator: "\n")
   }
 
   /// Reads newsletters and fits a model.
   ///
   /// - Parameters:
-  ///   - paths: Newsletter files or folders of `.txt` files.
+  ///   - paths: Newsletter files (text, PDF, Word, web pages) or folders of them.
   ///   - options: What to fit; see ``FitOptions``.
   ///   - cacheDirectory: Where the compiled lexicon is cached (`nil`: compile in memory).
   ///   - progress: Receives stage events and warnings.

@@ -96,7 +96,7 @@ extension PolicyModel {
   ) throws(ThemeTaggingError) -> (articles: [ArticleThemes], counts: [ThemeCount]) {
     let tagger = themeTagger(for: catalog, options: options)
     let result = tagger.tagging(
-      articles: articles.map { ($0.title, $0.body) }, documentVectors: latentVectors,
+      articles: articles.map { ($0.analysisTitle, $0.analysisBody) }, documentVectors: latentVectors,
       examples: try exampleContext(for: catalog))
     let tagged = zip(articles, result.tags).map { article, scores in
       ArticleThemes(
@@ -138,7 +138,8 @@ extension PolicyModel {
   ) -> [ThemeExplanation] {
     let article = articles[row]
     let evidence = tagger.evidence(
-      ofRow: row, title: article.title, body: article.body, documentVectors: latentVectors, examples: examples)
+      ofRow: row, title: article.analysisTitle, body: article.analysisBody, documentVectors: latentVectors,
+      examples: examples)
     return zip(catalog.themes.indices, evidence).map { theme, evidence in
       ThemeExplanation(
         key: catalog.themes[theme].key, name: catalog.themes[theme].name, probability: tagger.probability(evidence),
@@ -175,7 +176,8 @@ extension PolicyModel {
     var candidates: [ThemeSuggestion] = []
     for (row, article) in articles.enumerated() {
       let evidence = tagger.evidence(
-        ofRow: row, title: article.title, body: article.body, documentVectors: vectors, examples: examples)[theme]
+        ofRow: row, title: article.analysisTitle, body: article.analysisBody, documentVectors: vectors,
+        examples: examples)[theme]
       guard evidence.examples?.label == nil else { continue }
       let probability = tagger.probability(evidence)
       guard evidence.hasPhrase || probability >= 0.05 else { continue }

@@ -16,5 +16,6 @@ struct PolicyLensBench: AsyncParsableCommand {
       LSABenchmark.self,
       ProductBenchmark.self,
       SegmentationBenchmark.self,
+      DocumentBenchmark.self,
     ])
 }

@@ -469,7 +469,7 @@ struct SpecialPathTests {
     try FileManager.default.createDirectory(atPath: scratch.path("x.txt"), withIntermediateDirectories: false)
     let cases: [(String, String)] = [
       (scratch.path("loop.txt"), "symbolic link that loops"), (scratch.path("gone.txt"), "which does not exist"),
-      (scratch.path("fifo.txt"), "named pipe"), (scratch.path("x.txt"), "contains no .txt files"),
+      (scratch.path("fifo.txt"), "named pipe"), (scratch.path("x.txt"), "contains no newsletter files"),
       ("/dev/null", "is a device"),
     ]
     for (path, message) in cases {

@@ -21,7 +21,7 @@ struct AddCommand: AsyncParsableCommand {
       """)
 
   @Argument(
-    help: ArgumentHelp("Newsletter files or folders to add.", valueName: "path"),
+    help: ArgumentHelp("Newsletter files (.txt, .pdf, .docx, .html) or folders to add.", valueName: "path"),
     completion: .file())
   var paths: [String]
 

@@ -7,11 +7,17 @@ import Ingest
 struct IngestCommand: AsyncParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "ingest",
-    abstract: "Read newsletter text files and split them into articles.",
+    abstract: "Read newsletters (text, PDF, Word, web pages) and split them into articles.",
     discussion: """
       Every line of input ends up in exactly one article or in a reported boilerplate block \
       (masthead, contents list, distribution list). Files in GB18030/GBK, with a BOM or CRLF \
-      line endings are decoded automatically.
+      line endings are decoded automatically. PDF is read with poppler's pdftotext (each \
+      article records its pages), .docx from its XML, web pages (.html, .htm) through \
+      libxml2: the article body (WeChat's rich_media_content, <article>, <main>), title, date \
+      and canonical URL. The content decides the format, whatever the extension says. Text \
+      in traditional characters is folded to simplified for analysis (OpenCC, Taiwan and Hong \
+      Kong tables) and shown as written. A scanned PDF, a password, a damaged file or a page \
+      without article text is reported, and skipped when other files could be read.
 
       Example:
         policylens ingest seeds --out articles.json
@@ -48,13 +54,15 @@ struct IngestCommand: AsyncParsableCommand {
       return
     }
     var table = TextTable([
-      .init(header: "file", maximumWidth: 28), .init(header: "publication"), .init(header: "issue"),
+      .init(header: "file", maximumWidth: 28), .init(header: "format"), .init(header: "publication"),
+      .init(header: "issue"),
       .init(header: "date"), .init(header: "articles", alignsRight: true),
       .init(header: "boilerplate lines", alignsRight: true),
     ])
     for newsletter in loaded.newsletters {
       table.append([
-        newsletter.file, newsletter.publication?.name ?? "—", newsletter.issue, newsletter.date ?? "—",
+        newsletter.file, Self.formatLabel(of: newsletter), newsletter.publication?.name ?? "—", newsletter.issue,
+        newsletter.date ?? "—",
         formatCount(newsletter.articles.count),
         formatCount(newsletter.boilerplate.reduce(0) { $0 + $1.lines.count }),
       ])
@@ -63,6 +71,15 @@ struct IngestCommand: AsyncParsableCommand {
     terminal.line(
       "\n\(formatCount(result.articleCount)) articles. List them with: policylens articles \(corpus.paths.map(ShellQuoting.quote).joined(separator: " "))"
     )
+  }
+}
+
+extension IngestCommand {
+  /// `txt`, `html`, or `pdf, 12 pp.` (the pages its articles span, for PDF and Word).
+  static func formatLabel(of newsletter: Newsletter) -> String {
+    let format = newsletter.articles.first?.format ?? .text
+    guard let last = newsletter.articles.compactMap(\.pages?.last).max() else { return format.rawValue }
+    return "\(format.rawValue), \(last) pp."
   }
 }
 

@@ -10,8 +10,9 @@ struct ShowCommand: AsyncParsableCommand {
     abstract: "Show one article: where and when, source and links, themes, cluster, text and similar policies.",
     discussion: """
       Prints the article's metadata (publication, issue, date, its place and the places its \
-      text names, section, source, URLs), its themes with the seed terms found, its topic \
-      cluster, the text wrapped to the terminal (paragraphs kept), and the most similar \
+      text names, section, source, URLs, the file with its format and pages), its themes with \
+      the seed terms found, its topic cluster, the text (as written: traditional characters \
+      stay traditional) wrapped to the terminal (paragraphs kept), and the most similar \
       articles from other places.
 
       Example:
@@ -64,7 +65,8 @@ struct ShowCommand: AsyncParsableCommand {
       : try QueryModel(model: model).similar(
         toArticle: row, request: SimilarityRequest(count: similarCount, excludesOwnRegion: true))
     let detail = ArticleDetail(
-      article: article, places: Gazetteer.places(in: article.text).map { Place(region: $0.region, city: $0.city) },
+      article: article,
+      places: Gazetteer.places(in: article.analysisText).map { Place(region: $0.region, city: $0.city) },
       themes: themes, cluster: cluster, similar: similar)
     if output.json {
       terminal.line(try renderJSON(detail))
@@ -97,7 +99,18 @@ struct ShowCommand: AsyncParsableCommand {
       field("source", source + (article.sourceDate.map { ", \($0)" } ?? ""))
     }
     for url in article.urls { field("link", url) }
-    field("file", "\(article.file), lines \(article.lines.first)–\(article.lines.last)")
+    if let format = article.format {
+      let pages = article.pages.map { ", \($0.label)" } ?? ""
+      field(
+        "file",
+        "\(article.file) (\(format.displayName)\(pages)), lines \(article.lines.first)–\(article.lines.last) of its text"
+      )
+    } else {
+      field("file", "\(article.file), lines \(article.lines.first)–\(article.lines.last)")
+    }
+    if let simplified = article.simplified {
+      field("script", "traditional; analysed as simplified: \(simplified.title)")
+    }
     if let cluster = detail.cluster {
       field("cluster", "[\(cluster.number)] \(cluster.terms.joined(separator: " ")) (\(cluster.articleCount) articles)")
     }
@@ -168,7 +181,7 @@ struct ShowCommand: AsyncParsableCommand {
     private enum CodingKeys: String, CodingKey {
       case id, title, publication, issue, date, region, city, primaryPlace, places, section, source
       case sourceDate = "source_date"
-      case urls, file, lines, body, themes, cluster, similar
+      case urls, file, format, pages, lines, body, simplified, themes, cluster, similar
     }
 
     func encode(to encoder: any Encoder) throws {
@@ -187,7 +200,10 @@ struct ShowCommand: AsyncParsableCommand {
       try container.encode(article.sourceDate, forKey: .sourceDate)
       try container.encode(article.urls, forKey: .urls)
       try container.encode(article.file, forKey: .file)
+      try container.encode(article.format ?? .text, forKey: .format)
+      try container.encode(article.pages, forKey: .pages)
       try container.encode(article.lines, forKey: .lines)
+      try container.encode(article.simplified, forKey: .simplified)
       try container.encode(article.body, forKey: .body)
       try container.encode(themes, forKey: .themes)
       try container.encode(cluster, forKey: .cluster)

@@ -47,7 +47,7 @@ struct ModelOptions: ParsableArguments {
 struct CorpusOptions: ParsableArguments {
   @Argument(
     help: ArgumentHelp(
-      "Newsletter text files, or folders of .txt files.", valueName: "path"),
+      "Newsletter files (.txt, .pdf, .docx, .html), or folders of them.", valueName: "path"),
     completion: .file())
   var paths: [String] = ["seeds"]
 }

@@ -17,6 +17,7 @@ extension IngestError: ReportableError {
   var exitCode: Int32 {
     switch self {
     case .pathNotFound, .unreadable, .noTextFiles, .notAFile: ExitStatus.noInput
+    case .toolMissing, .timedOut: ExitStatus.failure
     default: ExitStatus.dataError
     }
   }

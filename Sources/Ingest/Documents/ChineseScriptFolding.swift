@@ -1,0 +1,132 @@
+import Foundation
+
+internal import CDocumentLibraries
+
+/// Traditional Chinese → simplified, through OpenCC (Debian's libopencc) with its Hong Kong
+/// and Taiwan tables, so that articles from Hong Kong, Macao and Taiwan share terms with the
+/// mainland ones.
+///
+/// A text is first brought from Hong Kong variants to OpenCC's standard traditional forms
+/// (`hk2t.json`), then converted with Taiwan's phrase table to mainland simplified usage
+/// (`tw2sp.json`: 軟體 → 软件, 資訊 → 信息, then character by character). Both steps keep line
+/// breaks. The converters are loaded once per process (reading OpenCC's dictionaries is the
+/// only I/O) and used under a lock.
+public final class ChineseScriptFolding: @unchecked Sendable {
+  private let hongKong: opencc_t
+  private let taiwan: opencc_t
+  private let lock = NSLock()
+
+  /// The process's converters; `nil` when OpenCC's configuration files cannot be loaded (the
+  /// library is installed without its data): then traditional text is analysed as written.
+  public static let shared: ChineseScriptFolding? = ChineseScriptFolding()
+
+  /// The share of Chinese characters folding must change for a text to count as traditional.
+  ///
+  /// Simplified text changes in well under 1 % of its characters (variant
+  /// forms such as 着/著); traditional text in about a quarter.
+  public static let traditionalShare = 0.05
+
+  private init?() {
+    let invalid = opencc_t(bitPattern: -1)
+    guard let hk = opencc_open("hk2t.json"), hk != invalid else { return nil }
+    guard let tw = opencc_open("tw2sp.json"), tw != invalid else {
+      opencc_close(hk)
+      return nil
+    }
+    hongKong = hk
+    taiwan = tw
+  }
+
+  deinit {
+    opencc_close(hongKong)
+    opencc_close(taiwan)
+  }
+
+  /// `text` in simplified characters and mainland phrasing.
+  ///
+  /// - Complexity: O(*n*) in the length of the text (OpenCC's maximum-match segmentation).
+  public func fold(_ text: String) -> String {
+    lock.lock()
+    defer { lock.unlock() }
+    return convert(convert(text, with: hongKong), with: taiwan)
+  }
+
+  /// The folded text when `text` is written in traditional characters (folding changes at
+  /// least ``traditionalShare`` of its Chinese characters), else `nil`.
+  ///
+  /// Long texts are judged on a sample (``sample(of:)``: their beginning, middle and end), so
+  /// that simplified text, the usual case, costs a small fraction of a full conversion.
+  public func foldIfTraditional(_ text: String) -> String? {
+    let sample = Self.sample(of: text)
+    if sample.count < text.count, Self.changedShare(from: sample, to: fold(sample)) < Self.traditionalShare / 2 {
+      return nil
+    }
+    let folded = fold(text)
+    return Self.changedShare(from: text, to: folded) >= Self.traditionalShare ? folded : nil
+  }
+
+  /// Whole lines from the beginning, the middle and the end of `text`, about
+  /// ``sampleLength`` characters each; the text itself when it is shorter than three of them.
+  static func sample(of text: String) -> String {
+    let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+    guard text.count > 3 * sampleLength, lines.count > 3 else { return text }
+    var picked: [Substring] = []
+    func take(from start: Int, step: Int) {
+      var length = 0
+      var index = start
+      while index >= 0, index < lines.count, length < sampleLength {
+        picked.append(lines[index])
+        length += lines[index].count
+        index += step
+      }
+    }
+    take(from: 0, step: 1)
+    take(from: lines.count / 2, step: 1)
+    take(from: lines.count - 1, step: -1)
+    return picked.joined(separator: "\n")
+  }
+
+  /// Characters per sampled stretch (``sample(of:)``).
+  static let sampleLength = 2_000
+
+  /// The share of Chinese characters that differ between `original` and `folded`, compared
+  /// line by line and position by position (lines whose length changed count in full).
+  static func changedShare(from original: String, to folded: String) -> Double {
+    var han = 0
+    var changed = 0
+    let a = original.split(separator: "\n", omittingEmptySubsequences: false)
+    let b = folded.split(separator: "\n", omittingEmptySubsequences: false)
+    for (lineA, lineB) in zip(a, b) {
+      let scalarsA = Array(lineA.unicodeScalars)
+      let scalarsB = Array(lineB.unicodeScalars)
+      let count = scalarsA.count { isHan($0) }
+      han += count
+      if scalarsA.count != scalarsB.count {
+        changed += count
+        continue
+      }
+      for (x, y) in zip(scalarsA, scalarsB) where x != y && isHan(x) { changed += 1 }
+    }
+    return han == 0 ? 0 : Double(changed) / Double(han)
+  }
+
+  static func isHan(_ scalar: Unicode.Scalar) -> Bool {
+    switch scalar.value {
+    case 0x3400...0x4DBF, 0x4E00...0x9FFF, 0xF900...0xFAFF, 0x20000...0x3FFFF: true
+    default: false
+    }
+  }
+
+  private func convert(_ text: String, with converter: opencc_t) -> String {
+    var text = text
+    return text.withUTF8 { bytes -> String in
+      guard let base = bytes.baseAddress else { return "" }
+      let converted = base.withMemoryRebound(to: CChar.self, capacity: bytes.count) {
+        opencc_convert_utf8(converter, $0, bytes.count)
+      }
+      guard let converted else { return String(decoding: bytes, as: UTF8.self) }
+      defer { opencc_convert_utf8_free(converted) }
+      return String(cString: converted)
+    }
+  }
+}
