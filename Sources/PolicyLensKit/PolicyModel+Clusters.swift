@@ -108,8 +108,15 @@ public struct ClusteringResult: Sendable, Hashable, Codable {
   /// The number of clustered articles the silhouette was estimated on (those in the consensus
   /// sample, see `ConsensusOptions.sampleSize`), or `nil` when it was computed on all of them.
   public var silhouetteArticleCount: Int?
+  /// The standard error of the silhouette estimated on a sample (`nil` when computed on every
+  /// clustered article): the standard deviation of the sampled articles' silhouettes over √m,
+  /// with the finite-population correction.
+  public var silhouetteStandardError: Double? = nil
   /// The average-linkage tree, for `ClusterMethod.averageLinkage`.
   public var tree: LinkageTree?
+  /// The article of each leaf of ``tree`` when it was built on a sample (`SampledLinkage`);
+  /// `nil` when leaf *i* is article *i*.
+  public var treeRows: [Int]?
 }
 
 extension PolicyModel {
@@ -146,22 +153,26 @@ extension PolicyModel {
       if request.stabilitySeedCount >= 2 {
         stability = try Self.stability(of: consensus.labels, on: sample, vectors: vectors, request: request)
       }
-    case (.averageLinkage, let k?):
-      let linkage = try LinkageTree(averageLinkageOf: vectors)
-      tree = linkage
-      labels = try linkage.labels(clusterCount: k)
-    case (.averageLinkage, nil):
-      // One rule for k everywhere: the tree is cut into as many clusters as the consensus finds.
+    case (.averageLinkage, let k):
+      // One rule for k everywhere: without k the tree is cut into as many clusters as the
+      // consensus finds. Above the consensus's sample size the tree is built on a sample.
       var generator = SplitMix64(seed: request.seed)
-      let consensus = try ConsensusClustering(
-        fitting: vectors, options: request.consensus, clusterCount: nil, using: &generator)
-      let linkage = try LinkageTree(averageLinkageOf: vectors)
-      tree = linkage
-      labels = try linkage.labels(clusterCount: max(1, Set(consensus.labels.compactMap { $0 }).count))
+      var count = k ?? 1
+      if k == nil {
+        let consensus = try ConsensusClustering(
+          fitting: vectors, options: request.consensus, clusterCount: nil, using: &generator)
+        count = max(1, Set(consensus.labels.compactMap { $0 }).count)
+      }
+      let linkage = try SampledLinkage(
+        averageLinkageOf: vectors, sampleSize: request.consensus.sampleSize, clusterCount: count, using: &generator)
+      tree = linkage.tree
+      labels = linkage.labels
+      if linkage.isSampled { sample = linkage.sampleRows }
     }
     var result = try describe(
       labels: labels, agreement: agreement, silhouetteSample: sample, vectors: vectors, request: request)
     result.tree = tree
+    result.treeRows = tree != nil ? sample : nil
     result.stability = stability
     return result
   }
@@ -250,12 +261,24 @@ extension PolicyModel {
     for (position, row) in silhouetteRows.enumerated() {
       for j in 0..<d { silhouetteVectors[position, j] = vectors[row, j] }
     }
-    let silhouette: Double? =
+    let silhouetteSamples: [Double]? =
       k >= 2 && silhouetteRows.count > k
-      ? try? Silhouette.score(of: silhouetteVectors, labels: silhouetteRows.compactMap { numbers[$0] }) : nil
+      ? try? Silhouette.samples(of: silhouetteVectors, labels: silhouetteRows.compactMap { numbers[$0] }) : nil
+    let silhouette = silhouetteSamples.map { $0.reduce(0, +) / Double($0.count) }
+    // On a sample, the estimate's standard error: the sample standard deviation of s(i) over √m,
+    // with the finite-population correction √((N − m) / (N − 1)) for m of N clustered articles.
+    var silhouetteError: Double?
+    if let silhouetteSamples, let silhouette, silhouetteSample != nil, silhouetteSamples.count > 1 {
+      let m = Double(silhouetteSamples.count)
+      let population = Double(max(clusteredRows.count, silhouetteSamples.count))
+      let variance = silhouetteSamples.reduce(0) { $0 + ($1 - silhouette) * ($1 - silhouette) } / (m - 1)
+      let correction = population > 1 ? max(0, (population - m) / (population - 1)) : 0
+      silhouetteError = (variance / m * correction).squareRoot()
+    }
     return ClusteringResult(
       clusters: clusters, labels: numbers.map { $0.map { $0 + 1 } }, unclustered: unclustered, stability: nil,
       silhouette: silhouette,
-      silhouetteArticleCount: silhouetteSample == nil ? nil : silhouetteRows.count)
+      silhouetteArticleCount: silhouetteSample == nil ? nil : silhouetteRows.count,
+      silhouetteStandardError: silhouetteError)
   }
 }

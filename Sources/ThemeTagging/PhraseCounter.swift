@@ -34,27 +34,40 @@ public struct PhraseCounter: Sendable {
 
   /// How often each phrase occurs in `text` (indexed like ``phrases``).
   public func counts(in text: String) -> [Int] {
+    let scalars = Array(text.unicodeScalars)
+    return counts(in: scalars, candidatePositions: scalars.indices)
+  }
+
+  /// The scalars some phrase starts with.
+  var firstScalars: Dictionary<Unicode.Scalar, [(scalars: [Unicode.Scalar], index: Int, isWord: Bool)]>.Keys {
+    byFirstScalar.keys
+  }
+
+  /// How often each phrase occurs in `scalars`, looking for matches only at `candidatePositions`
+  /// (increasing), which must include every position holding a scalar of ``firstScalars``.
+  ///
+  /// The count equals ``counts(in:)``'s on the same text: a phrase can start only at such a
+  /// position, and a match skips the positions it covers whichever positions are listed. Many
+  /// counters over one text share one list (``ScalarBitmap/positions(in:)``), so a text is
+  /// scanned once, not once per counter.
+  func counts(in scalars: [Unicode.Scalar], candidatePositions: some Sequence<Int>) -> [Int] {
     var counts = [Int](repeating: 0, count: phrases.count)
     guard !phrases.isEmpty else { return counts }
-    let scalars = Array(text.unicodeScalars)
-    var position = 0
-    while position < scalars.count {
-      var advance = 1
-      if let candidates = byFirstScalar[scalars[position]] {
-        for candidate in candidates where position + candidate.scalars.count <= scalars.count {
-          let end = position + candidate.scalars.count
-          guard scalars[position..<end].elementsEqual(candidate.scalars) else { continue }
-          if candidate.isWord {
-            let before = position > 0 && Self.isASCIIWordScalar(scalars[position - 1])
-            let after = end < scalars.count && Self.isASCIIWordScalar(scalars[end])
-            if before || after { continue }
-          }
-          counts[candidate.index] += 1
-          advance = candidate.scalars.count
-          break
+    var next = 0
+    for position in candidatePositions where position >= next {
+      guard let candidates = byFirstScalar[scalars[position]] else { continue }
+      for candidate in candidates where position + candidate.scalars.count <= scalars.count {
+        let end = position + candidate.scalars.count
+        guard scalars[position..<end].elementsEqual(candidate.scalars) else { continue }
+        if candidate.isWord {
+          let before = position > 0 && Self.isASCIIWordScalar(scalars[position - 1])
+          let after = end < scalars.count && Self.isASCIIWordScalar(scalars[end])
+          if before || after { continue }
         }
+        counts[candidate.index] += 1
+        next = end
+        break
       }
-      position += advance
     }
     return counts
   }
