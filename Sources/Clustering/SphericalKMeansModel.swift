@@ -117,9 +117,9 @@ private struct Run {
     using generator: inout some RandomNumberGenerator
   ) {
     let n = rows.count
-    centroids = Self.seed(rows: rows, clusterCount: k, using: &generator)
-    labels = [Int](repeating: -1, count: n)
-    iterations = 0
+    var centroids = Self.seed(rows: rows, clusterCount: k, using: &generator)
+    var labels = [Int](repeating: -1, count: n)
+    var iterations = 0
     var similarities = [Double](repeating: 0, count: n)
     let d = rows.dimension
     while iterations < maximumIterations {
@@ -154,6 +154,7 @@ private struct Run {
       Self.refillEmptyClusters(&labels, similarities: similarities, clusterCount: k)
       centroids = Self.centroids(rows: rows, labels: labels, clusterCount: k, previous: centroids)
     }
+    (self.centroids, self.labels, self.iterations) = (centroids, labels, iterations)
     objective = 0
     for i in 0..<n { objective += rows.dot(i, centroids, labels[i]) }
   }

@@ -1,4 +1,5 @@
 import Clustering
+import Foundation
 import Ingest
 import LinearAlgebra
 
@@ -145,13 +146,14 @@ extension PolicyModel {
     var stability: ClusterStability?
     switch (request.method, request.clusterCount) {
     case (.sphericalKMeans, let k):
-      var generator = SplitMix64(seed: request.seed)
-      let consensus = try ConsensusClustering(
-        fitting: vectors, options: request.consensus, clusterCount: k, using: &generator)
+      // The request's seed and, for the stability, the next ones: independent runs, on every core.
+      let seeds = (0..<UInt64(max(1, request.stabilitySeedCount))).map { request.seed &+ $0 }
+      let runs = try Self.consensus(of: vectors, request: request, clusterCount: k, seeds: seeds)
+      let consensus = runs[0]
       (labels, agreement) = (consensus.labels, consensus.agreement)
       sample = consensus.isSampled ? consensus.sampleRows : nil
       if request.stabilitySeedCount >= 2 {
-        stability = try Self.stability(of: consensus.labels, on: sample, vectors: vectors, request: request)
+        stability = Self.stability(of: runs.map(\.labels), seeds: seeds, on: sample)
       }
     case (.averageLinkage, let k):
       // One rule for k everywhere: without k the tree is cut into as many clusters as the
@@ -186,21 +188,31 @@ extension PolicyModel {
       rowCount: all.rowCount, columnCount: d, columnMajor: Array(all.elements.prefix(all.rowCount * d)))
   }
 
-  /// ARI over every pair of the consensus clusterings for the request's seed and the next ones,
-  /// on the articles of `sample` when given (each seed draws its own sample and assigns the
-  /// rest; the index compares the labels they give the first seed's sample).
-  private static func stability(of first: [Int?], on sample: [Int]?, vectors: Matrix, request: ClusterRequest)
-    throws -> ClusterStability
+  /// The consensus clustering for each seed, computed concurrently (each run has its own
+  /// generator, so the result is the same as one after the other).
+  private static func consensus(of vectors: Matrix, request: ClusterRequest, clusterCount: Int?, seeds: [UInt64])
+    throws -> [ConsensusClustering]
   {
-    let seeds = (0..<UInt64(request.stabilitySeedCount)).map { request.seed &+ $0 }
-    func compared(_ labels: [Int?]) -> [Int] { (sample?.map { labels[$0] } ?? labels).map { $0 ?? -1 } }
-    var partitions = [compared(first)]
-    for seed in seeds.dropFirst() {
-      var generator = SplitMix64(seed: seed)
-      let other = try ConsensusClustering(
-        fitting: vectors, options: request.consensus, clusterCount: request.clusterCount, using: &generator)
-      partitions.append(compared(other.labels))
+    nonisolated(unsafe) let results = UnsafeMutableBufferPointer<Result<ConsensusClustering, ClusteringError>>
+      .allocate(capacity: seeds.count)
+    results.initialize(repeating: .failure(.invalidParameter(name: "consensus run", value: 0, allowed: "one that ran")))
+    defer { results.deallocate() }
+    DispatchQueue.concurrentPerform(iterations: seeds.count) { index in
+      var generator = SplitMix64(seed: seeds[index])
+      results[index] = Result { () throws(ClusteringError) in
+        try ConsensusClustering(
+          fitting: vectors, options: request.consensus, clusterCount: clusterCount, using: &generator)
+      }
     }
+    return try results.map { try $0.get() }
+  }
+
+  /// ARI over every pair of the consensus clusterings of `seeds` (the request's seed first), on
+  /// the articles of `sample` when given (each seed draws its own sample and assigns the rest;
+  /// the index compares the labels they give the first seed's sample).
+  private static func stability(of runs: [[Int?]], seeds: [UInt64], on sample: [Int]?) -> ClusterStability {
+    func compared(_ labels: [Int?]) -> [Int] { (sample?.map { labels[$0] } ?? labels).map { $0 ?? -1 } }
+    let partitions = runs.map(compared)
     var indices: [Double] = []
     for i in partitions.indices {
       for j in partitions.indices where j > i {

@@ -15,7 +15,10 @@
 public struct PhraseCounter: Sendable {
   /// The phrases, without duplicates or empty strings, in the order given.
   public let phrases: [String]
-  private let byFirstScalar: [Unicode.Scalar: [(scalars: [Unicode.Scalar], index: Int, isWord: Bool)]]
+  /// The scalars phrases start with, ascending, and for each the phrases starting with it,
+  /// longest first: a binary search over a few dozen values, no hashing, per position.
+  private let firstScalarValues: [UInt32]
+  private let candidates: [[(scalars: [Unicode.Scalar], index: Int, isWord: Bool)]]
 
   /// A counter for `phrases` (empty and repeated phrases are dropped).
   public init(_ phrases: [String]) {
@@ -28,8 +31,21 @@ public struct PhraseCounter: Sendable {
       table[scalars[0], default: []].append((scalars, index, isWord))
     }
     for key in table.keys { table[key]?.sort { $0.scalars.count > $1.scalars.count } }
+    let keys = table.keys.sorted { $0.value < $1.value }
     self.phrases = unique
-    self.byFirstScalar = table
+    self.firstScalarValues = keys.map(\.value)
+    self.candidates = keys.map { table[$0] ?? [] }
+  }
+
+  /// The position of `value` in ``firstScalarValues``, if any.
+  @inline(__always)
+  private func bucket(of value: UInt32) -> Int? {
+    var (low, high) = (0, firstScalarValues.count)
+    while low < high {
+      let middle = (low + high) / 2
+      if firstScalarValues[middle] < value { low = middle + 1 } else { high = middle }
+    }
+    return low < firstScalarValues.count && firstScalarValues[low] == value ? low : nil
   }
 
   /// How often each phrase occurs in `text` (indexed like ``phrases``).
@@ -38,10 +54,8 @@ public struct PhraseCounter: Sendable {
     return counts(in: scalars, candidatePositions: scalars.indices)
   }
 
-  /// The scalars some phrase starts with.
-  var firstScalars: Dictionary<Unicode.Scalar, [(scalars: [Unicode.Scalar], index: Int, isWord: Bool)]>.Keys {
-    byFirstScalar.keys
-  }
+  /// The values of the scalars some phrase starts with, ascending.
+  var firstScalars: [UInt32] { firstScalarValues }
 
   /// How often each phrase occurs in `scalars`, looking for matches only at `candidatePositions`
   /// (increasing), which must include every position holding a scalar of ``firstScalars``.
@@ -55,8 +69,8 @@ public struct PhraseCounter: Sendable {
     guard !phrases.isEmpty else { return counts }
     var next = 0
     for position in candidatePositions where position >= next {
-      guard let candidates = byFirstScalar[scalars[position]] else { continue }
-      for candidate in candidates where position + candidate.scalars.count <= scalars.count {
+      guard let bucket = bucket(of: scalars[position].value) else { continue }
+      for candidate in candidates[bucket] where position + candidate.scalars.count <= scalars.count {
         let end = position + candidate.scalars.count
         guard scalars[position..<end].elementsEqual(candidate.scalars) else { continue }
         if candidate.isWord {

@@ -6,7 +6,7 @@ struct ScalarBitmap: Sendable {
   /// A bitmap of the scalars any of `counters`' phrases start with.
   init(firstScalarsOf counters: [PhraseCounter]) {
     for counter in counters {
-      for scalar in counter.firstScalars { words[Int(scalar.value) >> 6] |= 1 << UInt64(scalar.value & 63) }
+      for value in counter.firstScalars { words[Int(value) >> 6] |= 1 << UInt64(value & 63) }
     }
   }
 

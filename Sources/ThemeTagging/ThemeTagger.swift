@@ -130,9 +130,9 @@ public struct ThemeTagger: Sendable {
   /// - Complexity: O(*L*) to normalise and scan the text once for every theme's first scalars,
   ///   plus O(*c*) per position where a phrase may start.
   public func textEvidence(title: String, body: [String]) -> [ThemeEvidence] {
-    let title = Array(Self.normalize(title).unicodeScalars)
-    let lead = Array(Self.normalize(body.first ?? "").unicodeScalars)
-    let text = Array(Self.normalize(body.joined(separator: "\n")).unicodeScalars)
+    let title = Self.normalizedScalars(title)
+    let lead = Self.normalizedScalars(body.first ?? "")
+    let text = Self.normalizedScalars(body.joined(separator: "\n"))
     let titleAndText = title + ["\n"] + text
     let (titlePositions, leadPositions) = (firstScalars.positions(in: title), firstScalars.positions(in: lead))
     let textPositions = firstScalars.positions(in: text)
@@ -307,6 +307,37 @@ public struct ThemeTagger: Sendable {
   /// NFKC and lower case, so full-width and Latin-case variants match.
   public static func normalize(_ text: String) -> String {
     text.precomposedStringWithCompatibilityMapping.lowercased()
+  }
+
+  /// The scalars of ``normalize(_:)``'s result, computed without Foundation when every scalar
+  /// of `text` is one whose NFKC form and lower case are known here: ASCII (upper case letters
+  /// lowered), CJK ideographs (U+3400–U+4DBF, U+4E00–U+9FFF, unchanged), the CJK and general
+  /// punctuation Chinese text uses that NFKC keeps (、。〈〉《》「」『』【】〔〕, quotes, dashes, ·, •), and
+  /// the ones it maps to ASCII (full-width forms U+FF01–U+FF5E, the ideographic space, no-break
+  /// space, … → ...).
+  ///
+  /// None of these scalars composes with another under NFKC, so such a text normalises scalar by
+  /// scalar; any other scalar sends the whole text to ``normalize(_:)``. Most of a newsletter's
+  /// text takes the fast path, which is what makes counting theme evidence for 100,000 articles
+  /// affordable.
+  static func normalizedScalars(_ text: String) -> [Unicode.Scalar] {
+    var result: [Unicode.Scalar] = []
+    result.reserveCapacity(text.utf8.count / 2)
+    for scalar in text.unicodeScalars {
+      let value = scalar.value
+      switch value {
+      case 0x41...0x5A: result.append(Unicode.Scalar(UInt8(value + 0x20)))
+      case 0x00...0x7F, 0x3400...0x4DBF, 0x4E00...0x9FFF, 0x3001...0x3002, 0x3008...0x3011, 0x3014...0x301B,
+        0x2010, 0x2013...0x2014, 0x2018...0x2019, 0x201C...0x201D, 0x00B7, 0x2022:
+        result.append(scalar)
+      case 0xFF21...0xFF3A: result.append(Unicode.Scalar(UInt8(value - 0xFF21 + 0x61)))
+      case 0xFF01...0xFF5E: result.append(Unicode.Scalar(UInt8(value - 0xFF01 + 0x21)))
+      case 0x3000, 0x00A0: result.append(" ")
+      case 0x2026: result += [".", ".", "."]
+      default: return Array(normalize(text).unicodeScalars)
+      }
+    }
+    return result
   }
 
   /// The parts of a theme name: 人工智能/大模型 → 人工智能, 大模型.
