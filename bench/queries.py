@@ -17,7 +17,8 @@ adds one issue generated with another seed (`policylens-bench ingest --articles 
 
 The model is --model DIR, or for --size N the generated model `bench/pipeline.py` fits and caches
 (bench/out/model-N, from bench/out/corpus-N; built here when missing). Prints a table (and the
-load average before and after); --json prints one JSON document instead, --out FILE also writes it.
+load average before and after; CPU s is hyperfine's mean user + system time, which load inflates
+least); --json prints one JSON document instead, --out FILE also writes it.
 
 Usage: bench/queries.py [--size 100000 | --model DIR] [--runs 5] [--skip-build] [--only tag,show]
 """
@@ -73,7 +74,8 @@ def hyperfine(command, runs, prepare=None):
         run(arguments + [command], stdout=subprocess.DEVNULL)
         with open(export.name) as handle:
             result = json.load(handle)["results"][0]
-    return {"median": result["median"], "min": result["min"], "max": result["max"], "runs": len(result["times"])}
+    return {"median": result["median"], "min": result["min"], "max": result["max"], "runs": len(result["times"]),
+            "cpu": result["user"] + result["system"]}
 
 
 def main():
@@ -160,10 +162,10 @@ def main():
     print(f"policylens queries on {model}: {counts['articles']:,} articles, {counts['terms']:,} terms, "
           f"k = {counts['dimensions']}; {platform.machine()}, {os.cpu_count()} cores")
     print(f"load average before {before}  after {after}; hyperfine -N, median of {options.runs} runs after a warm-up")
-    print(f"  {'command':<15} {'median s':>9} {'min s':>7} {'max s':>7} {'peak MB':>8}  target")
+    print(f"  {'command':<15} {'median s':>9} {'min s':>7} {'max s':>7} {'CPU s':>7} {'peak MB':>8}  target")
     for row in rows:
         extra = f"  (file {row['reportMB']} MB)" if "reportMB" in row else ""
-        print(f"  {row['command']:<15} {row['median']:>9.3f} {row['min']:>7.3f} {row['max']:>7.3f} "
+        print(f"  {row['command']:<15} {row['median']:>9.3f} {row['min']:>7.3f} {row['max']:>7.3f} {row['cpu']:>7.3f} "
               f"{row['peakMB']:>8}  < {row['target']:g} s {'MET' if row['met'] else 'MISSED'}{extra}")
 
 

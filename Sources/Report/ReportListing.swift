@@ -5,8 +5,9 @@
 /// With a listing, ``HTMLReport/render(_:)`` shows in the articles section only the listed
 /// articles, at most ``clusterCardArticleLimit`` articles per cluster card (each with a line
 /// saying how many more there are), and at most ``mapPointLimit`` points on the map (an evenly
-/// spaced selection in document order; the legend counts every article). The timeline, the
-/// region × theme matrix, the header and the CSV tables count every article.
+/// spaced selection in document order; the legend counts every article), and the latest
+/// ``timelinePeriodLimit`` periods of the timeline. The timeline's totals, the region × theme
+/// matrix, the header and the CSV tables count every article.
 public struct ReportListing: Codable, Sendable, Hashable {
   /// The identifiers of the articles listed in full, in the order the articles section shows them.
   public var articleIDs: [String]
@@ -15,6 +16,10 @@ public struct ReportListing: Codable, Sendable, Hashable {
 
   /// The most articles a cluster card lists.
   public static let clusterCardArticleLimit = 50
+  /// The most periods the timeline's heat map shows (the latest).
+  public static let timelinePeriodLimit = 60
+  /// The most titles a region × theme cell's tooltip lists.
+  public static let matrixTooltipTitleLimit = 10
   /// The most points the map draws.
   public static let mapPointLimit = 2_000
 

@@ -97,6 +97,22 @@ import Testing
     #expect(ThemeEvidenceTable.zero.features == [0, 0, 0, 0, 0, 0, 0, 0])
   }
 
+  @Test("the fast normalisation equals NFKC and lower case, with or without scalars it does not know")
+  func fastNormalization() {
+    let alphabet: [String] = [
+      "A", "z", "9", " ", "\n", "低", "㐀", "龥", "、", "。", "《", "】", "〔", "—", "–", "‐", "‘", "”", "·", "•",
+      "Ｅ", "ｓ", "１", "，", "（", "～", "\u{3000}", "\u{A0}", "…", "é", "e\u{301}", "℃", "①", "Σ", "İ", "ﬁ", "가",
+    ]
+    for seed in UInt64(0)..<400 {
+      var generator = SplitMix64(seed: seed)
+      let text = (0..<Int.random(in: 0...12, using: &generator)).map { _ in
+        alphabet.randomElement(using: &generator) ?? ""
+      }.joined()
+      #expect(
+        ThemeTagger.normalizedScalars(text) == Array(ThemeTagger.normalize(text).unicodeScalars), "seed \(seed): \(text)")
+    }
+  }
+
   @Test("the bitmap finds exactly the positions of its scalars")
   func bitmapPositions() {
     let bitmap = ScalarBitmap(firstScalarsOf: [PhraseCounter(["低空", "ai"]), PhraseCounter(["𠀀x"])])
