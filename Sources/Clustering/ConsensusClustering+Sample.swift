@@ -7,10 +7,12 @@ extension ConsensusClustering {
   /// A cluster's centroid is the normalised sum of its sample members' unit vectors (as in
   /// ``RankedClusters``) and its acceptance cosine is the lowest cosine of those members to it.
   /// Ties between centroids go to the lower label. Sample documents keep their consensus label.
+  /// With `acceptsEveryDocument`, every document joins its nearest centroid (a tree cut, see
+  /// ``SampledLinkage``).
   ///
   /// - Complexity: O(*n*·*k*·*d*) time, O(*k*·*d*) memory beyond the labels.
   static func assign(
-    _ rows: UnitRows, sample: [Int], sampleLabels: [Int?], clusterCount k: Int
+    _ rows: UnitRows, sample: [Int], sampleLabels: [Int?], clusterCount k: Int, acceptsEveryDocument: Bool = false
   ) -> (labels: [Int?], clusterCount: Int) {
     let d = rows.dimension
     var centroids = [Double](repeating: 0, count: k * d)
@@ -40,7 +42,7 @@ extension ConsensusClustering {
         let similarity = rows.dot(row, centroids, c)
         if similarity > bestSimilarity { (best, bestSimilarity) = (c, similarity) }
       }
-      labels[row] = bestSimilarity >= acceptance[best] ? best : nil
+      labels[row] = acceptsEveryDocument || bestSimilarity >= acceptance[best] ? best : nil
     }
     return numberedByFirstAppearance(labels)
   }

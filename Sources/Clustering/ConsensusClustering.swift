@@ -125,7 +125,8 @@ public struct ConsensusClustering: Sendable, Hashable {
     using generator: inout some RandomNumberGenerator
   ) -> (labels: [Int?], clusterCount: Int, agreement: [Double?], tree: LinkageTree) {
     let n = rows.count
-    var votes = [Double](repeating: 0, count: n * n)
+    // Whole counts (exact), 4 bytes each: the pair loop is bound by memory traffic.
+    var counts = [UInt32](repeating: 0, count: n * n)
     for _ in 0..<options.runCount {
       let k = Int.random(in: range, using: &generator)
       let labels = SphericalKMeansModel(
@@ -133,10 +134,16 @@ public struct ConsensusClustering: Sendable, Hashable {
       ).labels
       var groups = [[Int]](repeating: [], count: k)
       for (row, label) in labels.enumerated() { groups[label].append(row) }
-      for group in groups {
-        for i in group { for j in group { votes[i * n + j] += 1 } }
+      counts.withUnsafeMutableBufferPointer { counts in
+        for group in groups {
+          for i in group {
+            let base = i * n
+            for j in group { counts[base + j] &+= 1 }
+          }
+        }
       }
     }
+    let votes = counts.map(Double.init)
     let runs = Double(options.runCount)
     var distances = votes.map { 1 - $0 / runs }
     for i in 0..<n { distances[i * n + i] = 0 }

@@ -16,6 +16,8 @@
 /// | `article_index.tsv` | `id⇥region⇥city⇥date⇥issue⇥title` per article, for fast queries |
 /// | `themes.yaml` | the theme definitions `fit` used, byte for byte (absent when fitted without themes) |
 /// | `userdict.txt` | the user dictionary file `fit` read, byte for byte (absent when none was given) |
+/// | `theme_evidence.npy` | `'<i4'`, one row per (article, theme) whose text mentions the theme: article row, theme column, title, lead and body counts, body length, name in title (0/1), description-term count, number of phrases found (absent in models fitted before it, or without themes) |
+/// | `theme_evidence_phrases.npy` | `'<i4'`, one row per phrase found, in the order of `theme_evidence.npy`'s rows: the phrase's index in its theme's phrase list, its count |
 public enum ModelFile: String, CaseIterable, Sendable {
   case manifest = "manifest.json"
   case vocabulary = "vocabulary.tsv"
@@ -31,6 +33,8 @@ public enum ModelFile: String, CaseIterable, Sendable {
   case articleIndex = "article_index.tsv"
   case themeDefinitions = "themes.yaml"
   case userDictionary = "userdict.txt"
+  case themeEvidence = "theme_evidence.npy"
+  case themeEvidencePhrases = "theme_evidence_phrases.npy"
 
   /// The file's name in the directory.
   public var name: String { rawValue }

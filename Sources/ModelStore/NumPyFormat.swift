@@ -36,6 +36,16 @@ public enum NumPyFormat {
     encode(descriptor: "<i4", fortranOrder: false, shape: [values.count], values: values)
   }
 
+  /// `values` as a 2-D `.npy` array of `'<i4'` with `columnCount` columns, row-major (C order:
+  /// row *i* is `values[(i * columnCount)..<((i + 1) * columnCount)]`).
+  ///
+  /// - Precondition: `values.count` is a multiple of `columnCount` (> 0).
+  public static func encode(_ values: [Int32], columnCount: Int) -> Data {
+    precondition(columnCount > 0 && values.count % columnCount == 0, "whole rows of \(columnCount) values")
+    return encode(
+      descriptor: "<i4", fortranOrder: false, shape: [values.count / columnCount, columnCount], values: values)
+  }
+
   /// A 2-D `'<f8'` array as a ``Matrix``, in either memory order (a copy).
   ///
   /// - Parameter path: Where the bytes came from, for error messages.

@@ -33,6 +33,21 @@ public struct ModelManifest: Sendable, Hashable, Codable {
   /// run where that path still names a file tag with it as it is now when it was edited after
   /// the fit, and say so.
   public var themesSource: String? = nil
+  /// The theme columns of `theme_evidence.npy` (`nil`: the model stores no theme evidence).
+  public var themeEvidence: ThemeEvidenceColumns? = nil
+
+  /// What the columns of `theme_evidence.npy` were counted for.
+  public struct ThemeEvidenceColumns: Sendable, Hashable, Codable {
+    /// Per column, the checksum of the theme's text signature (`ThemeTagger.textSignature(ofTheme:)`).
+    public var signatures: [String]
+    /// Per column, the theme's phrases; `theme_evidence_phrases.npy` indexes them.
+    public var phrases: [[String]]
+
+    public init(signatures: [String], phrases: [[String]]) {
+      self.signatures = signatures
+      self.phrases = phrases
+    }
+  }
 
   /// One input file of the corpus.
   public struct CorpusFile: Sendable, Hashable, Codable {

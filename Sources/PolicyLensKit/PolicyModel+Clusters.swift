@@ -1,4 +1,5 @@
 import Clustering
+import Foundation
 import Ingest
 import LinearAlgebra
 
@@ -108,8 +109,15 @@ public struct ClusteringResult: Sendable, Hashable, Codable {
   /// The number of clustered articles the silhouette was estimated on (those in the consensus
   /// sample, see `ConsensusOptions.sampleSize`), or `nil` when it was computed on all of them.
   public var silhouetteArticleCount: Int?
+  /// The standard error of the silhouette estimated on a sample (`nil` when computed on every
+  /// clustered article): the standard deviation of the sampled articles' silhouettes over √m,
+  /// with the finite-population correction.
+  public var silhouetteStandardError: Double? = nil
   /// The average-linkage tree, for `ClusterMethod.averageLinkage`.
   public var tree: LinkageTree?
+  /// The article of each leaf of ``tree`` when it was built on a sample (`SampledLinkage`);
+  /// `nil` when leaf *i* is article *i*.
+  public var treeRows: [Int]?
 }
 
 extension PolicyModel {
@@ -138,30 +146,35 @@ extension PolicyModel {
     var stability: ClusterStability?
     switch (request.method, request.clusterCount) {
     case (.sphericalKMeans, let k):
-      var generator = SplitMix64(seed: request.seed)
-      let consensus = try ConsensusClustering(
-        fitting: vectors, options: request.consensus, clusterCount: k, using: &generator)
+      // The request's seed and, for the stability, the next ones: independent runs, on every core.
+      let seeds = (0..<UInt64(max(1, request.stabilitySeedCount))).map { request.seed &+ $0 }
+      let runs = try Self.consensus(of: vectors, request: request, clusterCount: k, seeds: seeds)
+      let consensus = runs[0]
       (labels, agreement) = (consensus.labels, consensus.agreement)
       sample = consensus.isSampled ? consensus.sampleRows : nil
       if request.stabilitySeedCount >= 2 {
-        stability = try Self.stability(of: consensus.labels, on: sample, vectors: vectors, request: request)
+        stability = Self.stability(of: runs.map(\.labels), seeds: seeds, on: sample)
       }
-    case (.averageLinkage, let k?):
-      let linkage = try LinkageTree(averageLinkageOf: vectors)
-      tree = linkage
-      labels = try linkage.labels(clusterCount: k)
-    case (.averageLinkage, nil):
-      // One rule for k everywhere: the tree is cut into as many clusters as the consensus finds.
+    case (.averageLinkage, let k):
+      // One rule for k everywhere: without k the tree is cut into as many clusters as the
+      // consensus finds. Above the consensus's sample size the tree is built on a sample.
       var generator = SplitMix64(seed: request.seed)
-      let consensus = try ConsensusClustering(
-        fitting: vectors, options: request.consensus, clusterCount: nil, using: &generator)
-      let linkage = try LinkageTree(averageLinkageOf: vectors)
-      tree = linkage
-      labels = try linkage.labels(clusterCount: max(1, Set(consensus.labels.compactMap { $0 }).count))
+      var count = k ?? 1
+      if k == nil {
+        let consensus = try ConsensusClustering(
+          fitting: vectors, options: request.consensus, clusterCount: nil, using: &generator)
+        count = max(1, Set(consensus.labels.compactMap { $0 }).count)
+      }
+      let linkage = try SampledLinkage(
+        averageLinkageOf: vectors, sampleSize: request.consensus.sampleSize, clusterCount: count, using: &generator)
+      tree = linkage.tree
+      labels = linkage.labels
+      if linkage.isSampled { sample = linkage.sampleRows }
     }
     var result = try describe(
       labels: labels, agreement: agreement, silhouetteSample: sample, vectors: vectors, request: request)
     result.tree = tree
+    result.treeRows = tree != nil ? sample : nil
     result.stability = stability
     return result
   }
@@ -175,21 +188,31 @@ extension PolicyModel {
       rowCount: all.rowCount, columnCount: d, columnMajor: Array(all.elements.prefix(all.rowCount * d)))
   }
 
-  /// ARI over every pair of the consensus clusterings for the request's seed and the next ones,
-  /// on the articles of `sample` when given (each seed draws its own sample and assigns the
-  /// rest; the index compares the labels they give the first seed's sample).
-  private static func stability(of first: [Int?], on sample: [Int]?, vectors: Matrix, request: ClusterRequest)
-    throws -> ClusterStability
+  /// The consensus clustering for each seed, computed concurrently (each run has its own
+  /// generator, so the result is the same as one after the other).
+  private static func consensus(of vectors: Matrix, request: ClusterRequest, clusterCount: Int?, seeds: [UInt64])
+    throws -> [ConsensusClustering]
   {
-    let seeds = (0..<UInt64(request.stabilitySeedCount)).map { request.seed &+ $0 }
-    func compared(_ labels: [Int?]) -> [Int] { (sample?.map { labels[$0] } ?? labels).map { $0 ?? -1 } }
-    var partitions = [compared(first)]
-    for seed in seeds.dropFirst() {
-      var generator = SplitMix64(seed: seed)
-      let other = try ConsensusClustering(
-        fitting: vectors, options: request.consensus, clusterCount: request.clusterCount, using: &generator)
-      partitions.append(compared(other.labels))
+    nonisolated(unsafe) let results = UnsafeMutableBufferPointer<Result<ConsensusClustering, ClusteringError>>
+      .allocate(capacity: seeds.count)
+    results.initialize(repeating: .failure(.invalidParameter(name: "consensus run", value: 0, allowed: "one that ran")))
+    defer { results.deallocate() }
+    DispatchQueue.concurrentPerform(iterations: seeds.count) { index in
+      var generator = SplitMix64(seed: seeds[index])
+      results[index] = Result { () throws(ClusteringError) in
+        try ConsensusClustering(
+          fitting: vectors, options: request.consensus, clusterCount: clusterCount, using: &generator)
+      }
     }
+    return try results.map { try $0.get() }
+  }
+
+  /// ARI over every pair of the consensus clusterings of `seeds` (the request's seed first), on
+  /// the articles of `sample` when given (each seed draws its own sample and assigns the rest;
+  /// the index compares the labels they give the first seed's sample).
+  private static func stability(of runs: [[Int?]], seeds: [UInt64], on sample: [Int]?) -> ClusterStability {
+    func compared(_ labels: [Int?]) -> [Int] { (sample?.map { labels[$0] } ?? labels).map { $0 ?? -1 } }
+    let partitions = runs.map(compared)
     var indices: [Double] = []
     for i in partitions.indices {
       for j in partitions.indices where j > i {
@@ -270,12 +293,24 @@ extension PolicyModel {
     for (position, row) in silhouetteRows.enumerated() {
       for j in 0..<d { silhouetteVectors[position, j] = vectors[row, j] }
     }
-    let silhouette: Double? =
+    let silhouetteSamples: [Double]? =
       k >= 2 && silhouetteRows.count > k
-      ? try? Silhouette.score(of: silhouetteVectors, labels: silhouetteRows.compactMap { numbers[$0] }) : nil
+      ? try? Silhouette.samples(of: silhouetteVectors, labels: silhouetteRows.compactMap { numbers[$0] }) : nil
+    let silhouette = silhouetteSamples.map { $0.reduce(0, +) / Double($0.count) }
+    // On a sample, the estimate's standard error: the sample standard deviation of s(i) over √m,
+    // with the finite-population correction √((N − m) / (N − 1)) for m of N clustered articles.
+    var silhouetteError: Double?
+    if let silhouetteSamples, let silhouette, silhouetteSample != nil, silhouetteSamples.count > 1 {
+      let m = Double(silhouetteSamples.count)
+      let population = Double(max(clusteredRows.count, silhouetteSamples.count))
+      let variance = silhouetteSamples.reduce(0) { $0 + ($1 - silhouette) * ($1 - silhouette) } / (m - 1)
+      let correction = population > 1 ? max(0, (population - m) / (population - 1)) : 0
+      silhouetteError = (variance / m * correction).squareRoot()
+    }
     return ClusteringResult(
       clusters: clusters, labels: numbers.map { $0.map { $0 + 1 } }, unclustered: unclustered, stability: nil,
       silhouette: silhouette,
-      silhouetteArticleCount: silhouetteSample == nil ? nil : silhouetteRows.count)
+      silhouetteArticleCount: silhouetteSample == nil ? nil : silhouetteRows.count,
+      silhouetteStandardError: silhouetteError)
   }
 }

@@ -11,13 +11,92 @@ extension PolicyModel {
   ///
   /// The files all come from one generation of the model, even while another process replaces
   /// it (`ModelDirectory.readingOneGeneration(at:_:)`).
-  public static func load(from directory: URL) throws(ModelStoreError) -> PolicyModel {
+  ///
+  /// - Parameter articleText: Whether to read the articles' text (`articles.jsonl`, most of a
+  ///   large model); without it ``articles`` come from `article_index.tsv` with only their id,
+  ///   title, place, date and issue (``hasArticleText`` is false), which is all that commands
+  ///   tagging from stored theme evidence, clustering or listing topics need.
+  public static func load(from directory: URL, articleText: Bool = true) throws(ModelStoreError) -> PolicyModel {
     try ModelDirectory.readingOneGeneration(at: directory) { () throws(ModelStoreError) in
-      try loadOneGeneration(from: directory)
+      try loadOneGeneration(from: directory, articleText: articleText)
     }
   }
 
-  private static func loadOneGeneration(from directory: URL) throws(ModelStoreError) -> PolicyModel {
+  /// Reads the articles' text into a model loaded without it (see `load(from:articleText:)`),
+  /// checking that the model on disk is still the one loaded.
+  ///
+  /// - Throws: ``ModelStoreError/modelBeingReplaced(path:)`` when another process replaced the model
+  ///   since it was loaded.
+  public mutating func loadArticleText(from directory: URL) throws(ModelStoreError) {
+    guard !hasArticleText else { return }
+    let loaded = manifest
+    let articles = try ModelDirectory.readingOneGeneration(at: directory) { () throws(ModelStoreError) in
+      let manifest = try ModelManifest.load(from: ModelDirectory(url: directory), withCorpusFiles: false)
+      guard manifest.files == loaded.files else { throw .modelBeingReplaced(path: directory.path) }
+      return try Self.loadArticles(from: ModelDirectory(url: directory, entries: manifest.files))
+    }
+    guard articles.count == self.articles.count else {
+      throw .shapeMismatch(
+        path: directory.appendingPathComponent(ModelFile.articles.name).path,
+        expected: "\(self.articles.count) articles", found: "\(articles.count)")
+    }
+    self.articles = articles
+    hasArticleText = true
+  }
+
+  /// The full articles at `rows` (text, sources, file positions), read from `articles.jsonl`
+  /// without decoding the other lines: what a model loaded without its text needs to show a few
+  /// articles.
+  ///
+  /// The file is checksummed as a whole (it is mapped, so only the pages read are loaded) and
+  /// must belong to the model loaded.
+  ///
+  /// - Throws: ``ModelStoreError/modelBeingReplaced(path:)`` when another process replaced the
+  ///   model since it was loaded; ``ModelStoreError/malformedFile(path:reason:)``.
+  /// - Complexity: O(file size) to find the lines, plus the decoding of the rows asked for.
+  public func fullArticles(atRows rows: [Int], from directory: URL) throws(ModelStoreError) -> [Article] {
+    if hasArticleText { return rows.map { articles[$0] } }
+    let loaded = manifest
+    return try ModelDirectory.readingOneGeneration(at: directory) { () throws(ModelStoreError) in
+      let manifest = try ModelManifest.load(from: ModelDirectory(url: directory), withCorpusFiles: false)
+      guard manifest.files == loaded.files else { throw .modelBeingReplaced(path: directory.path) }
+      let files = ModelDirectory(url: directory, entries: manifest.files)
+      let data = try files.verifiedData(.articles)
+      var starts: [Int] = []
+      starts.reserveCapacity(articles.count + 1)
+      data.withUnsafeBytes { raw in
+        let bytes = raw.bindMemory(to: UInt8.self)
+        var position = 0
+        while position < bytes.count {
+          starts.append(position)
+          guard let base = bytes.baseAddress,
+            let newline = memchr(base + position, 0x0A, bytes.count - position)
+          else { break }
+          position = base.distance(to: newline.assumingMemoryBound(to: UInt8.self)) + 1
+        }
+      }
+      starts.append(data.count)
+      guard starts.count - 1 == articles.count else {
+        throw .shapeMismatch(
+          path: files.path(.articles), expected: "\(articles.count) articles", found: "\(starts.count - 1)")
+      }
+      let decoder = JSONDecoder()
+      var result: [Article] = []
+      for row in rows {
+        let line = data[(data.startIndex + starts[row])..<(data.startIndex + starts[row + 1])]
+        do {
+          result.append(try decoder.decode(Article.self, from: line))
+        } catch {
+          throw .malformedFile(path: files.path(.articles), reason: "line \(row + 1): \(ModelManifest.describe(error))")
+        }
+      }
+      return result
+    }
+  }
+
+  private static func loadOneGeneration(from directory: URL, articleText: Bool) throws(ModelStoreError)
+    -> PolicyModel
+  {
     var files = ModelDirectory(url: directory)
     let manifest = try ModelManifest.load(from: files, withCorpusFiles: true)
     files.entries = manifest.files
@@ -51,7 +130,7 @@ extension PolicyModel {
       rowCount: articleCount, columnCount: termCount, rowStarts: rowStarts, columnIndices: indices,
       values: values)
 
-    let articles = try loadArticles(from: files)
+    let articles = articleText ? try loadArticles(from: files) : try articleSummaries(from: files)
     guard articles.count == articleCount else {
       throw .shapeMismatch(
         path: files.path(.articles), expected: "\(articleCount) articles", found: "\(articles.count)")
@@ -71,6 +150,15 @@ extension PolicyModel {
       singularValues: sigma, termLoadings: loadings, documentCoordinates: coordinates,
       totalSumOfSquares: manifest.totalSumOfSquares)
     var model = PolicyModel(manifest: manifest, articles: articles, tfidf: tfidf, lsa: lsa)
+    model.hasArticleText = articleText
+    if let columns = manifest.themeEvidence, files.entries[ModelFile.themeEvidence.name] != nil {
+      let rows = try files.array(
+        .themeEvidence, of: Int32.self, shape: [nil, nil], fortranOrder: false, verifiesChecksum: true)
+      let phrases = try files.array(
+        .themeEvidencePhrases, of: Int32.self, shape: [nil, nil], fortranOrder: false, verifiesChecksum: true)
+      model.themeEvidence = try StoredThemeEvidence.decoding(
+        evidence: rows, phrases: phrases, columns: columns, articleCount: articleCount, files: files)
+    }
     if files.entries[ModelFile.themeDefinitions.name] != nil {
       model.themeDefinitions = try files.verifiedData(.themeDefinitions)
     }
@@ -86,6 +174,22 @@ extension PolicyModel {
     try ModelDirectory.readingOneGeneration(at: directory) { () throws(ModelStoreError) in
       let manifest = try ModelManifest.load(from: ModelDirectory(url: directory), withCorpusFiles: false)
       return try loadArticles(from: ModelDirectory(url: directory, entries: manifest.files))
+    }
+  }
+
+  /// The articles as `article_index.tsv` describes them (checksum verified): id, title, place,
+  /// date and issue; no text, sources or file positions.
+  static func articleSummaries(from files: ModelDirectory) throws(ModelStoreError) -> [Article] {
+    switch ArticleIndex.parsing(try files.verifiedData(.articleIndex)) {
+    case .success(let index):
+      return index.map { summary in
+        Article(
+          id: summary.id, file: "", publication: "", issue: summary.issue, date: summary.date, region: summary.region,
+          city: summary.city, section: "", title: summary.title, body: [], source: nil, sourceDate: nil, urls: [],
+          lines: LineRange(first: 0, last: 0))
+      }
+    case .failure(let malformed):
+      throw .malformedFile(path: files.path(.articleIndex), reason: "line \(malformed.number) does not have 6 fields")
     }
   }
 

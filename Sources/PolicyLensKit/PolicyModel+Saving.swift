@@ -15,6 +15,8 @@ extension PolicyModel {
   /// - Returns: The manifest as written (with file checksums filled in).
   @discardableResult
   public func save(to directory: URL) async throws(ModelStoreError) -> ModelManifest {
+    precondition(hasArticleText, "a model loaded without its article text cannot be saved")
+    let themeEvidence = await themeEvidenceForSaving()
     let (articleLines, articleIndex) = try await Self.encodeArticleFiles(articles, directory: directory)
     var writer = try ModelDirectoryWriter(replacing: directory)
     let weights = tfidf.trainingWeights
@@ -47,8 +49,14 @@ extension PolicyModel {
     try writer.write(articleIndex, as: .articleIndex, shape: [articles.count])
     if let themeDefinitions { try writer.write(themeDefinitions, as: .themeDefinitions, shape: nil) }
     if let userDictionaryFile { try writer.write(userDictionaryFile, as: .userDictionary, shape: nil) }
-
     var manifest = self.manifest
+    manifest.themeEvidence = nil
+    if let themeEvidence {
+      let (rows, phrases, columns) = themeEvidence.encoded()
+      try writer.write(rows, as: .themeEvidence, shape: nil)
+      try writer.write(phrases, as: .themeEvidencePhrases, shape: nil)
+      manifest.themeEvidence = columns
+    }
     manifest.files = writer.entries
     let encoder = JSONEncoder()
     encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]

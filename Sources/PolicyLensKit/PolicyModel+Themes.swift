@@ -1,3 +1,6 @@
+import Foundation
+import Ingest
+import ModelStore
 import ThemeTagging
 
 /// An article's themes.
@@ -90,14 +93,18 @@ extension PolicyModel {
   /// Tags every article with the catalog's themes (method: `ThemeTagger`; themes with
   /// examples learn from them, see `ThemeExamples`).
   ///
+  /// The text evidence comes from ``themeEvidence`` when it was stored for the catalog's themes
+  /// as they read now (``storesThemeEvidence(for:)``), so no text is read; otherwise it is
+  /// counted in every article's text, which must then be loaded.
+  ///
   /// - Throws: ``ThemeTaggingError/unknownExamples(themeKey:articles:suggestions:)``.
   public func themes(
     from catalog: ThemeCatalog, options: ThemeTaggerOptions = ThemeTaggerOptions()
   ) throws(ThemeTaggingError) -> (articles: [ArticleThemes], counts: [ThemeCount]) {
     let tagger = themeTagger(for: catalog, options: options)
     let result = tagger.tagging(
-      articles: articles.map { ($0.analysisTitle, $0.analysisBody) }, documentVectors: latentVectors,
-      examples: try exampleContext(for: catalog))
+      articleCount: articles.count, documentVectors: latentVectors, examples: try exampleContext(for: catalog),
+      textEvidence: textEvidence(for: tagger))
     let tagged = zip(articles, result.tags).map { article, scores in
       ArticleThemes(
         id: article.id, title: article.title, region: article.region,
@@ -137,14 +144,60 @@ extension PolicyModel {
     ofArticle row: Int, catalog: ThemeCatalog, tagger: ThemeTagger, examples: ThemeTagger.ExampleContext?
   ) -> [ThemeExplanation] {
     let article = articles[row]
-    let evidence = tagger.evidence(
-      ofRow: row, title: article.analysisTitle, body: article.analysisBody, documentVectors: latentVectors,
-      examples: examples)
+    // From the text when it is loaded, so that themes without evidence show the body's real length.
+    let text =
+      hasArticleText
+      ? tagger.textEvidence(title: article.analysisTitle, body: article.analysisBody) : textEvidence(for: tagger)(row)
+    let evidence = tagger.evidence(ofRow: row, textEvidence: text, documentVectors: latentVectors, examples: examples)
     return zip(catalog.themes.indices, evidence).map { theme, evidence in
       ThemeExplanation(
         key: catalog.themes[theme].key, name: catalog.themes[theme].name, probability: tagger.probability(evidence),
         isTagged: tagger.carries(evidence), evidence: evidence, descriptionTerms: tagger.descriptionTerms[theme])
     }.sorted { $0.probability > $1.probability || ($0.probability == $1.probability && $0.key < $1.key) }
+  }
+}
+
+extension PolicyModel {
+  /// Reads the articles' text into a model loaded without it when tagging with `catalog` needs
+  /// it (the stored theme evidence does not cover the catalog's themes as they read now).
+  ///
+  /// - Returns: Whether the text was read.
+  public mutating func loadArticleTextIfNeeded(toTagWith catalog: ThemeCatalog, from directory: URL)
+    throws(ModelStoreError) -> Bool
+  {
+    guard !hasArticleText, !storesThemeEvidence(for: themeTagger(for: catalog)) else { return false }
+    try loadArticleText(from: directory)
+    return true
+  }
+
+  /// The themes of article `row` alone, as ``themes(from:options:)`` gives them for it.
+  ///
+  /// - Parameter article: The full article, to count in its text when the stored evidence does
+  ///   not cover the catalog and the model was loaded without text.
+  public func articleThemes(
+    ofRow row: Int, catalog: ThemeCatalog, article: Article? = nil, options: ThemeTaggerOptions = ThemeTaggerOptions()
+  ) throws(ThemeTaggingError) -> ArticleThemes {
+    let tagger = themeTagger(for: catalog, options: options)
+    let text =
+      storesThemeEvidence(for: tagger) || article == nil
+      ? textEvidence(for: tagger)(row)
+      : tagger.textEvidence(title: article?.title ?? "", body: article?.body ?? [])
+    let evidence = tagger.evidence(
+      ofRow: row, textEvidence: text, documentVectors: latentVectors, examples: try exampleContext(for: catalog))
+    var scores: [ThemeScore] = []
+    for (theme, item) in evidence.enumerated() where tagger.carries(item) {
+      scores.append(
+        ThemeScore(theme: theme, key: tagger.themes[theme].key, score: tagger.probability(item), evidence: item))
+    }
+    scores.sort { $0.score > $1.score || ($0.score == $1.score && $0.theme < $1.theme) }
+    let summary = articles[row]
+    return ArticleThemes(
+      id: summary.id, title: summary.title, region: summary.region,
+      themes: scores.map { score in
+        ArticleThemes.Theme(
+          key: score.key, name: catalog.themes[score.theme].name, score: score.score,
+          evidence: score.evidence.matchedPhrases.map(\.phrase))
+      })
   }
 }
 
@@ -173,11 +226,11 @@ extension PolicyModel {
     let tagger = themeTagger(for: catalog, options: options)
     let examples = try exampleContext(for: catalog)
     let vectors = latentVectors
+    let textEvidence = textEvidence(for: tagger)
     var candidates: [ThemeSuggestion] = []
     for (row, article) in articles.enumerated() {
       let evidence = tagger.evidence(
-        ofRow: row, title: article.analysisTitle, body: article.analysisBody, documentVectors: vectors,
-        examples: examples)[theme]
+        ofRow: row, textEvidence: textEvidence(row), documentVectors: vectors, examples: examples)[theme]
       guard evidence.examples?.label == nil else { continue }
       let probability = tagger.probability(evidence)
       guard evidence.hasPhrase || probability >= 0.05 else { continue }

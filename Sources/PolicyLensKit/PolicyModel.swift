@@ -17,7 +17,9 @@ public struct PolicyModel: Sendable {
   /// Vocabulary, idf and the weights of every article (fold-ins included).
   public var tfidf: TFIDFModel
   /// Latent topics; `documentCoordinates` has one row per article (fold-ins included).
-  public var lsa: LSAModel
+  public var lsa: LSAModel {
+    didSet { latentVectors = Self.latentVectors(of: lsa) }
+  }
   /// The theme file `fit` used, byte for byte (`themes.yaml` in the model folder).
   ///
   /// Commands tag with the model's own themes from any folder; `nil` when fitted without themes.
@@ -26,6 +28,41 @@ public struct PolicyModel: Sendable {
   ///
   /// `nil` when none was given. Its entries are also in the manifest's text analysis options.
   public var userDictionaryFile: Data? = nil
+  /// The text evidence of every article for the model's own themes (`theme_evidence.npy`).
+  ///
+  /// Tagging reads it instead of the text; `nil` for a model fitted without themes or before
+  /// models stored it (tagging then counts in the text). `save(to:)` completes it.
+  public var themeEvidence: StoredThemeEvidence? = nil
+  /// Whether ``articles`` carry their text and sources (`articles.jsonl`).
+  ///
+  /// `false` when loaded with `articleText: false`, which reads only `article_index.tsv` (id,
+  /// title, place, date, issue). See `loadArticleText(from:)`.
+  public internal(set) var hasArticleText = true
+
+  /// Latent vectors of the articles: rows of UΣ (= A V, the TF-IDF rows projected on the topics).
+  ///
+  /// Cosine similarity is computed on these, so each topic counts in proportion to its strength; a
+  /// free-text query q maps to q V, the same space. Computed once when ``lsa`` is set (it scales
+  /// the whole *n* × *k* matrix), not on every read.
+  public private(set) var latentVectors: Matrix
+
+  /// A model from its parts.
+  public init(
+    manifest: ModelManifest, articles: [Article], tfidf: TFIDFModel, lsa: LSAModel, themeDefinitions: Data? = nil,
+    userDictionaryFile: Data? = nil
+  ) {
+    self.manifest = manifest
+    self.articles = articles
+    self.tfidf = tfidf
+    self.lsa = lsa
+    self.themeDefinitions = themeDefinitions
+    self.userDictionaryFile = userDictionaryFile
+    self.latentVectors = Self.latentVectors(of: lsa)
+  }
+
+  private static func latentVectors(of lsa: LSAModel) -> Matrix {
+    lsa.documentCoordinates.scalingColumns(by: lsa.singularValues)
+  }
 
   /// The text analysis the model was fitted with, resolved (queries must use exactly this).
   public var textAnalysis: TextAnalysisOptions { manifest.parameters.textAnalysis }
@@ -36,15 +73,5 @@ public struct PolicyModel: Sendable {
   /// Row of the article with `id`, if any.
   public func row(ofArticle id: String) -> Int? {
     articles.firstIndex { $0.id == id }
-  }
-}
-
-extension PolicyModel {
-  /// Latent vectors of the articles: rows of UΣ (= A V, the TF-IDF rows projected on the topics).
-  ///
-  /// Cosine similarity is computed on these, so each topic counts in proportion to its strength; a
-  /// free-text query q maps to q V, the same space.
-  public var latentVectors: Matrix {
-    lsa.documentCoordinates.scalingColumns(by: lsa.singularValues)
   }
 }

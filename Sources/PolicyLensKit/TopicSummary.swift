@@ -1,4 +1,5 @@
 import LinearAlgebra
+import SimilaritySearch
 
 /// One latent topic described for people: its strength, the terms at both ends of its
 /// axis, and the articles that lie furthest along it.
@@ -31,21 +32,22 @@ public struct TopicSummary: Sendable, Hashable, Codable {
 
   /// Summaries of every topic of `model`.
   ///
-  /// - Complexity: O(k (V log n + D log m)) for V terms and D articles.
+  /// - Complexity: O(*k* (*V* log *n* + *D* log *m*)) for *V* terms, *D* articles, *n* terms and
+  ///   *m* articles shown per topic.
   public static func topics(of model: PolicyModel, termCount: Int, articleCount: Int) -> [TopicSummary] {
     let loadings = model.lsa.termLoadings
     let coordinates = model.lsa.documentCoordinates
     let terms = model.tfidf.terms
     return (0..<model.lsa.dimensionCount).map { j in
+      // The best few of each column in O(n log count), in the order a full sort would give:
+      // largest first, ties by lower index; the negative end smallest first, ties by higher index.
       let column = loadings.column(j)
-      let order = column.indices.sorted { column[$0] > column[$1] || (column[$0] == column[$1] && $0 < $1) }
-      let positive = order.prefix(termCount).filter { column[$0] > 0 }
-      let negative = order.reversed().prefix(termCount).filter { column[$0] < 0 }
+      let positive = RankedIndices(column, batch: termCount).prefix(termCount).filter { column[$0] > 0 }
+      let last = column.count - 1
+      let negative = RankedIndices(column.reversed().map { -$0 }, batch: termCount).prefix(termCount)
+        .map { last - $0 }.filter { column[$0] < 0 }
       let documents = coordinates.column(j)
-      let top = documents.indices.sorted {
-        documents[$0] > documents[$1] || (documents[$0] == documents[$1] && $0 < $1)
-      }
-      .prefix(articleCount)
+      let top = RankedIndices(documents, batch: max(1, articleCount)).prefix(articleCount)
       return TopicSummary(
         index: j + 1, singularValue: model.lsa.singularValues[j],
         varianceShare: model.lsa.varianceShares[j],

@@ -10,12 +10,14 @@ extension HTMLReport {
       "articles", "文章与相似政策 Articles and similar policies",
       "展开文章查看其他地区的相似政策。Open an article to see the most similar policies in other regions.")
     let document = context.document
+    let listed = context.listedArticles
+    if let listing = document.listing { html += "<p class=\"note\">\(escape(listing.note))</p>\n" }
     html +=
       "<div class=\"filter\"><input id=\"article-filter\" type=\"search\" placeholder=\"筛选 Filter by title, region, theme…\" aria-label=\"Filter articles\">"
     html +=
-      "<span id=\"filter-count\" class=\"count\">\(document.articles.count) / \(document.articles.count)</span></div>\n"
+      "<span id=\"filter-count\" class=\"count\">\(listed.count) / \(listed.count)</span></div>\n"
     html += "<div id=\"article-list\">\n"
-    for article in document.articles {
+    for article in listed {
       let cluster = context.cluster(of: article)
       let place = RenderContext.place(article)
       let search = ([article.title, place, article.date, article.issue, cluster?.label ?? ""] + article.themes)
@@ -60,7 +62,7 @@ extension HTMLReport {
             "<tr><td class=\"num\"><span class=\"bar\" style=\"--w:\(HTMLText.fixed(max(0, min(1, score)) * 100, 0))%\"></span>\(HTMLText.fixed(score, 2))</td>"
           html +=
             "<td class=\"nowrap\">\(escape(RenderContext.place(other)))</td><td class=\"nowrap\">\(escape(other.date))</td>"
-          html += "<td><a href=\"#article-\(escape(other.id))\">\(escape(other.title))</a></td></tr>\n"
+          html += "<td>\(context.link(to: other))</td></tr>\n"
         }
         html += "</tbody></table>"
       }

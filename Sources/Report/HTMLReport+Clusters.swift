@@ -17,20 +17,25 @@ extension HTMLReport {
       html += clusterCard(
         anchor: "cluster-\(cluster.id)", color: context.color(ofCluster: cluster.id), label: cluster.label,
         terms: cluster.terms,
-        articles: articles)
+        articles: articles, context: context)
     }
     let orphans = document.articles.filter { context.cluster(of: $0) == nil }
     if !orphans.isEmpty {
       html += clusterCard(
         anchor: "cluster-none", color: Palette.unassigned, label: "未聚类 Unclustered", terms: [],
-        articles: orphans.sorted { ($0.date, $0.title) < ($1.date, $1.title) })
+        articles: orphans.sorted { ($0.date, $0.title) < ($1.date, $1.title) }, context: context)
     }
     return html + "</div>\n</section>\n"
   }
 
-  static func clusterCard(anchor: String, color: String, label: String, terms: [String], articles: [ReportArticle])
-    -> String
-  {
+  /// One cluster's card.
+  ///
+  /// With a ``ReportListing``, the card lists at most
+  /// ``ReportListing/clusterCardArticleLimit`` articles (those listed in the articles section
+  /// first, then by date and title) and says how many more the cluster has.
+  static func clusterCard(
+    anchor: String, color: String, label: String, terms: [String], articles: [ReportArticle], context: RenderContext
+  ) -> String {
     var html = "<article class=\"cluster\" id=\"\(escape(anchor))\" style=\"--c:\(color)\">\n"
     html +=
       "<h3><span class=\"dot\" style=\"background:\(color)\"></span>\(escape(label)) <span class=\"count\">\(articles.count)</span></h3>\n"
@@ -41,10 +46,18 @@ extension HTMLReport {
     }
     html +=
       "<div class=\"scroll tight\"><table class=\"data compact\"><thead><tr><th>地区 Region</th><th>日期 Date</th><th>标题 Title</th></tr></thead><tbody>\n"
-    for article in articles {
+    var shown = articles
+    if context.document.listing != nil {
+      let limit = ReportListing.clusterCardArticleLimit
+      shown = Array((articles.filter(context.isListed) + articles.filter { !context.isListed($0) }).prefix(limit))
+    }
+    for article in shown {
       html +=
         "<tr><td class=\"nowrap\">\(escape(RenderContext.place(article)))</td><td class=\"nowrap\">\(escape(article.date))</td>"
-      html += "<td><a href=\"#article-\(escape(article.id))\">\(escape(article.title))</a></td></tr>\n"
+      html += "<td>\(context.link(to: article))</td></tr>\n"
+    }
+    if shown.count < articles.count {
+      html += "<tr><td colspan=\"3\" class=\"note\">… \(articles.count - shown.count) more</td></tr>\n"
     }
     return html + "</tbody></table></div>\n</article>\n"
   }

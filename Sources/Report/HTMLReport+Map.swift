@@ -21,6 +21,11 @@ extension HTMLReport {
       return position.x.isFinite && position.y.isFinite
     }
     guard !placed.isEmpty else { return html + "<p class=\"empty\">No map coordinates.</p>\n</section>\n" }
+    // The summary view draws an evenly spaced selection (the scale still fits every point).
+    let limit = ReportListing.mapPointLimit
+    let drawn =
+      context.document.listing != nil && placed.count > limit
+      ? (0..<limit).map { placed[$0 * placed.count / limit] } : placed
     let (width, height, margin) = (960.0, 560.0, 24.0)
     let xs = placed.compactMap { $0.position?.x }
     let ys = placed.compactMap { $0.position?.y }
@@ -43,8 +48,8 @@ extension HTMLReport {
     }
     // Grey points first, so the highlighted clusters are drawn over them.
     let ordered =
-      placed.filter { $0.clusterID.flatMap { context.clusterColors[$0] } == nil }
-      + placed.filter { $0.clusterID.flatMap { context.clusterColors[$0] } != nil }
+      drawn.filter { $0.clusterID.flatMap { context.clusterColors[$0] } == nil }
+      + drawn.filter { $0.clusterID.flatMap { context.clusterColors[$0] } != nil }
     for article in ordered {
       guard let position = article.position else { continue }
       let (x, y) = location(position)
@@ -67,7 +72,12 @@ extension HTMLReport {
       html +=
         "<text class=\"cluster-label\" x=\"\(HTMLText.fixed(x, 1))\" y=\"\(HTMLText.fixed(y, 1))\" text-anchor=\"middle\" dy=\"0.35em\">\(escape(cluster.label))</text>\n"
     }
-    html += "</svg>\n<figcaption><ul class=\"legend\" id=\"map-legend\">\n"
+    html += "</svg>\n<figcaption>"
+    if drawn.count < placed.count {
+      html +=
+        "<p class=\"note\">\(drawn.count) of \(placed.count) articles drawn, evenly spaced; the counts below are of all.</p>"
+    }
+    html += "<ul class=\"legend\" id=\"map-legend\">\n"
     let sizes = Dictionary(grouping: placed.compactMap(\.clusterID), by: { $0 }).mapValues(\.count)
     for cluster in context.highlightedClusters {
       html +=

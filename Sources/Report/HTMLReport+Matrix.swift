@@ -5,7 +5,8 @@ extension HTMLReport {
   /// header row and the region column sticky, so it never widens the page; each theme header
   /// carries the theme's colour. Cell shading is proportional to count / the largest count in the table (opacity 0.08–0.85
   /// for counts ≥ 1). City rows follow their region's row, indented. Hovering a cell lists its
-  /// articles' titles.
+  /// articles' titles (in a ``ReportListing`` summary, the first
+  /// ``ReportListing/matrixTooltipTitleLimit`` and how many more).
   static func matrixSection(_ context: RenderContext) -> String {
     var html = sectionStart(
       "matrix", "地区 × 主题 Regions × themes",
@@ -25,7 +26,12 @@ extension HTMLReport {
       let name = row.city ?? row.region
       html += row.city == nil ? "<tr class=\"region\">" : "<tr class=\"city\">"
       html += "<th>\(escape(name))</th><td class=\"num\">\(row.articleCount)</td>"
-      for (count, titles) in zip(row.counts, row.titles) {
+      for (count, allTitles) in zip(row.counts, row.titles) {
+        // The summary view's tooltips name a few articles, not thousands.
+        let limit = ReportListing.matrixTooltipTitleLimit
+        let titles =
+          context.document.listing != nil && allTitles.count > limit
+          ? allTitles.prefix(limit) + ["… \(allTitles.count - limit) more"] : allTitles
         if count == 0 {
           html += "<td class=\"zero\"></td>"
         } else {

@@ -20,12 +20,21 @@ extension HTMLReport {
       return html + "<p class=\"empty\">No timeline data.</p>\n</section>\n"
     }
     let rows = timeline.series.map { ($0, $0.counts.reduce(0, +)) }.sorted { ($0.1, $1.0.name) > ($1.1, $0.0.name) }
-    let largestShare = max(1e-9, timeline.series.lazy.flatMap(\.shares).max() ?? 0)
+    // The summary view shows the latest periods only (the totals and timeline.csv cover all).
+    let limit = ReportListing.timelinePeriodLimit
+    let shown =
+      context.document.listing != nil && timeline.periods.count > limit
+      ? (timeline.periods.count - limit)..<timeline.periods.count : 0..<timeline.periods.count
+    if shown.count < timeline.periods.count {
+      html +=
+        "<p class=\"note\">The latest \(shown.count) of \(timeline.periods.count) periods; totals count all, and report --csv writes every period (timeline.csv).</p>\n"
+    }
+    let largestShare = max(1e-9, timeline.series.lazy.flatMap { $0.shares[shown] }.max() ?? 0)
 
     html +=
       "<div class=\"scroll heat-scroll\"><table class=\"data heat\" id=\"timeline-heatmap\" aria-label=\"\(escape(timeline.categoryKind + " × period"))\">\n"
     html += "<thead><tr><th class=\"corner\">\(escape(timeline.categoryKind))</th><th class=\"num\">合计 Total</th>"
-    for (index, label) in timeline.periods.enumerated() {
+    for (index, label) in timeline.periods.enumerated() where shown.contains(index) {
       let short = shortPeriodLabel(label)
       let tooltip = short == label ? "" : " title=\"\(escape(label))\""
       html +=
@@ -40,7 +49,7 @@ extension HTMLReport {
         html += " <span class=\"trend trend-\(escape(trend))\">\(escape(trendLabel(trend)))</span>"
       }
       html += "</th><td class=\"num total\">\(total)</td>"
-      for (index, (count, share)) in zip(series.counts, series.shares).enumerated() {
+      for (index, (count, share)) in zip(series.counts, series.shares).enumerated() where shown.contains(index) {
         let tip =
           "\(series.name) · \(timeline.periods[index]): \(count) / \(timeline.periodArticleCounts[index]) (\(HTMLText.percent(share)))"
         guard count > 0 else {

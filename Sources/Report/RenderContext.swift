@@ -23,6 +23,11 @@ struct RenderContext: Sendable {
   let highlightedClusters: [ReportCluster]
   /// Cluster identifier → colour, for highlighted clusters only; other clusters are grey.
   let clusterColors: [Int: String]
+  /// The articles the articles section lists: every article, or those of the document's
+  /// ``ReportListing`` in its order.
+  let listedArticles: [ReportArticle]
+  /// Identifiers of ``listedArticles`` when the document has a listing (`nil`: all are listed).
+  let listedIDs: Set<String>?
 
   /// The most clusters the map (and every cluster colour) distinguishes; ten is the size of the
   /// colour-blind-safe base palette, and more hues stop being told apart.
@@ -56,6 +61,24 @@ struct RenderContext: Sendable {
         .map(\.1))
     clusterColors = Dictionary(
       highlightedClusters.enumerated().map { ($1.id, Palette.clusters[$0]) }, uniquingKeysWith: { first, _ in first })
+    if let listing = document.listing {
+      let byID = articlesByID
+      listedArticles = listing.articleIDs.compactMap { byID[$0] }
+      listedIDs = Set(listing.articleIDs)
+    } else {
+      listedArticles = document.articles
+      listedIDs = nil
+    }
+  }
+
+  /// Whether the articles section lists `article`.
+  func isListed(_ article: ReportArticle) -> Bool { listedIDs?.contains(article.id) ?? true }
+
+  /// The article's title, linked to its entry in the articles section when it is listed there.
+  func link(to article: ReportArticle) -> String {
+    isListed(article)
+      ? "<a href=\"#article-\(HTMLText.escape(article.id))\">\(HTMLText.escape(article.title))</a>"
+      : HTMLText.escape(article.title) + " <code class=\"id\">\(HTMLText.escape(article.id))</code>"
   }
 
   /// The cluster record of an article, if any.

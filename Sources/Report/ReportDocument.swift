@@ -28,6 +28,9 @@ public struct ReportDocument: Codable, Sendable, Hashable {
   public var focusPlace: String?
   /// A theme name the page opens filtered to (`report --theme`).
   public var focusTheme: String?
+  /// For a large corpus, the summary view: which articles the page lists in full, and a note
+  /// saying which; `nil` lists every article (``ReportListing``).
+  public var listing: ReportListing?
 
   /// Creates a document.
   public init(

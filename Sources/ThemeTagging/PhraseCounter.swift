@@ -15,7 +15,10 @@
 public struct PhraseCounter: Sendable {
   /// The phrases, without duplicates or empty strings, in the order given.
   public let phrases: [String]
-  private let byFirstScalar: [Unicode.Scalar: [(scalars: [Unicode.Scalar], index: Int, isWord: Bool)]]
+  /// The scalars phrases start with, ascending, and for each the phrases starting with it,
+  /// longest first: a binary search over a few dozen values, no hashing, per position.
+  private let firstScalarValues: [UInt32]
+  private let candidates: [[(scalars: [Unicode.Scalar], index: Int, isWord: Bool)]]
 
   /// A counter for `phrases` (empty and repeated phrases are dropped).
   public init(_ phrases: [String]) {
@@ -28,33 +31,57 @@ public struct PhraseCounter: Sendable {
       table[scalars[0], default: []].append((scalars, index, isWord))
     }
     for key in table.keys { table[key]?.sort { $0.scalars.count > $1.scalars.count } }
+    let keys = table.keys.sorted { $0.value < $1.value }
     self.phrases = unique
-    self.byFirstScalar = table
+    self.firstScalarValues = keys.map(\.value)
+    self.candidates = keys.map { table[$0] ?? [] }
+  }
+
+  /// The position of `value` in ``firstScalarValues``, if any.
+  @inline(__always)
+  private func bucket(of value: UInt32) -> Int? {
+    var (low, high) = (0, firstScalarValues.count)
+    while low < high {
+      let middle = (low + high) / 2
+      if firstScalarValues[middle] < value { low = middle + 1 } else { high = middle }
+    }
+    return low < firstScalarValues.count && firstScalarValues[low] == value ? low : nil
   }
 
   /// How often each phrase occurs in `text` (indexed like ``phrases``).
   public func counts(in text: String) -> [Int] {
+    let scalars = Array(text.unicodeScalars)
+    return counts(in: scalars, candidatePositions: scalars.indices)
+  }
+
+  /// The values of the scalars some phrase starts with, ascending.
+  var firstScalars: [UInt32] { firstScalarValues }
+
+  /// How often each phrase occurs in `scalars`, looking for matches only at `candidatePositions`
+  /// (increasing), which must include every position holding a scalar of ``firstScalars``.
+  ///
+  /// The count equals ``counts(in:)``'s on the same text: a phrase can start only at such a
+  /// position, and a match skips the positions it covers whichever positions are listed. Many
+  /// counters over one text share one list (``ScalarBitmap/positions(in:)``), so a text is
+  /// scanned once, not once per counter.
+  func counts(in scalars: [Unicode.Scalar], candidatePositions: some Sequence<Int>) -> [Int] {
     var counts = [Int](repeating: 0, count: phrases.count)
     guard !phrases.isEmpty else { return counts }
-    let scalars = Array(text.unicodeScalars)
-    var position = 0
-    while position < scalars.count {
-      var advance = 1
-      if let candidates = byFirstScalar[scalars[position]] {
-        for candidate in candidates where position + candidate.scalars.count <= scalars.count {
-          let end = position + candidate.scalars.count
-          guard scalars[position..<end].elementsEqual(candidate.scalars) else { continue }
-          if candidate.isWord {
-            let before = position > 0 && Self.isASCIIWordScalar(scalars[position - 1])
-            let after = end < scalars.count && Self.isASCIIWordScalar(scalars[end])
-            if before || after { continue }
-          }
-          counts[candidate.index] += 1
-          advance = candidate.scalars.count
-          break
+    var next = 0
+    for position in candidatePositions where position >= next {
+      guard let bucket = bucket(of: scalars[position].value) else { continue }
+      for candidate in candidates[bucket] where position + candidate.scalars.count <= scalars.count {
+        let end = position + candidate.scalars.count
+        guard scalars[position..<end].elementsEqual(candidate.scalars) else { continue }
+        if candidate.isWord {
+          let before = position > 0 && Self.isASCIIWordScalar(scalars[position - 1])
+          let after = end < scalars.count && Self.isASCIIWordScalar(scalars[end])
+          if before || after { continue }
         }
+        counts[candidate.index] += 1
+        next = end
+        break
       }
-      position += advance
     }
     return counts
   }

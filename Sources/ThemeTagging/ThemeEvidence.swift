@@ -32,6 +32,12 @@ public struct ThemeEvidence: Sendable, Hashable, Codable {
   public struct PhraseCount: Sendable, Hashable, Codable {
     public var phrase: String
     public var count: Int
+
+    /// A phrase and its count.
+    public init(phrase: String, count: Int) {
+      self.phrase = phrase
+      self.count = count
+    }
   }
 
   /// Creates evidence from its parts.

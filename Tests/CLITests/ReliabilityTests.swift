@@ -319,9 +319,12 @@ struct DamagedModelTests {
       "manifest.json", "article_index.tsv", "vocabulary.tsv", "idf.npy", "singular_values.npy",
       "latent_unit_rows.npy", "tfidf_indptr.npy", "tfidf_indices.npy", "tfidf_data.npy", "term_loadings.npy",
     ]
+    // Commands that need no article text read the index, not articles.jsonl, and the stored theme
+    // evidence with the rest of the model.
     let whole: Set<String> = [
       "manifest.json", "vocabulary.tsv", "idf.npy", "singular_values.npy", "term_loadings.npy",
-      "document_coordinates.npy", "tfidf_indptr.npy", "tfidf_indices.npy", "tfidf_data.npy", "articles.jsonl",
+      "document_coordinates.npy", "tfidf_indptr.npy", "tfidf_indices.npy", "tfidf_data.npy", "article_index.tsv",
+      "theme_evidence.npy", "theme_evidence_phrases.npy",
     ]
     let themes = ["--themes-file", RepositoryPaths.root.appendingPathComponent("models/themes.yaml").path]
     return [
@@ -337,7 +340,7 @@ struct DamagedModelTests {
   static let files = [
     "tfidf_indices.npy", "tfidf_indptr.npy", "tfidf_data.npy", "latent_unit_rows.npy", "term_loadings.npy",
     "idf.npy", "singular_values.npy", "document_coordinates.npy", "vocabulary.tsv", "article_index.tsv",
-    "articles.jsonl", "manifest.json",
+    "articles.jsonl", "theme_evidence.npy", "theme_evidence_phrases.npy", "manifest.json",
   ]
 
   @Test("16 flipped bytes in any model file: exit 65 from every command that reads it", arguments: files)

@@ -47,12 +47,14 @@ struct ClustersCommand: AsyncParsableCommand {
 
   func run() async throws {
     let terminal = Terminal.current
-    let model = try PolicyModel.load(from: URL(fileURLWithPath: modelOptions.model))
+    let model = try PolicyModel.load(from: URL(fileURLWithPath: modelOptions.model), articleText: false)
     let request = ClusterRequest(
       clusterCount: k, method: tree ? .averageLinkage : .sphericalKMeans, seed: seedOptions.seed,
       stabilitySeedCount: tree ? 0 : 5)
     let result = try model.clusters(request)
-    let treeLines = result.tree.map { renderTree($0, labels: result.labels, clusters: result.clusters) } ?? []
+    let treeLines =
+      result.tree.map { renderTree($0, leafRows: result.treeRows, labels: result.labels, clusters: result.clusters) }
+      ?? []
     if output.json {
       terminal.line(
         try renderJSON(ClustersDocument(method: request.method, result: result, tree: tree ? treeLines : nil)))
@@ -63,6 +65,7 @@ struct ClustersCommand: AsyncParsableCommand {
     let silhouette =
       result.silhouette.map {
         String(format: ", silhouette %.3f", $0)
+          + (result.silhouetteStandardError.map { String(format: " ± %.3f", $0) } ?? "")
           + (result.silhouetteArticleCount.map { " estimated on \($0) articles" } ?? "")
       } ?? ""
     let method = tree ? "average linkage" : "consensus of k-means runs"
@@ -112,8 +115,11 @@ struct ClustersCommand: AsyncParsableCommand {
   /// "1 article", "3 articles".
   private func counted(_ count: Int, _ noun: String) -> String { "\(count) \(noun)\(count == 1 ? "" : "s")" }
 
-  /// The part of the dendrogram above the cut, leaves labelled by cluster.
-  private func renderTree(_ tree: LinkageTree, labels: [Int?], clusters: [ArticleCluster]) -> [String] {
+  /// The part of the dendrogram above the cut, leaves labelled by cluster (leaf *i* is article
+  /// `leafRows[i]` when the tree was built on a sample).
+  private func renderTree(_ tree: LinkageTree, leafRows: [Int]?, labels: [Int?], clusters: [ArticleCluster])
+    -> [String]
+  {
     let n = tree.documentCount
     let k = clusters.count
     func anyDocument(_ node: Int) -> Int {
@@ -132,7 +138,8 @@ struct ClustersCommand: AsyncParsableCommand {
         visit(merge.left, prefix: childPrefix, isLast: false, isRoot: false)
         visit(merge.right, prefix: childPrefix, isLast: true, isRoot: false)
       } else {
-        let cluster = clusters[(labels[anyDocument(node)] ?? 1) - 1]
+        let leaf = anyDocument(node)
+        let cluster = clusters[(labels[leafRows?[leaf] ?? leaf] ?? 1) - 1]
         lines.append(
           prefix + branch
             + "[\(cluster.number)] \(cluster.terms.prefix(4).joined(separator: " ")) (\(cluster.articles.count))")

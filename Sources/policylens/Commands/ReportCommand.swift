@@ -44,13 +44,27 @@ struct ReportCommand: AsyncParsableCommand {
 
   func run() async throws {
     let terminal = Terminal.current
-    let model = try PolicyModel.load(from: URL(fileURLWithPath: modelOptions.model))
+    let directory = URL(fileURLWithPath: modelOptions.model)
+    var model = try PolicyModel.load(from: directory, articleText: false)
     let catalog = try themeOptions.catalog(for: model)
+    try themeOptions.readTextIfNeeded(&model, toTagWith: catalog, directory: directory, quiet: output.quiet)
     let place = try region.map { try NameLookup.place($0) }
     let themeKey = try theme.map { try NameLookup.themeKey($0, in: catalog) }
-    var document = try model.reportDocument(catalog: catalog, seed: seedOptions.seed)
+    let focusTheme = themeKey.flatMap { key in catalog.themes.first { $0.key == key }?.name }
+    let articles = model.articles
+    let isFocus: ((Int, [String]) -> Bool)? =
+      place == nil && focusTheme == nil
+      ? nil
+      : { row, themes in
+        (place.map { articles[row].region == $0 || articles[row].city == $0 } ?? true)
+          && (focusTheme.map { themes.contains($0) } ?? true)
+      }
+    let loaded = model
+    var document = try model.reportDocument(
+      catalog: catalog, seed: seedOptions.seed, isFocus: isFocus,
+      articleText: { rows in try loaded.fullArticles(atRows: rows, from: directory) })
     document.focusPlace = place
-    document.focusTheme = themeKey.flatMap { key in catalog.themes.first { $0.key == key }?.name }
+    document.focusTheme = focusTheme
     if let focus = [place, document.focusTheme].compactMap({ $0 }).nilIfEmpty {
       document.subtitle = (document.subtitle.map { $0 + " · " } ?? "") + "focus: " + focus.joined(separator: " · ")
       let shown = document.articles.filter { article in

@@ -46,11 +46,15 @@ struct ShowCommand: AsyncParsableCommand {
 
   func run() async throws {
     let terminal = Terminal.current
-    let model = try PolicyModel.load(from: modelOptions.url)
+    // The model without its text: the article's own line is read alone, its themes come from the
+    // stored evidence (or its text), similar articles from the mapped index.
+    let model = try PolicyModel.load(from: modelOptions.url, articleText: false)
     let row =
       try model.row(ofArticle: id) ?? ArticleLookup.row(of: id, in: model.articles, model: modelOptions.model)
-    let article = model.articles[row]
-    let themes = try model.themes(from: try themeOptions.catalog(for: model)).articles[row].themes
+    guard let article = try model.fullArticles(atRows: [row], from: modelOptions.url).first else { return }
+    let themes = try model.articleThemes(
+      ofRow: row, catalog: try themeOptions.catalog(for: model), article: article
+    ).themes
     var cluster: ClusterSummary?
     if model.articles.count <= Self.clusteringArticleLimit {
       let result = try model.clusters(ClusterRequest(seed: seedOptions.seed))
@@ -62,7 +66,7 @@ struct ShowCommand: AsyncParsableCommand {
     let similar =
       similarCount == 0
       ? []
-      : try QueryModel(model: model).similar(
+      : try QueryModel(directory: modelOptions.url).similar(
         toArticle: row, request: SimilarityRequest(count: similarCount, excludesOwnRegion: true))
     let detail = ArticleDetail(
       article: article,

@@ -49,8 +49,11 @@ struct TagCommand: AsyncParsableCommand {
 
   func run() async throws {
     let terminal = Terminal.current
-    let model = try PolicyModel.load(from: URL(fileURLWithPath: modelOptions.model))
+    let directory = URL(fileURLWithPath: modelOptions.model)
+    // `--explain` shows the body's length, so it reads the text; tagging reads stored evidence.
+    var model = try PolicyModel.load(from: directory, articleText: explain != nil)
     let catalog = try themeOptions.catalog(for: model)
+    try themeOptions.readTextIfNeeded(&model, toTagWith: catalog, directory: directory, quiet: output.quiet)
     let theme = try self.theme.map { try NameLookup.themeKey($0, in: catalog) }
     if let explain {
       let row = try ArticleLookup.row(of: explain, in: model.articles, model: modelOptions.model)

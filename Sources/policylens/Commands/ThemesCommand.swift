@@ -31,8 +31,10 @@ struct ThemesCommand: AsyncParsableCommand {
 
   func run() async throws {
     let terminal = Terminal.current
-    let model = try PolicyModel.load(from: URL(fileURLWithPath: modelOptions.model))
+    let directory = URL(fileURLWithPath: modelOptions.model)
+    var model = try PolicyModel.load(from: directory, articleText: false)
     let catalog = try themeOptions.catalog(for: model)
+    try themeOptions.readTextIfNeeded(&model, toTagWith: catalog, directory: directory, quiet: output.quiet)
     if let suggest {
       let key = try NameLookup.themeKey(suggest, in: catalog, flag: "--suggest")
       guard let theme = catalog.themes.firstIndex(where: { $0.key == key }) else { return }

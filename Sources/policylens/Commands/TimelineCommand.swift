@@ -54,9 +54,15 @@ struct TimelineCommand: AsyncParsableCommand {
 
   func run() async throws {
     let terminal = Terminal.current
-    let model = try PolicyModel.load(from: URL(fileURLWithPath: modelOptions.model))
+    let directory = URL(fileURLWithPath: modelOptions.model)
+    var model = try PolicyModel.load(from: directory, articleText: false)
     let categories: TimelineCategories = clusters ? .clusters : .themes
-    let tagged = categories == .themes ? try model.themes(from: try themeOptions.catalog(for: model)).articles : nil
+    var tagged: [ArticleThemes]?
+    if categories == .themes {
+      let catalog = try themeOptions.catalog(for: model)
+      try themeOptions.readTextIfNeeded(&model, toTagWith: catalog, directory: directory, quiet: output.quiet)
+      tagged = try model.themes(from: catalog).articles
+    }
     let clustering = categories == .clusters ? try model.clusters(ClusterRequest(seed: seedOptions.seed)) : nil
     let placeFilter = try region.map { try NameLookup.region($0) }
     let (timeline, trends) = try model.timeline(

@@ -38,7 +38,7 @@ struct TopicsCommand: AsyncParsableCommand {
 
   func run() async throws {
     let terminal = Terminal.current
-    let model = try PolicyModel.load(from: URL(fileURLWithPath: modelOptions.model))
+    let model = try PolicyModel.load(from: URL(fileURLWithPath: modelOptions.model), articleText: false)
     var topics = TopicSummary.topics(of: model, termCount: termCount, articleCount: articles)
     if let limit { topics = Array(topics.prefix(limit)) }
     if output.json {

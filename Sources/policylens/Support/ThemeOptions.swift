@@ -50,6 +50,18 @@ struct ThemeOptions: ParsableArguments {
     return try catalog(alternative: "or refit the model so that it keeps its own themes")
   }
 
+  /// Reads the articles' text into a model loaded without it when tagging with `catalog` needs
+  /// it: the model stores no theme evidence for these themes (fitted before models stored it,
+  /// or the themes were edited since); a note says so.
+  func readTextIfNeeded(_ model: inout PolicyModel, toTagWith catalog: ThemeCatalog, directory: URL, quiet: Bool)
+    throws
+  {
+    guard try model.loadArticleTextIfNeeded(toTagWith: catalog, from: directory), !quiet else { return }
+    Terminal.current.note(
+      "note: the model stores no theme evidence for these themes, so every article's text was read to tag it; "
+        + "refit the model (or add to it) to store the evidence of its own themes")
+  }
+
   /// Which themes were added, removed or edited between two catalogs, as a short phrase.
   static func changes(from old: ThemeCatalog, to new: ThemeCatalog) -> String {
     let before = Dictionary(old.themes.map { ($0.key, $0) }, uniquingKeysWith: { first, _ in first })
