@@ -298,14 +298,16 @@ def print_growth(fits):
     fits = sorted(fits, key=lambda f: f["articles"])
     if len(fits) < 2:
         return
-    rows = [("articles (terms, ours)", [f"{f['articles']:,} ({f['ours']['terms']:,})" for f in fits], None)]
+    rows = [("terms (ours)", [f"{f['ours']['terms']:,}" for f in fits], None)]
     rows.append(("policylens fit wall s", [f["ours"]["processSeconds"] for f in fits], True))
+    rows.append(("policylens fit CPU s", [f["ours"]["cpuSeconds"] for f in fits], True))
     stages = [k for k in STAGE_ORDER if all(k in f["ours"]["stages"] for f in fits)]
     rows += [(f"  {k}", [f["ours"]["stages"][k] for f in fits], True) for k in stages]
     rows.append(("policylens fit peak MB", [f["ours"]["peakRSSMegabytes"] for f in fits], True))
     if all("rjieba+sklearn" in f["peers"] for f in fits):
         peer_runs = [f["peers"]["rjieba+sklearn"] for f in fits]
         rows.append(("rjieba+sklearn wall s", [p["processSeconds"] for p in peer_runs], True))
+        rows.append(("rjieba+sklearn CPU s", [p["cpuSeconds"] for p in peer_runs], True))
         for k in ("segment", "tfidf", "svd"):
             if all(k in p["stages"] for p in peer_runs):
                 rows.append((f"  {k}", [p["stages"][k] for p in peer_runs], True))
@@ -313,7 +315,7 @@ def print_growth(fits):
     sizes = [f"{f['articles']:,}" for f in fits]
     steps = [f"×{fits[i + 1]['articles'] // max(1, fits[i]['articles'])}" for i in range(len(fits) - 1)]
     print("\ngrowth (seconds or MB per size; the factor from one size to the next)")
-    print(f"  {'cost':<24}" + "".join(f"{s:>12}" for s in sizes) + "".join(f"{'growth ' + s:>14}" for s in steps))
+    print(f"  {'cost (articles →)':<24}" + "".join(f"{s:>12}" for s in sizes) + "".join(f"{'growth ' + s:>14}" for s in steps))
     for label, values, numeric in rows:
         if not numeric:
             print(f"  {label:<24}" + "".join(f"{v:>12}" for v in values))
