@@ -24,7 +24,7 @@ struct IngestBenchmark: AsyncParsableCommand {
 
   @Flag(
     help:
-      "Grow the vocabulary with real words from --lexicon instead (Zipf draws, Heaps' law growth; ≈ 200k terms at 100k articles)."
+      "Grow the vocabulary with real words from --lexicon instead (Zipf draws, Heaps' law growth; ≈ 156k terms at 100k articles)."
   )
   var realisticVocabulary = false
 
