@@ -31,12 +31,12 @@ if [ "$QUICK" = 1 ]; then
   echo "== segment"; "$BENCH" segment --megabytes 1 --repetitions 3 --peers $JSON
   echo "== lsa"; "$BENCH" lsa --documents 1000 --terms 20000 --dimensions 100 --repetitions 3 --peers $JSON
   echo "== pipeline"; python3 bench/pipeline.py --skip-build --scratch-path "$SCRATCH" --sizes 1000 --runs 10 $JSON
-  echo "== products"; "$BENCH" products --model bench/out/model-1000 --svd --repetitions 3 $JSON
+  echo "== products"; "$BENCH" products --model bench/out/model-real-1000 --svd --repetitions 3 $JSON
 else
   echo "== ingest"; "$BENCH" ingest --articles 10000 --growing-vocabulary --repetitions 5 $JSON
   echo "== segment"; "$BENCH" segment --megabytes 10 --repetitions 3 --peers $JSON
   echo "== lsa"; "$BENCH" lsa --documents 100000 --dimensions 100 --repetitions 3 --peers --skip-gensim $JSON
   echo "== pipeline"; python3 bench/pipeline.py --skip-build --scratch-path "$SCRATCH" --sizes 1000 10000 100000 --runs 20 $JSON
-  echo "== products"; "$BENCH" products --model bench/out/model-100000 --svd --repetitions 5 $JSON
+  echo "== products"; "$BENCH" products --model bench/out/model-real-100000 --svd --repetitions 5 $JSON
 fi
 echo "== done $(date -u +%Y-%m-%dT%H:%M:%SZ)  $(uptime)"

@@ -40,14 +40,39 @@ extension Matrix {
     case .householder:
       return try householderQ()
     case .choleskyQR2:
-      guard let once = try choleskyQ(), let twice = try once.choleskyQ() else {
+      guard let once = try choleskyQ(), let twice = try once.q.choleskyQ() else {
         return try householderQ()
       }
-      return twice
+      return twice.q
     case .choleskyQR:
-      if let once = try choleskyQ() { return once }
+      if let once = try choleskyQ() { return once.q }
       return try householderQ()
     }
+  }
+
+  /// The thin QR factorization A = Q R of this m × n matrix (m ≥ n): Q as
+  /// ``orthonormalizedColumns(method:)`` with ``OrthonormalizationMethod/choleskyQR2`` returns
+  /// it, and the n × n upper triangular R.
+  ///
+  /// With Cholesky QR2, R = R₂ R₁ from its two Cholesky factors, so no product with A is
+  /// needed; after the Householder fallback, R = QᵀA with its rounding below the diagonal zeroed.
+  ///
+  /// - Throws: ``LinearAlgebraError/dimensionTooLarge(routine:dimension:)``.
+  /// - Precondition: `rowCount >= columnCount`.
+  /// - Complexity: O(m n²).
+  public func thinQRFactorization() throws(LinearAlgebraError) -> (q: Matrix, r: Matrix) {
+    precondition(rowCount >= columnCount, "thin QR needs rows (\(rowCount)) ≥ columns (\(columnCount))")
+    guard columnCount > 0 else { return (self, Matrix(rowCount: 0, columnCount: 0)) }
+    if let once = try choleskyQ(), let twice = try once.q.choleskyQ() {
+      return (twice.q, try twice.r.multiplied(by: once.r))
+    }
+    let q = try householderQ()
+    // QᵀA is upper triangular up to rounding; its strictly lower entries are that rounding.
+    var r = try q.multiplied(by: self, transposingSelf: true)
+    for j in 0..<columnCount {
+      for i in (j + 1)..<columnCount { r[i, j] = 0 }
+    }
+    return (q, r)
   }
 
   /// Householder thin Q (`dgeqrf`, `dorgqr`).
@@ -85,7 +110,7 @@ extension Matrix {
 
   /// One Cholesky QR step, Q = Y R⁻¹ with RᵀR = YᵀY; `nil` when YᵀY is not numerically
   /// positive definite or R is too ill-conditioned for the result to be trusted.
-  private func choleskyQ() throws(LinearAlgebraError) -> Matrix? {
+  private func choleskyQ() throws(LinearAlgebraError) -> (q: Matrix, r: Matrix)? {
     let m = rowCount
     let n = columnCount
     var m32 = try lapackInteger(m, routine: "dsyrk")
@@ -118,6 +143,7 @@ extension Matrix {
     var noTranspose = fortranCharacter("N")
     var nonUnit = fortranCharacter("N")
     dtrsm_(&right, &upper, &noTranspose, &nonUnit, &m32, &n32, &alpha, &gram, &ldg, &q, &lda, 1, 1, 1, 1)
-    return Matrix(rowCount: m, columnCount: n, columnMajor: q)
+    // dsyrk and dpotrf touched only the upper triangle; the lower one is still zero.
+    return (Matrix(rowCount: m, columnCount: n, columnMajor: q), Matrix(rowCount: n, columnCount: n, columnMajor: gram))
   }
 }

@@ -24,6 +24,40 @@ extension SparseMatrix {
     // SIMD8 chunks without a remainder loop.
     let stride = (k + 7) & ~7
     let packed = Self.packRowMajor(x, stride: stride)
+    return Self.unpackRowMajor(
+      multiplied(byRowMajor: packed, stride: stride), rowCount: m, columnCount: k, stride: stride)
+  }
+
+  /// A (Aᵀ Y): this matrix A (m × n) times its transpose `at` (n × m) times a dense Y (m × k),
+  /// as an m × k dense matrix; one step of the randomized SVD's power iteration.
+  ///
+  /// Equal to `multiplied(by: at.multiplied(by: y))` up to rounding (bit for bit, in fact: the
+  /// same kernel sums in the same order), but the n × k middle factor Aᵀ Y stays in the
+  /// row-major layout the kernel writes and reads: with many terms (n ≫ m) it is the largest
+  /// block of the SVD, and this skips transposing it out of and back into that layout, and
+  /// two of its three allocations.
+  ///
+  /// - Precondition: `at` has the shape of this matrix's transpose (it should be
+  ///   `transposed()`), and `y.rowCount == rowCount`.
+  /// - Complexity: O(nnz · k + (m + n) k) time, O((m + n) k) extra memory.
+  public func gramMultiplied(by y: Matrix, transpose at: SparseMatrix) -> Matrix {
+    precondition(
+      at.rowCount == columnCount && at.columnCount == rowCount && at.nonZeroCount == nonZeroCount,
+      "gram product: the transpose given is \(at.rowCount)×\(at.columnCount), not \(columnCount)×\(rowCount)")
+    precondition(y.rowCount == rowCount, "gram product: \(rowCount)×\(columnCount) with Y of \(y.rowCount) rows")
+    let k = y.columnCount
+    let m = rowCount
+    guard m > 0, k > 0 else { return Matrix(rowCount: m, columnCount: k) }
+    let stride = (k + 7) & ~7
+    let middle = at.multiplied(byRowMajor: Self.packRowMajor(y, stride: stride), stride: stride)
+    return Self.unpackRowMajor(
+      multiplied(byRowMajor: middle, stride: stride), rowCount: m, columnCount: k, stride: stride)
+  }
+
+  /// The product with X given as row-major rows of `stride` doubles (a multiple of 8),
+  /// returned in the same layout.
+  private func multiplied(byRowMajor packed: [Double], stride: Int) -> [Double] {
+    let m = rowCount
     var outRowMajor = [Double](repeating: 0, count: m * stride)
     packed.withUnsafeBufferPointer { xs in
       outRowMajor.withUnsafeMutableBufferPointer { out in
@@ -38,7 +72,7 @@ extension SparseMatrix {
         }
       }
     }
-    return Self.unpackRowMajor(outRowMajor, rowCount: m, columnCount: k, stride: stride)
+    return outRowMajor
   }
 
   /// `x` (column-major) as row-major rows of `stride ≥ columnCount` doubles, zero-padded.

@@ -106,17 +106,16 @@ extension PolicyModel {
     return (lines, Data(index.utf8))
   }
 
-  /// One JSON line and one index line per article.
+  /// One JSON line (``ArticleLineEncoder``) and one index line per article.
   private static func encode(_ articles: ArraySlice<Article>) throws -> (lines: Data, index: String) {
-    let encoder = JSONEncoder()
-    encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-    var lines = Data()
+    var lines: [UInt8] = []
+    lines.reserveCapacity(articles.reduce(0) { $0 + $1.body.reduce(256) { $0 + $1.utf8.count + 8 } })
     var index = ""
     for article in articles {
-      lines.append(try encoder.encode(article))
+      ArticleLineEncoder.append(article, to: &lines)
       lines.append(0x0A)
       index += ArticleSummary(article).tsvLine + "\n"
     }
-    return (lines, index)
+    return (Data(lines), index)
   }
 }

@@ -156,15 +156,22 @@ public struct QueryModel: Sendable {
 
   /// V's rows for `terms` as a |terms| × k matrix.
   func loadings(ofTerms selected: [Int]) -> Matrix {
-    var result = Matrix(rowCount: selected.count, columnCount: dimensionCount)
     // One buffer access for all elements: the subscript re-enters the mapped Data per element,
-    // which was most of a search's time in the server.
-    loadings.withUnsafeBufferPointer { values in
-      for (row, term) in selected.enumerated() {
-        for j in 0..<dimensionCount { result[row, j] = values[term + j * terms.count] }
+    // which was most of a search's time in the server. Column by column, so that both sides
+    // are read and written in address order (V is stored column-major: a term's k values are
+    // a column's length apart, one page or more).
+    let rowCount = selected.count
+    let termCount = terms.count
+    let elements = [Double](unsafeUninitializedCapacity: rowCount * dimensionCount) { buffer, initialized in
+      loadings.withUnsafeBufferPointer { values in
+        for j in 0..<dimensionCount {
+          let column = j * termCount
+          for (row, term) in selected.enumerated() { buffer[row + j * rowCount] = values[term + column] }
+        }
       }
+      initialized = rowCount * dimensionCount
     }
-    return result
+    return Matrix(rowCount: rowCount, columnCount: dimensionCount, columnMajor: elements)
   }
 
   /// The TF-IDF weights of a term list, weighted exactly like the training articles

@@ -31,17 +31,19 @@ enum TruncatedSVD {
     // Intermediate bases only need to stay well conditioned (one Cholesky QR pass); the
     // final one must be orthonormal to rounding (two passes).
     var basis = try a.multiplied(by: omega).orthonormalizedColumns(method: q == 0 ? .choleskyQR2 : .choleskyQR)
+    // Each power iteration is Q ← orth(A Aᵀ Q), normalising on the document side only: the
+    // term side Aᵀ Q (n × l, the largest block when n ≫ m) is never orthonormalised nor
+    // transposed (`gramMultiplied`). Its columns' spread is σ₁/σₗ at most, so A Aᵀ Q's is
+    // (σ₁/σₗ)², which Cholesky QR handles (it falls back to Householder past 10⁶).
     for iteration in 0..<q {
-      let termBasis = try at.multiplied(by: basis).orthonormalizedColumns(method: .choleskyQR)
-      basis = try a.multiplied(by: termBasis).orthonormalizedColumns(
+      basis = try a.gramMultiplied(by: basis, transpose: at).orthonormalizedColumns(
         method: iteration == q - 1 ? .choleskyQR2 : .choleskyQR)
     }
-    // C = Aᵀ Q (n × l) = Bᵀ. Factor C = P R (P orthonormal, R = Pᵀ C is l × l), then
-    // R = Ũ Σ Ṽᵀ by dgesdd: C = (P Ũ) Σ Ṽᵀ. Calling dgesdd on the tall C directly would run
-    // LAPACK's unblocked QR on it.
+    // C = Aᵀ Q (n × l) = Bᵀ. Factor C = P R (P orthonormal, R l × l, from Cholesky QR2's
+    // factors), then R = Ũ Σ Ṽᵀ by dgesdd: C = (P Ũ) Σ Ṽᵀ. Calling dgesdd on the tall C
+    // directly would run LAPACK's unblocked QR on it.
     let c = at.multiplied(by: basis)
-    let p = try c.orthonormalizedColumns(method: .choleskyQR2)
-    let r = try p.multiplied(by: c, transposingSelf: true)
+    let (p, r) = try c.thinQRFactorization()
     let small = try SingularValueDecomposition(r, signDecidedBy: .left)
     var v = try p.multiplied(by: small.leftSingularVectors)  // n × l
     var u = try basis.multiplied(by: small.rightSingularVectors)  // m × l

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Ingest
+import TextAnalysis
 
 /// `policylens-bench ingest`: parsing throughput of ``NewsletterParser`` on a generated corpus.
 struct IngestBenchmark: AsyncParsableCommand {
@@ -20,6 +21,15 @@ struct IngestBenchmark: AsyncParsableCommand {
 
   @Flag(help: "Inject a growing pseudo-term vocabulary (Heaps' law).")
   var growingVocabulary = false
+
+  @Flag(
+    help:
+      "Grow the vocabulary with real words from --lexicon instead (Zipf draws, Heaps' law growth; ≈ 156k terms at 100k articles)."
+  )
+  var realisticVocabulary = false
+
+  @Option(help: "jieba-format dictionary whose words --realistic-vocabulary uses.", completion: .file())
+  var lexicon = TextAnalysisOptions.debianJiebaLexiconPath
 
   @Option(help: "Folder of seed newsletters to resample.", completion: .directory)
   var seeds: String = "seeds"
@@ -47,9 +57,13 @@ struct IngestBenchmark: AsyncParsableCommand {
 
   func run() async throws {
     let corpus = try await CorpusLoader.load(paths: [seeds])
-    let generator = CorpusGenerator(
-      templates: corpus.articles,
-      options: .init(articleCount: articles, seed: seed, growingVocabulary: growingVocabulary))
+    var options = CorpusGenerator.Options(
+      articleCount: articles, seed: seed, growingVocabulary: growingVocabulary || realisticVocabulary)
+    if realisticVocabulary {
+      options.heapsK = 2.5
+      options.lexiconWords = try CorpusGenerator.lexiconWords(fromDictionaryAt: lexicon)
+    }
+    let generator = CorpusGenerator(templates: corpus.articles, options: options)
     let files = generator.generateTexts()
     if let writeCorpus { _ = try generator.write(to: writeCorpus) }
     let bytes = files.reduce(0) { $0 + $1.text.utf8.count }
@@ -94,7 +108,8 @@ struct IngestBenchmark: AsyncParsableCommand {
       let report: [String: Any] = [
         "benchmark": "ingest", "articles_requested": articles, "articles_parsed": parsedArticles,
         "files": files.count, "bytes": bytes, "repetitions": repetitions, "seed": seed,
-        "growing_vocabulary": growingVocabulary, "configuration": configuration, "machine": machine,
+        "growing_vocabulary": growingVocabulary, "realistic_vocabulary": realisticVocabulary,
+        "configuration": configuration, "machine": machine,
         "median_seconds": median, "min_seconds": minimum,
         "median_mb_per_second": megabytes / median, "max_mb_per_second": megabytes / minimum,
         "median_cpu_seconds": cpuMedian, "median_mb_per_cpu_second": megabytes / cpuMedian,

@@ -22,6 +22,32 @@ import Testing
     }
   }
 
+  @Test("thin QR: Q orthonormal, R upper triangular, Q R = A (full rank and rank deficient)")
+  func thinQRFactorization() throws {
+    var generator = SplitMix64(seed: 8)
+    var matrices = [Matrix(rows: [[1, 2], [2, 4], [3, 6]]), Matrix(rows: [[0], [0]])]
+    for _ in 0..<100 {
+      let n = Int(generator.next() % 6) + 1
+      let m = n + Int(generator.next() % 4)
+      matrices.append(RandomMatrices.dense(rows: m, columns: n, using: &generator))
+    }
+    let tolerance = Tolerance(relative: 1e-10, absolute: 1e-12)
+    for (index, a) in matrices.enumerated() {
+      let (q, r) = try a.thinQRFactorization()
+      #expect(q.rowCount == a.rowCount && q.columnCount == a.columnCount)
+      #expect(r.rowCount == a.columnCount && r.columnCount == a.columnCount)
+      for j in 0..<r.columnCount {
+        for i in (j + 1)..<r.rowCount { #expect(r[i, j] == 0, "R[\(i), \(j)] = \(r[i, j])") }
+      }
+      expectClose(try q.multiplied(by: r).elements, a.elements, tolerance: tolerance)
+      if index >= 2 {  // the random ones have full column rank
+        expectClose(
+          try q.multiplied(by: q, transposingSelf: true).elements, Matrix.identity(a.columnCount).elements,
+          tolerance: Tolerance(relative: 1e-12, absolute: 1e-13))
+      }
+    }
+  }
+
   @Test(
     "rank-deficient input still gives orthonormal columns",
     arguments: [OrthonormalizationMethod.householder, .choleskyQR2, .choleskyQR])

@@ -23,6 +23,28 @@ import Testing
     }
   }
 
+  @Test("A (Aᵀ Y) in one call equals the two products bit for bit, and the dense product")
+  func gramProduct() {
+    var generator = SplitMix64(seed: 17)
+    for (m, n, k, density) in [
+      (0, 3, 2, 0.5), (5, 0, 3, 0.5), (7, 9, 1, 0.3), (40, 300, 12, 0.05), (3000, 400, 40, 0.05),
+    ] {
+      let a = RandomMatrices.sparse(rows: m, columns: n, density: density, using: &generator)
+      let y = RandomMatrices.dense(rows: m, columns: k, using: &generator)
+      let at = a.transposed()
+      let gram = a.gramMultiplied(by: y, transpose: at)
+      #expect(gram.rowCount == m && gram.columnCount == k)
+      #expect(gram == a.multiplied(by: at.multiplied(by: y)), "\(m)×\(n), k = \(k)")
+      if m * n <= 40 * 300 {
+        let dense = a.dense()
+        expectClose(
+          gram.elements,
+          RandomMatrices.naiveProduct(dense, RandomMatrices.naiveProduct(dense.transposed(), y)).elements,
+          tolerance: Tolerance(relative: 1e-12, absolute: 1e-12))
+      }
+    }
+  }
+
   @Test("the parallel path equals a serial loop bit for bit")
   func parallelIsDeterministic() {
     var generator = SplitMix64(seed: 3)
