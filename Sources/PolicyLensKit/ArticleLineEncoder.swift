@@ -13,14 +13,12 @@ enum ArticleLineEncoder {
   /// Appends the article's JSON (without a newline) to `bytes`.
   static func append(_ article: Article, to bytes: inout [UInt8]) {
     bytes.append(contentsOf: #"{"body":["#.utf8)
-    for (index, paragraph) in article.body.enumerated() {
-      if index > 0 { bytes.append(UInt8(ascii: ",")) }
-      appendString(paragraph, to: &bytes)
-    }
+    appendStrings(article.body, to: &bytes)
     bytes.append(UInt8(ascii: "]"))
     if let city = article.city { appendField("city", city, to: &bytes) }
     if let date = article.date { appendField("date", date, to: &bytes) }
     appendField("file", article.file, to: &bytes)
+    if let format = article.format { appendField("format", format.rawValue, to: &bytes) }
     appendField("id", article.id, to: &bytes)
     appendField("issue", article.issue, to: &bytes)
     bytes.append(contentsOf: #","lines":{"first":"#.utf8)
@@ -28,18 +26,37 @@ enum ArticleLineEncoder {
     bytes.append(contentsOf: #","last":"#.utf8)
     bytes.append(contentsOf: String(article.lines.last).utf8)
     bytes.append(UInt8(ascii: "}"))
+    if let pages = article.pages {
+      bytes.append(contentsOf: #","pages":{"first":"#.utf8)
+      bytes.append(contentsOf: String(pages.first).utf8)
+      bytes.append(contentsOf: #","last":"#.utf8)
+      bytes.append(contentsOf: String(pages.last).utf8)
+      bytes.append(UInt8(ascii: "}"))
+    }
     appendField("publication", article.publication, to: &bytes)
     appendField("region", article.region, to: &bytes)
     appendField("section", article.section, to: &bytes)
+    if let simplified = article.simplified {
+      bytes.append(contentsOf: #","simplified":{"body":["#.utf8)
+      appendStrings(simplified.body, to: &bytes)
+      bytes.append(contentsOf: #"],"title":"#.utf8)
+      appendString(simplified.title, to: &bytes)
+      bytes.append(UInt8(ascii: "}"))
+    }
     if let source = article.source { appendField("source", source, to: &bytes) }
     if let sourceDate = article.sourceDate { appendField("source_date", sourceDate, to: &bytes) }
     appendField("title", article.title, to: &bytes)
     bytes.append(contentsOf: #","urls":["#.utf8)
-    for (index, url) in article.urls.enumerated() {
-      if index > 0 { bytes.append(UInt8(ascii: ",")) }
-      appendString(url, to: &bytes)
-    }
+    appendStrings(article.urls, to: &bytes)
     bytes.append(contentsOf: "]}".utf8)
+  }
+
+  /// String literals separated by commas (the inside of an array).
+  private static func appendStrings(_ texts: [String], to bytes: inout [UInt8]) {
+    for (index, text) in texts.enumerated() {
+      if index > 0 { bytes.append(UInt8(ascii: ",")) }
+      appendString(text, to: &bytes)
+    }
   }
 
   private static func appendField(_ key: StaticString, _ value: String, to bytes: inout [UInt8]) {

@@ -39,7 +39,14 @@ import Testing
         section: "s", title: "", body: [awkward, "", "普通段落"], source: "新华社", sourceDate: "20240101",
         urls: ["https://example.com/a?b=c&d=\"e\"", ""], lines: LineRange(first: 12, last: 340)),
     ]
-    for article in articles {
+    // A traditional-character Word article: format, pages and the simplified fold.
+    var document = articles[1]
+    document.format = .docx
+    document.pages = PageRange(first: 2, last: 3)
+    document.simplified = Article.SimplifiedText(title: "简体\"标题", body: ["第一段", awkward])
+    var page = articles[0]
+    page.format = .html
+    for article in articles + [document, page] {
       let ours = Self.ourLine(article)
       #expect(ours == (try Self.foundationLine(article)), "\(String(decoding: ours, as: UTF8.self))")
       #expect(try JSONDecoder().decode(Article.self, from: Data(ours)) == article)
