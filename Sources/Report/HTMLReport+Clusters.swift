@@ -4,7 +4,9 @@ extension HTMLReport {
   /// Articles inside a card are ordered by date, then title. Articles without a cluster, or with
   /// an identifier no cluster has, are listed in a final "unclustered" card. Long lists scroll
   /// inside the card (400 px) under a sticky header.
-  static func clustersSection(_ context: RenderContext) -> String {
+  static func clustersSection(
+    _ context: RenderContext, articleHref: (String) -> String = { "#article-" + $0 }
+  ) -> String {
     var html = sectionStart(
       "clusters", "聚类 Clusters", "按内容相似度分组的文章及其标签词。Articles grouped by content, with the terms that label each group.")
     let document = context.document
@@ -17,20 +19,21 @@ extension HTMLReport {
       html += clusterCard(
         anchor: "cluster-\(cluster.id)", color: context.color(ofCluster: cluster.id), label: cluster.label,
         terms: cluster.terms,
-        articles: articles)
+        articles: articles, articleHref: articleHref)
     }
     let orphans = document.articles.filter { context.cluster(of: $0) == nil }
     if !orphans.isEmpty {
       html += clusterCard(
         anchor: "cluster-none", color: Palette.unassigned, label: "未聚类 Unclustered", terms: [],
-        articles: orphans.sorted { ($0.date, $0.title) < ($1.date, $1.title) })
+        articles: orphans.sorted { ($0.date, $0.title) < ($1.date, $1.title) }, articleHref: articleHref)
     }
     return html + "</div>\n</section>\n"
   }
 
-  static func clusterCard(anchor: String, color: String, label: String, terms: [String], articles: [ReportArticle])
-    -> String
-  {
+  static func clusterCard(
+    anchor: String, color: String, label: String, terms: [String], articles: [ReportArticle],
+    articleHref: (String) -> String
+  ) -> String {
     var html = "<article class=\"cluster\" id=\"\(escape(anchor))\" style=\"--c:\(color)\">\n"
     html +=
       "<h3><span class=\"dot\" style=\"background:\(color)\"></span>\(escape(label)) <span class=\"count\">\(articles.count)</span></h3>\n"
@@ -44,7 +47,7 @@ extension HTMLReport {
     for article in articles {
       html +=
         "<tr><td class=\"nowrap\">\(escape(RenderContext.place(article)))</td><td class=\"nowrap\">\(escape(article.date))</td>"
-      html += "<td><a href=\"#article-\(escape(article.id))\">\(escape(article.title))</a></td></tr>\n"
+      html += "<td><a href=\"\(escape(articleHref(article.id)))\">\(escape(article.title))</a></td></tr>\n"
     }
     return html + "</tbody></table></div>\n</article>\n"
   }

@@ -1,5 +1,6 @@
 import Foundation
 import PolicyLensKit
+import Report
 import TextAnalysis
 import ThemeTagging
 
@@ -22,6 +23,8 @@ final class ModelSnapshot: Sendable {
   let stamp: SourceStamp
   private let rowsByID: [String: Int]
   private let clusterings = Locked<[ClusterRequest: ClusteringResult]>([:])
+  private let cachedThemeTimeline = Locked<ReportTimeline??>(nil)
+  private let cachedSuggestions = Locked<[String: [ThemeSuggestion]]>([:])
 
   /// Loads the model and themes named by `configuration`.
   ///
@@ -47,6 +50,14 @@ final class ModelSnapshot: Sendable {
     var rows: [String: Int] = [:]
     for (row, article) in model.articles.enumerated() { rows[article.id] = row }
     self.rowsByID = rows
+  }
+
+  /// The themes file the model was fitted from (`ModelManifest.themesSource`), when it exists
+  /// as the CLI resolves it (relative to the working folder).
+  var themesSource: URL? {
+    model.manifest.themesSource.flatMap { path in
+      FileManager.default.fileExists(atPath: path) ? URL(fileURLWithPath: path) : nil
+    }
   }
 
   /// The row of article `id`.
@@ -75,6 +86,31 @@ final class ModelSnapshot: Sendable {
     if let cached = clusterings.withLock({ $0[request] }) { return cached }
     let result = try model.clusters(request)
     clusterings.withLock { $0[request] = result }
+    return result
+  }
+
+  /// Themes by issue with their trend markers (as the report's heat map shows them), computed
+  /// once per snapshot; `nil` when no article is dated.
+  func themeTimeline() -> ReportTimeline? {
+    if let cached = cachedThemeTimeline.withLock({ $0 }) { return cached }
+    let timeline = try? model.timeline(
+      categories: .themes, granularity: .issue, region: nil, themes: tagging.articles, clusters: nil)
+    let result = timeline.map {
+      ReportTimeline($0.timeline, trends: $0.trends, categoryKind: "themes", includesEmptySeries: true)
+    }
+    cachedThemeTimeline.withLock { $0 = .some(result) }
+    return result
+  }
+
+  /// The ten articles most worth marking for theme `key` (`themes --suggest`), computed once
+  /// per snapshot (it reads every article's text).
+  ///
+  /// - Throws: 404 for an unknown key.
+  func suggestions(forTheme key: String) throws -> [ThemeSuggestion] {
+    let index = try theme(key)
+    if let cached = cachedSuggestions.withLock({ $0[key] }) { return cached }
+    let result = try model.themeSuggestions(forTheme: index, catalog: catalog, count: 10)
+    cachedSuggestions.withLock { $0[key] = result }
     return result
   }
 }
