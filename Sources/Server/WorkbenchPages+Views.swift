@@ -79,17 +79,8 @@ extension WorkbenchPages {
   /// - Parameter parameters: `by`, `categories` and `region`, as `/api/timeline`.
   func timeline(_ parameters: QueryParameters, in snapshot: ModelSnapshot) throws -> HTMLPage {
     var body = "<h1>Timeline</h1>"
-    let document:
-      (
-        granularity: TimelineGranularity, categories: TimelineCategories, region: String?, timeline: TopicTimeline,
-        trends: [CategoryTrend]
-      )
-    do {
-      document = try api.timelineView(parameters, in: snapshot)
-    } catch let error as ServerError {
-      body += timelineForm(parameters, snapshot: snapshot)
-      return HTMLPage(title: "Timeline", body: body + "<p class=\"notice error\">\(Markup.text(error.message))</p>")
-    }
+    // A malformed parameter is a 400 page naming it (the form is on the page it came from).
+    let document = try api.timelineView(parameters, in: snapshot)
     body += timelineForm(parameters, snapshot: snapshot)
     let reportTimeline = ReportTimeline(
       document.timeline, trends: document.trends, categoryKind: document.categories.rawValue,
