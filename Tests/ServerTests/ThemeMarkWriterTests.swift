@@ -1,7 +1,6 @@
 import Foundation
 import HTTPTypes
 import Hummingbird
-import HummingbirdTesting
 import PolicyLensKit
 import Testing
 import ThemeTagging
@@ -23,7 +22,8 @@ struct ThemeMarkWriterTests {
     try await model.save(to: directory)
     let workbench = try Workbench(
       configuration: WorkbenchConfiguration(
-        modelDirectory: directory, themesFile: directory.appendingPathComponent("themes.yaml"), port: 0))
+        modelDirectory: directory, themesFile: directory.appendingPathComponent("themes.yaml"), port: 0,
+        limits: RequestLimits(timeLimit: .seconds(60))))
     return (workbench, directory, source)
   }
 
