@@ -156,10 +156,12 @@ if [ "$fuzz" -eq 1 ]; then
     "$venv/bin/pip" install --quiet --disable-pip-version-check -r scripts/serve-check-requirements.txt
   fi
   echo "check_serve: schemathesis, at most $examples cases per operation"
-  "$venv/bin/schemathesis" run "$base/api/openapi.json" --url "$base" \
+  # From the temporary folder, where schemathesis keeps its cache.
+  st="$PWD/$venv/bin/schemathesis"
+  (cd "$work" && "$st" run "$base/api/openapi.json" --url "$base" \
     --checks not_a_server_error,status_code_conformance,content_type_conformance,response_schema_conformance \
     --max-examples "$examples" --seed 1 --no-color --workers 1 \
-    --request-timeout 20 >"$work/fuzz.log" 2>&1 || { cat "$work/fuzz.log"; echo "check_serve: FAILED schemathesis" >&2; exit 1; }
+    --request-timeout 20 >"$work/fuzz.log" 2>&1) || { cat "$work/fuzz.log"; echo "check_serve: FAILED schemathesis" >&2; exit 1; }
   tail -15 "$work/fuzz.log"
 fi
 echo "check_serve: all checks passed"
