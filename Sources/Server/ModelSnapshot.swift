@@ -15,7 +15,7 @@ final class ModelSnapshot: Sendable {
   let analyzer: TextAnalyzer
   let catalog: ThemeCatalog
   /// Every article's themes, in article order, and the count per theme.
-  let tagging: (articles: [ArticleThemes], counts: [ThemeCount])
+  typealias Tagging = (articles: [ArticleThemes], counts: [ThemeCount])
   /// The tagger and what the themes learn from their examples, built once for the article pages.
   let tagger: ThemeTagger
   let examples: ThemeTagger.ExampleContext?
@@ -23,6 +23,8 @@ final class ModelSnapshot: Sendable {
   let stamp: SourceStamp
   private let rowsByID: [String: Int]
   private let clusterings = Locked<[ClusterRequest: ClusteringResult]>([:])
+  private let taggingResult = Locked<Result<Tagging, any Error>?>(nil)
+  private let loadedAt = ContinuousClock.now
   private let cachedThemeTimeline = Locked<ReportTimeline??>(nil)
   private let cachedSuggestions = Locked<[String: [ThemeSuggestion]]>([:])
 
@@ -43,13 +45,46 @@ final class ModelSnapshot: Sendable {
     self.query = QueryModel(model: model)
     self.analyzer = try TextAnalyzer(options: model.textAnalysis, cacheDirectory: configuration.lexiconCacheDirectory)
     self.catalog = catalog
-    self.tagging = try model.themes(from: catalog)
     self.tagger = model.themeTagger(for: catalog)
+    // Checks the themes' examples against the model, so a themes file naming unknown articles
+    // fails the load (and a reload keeps the previous model).
     self.examples = try model.exampleContext(for: catalog)
+    let result = taggingResult
+    DispatchQueue.global(qos: .utility).async {
+      let tagging = Result { try model.themes(from: catalog) }
+      result.withLock { $0 = tagging }
+    }
     self.stamp = stamp
     var rows: [String: Int] = [:]
     for (row, article) in model.articles.enumerated() { rows[article.id] = row }
     self.rowsByID = rows
+  }
+
+  /// Every article's themes, in article order, and the count per theme.
+  ///
+  /// Tagging reads every article's text (seconds for thousands of articles, minutes at 100,000),
+  /// so it runs in the background from the load on; search without a theme filter and the article
+  /// pages do not need it.
+  ///
+  /// - Throws: 503 while the tagging is under way (saying so, with the time it has taken), 500
+  ///   if it failed.
+  var tagging: Tagging {
+    get throws(ServerError) {
+      switch taggingResult.withLock({ $0 }) {
+      case .success(let tagging): return tagging
+      case .failure(let error):
+        throw ServerError(
+          status: .internalServerError, message: "The themes could not be tagged: \(error)", parameter: nil)
+      case nil:
+        let seconds = Int((ContinuousClock.now - loadedAt).components.seconds)
+        throw ServerError(
+          status: .serviceUnavailable,
+          message:
+            "The themes of the \(model.articles.count) articles are still being tagged (\(seconds) s so far). "
+            + "Search and article pages work meanwhile; try this again shortly.",
+          parameter: nil)
+      }
+    }
   }
 
   /// The themes file the model was fitted from (`ModelManifest.themesSource`), when it exists
@@ -91,10 +126,13 @@ final class ModelSnapshot: Sendable {
 
   /// Themes by issue with their trend markers (as the report's heat map shows them), computed
   /// once per snapshot; `nil` when no article is dated.
-  func themeTimeline() -> ReportTimeline? {
+  ///
+  /// - Throws: 503 while the themes are being tagged (see ``tagging``).
+  func themeTimeline() throws(ServerError) -> ReportTimeline? {
     if let cached = cachedThemeTimeline.withLock({ $0 }) { return cached }
+    let articles = try tagging.articles
     let timeline = try? model.timeline(
-      categories: .themes, granularity: .issue, region: nil, themes: tagging.articles, clusters: nil)
+      categories: .themes, granularity: .issue, region: nil, themes: articles, clusters: nil)
     let result = timeline.map {
       ReportTimeline($0.timeline, trends: $0.trends, categoryKind: "themes", includesEmptySeries: true)
     }

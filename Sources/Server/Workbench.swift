@@ -78,7 +78,7 @@ public struct Workbench: Sendable {
     get("/articles/{id}") { query, path, snapshot in
       try pages.article(try path.decoded("id"), query, in: snapshot).response()
     }
-    get("/themes") { _, _, snapshot in pages.themes(in: snapshot).response() }
+    get("/themes") { _, _, snapshot in try pages.themes(in: snapshot).response() }
     get("/themes/{key}") { query, path, snapshot in
       try pages.theme(try path.decoded("key"), query, in: snapshot).response()
     }
@@ -127,7 +127,7 @@ public struct Workbench: Sendable {
     get("/api/articles/{id}/similar") { query, path, snapshot in
       try JSONResponse.document(try api.similar(toArticle: try path.decoded("id"), query, in: snapshot))
     }
-    get("/api/themes") { _, _, snapshot in try JSONResponse.document(api.themes(in: snapshot)) }
+    get("/api/themes") { _, _, snapshot in try JSONResponse.document(try api.themes(in: snapshot)) }
     get("/api/themes/{key}") { _, path, snapshot in
       try JSONResponse.document(try api.theme(try path.decoded("key"), in: snapshot))
     }

@@ -53,8 +53,8 @@ struct WorkbenchAPI: Sendable {
   }
 
   /// `/api/themes`: every theme with its counts.
-  func themes(in snapshot: ModelSnapshot) -> ThemesDocument {
-    ThemesDocument(themes: snapshot.tagging.counts)
+  func themes(in snapshot: ModelSnapshot) throws(ServerError) -> ThemesDocument {
+    ThemesDocument(themes: try snapshot.tagging.counts)
   }
 
   /// `/api/themes/{key}`: one theme and its articles, most probable first.
@@ -64,14 +64,15 @@ struct WorkbenchAPI: Sendable {
     func probability(_ article: ArticleThemes) -> Double {
       article.themes.first { $0.key == key }?.score ?? 0
     }
-    let articles = snapshot.tagging.articles.filter { $0.themes.contains { $0.key == key } }
+    let tagging = try snapshot.tagging
+    let articles = tagging.articles.filter { $0.themes.contains { $0.key == key } }
       .sorted { probability($0) > probability($1) || (probability($0) == probability($1) && $0.id < $1.id) }
-    return ThemeArticlesDocument(theme: snapshot.tagging.counts[index], articles: articles)
+    return ThemeArticlesDocument(theme: tagging.counts[index], articles: articles)
   }
 
   /// `/api/tag/{id}`: `tag ID --json`.
   func tag(_ id: String, in snapshot: ModelSnapshot) throws(ServerError) -> TagDocument {
-    TagDocument(articles: [snapshot.tagging.articles[try snapshot.row(ofArticle: id)]])
+    TagDocument(articles: [try snapshot.tagging.articles[try snapshot.row(ofArticle: id)]])
   }
 
   /// `/api/clusters`: `clusters --json` (`k`, `method`; the tree's printed lines are not served).
@@ -115,7 +116,7 @@ struct WorkbenchAPI: Sendable {
     do {
       let (timeline, trends) = try snapshot.model.timeline(
         categories: categories, granularity: granularity, region: region,
-        themes: categories == .themes ? snapshot.tagging.articles : nil, clusters: clusters)
+        themes: categories == .themes ? try snapshot.tagging.articles : nil, clusters: clusters)
       return (granularity, categories, region, timeline, trends)
     } catch let error as TimelineError {
       throw ServerError.badParameter(region == nil ? "by" : "region", "\(error)")

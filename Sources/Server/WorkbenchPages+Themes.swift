@@ -6,11 +6,11 @@ import ThemeTagging
 
 extension WorkbenchPages {
   /// `/themes`: every theme with its count, its trend marker, and the theme × issue heat map.
-  func themes(in snapshot: ModelSnapshot) -> HTMLPage {
-    let trends = snapshot.themeTimeline()
+  func themes(in snapshot: ModelSnapshot) throws -> HTMLPage {
+    let trends = try snapshot.themeTimeline()
     var body =
       "<h1>Themes</h1><table><tr><th>theme</th><th class=\"num\">articles</th><th>trend</th><th>description</th></tr>"
-    for theme in api.themes(in: snapshot).themes {
+    for theme in try api.themes(in: snapshot).themes {
       let trend = trends?.series.first { $0.name == theme.name }?.trend
       body += """
         <tr><td><a href="/themes/\(Markup.component(theme.key))">\(Markup.text(theme.name))</a> \
@@ -24,7 +24,7 @@ extension WorkbenchPages {
       body += HTMLReport.timelineFragment(
         snapshot.model.reportDocument(
           clustering: nil,
-          themes: snapshot.tagging.articles, catalog: snapshot.catalog, timeline: trends))
+          themes: try snapshot.tagging.articles, catalog: snapshot.catalog, timeline: trends))
     }
     return HTMLPage(title: "Themes", body: body, includesReportStyle: true)
   }
@@ -45,13 +45,13 @@ extension WorkbenchPages {
     body += markNotice(parameters, snapshot: snapshot, article: parameters.textIgnoringErrors("article"))
     body += marksSummary(definition, snapshot: snapshot)
 
-    if let timeline = snapshot.themeTimeline() {
+    if let timeline = try snapshot.themeTimeline() {
       var single = timeline
       single.series = timeline.series.filter { $0.name == definition.name }
       body += HTMLReport.timelineFragment(
         snapshot.model.reportDocument(
           clustering: nil,
-          themes: snapshot.tagging.articles, catalog: snapshot.catalog, timeline: single))
+          themes: try snapshot.tagging.articles, catalog: snapshot.catalog, timeline: single))
     }
 
     body += "<h2 id=\"suggestions\">Worth marking</h2>"

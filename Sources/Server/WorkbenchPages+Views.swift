@@ -46,7 +46,7 @@ extension WorkbenchPages {
     let sizes = Dictionary(uniqueKeysWithValues: result.clusters.map { ($0.number, $0.articles.count) })
     result.labels = labels
     var report = snapshot.model.reportDocument(
-      clustering: result, themes: snapshot.tagging.articles, catalog: snapshot.catalog, timeline: nil)
+      clustering: result, themes: try snapshot.tagging.articles, catalog: snapshot.catalog, timeline: nil)
     report.articles = report.articles.enumerated().filter { row, _ in
       labels[row] != nil || unclusteredShown.contains(snapshot.model.articles[row].id)
     }.map(\.element)
@@ -87,7 +87,7 @@ extension WorkbenchPages {
       includesEmptySeries: false)
     body += HTMLReport.timelineFragment(
       snapshot.model.reportDocument(
-        clustering: nil, themes: snapshot.tagging.articles, catalog: snapshot.catalog, timeline: reportTimeline))
+        clustering: nil, themes: try snapshot.tagging.articles, catalog: snapshot.catalog, timeline: reportTimeline))
 
     // The articles of each period, newest first, as links.
     let periods = document.timeline.periods
@@ -107,6 +107,7 @@ extension WorkbenchPages {
     if periods.count > shownPeriods {
       body += "<p class=\"meta\">The \(shownPeriods) latest of \(periods.count) periods.</p>"
     }
+    let tagging = try snapshot.tagging
     for index in periods.indices.reversed().prefix(shownPeriods) {
       let rows = members[index].sorted {
         (snapshot.model.articles[$0].date ?? "", $1) > (snapshot.model.articles[$1].date ?? "", $0)
@@ -116,7 +117,7 @@ extension WorkbenchPages {
         + "<span class=\"meta\">\(periods[index].start) – \(periods[index].end) · \(rows.count) articles</span></summary><table>"
       for row in rows.prefix(perPeriod) {
         let article = snapshot.model.articles[row]
-        let themes = snapshot.tagging.articles[row].themes.map(\.name)
+        let themes = tagging.articles[row].themes.map(\.name)
         body +=
           "<tr><td class=\"nowrap\">\(Markup.text(article.date ?? ""))</td><td>\(Markup.articleLink(article.id, title: article.title))</td>"
           + "<td>\(Markup.text(article.region))</td><td class=\"terms\">\(themes.map { "<span>\(Markup.text($0))</span>" }.joined())</td></tr>"

@@ -40,7 +40,10 @@ struct ThemeMarkWriterTests {
     let id = "2024-21#4"
     let before = try workbench.hub.snapshot()
     let theme = try before.theme("green-finance")
-    #expect(!before.tagging.articles[try before.row(ofArticle: id)].themes.contains { $0.key == "green-finance" })
+    #expect(
+      !(try await WorkbenchFixture.tagging(of: before)).articles[try before.row(ofArticle: id)].themes.contains {
+        $0.key == "green-finance"
+      })
     let termLoadings =
       try FileManager.default.attributesOfItem(
         atPath: model.appendingPathComponent("term_loadings.npy").path)[.systemFileNumber] as? Int
@@ -68,7 +71,10 @@ struct ThemeMarkWriterTests {
         atPath: model.appendingPathComponent("term_loadings.npy").path)[.systemFileNumber] as? Int
     #expect(linked == termLoadings, "a numeric file was rewritten")
     let after = workbench.hub.snapshot()
-    #expect(after.tagging.articles[try after.row(ofArticle: id)].themes.contains { $0.key == "green-finance" })
+    #expect(
+      (try await WorkbenchFixture.tagging(of: after)).articles[try after.row(ofArticle: id)].themes.contains {
+        $0.key == "green-finance"
+      })
   }
 
   @Test("a form without this server's token, from another origin, or not a form is refused and writes nothing")

@@ -42,10 +42,25 @@ enum WorkbenchFixture {
   /// The first article's id (the hostile one).
   static var hostileID: String { "2024-21#1" }
 
-  /// The fixture model, loaded once per test process.
+  /// The fixture model, loaded once per test process, its themes tagged.
   static let shared = Task {
-    try Workbench(
+    let workbench = try Workbench(
       configuration: WorkbenchConfiguration(modelDirectory: try await directory.value, themesFile: themesFile, port: 0))
+    _ = try await tagging(of: workbench.hub.snapshot())
+    return workbench
+  }
+
+  /// The snapshot's tagging, once the background tagging is done (at most a minute).
+  static func tagging(of snapshot: ModelSnapshot) async throws -> ModelSnapshot.Tagging {
+    for _ in 0..<600 {
+      let result = Result { () throws(ServerError) -> ModelSnapshot.Tagging in try snapshot.tagging }
+      if case .failure(let error) = result, error.status == .serviceUnavailable {
+        try await Task.sleep(for: .milliseconds(100))
+        continue
+      }
+      return try result.get()
+    }
+    return try snapshot.tagging
   }
 
   /// A workbench on the fixture model with these routes' settings.
