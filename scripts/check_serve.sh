@@ -86,6 +86,19 @@ done
 [ -n "$port" ] || { echo "check_serve: the server did not report its port within 60 s" >&2; cat "$work/serve.log" >&2; exit 1; }
 base="http://127.0.0.1:$port"
 echo "check_serve: serving at $base"
+# The themes are tagged in the background after the load; wait until /api/themes answers.
+python3 - "$base/api/themes" <<'PY' || { echo "check_serve: the themes were not tagged within 60 s" >&2; exit 1; }
+import sys, time, urllib.error, urllib.request
+for _ in range(300):
+    try:
+        urllib.request.urlopen(sys.argv[1], timeout=10).read()
+        sys.exit(0)
+    except urllib.error.HTTPError as error:
+        if error.code != 503:
+            raise
+    time.sleep(0.2)
+sys.exit(1)
+PY
 
 flags=(--headless --no-sandbox --disable-gpu --disable-dev-shm-usage --no-first-run
   --user-data-dir="$work/profile" --host-resolver-rules="MAP * ~NOTFOUND, EXCLUDE 127.0.0.1" --virtual-time-budget=3000)
