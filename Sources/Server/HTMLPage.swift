@@ -49,6 +49,7 @@ struct HTMLPage {
     main{max-width:60em;margin:1.5em auto;padding:0 1.5em}main section.wrap{padding:1em 0 0;max-width:none}
     form.mark{display:inline-flex;gap:.3em;margin:0}form.mark button{font-size:.8em;padding:.1em .5em}
     details.marks{margin-top:.6em}details.card>summary{cursor:pointer}
+    td.terms{display:table-cell}main h2{margin-top:1.2em}main section h2{margin-top:0}
     form.search{display:flex;flex-wrap:wrap;gap:.5em;align-items:end;background:#fff;padding:1em;border-radius:6px}
     form.search label{display:flex;flex-direction:column;font-size:.85em;color:#555}
     input,select,button{font:inherit;padding:.3em .5em}input[name=q]{min-width:22em}
