@@ -9,8 +9,11 @@ struct ServeCommand: AsyncParsableCommand {
     commandName: "serve",
     abstract: "Serve the analysts' workbench (search, articles, themes) and a JSON API.",
     discussion: """
-      Pages at /, /articles/ID and /themes work without JavaScript; the JSON API under /api/ \
-      returns the same documents as the commands' --json (described at /api/openapi.json). \
+      Pages at /, /articles/ID, /themes, /clusters and /timeline work without JavaScript; on \
+      article and theme pages an analyst marks articles as examples or counter-examples of a \
+      theme (written to the themes file under the model's writer lock, never to the numeric \
+      files). The JSON API under /api/ returns the same documents as the commands' --json \
+      (described at /api/openapi.json). \
       A refit or add of the model is picked up without a restart. Binds to 127.0.0.1 unless \
       --host says otherwise; then anyone who can reach the port can read the model unless \
       --token is given. SIGTERM or Ctrl-C stops it after the requests under way.
