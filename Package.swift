@@ -54,6 +54,7 @@ let package = Package(
       name: "Server",
       dependencies: [
         "PolicyLensKit", "Ingest", "TextAnalysis", "ThemeTagging", "Timelines", "Report", "ModelStore",
+        "LinearAlgebra", "FileIntegrity",
         .product(name: "Hummingbird", package: "hummingbird"),
         .product(name: "NIOCore", package: "swift-nio"),
       ],

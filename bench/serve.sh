@@ -3,8 +3,10 @@
 # and at 64 connections, against the search API, the search page and an article page.
 # Prints requests/s and p50/p99 latency per case. No thresholds.
 #
-#   bench/serve.sh [--model models/seeds] [--duration 10s] [--port 18080]
+#   bench/serve.sh [--model models/seeds] [--duration 10s] [--port 18080] [--attach]
 #
+# --attach measures a server already running on --port (started with --model) instead of
+# starting one: a 100k-article model takes a quarter of an hour to load and tag on a busy machine.
 # Builds the release binary first; installs wrk (Debian) when it is missing. Waits (up to 30
 # minutes) until the server has loaded the model and tagged its themes in the background
 # (/api/themes answers 200), so the runs measure a settled server, and prints how long that took.
@@ -13,25 +15,29 @@ cd "$(dirname "$0")/.."
 model=models/seeds
 duration=10s
 port=18080
+attach=0
 while [ $# -gt 0 ]; do
   case "$1" in
     --model) model=$2; shift 2 ;;
     --duration) duration=$2; shift 2 ;;
     --port) port=$2; shift 2 ;;
-    *) echo "usage: bench/serve.sh [--model DIR] [--duration 10s] [--port N]" >&2; exit 64 ;;
+    --attach) attach=1; shift ;;
+    *) echo "usage: bench/serve.sh [--model DIR] [--duration 10s] [--port N] [--attach]" >&2; exit 64 ;;
   esac
 done
 command -v wrk >/dev/null || { apt-get update -qq && apt-get install -y -qq wrk >/dev/null; }
 swift build -c release --product policylens >/dev/null
 bin=.build/release/policylens
 
-"$bin" serve --model "$model" --port "$port" --quiet &
-server=$!
-trap 'kill -TERM $server 2>/dev/null; wait $server 2>/dev/null || true' EXIT
+if [ "$attach" -eq 0 ]; then
+  "$bin" serve --model "$model" --port "$port" --quiet &
+  server=$!
+  trap 'kill -TERM $server 2>/dev/null; wait $server 2>/dev/null || true' EXIT
+fi
 started=$(date +%s)
 for _ in $(seq 1 3600); do
   curl -fs "http://127.0.0.1:$port/api/themes" >/dev/null 2>&1 && break
-  kill -0 "$server" 2>/dev/null || { echo "serve.sh: the server stopped" >&2; exit 1; }
+  [ "$attach" -eq 1 ] || kill -0 "$server" 2>/dev/null || { echo "serve.sh: the server stopped" >&2; exit 1; }
   sleep 0.5
 done
 curl -fs "http://127.0.0.1:$port/api/themes" >/dev/null 2>&1 || { echo "serve.sh: not ready after 30 minutes" >&2; exit 1; }

@@ -1,3 +1,4 @@
+import LinearAlgebra
 import ThemeTagging
 
 /// An article's themes.
@@ -133,12 +134,16 @@ extension PolicyModel {
   /// - Parameters:
   ///   - tagger: ``themeTagger(for:options:)`` for `catalog`.
   ///   - examples: ``exampleContext(for:)`` for `catalog`.
+  ///   - documentVectors: ``latentVectors``, when the caller keeps them (they are computed on each
+  ///     access: a copy of every article's coordinates, 80 MB at 100k articles).
   public func themeExplanations(
-    ofArticle row: Int, catalog: ThemeCatalog, tagger: ThemeTagger, examples: ThemeTagger.ExampleContext?
+    ofArticle row: Int, catalog: ThemeCatalog, tagger: ThemeTagger, examples: ThemeTagger.ExampleContext?,
+    documentVectors: Matrix? = nil
   ) -> [ThemeExplanation] {
     let article = articles[row]
     let evidence = tagger.evidence(
-      ofRow: row, title: article.title, body: article.body, documentVectors: latentVectors, examples: examples)
+      ofRow: row, title: article.title, body: article.body, documentVectors: documentVectors ?? latentVectors,
+      examples: examples)
     return zip(catalog.themes.indices, evidence).map { theme, evidence in
       ThemeExplanation(
         key: catalog.themes[theme].key, name: catalog.themes[theme].name, probability: tagger.probability(evidence),

@@ -1,4 +1,5 @@
 import Foundation
+import LinearAlgebra
 import PolicyLensKit
 import Report
 import TextAnalysis
@@ -21,6 +22,13 @@ final class ModelSnapshot: Sendable {
   let examples: ThemeTagger.ExampleContext?
   /// What the files looked like when this snapshot was read.
   let stamp: SourceStamp
+  /// The articles' latent vectors (`PolicyModel.latentVectors`), computed once for the article
+  /// pages' theme evidence.
+  let latentVectors: Matrix
+  /// Every region and city that articles name, sorted (the pages' place filters).
+  let places: [String]
+  /// Every region that articles name, sorted.
+  let regions: [String]
   private let rowsByID: [String: Int]
   private let clusterings = Locked<[ClusterRequest: ClusteringResult]>([:])
   private let taggingResult = Locked<Result<Tagging, any Error>?>(nil)
@@ -58,6 +66,9 @@ final class ModelSnapshot: Sendable {
     var rows: [String: Int] = [:]
     for (row, article) in model.articles.enumerated() { rows[article.id] = row }
     self.rowsByID = rows
+    self.latentVectors = model.latentVectors
+    self.places = Set(model.articles.flatMap { [$0.region] + ($0.city.map { [$0] } ?? []) }).sorted()
+    self.regions = Set(model.articles.map(\.region)).sorted()
   }
 
   /// Every article's themes, in article order, and the count per theme.

@@ -45,7 +45,8 @@ struct WorkbenchAPI: Sendable {
   func article(_ id: String, in snapshot: ModelSnapshot) throws -> ArticleDetailDocument {
     let row = try snapshot.row(ofArticle: id)
     let explanations = snapshot.model.themeExplanations(
-      ofArticle: row, catalog: snapshot.catalog, tagger: snapshot.tagger, examples: snapshot.examples)
+      ofArticle: row, catalog: snapshot.catalog, tagger: snapshot.tagger, examples: snapshot.examples,
+      documentVectors: snapshot.latentVectors)
     let similar = try snapshot.query.similar(
       toArticle: row, request: SimilarityRequest(count: 5, excludesOwnRegion: true))
     return ArticleDetailDocument(

@@ -138,7 +138,7 @@ extension WorkbenchPages {
         "<option value=\"\($0.rawValue)\"\($0.rawValue == chosen ? " selected" : "")>\($0.rawValue)</option>"
       }.joined()
     }
-    let regions = Set(snapshot.model.articles.map(\.region)).sorted()
+    let regions = snapshot.regions
     let region = parameters.textIgnoringErrors("region")
     let regionOptions =
       "<option value=\"\">all</option>"

@@ -51,7 +51,7 @@ struct WorkbenchPages: Sendable {
 
   /// The search form, filled in with the current search.
   private func form(_ search: SearchParameters, snapshot: ModelSnapshot) -> String {
-    let places = Set(snapshot.model.articles.flatMap { [$0.region] + ($0.city.map { [$0] } ?? []) }).sorted()
+    let places = snapshot.places
     func options(_ values: [(value: String, label: String)], selected: String?) -> String {
       "<option value=\"\">any</option>"
         + values.map { value, label in
