@@ -55,7 +55,8 @@ for target in "search API|/api/search?$query" "search page|/?$query" "article pa
   path=${target#*|}
   for connections in 1 64; do
     threads=$([ "$connections" -eq 1 ] && echo 1 || echo 2)
-    out=$(wrk -t"$threads" -c"$connections" -d"$duration" --latency "http://127.0.0.1:$port$path")
+    # A 30 s timeout, so that queued requests at 64 connections count with their real latency.
+    out=$(wrk -t"$threads" -c"$connections" -d"$duration" --timeout 30s --latency "http://127.0.0.1:$port$path")
     rps=$(awk '/Requests\/sec/ {print $2}' <<<"$out")
     p50=$(awk '$1 == "50%" {print $2}' <<<"$out")
     p99=$(awk '$1 == "99%" {print $2}' <<<"$out")
