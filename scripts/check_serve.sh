@@ -74,7 +74,9 @@ json.dump(manifest, open(path, "w", encoding="utf-8"), ensure_ascii=False, inden
 PY
 # The manifest is not checksummed by itself (it holds the checksums), so the copy still loads.
 
-"$binary" serve --model "$work/model" --port 0 2>"$work/serve.log" &
+# A minute per request: a debug build on a busy machine may take longer than the default 10 s to
+# cluster with a large k, and a 503 for that would be the machine's, not the API's.
+"$binary" serve --model "$work/model" --port 0 --time-limit 60 2>"$work/serve.log" &
 server=$!
 port=""
 for _ in $(seq 1 300); do

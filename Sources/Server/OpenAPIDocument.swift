@@ -1612,7 +1612,7 @@ enum OpenAPIDocument {
         }
       },
       "Timeout": {
-        "description": "The request took longer than the time limit",
+        "description": "The request took longer than the time limit, or it needs the themes, which are still being tagged after a (re)load of the model (JSON error under /api/, an HTML page elsewhere)",
         "content": {
           "application/json": {
             "schema": {

@@ -52,10 +52,11 @@ struct ServeCommandTests {
     #expect(process.terminationStatus == 0)
   }
 
-  @Test("a token shorter than 8 characters and a port outside 0…65535 are usage errors")
+  @Test("a token shorter than 8 characters, a port outside 0…65535 and a time limit below 1 s are usage errors")
   func validation() async {
     #expect(await CLIRunner.run(["serve", "--token", "short"]).exitCode == 64)
     #expect(await CLIRunner.run(["serve", "--port", "70000"]).exitCode == 64)
+    #expect(await CLIRunner.run(["serve", "--time-limit", "0"]).exitCode == 64)
   }
 
   /// One HTTP/1.1 GET over a plain socket; the whole response as text.

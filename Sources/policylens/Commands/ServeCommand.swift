@@ -35,6 +35,12 @@ struct ServeCommand: AsyncParsableCommand {
       valueName: "token"))
   var token: String?
 
+  @Option(
+    name: .customLong("time-limit"),
+    help: ArgumentHelp("Longest time one request may take before it is answered 503, in seconds.", valueName: "seconds")
+  )
+  var timeLimit = 10
+
   @OptionGroup var modelOptions: ModelOptions
   @OptionGroup var themeOptions: ThemeOptions
   @Flag(name: .shortAndLong, help: "Print no notes (start, reloads); errors still go to stderr.")
@@ -42,6 +48,9 @@ struct ServeCommand: AsyncParsableCommand {
 
   func validate() throws {
     if !(0...65_535).contains(port) { throw ValidationError("--port must be between 0 and 65,535; got \(port).") }
+    if !(1...3_600).contains(timeLimit) {
+      throw ValidationError("--time-limit must be between 1 and 3,600 seconds; got \(timeLimit).")
+    }
     if let token, token.count < 8 {
       throw ValidationError("--token must be at least 8 characters; got \(token.count).")
     }
@@ -58,7 +67,8 @@ struct ServeCommand: AsyncParsableCommand {
         ? modelThemes : URL(fileURLWithPath: ThemeOptions.repositoryThemes))
     let configuration = WorkbenchConfiguration(
       modelDirectory: modelDirectory, themesFile: themesFile,
-      lexiconCacheDirectory: lexiconCacheDirectory(), host: host, port: port, token: token)
+      lexiconCacheDirectory: lexiconCacheDirectory(), host: host, port: port, token: token,
+      limits: RequestLimits(timeLimit: .seconds(timeLimit)))
     if configuration.isPublic && token == nil {
       terminal.note(
         "warning: listening on \(host) with no authentication: anyone who can reach this port can read the model. "
