@@ -10,7 +10,7 @@ PREFIX ?= /usr/local
 # make demo writes here (ignored by git), so the committed model and the tree stay as they are.
 DEMO := demo
 
-.PHONY: demo install test lint setup peers build model report-check report-screenshot bench bench-quick bench-smoke fuzz fuzz-smoke fixtures document-fixtures clean
+.PHONY: demo install test lint setup peers build model report-check report-screenshot serve-check serve-screenshot bench bench-quick bench-smoke fuzz fuzz-smoke fixtures document-fixtures clean
 
 demo: setup build
 	$(BIN) fit seeds --model $(DEMO)/seeds
@@ -62,6 +62,17 @@ report-screenshot: setup
 	$(SWIFT) build --product policylens
 	.build/debug/policylens report --out .build/report.html
 	scripts/check_report.sh .build/report.html models/seeds-report.png --expect-title 长三角加速低空经济产业布局
+
+# Serves the seeds model on a free port: its pages checked in headless Chromium, its API fuzzed
+# against its OpenAPI document with schemathesis (installs chromium and schemathesis if missing).
+serve-check: setup
+	$(SWIFT) build --product policylens
+	scripts/check_serve.sh
+
+# Regenerates the README's screenshots of the search and theme pages (no fuzzing).
+serve-screenshot: setup
+	$(SWIFT) build --product policylens
+	scripts/check_serve.sh --screenshots models --skip-fuzz
 
 # Runs every benchmark once at a tiny size (a smoke test; no timing thresholds).
 bench-smoke: setup

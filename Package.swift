@@ -24,6 +24,9 @@ let package = Package(
     .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.0.0"),
     .package(url: "https://github.com/apple/swift-nio", from: "2.0.0"),
     .package(url: "https://github.com/weichsel/ZIPFoundation", exact: "0.9.20"),
+    // For the server tests only: the in-process client (Tests/ServerTests/RouterClient.swift).
+    .package(url: "https://github.com/apple/swift-log", from: "1.5.0"),
+    .package(url: "https://github.com/apple/swift-http-types", from: "1.0.0"),
   ],
   targets: [
     // MARK: - Public modules
@@ -55,6 +58,7 @@ let package = Package(
       name: "Server",
       dependencies: [
         "PolicyLensKit", "Ingest", "TextAnalysis", "ThemeTagging", "Timelines", "Report", "ModelStore",
+        "LinearAlgebra", "FileIntegrity",
         .product(name: "Hummingbird", package: "hummingbird"),
         .product(name: "NIOCore", package: "swift-nio"),
       ],
@@ -139,7 +143,10 @@ let package = Package(
       dependencies: [
         "Server", "PolicyLensKit", "TestSupport",
         .product(name: "Hummingbird", package: "hummingbird"),
-        .product(name: "HummingbirdTesting", package: "hummingbird"),
+        .product(name: "HTTPTypes", package: "swift-http-types"),
+        .product(name: "Logging", package: "swift-log"),
+        .product(name: "NIOCore", package: "swift-nio"),
+        .product(name: "NIOEmbedded", package: "swift-nio"),
       ],
       swiftSettings: swiftSettings),
     .testTarget(

@@ -58,6 +58,29 @@ public struct DirectoryTransaction: Sendable {
     }
   }
 
+  /// Puts the file at `existing` into the staging directory as `name` without copying its bytes:
+  /// a hard link, or a copy where links are refused (another file system).
+  ///
+  /// Safe because writers never change a file in place: the old generation and the new one share
+  /// a file that neither will modify. On failure the transaction is abandoned.
+  public func link(_ existing: URL, named name: String) throws(FileIntegrityError) {
+    let url = staging.appendingPathComponent(name)
+    do {
+      try InProgressWrites.step(path: url.path) { () throws(FileIntegrityError) in
+        guard Foundation.link(existing.path, url.path) != 0 else { return }
+        do {
+          try FileManager.default.copyItem(at: existing, to: url)
+        } catch {
+          throw .cannotWrite(path: url.path, reason: FileIntegrityError.reason(error))
+        }
+      }
+    } catch {
+      abandon()
+      throw .cannotWrite(
+        path: destination.appendingPathComponent(name).path, reason: error.errorDescription ?? "\(error)")
+    }
+  }
+
   /// Moves the staged directory into place and removes the old one.
   ///
   /// On failure the transaction is abandoned and the destination is as it was.

@@ -39,6 +39,18 @@ public struct ModelDirectoryWriter: Sendable {
     entries[file.name] = StoredFile(checksum: Checksum.hex(of: data), bytes: data.count, shape: shape)
   }
 
+  /// Carries `file` over unchanged from the model being replaced (a hard link, no bytes
+  /// copied), recording `entry`, its entry in that model's manifest.
+  public mutating func keep(_ file: ModelFile, entry: StoredFile) throws(ModelStoreError) {
+    precondition(file != .manifest, "the manifest is written by commit(manifest:)")
+    do {
+      try transaction.link(transaction.destination.appendingPathComponent(file.name), named: file.name)
+    } catch {
+      throw Self.modelError(error)
+    }
+    entries[file.name] = entry
+  }
+
   /// Writes the manifest (which should list ``entries``) and puts the directory in place.
   ///
   /// The destination is checked again first (a user may have put a file into it meanwhile).

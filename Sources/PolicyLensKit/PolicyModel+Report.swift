@@ -90,9 +90,7 @@ extension PolicyModel {
       generatedNote:
         "Model fitted \(manifest.createdAt) by \(manifest.generator); \(lsa.dimensionCount) latent dimensions, \(clustering.clusters.count) clusters (silhouette \(String(format: "%.2f", clustering.silhouette ?? 0))\(clustering.silhouetteArticleCount.map { " estimated on \($0) articles" } ?? "")), \(clustering.unclustered.count) articles unclustered.",
       articles: reportArticles,
-      clusters: clustering.clusters.map {
-        ReportCluster(id: $0.number, label: $0.terms.prefix(3).joined(separator: " "), terms: $0.terms)
-      },
+      clusters: Self.reportClusters(clustering),
       themes: catalog.themes.map(\.name), timeline: reportTimeline)
     document.listing = listing
     return document
@@ -104,6 +102,37 @@ extension PolicyModel {
   public static let reportArticlesPerCluster = 10
   /// The most focus articles (`report --region`, `--theme`) a summary view lists.
   public static let reportFocusLimit = 1_000
+
+  /// The report's clusters and timeline views without the map and the neighbours (cheap enough
+  /// for a live page: `policylens serve`'s clusters and timeline pages render it with the
+  /// report's own sections).
+  ///
+  /// - Parameters:
+  ///   - clustering: The clustering to show, if any.
+  ///   - tagged: Every article's themes, in article order.
+  ///   - timeline: The timeline to show, if any.
+  public func reportDocument(
+    clustering: ClusteringResult?, themes tagged: [ArticleThemes], catalog: ThemeCatalog, timeline: ReportTimeline?
+  ) -> ReportDocument {
+    let reportArticles = articles.indices.map { row in
+      let article = articles[row]
+      return ReportArticle(
+        id: article.id, title: article.title, region: article.region, city: article.city,
+        date: article.date ?? "", issue: article.issue, themes: tagged[row].themes.map(\.name),
+        clusterID: clustering?.labels[row] ?? nil)
+    }
+    return ReportDocument(
+      title: "PolicyLens", articles: reportArticles, clusters: clustering.map(Self.reportClusters) ?? [],
+      themes: catalog.themes.map(\.name), timeline: timeline)
+  }
+
+  /// A clustering's clusters as the report shows them: the number, and the first three label
+  /// terms as the label.
+  static func reportClusters(_ clustering: ClusteringResult) -> [ReportCluster] {
+    clustering.clusters.map {
+      ReportCluster(id: $0.number, label: $0.terms.prefix(3).joined(separator: " "), terms: $0.terms)
+    }
+  }
 
   /// A 2-D map of the articles: the first two principal components of their unit latent
   /// vectors (`PrincipalComponents.scores(of:count:)`), so that cosine neighbours sit close

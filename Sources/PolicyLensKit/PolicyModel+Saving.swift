@@ -119,3 +119,48 @@ extension PolicyModel {
     return (Data(lines), index)
   }
 }
+
+extension PolicyModel {
+  /// Replaces the theme definitions kept in the model at `directory` (`themes.yaml`) with
+  /// `data`, as a new generation of the model: every other file is carried over by a hard link
+  /// (no numeric file is rewritten or copied), the manifest records the new file's checksum,
+  /// and the folder is swapped in whole, so readers see the old model or the new one.
+  ///
+  /// The caller holds the model's writer lock (`ModelWriteLock`) around reading the old
+  /// definitions and this call, so no other writer's work is lost.
+  ///
+  /// - Returns: The manifest as written.
+  /// - Throws: `ModelStoreError` when the model cannot be read or written; the model is then as
+  ///   it was.
+  /// - Complexity: O(*f*) links for *f* files, plus writing `data` and the manifest.
+  @discardableResult
+  public static func replaceThemeDefinitions(_ data: Data, inModelAt directory: URL) throws(ModelStoreError)
+    -> ModelManifest
+  {
+    var manifest = try ModelManifest.load(from: directory)
+    var writer = try ModelDirectoryWriter(replacing: directory)
+    for (name, entry) in manifest.files.sorted(by: { $0.key < $1.key })
+    where name != ModelFile.themeDefinitions.name {
+      guard let file = ModelFile(rawValue: name), file != .manifest else {
+        writer.abandon()
+        throw .malformedFile(
+          path: directory.appendingPathComponent(ModelFile.manifest.name).path,
+          reason: "it lists \(name), which is not a model file")
+      }
+      try writer.keep(file, entry: entry)
+    }
+    try writer.write(data, as: .themeDefinitions, shape: nil)
+    manifest.files = writer.entries
+    let encoder = JSONEncoder()
+    encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+    let manifestData: Data
+    do {
+      manifestData = try encoder.encode(manifest)
+    } catch {
+      writer.abandon()
+      throw .cannotWrite(path: directory.path, reason: "manifest could not be encoded: \(error)")
+    }
+    try writer.commit(manifest: manifestData)
+    return manifest
+  }
+}

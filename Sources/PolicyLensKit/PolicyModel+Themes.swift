@@ -1,5 +1,6 @@
 import Foundation
 import Ingest
+import LinearAlgebra
 import ModelStore
 import ThemeTagging
 

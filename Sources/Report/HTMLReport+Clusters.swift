@@ -4,7 +4,7 @@ extension HTMLReport {
   /// Articles inside a card are ordered by date, then title. Articles without a cluster, or with
   /// an identifier no cluster has, are listed in a final "unclustered" card. Long lists scroll
   /// inside the card (400 px) under a sticky header.
-  static func clustersSection(_ context: RenderContext) -> String {
+  static func clustersSection(_ context: RenderContext, articleHref: ((String) -> String)? = nil) -> String {
     var html = sectionStart(
       "clusters", "聚类 Clusters", "按内容相似度分组的文章及其标签词。Articles grouped by content, with the terms that label each group.")
     let document = context.document
@@ -17,13 +17,14 @@ extension HTMLReport {
       html += clusterCard(
         anchor: "cluster-\(cluster.id)", color: context.color(ofCluster: cluster.id), label: cluster.label,
         terms: cluster.terms,
-        articles: articles, context: context)
+        articles: articles, context: context, articleHref: articleHref)
     }
     let orphans = document.articles.filter { context.cluster(of: $0) == nil }
     if !orphans.isEmpty {
       html += clusterCard(
         anchor: "cluster-none", color: Palette.unassigned, label: "未聚类 Unclustered", terms: [],
-        articles: orphans.sorted { ($0.date, $0.title) < ($1.date, $1.title) }, context: context)
+        articles: orphans.sorted { ($0.date, $0.title) < ($1.date, $1.title) }, context: context,
+        articleHref: articleHref)
     }
     return html + "</div>\n</section>\n"
   }
@@ -32,9 +33,12 @@ extension HTMLReport {
   ///
   /// With a ``ReportListing``, the card lists at most
   /// ``ReportListing/clusterCardArticleLimit`` articles (those listed in the articles section
-  /// first, then by date and title) and says how many more the cluster has.
+  /// first, then by date and title) and says how many more the cluster has. With `articleHref`
+  /// (a live page) every title links there; without, to the article's entry in the report when
+  /// the report lists it.
   static func clusterCard(
-    anchor: String, color: String, label: String, terms: [String], articles: [ReportArticle], context: RenderContext
+    anchor: String, color: String, label: String, terms: [String], articles: [ReportArticle], context: RenderContext,
+    articleHref: ((String) -> String)?
   ) -> String {
     var html = "<article class=\"cluster\" id=\"\(escape(anchor))\" style=\"--c:\(color)\">\n"
     html +=
@@ -54,7 +58,10 @@ extension HTMLReport {
     for article in shown {
       html +=
         "<tr><td class=\"nowrap\">\(escape(RenderContext.place(article)))</td><td class=\"nowrap\">\(escape(article.date))</td>"
-      html += "<td>\(context.link(to: article))</td></tr>\n"
+      let title =
+        articleHref.map { "<a href=\"\(escape($0(article.id)))\">\(escape(article.title))</a>" }
+        ?? context.link(to: article)
+      html += "<td>\(title)</td></tr>\n"
     }
     if shown.count < articles.count {
       html += "<tr><td colspan=\"3\" class=\"note\">… \(articles.count - shown.count) more</td></tr>\n"

@@ -11,6 +11,9 @@ struct HTMLPage {
   var title: String
   /// Already-escaped markup.
   var body: String
+  /// Whether the page embeds sections of the HTML report (its style sheet comes first, this
+  /// page's own rules after it).
+  var includesReportStyle = false
 
   /// The document.
   var html: String {
@@ -19,9 +22,9 @@ struct HTMLPage {
     <html lang="zh-CN"><head><meta charset="utf-8">
     <meta name="viewport" content="width=device-width, initial-scale=1">
     <title>\(HTMLText.escape(title)) · PolicyLens</title>
-    <style>\(Self.style)</style></head>
+    <style>\(includesReportStyle ? HTMLReport.sectionStyleSheet : "")\(Self.style)</style></head>
     <body><header><a class="brand" href="/">PolicyLens</a>
-    <nav><a href="/">Search</a><a href="/themes">Themes</a><a href="/api/openapi.json">API</a></nav></header>
+    <nav><a href="/">Search</a><a href="/themes">Themes</a><a href="/clusters">Clusters</a><a href="/timeline">Timeline</a><a href="/api/openapi.json">API</a></nav></header>
     <main>\(body)</main></body></html>
     """
   }
@@ -41,8 +44,12 @@ struct HTMLPage {
   static let style = """
     body{font:15px/1.6 system-ui,"PingFang SC","Noto Sans CJK SC",sans-serif;margin:0;color:#1d2430;background:#f6f7f9}
     header{display:flex;gap:2em;align-items:center;padding:.6em 1.5em;background:#1d3557;color:#fff}
-    header a{color:#fff;text-decoration:none}.brand{font-weight:700}nav a{margin-right:1.2em}
-    main{max-width:60em;margin:1.5em auto;padding:0 1.5em}
+    header a{color:#fff;text-decoration:none}.brand{font-weight:700}
+    header nav{position:static;background:none;border:0;box-shadow:none}header nav a{margin-right:1.2em;padding:0;color:#fff;border:0;font-size:inherit}
+    main{max-width:60em;margin:1.5em auto;padding:0 1.5em}main section.wrap{padding:1em 0 0;max-width:none}
+    form.mark{display:inline-flex;gap:.3em;margin:0}form.mark button{font-size:.8em;padding:.1em .5em}
+    details.marks{margin-top:.6em}details.card>summary{cursor:pointer}
+    td.terms{display:table-cell}main h2{margin-top:1.2em}main section h2{margin-top:0}
     form.search{display:flex;flex-wrap:wrap;gap:.5em;align-items:end;background:#fff;padding:1em;border-radius:6px}
     form.search label{display:flex;flex-direction:column;font-size:.85em;color:#555}
     input,select,button{font:inherit;padding:.3em .5em}input[name=q]{min-width:22em}

@@ -144,13 +144,24 @@ enum OpenAPIDocument {
     "/themes/{key}": {
       "get": {
         "operationId": "themePage",
-        "summary": "One theme's articles",
+        "summary": "One theme: its trend over issues, the articles worth marking, its articles with mark forms",
         "tags": [
           "pages"
         ],
         "parameters": [
           {
             "$ref": "#/components/parameters/key"
+          },
+          {
+            "name": "n",
+            "in": "query",
+            "required": false,
+            "description": "Articles listed, most probable first (default 100).",
+            "schema": {
+              "type": "integer",
+              "minimum": 1,
+              "maximum": 1000
+            }
           }
         ],
         "responses": {
@@ -179,6 +190,16 @@ enum OpenAPIDocument {
           },
           "503": {
             "$ref": "#/components/responses/Timeout"
+          },
+          "400": {
+            "description": "A malformed parameter (HTML page naming it)",
+            "content": {
+              "text/html": {
+                "schema": {
+                  "type": "string"
+                }
+              }
+            }
           }
         }
       }
@@ -534,6 +555,229 @@ enum OpenAPIDocument {
           },
           "503": {
             "$ref": "#/components/responses/Timeout"
+          }
+        }
+      }
+    },
+    "/clusters": {
+      "get": {
+        "operationId": "clustersPage",
+        "summary": "Clusters page: the report's cluster cards, live, linking to article pages",
+        "tags": [
+          "pages"
+        ],
+        "parameters": [
+          {
+            "$ref": "#/components/parameters/k"
+          },
+          {
+            "$ref": "#/components/parameters/method"
+          }
+        ],
+        "responses": {
+          "200": {
+            "description": "An HTML page",
+            "content": {
+              "text/html": {
+                "schema": {
+                  "type": "string"
+                }
+              }
+            }
+          },
+          "400": {
+            "description": "A malformed parameter (HTML page naming it)",
+            "content": {
+              "text/html": {
+                "schema": {
+                  "type": "string"
+                }
+              }
+            }
+          },
+          "401": {
+            "$ref": "#/components/responses/Unauthorized"
+          },
+          "503": {
+            "$ref": "#/components/responses/Timeout"
+          }
+        }
+      }
+    },
+    "/timeline": {
+      "get": {
+        "operationId": "timelinePage",
+        "summary": "Timeline page: the report's heat map, live, and each period's articles",
+        "tags": [
+          "pages"
+        ],
+        "parameters": [
+          {
+            "$ref": "#/components/parameters/by"
+          },
+          {
+            "$ref": "#/components/parameters/categories"
+          },
+          {
+            "$ref": "#/components/parameters/timelineRegion"
+          }
+        ],
+        "responses": {
+          "200": {
+            "description": "An HTML page",
+            "content": {
+              "text/html": {
+                "schema": {
+                  "type": "string"
+                }
+              }
+            }
+          },
+          "400": {
+            "description": "A malformed parameter (HTML page naming it)",
+            "content": {
+              "text/html": {
+                "schema": {
+                  "type": "string"
+                }
+              }
+            }
+          },
+          "401": {
+            "$ref": "#/components/responses/Unauthorized"
+          },
+          "503": {
+            "$ref": "#/components/responses/Timeout"
+          }
+        }
+      }
+    },
+    "/marks": {
+      "post": {
+        "operationId": "markArticle",
+        "summary": "Mark an article as an example or counter-example of a theme (the pages' form; written to the themes file under the model's writer lock)",
+        "tags": [
+          "pages"
+        ],
+        "requestBody": {
+          "required": true,
+          "content": {
+            "application/x-www-form-urlencoded": {
+              "schema": {
+                "type": "object",
+                "required": [
+                  "form",
+                  "theme",
+                  "article",
+                  "mark"
+                ],
+                "properties": {
+                  "form": {
+                    "type": "string",
+                    "description": "The form token the server's pages carry (cross-site request forgery protection)."
+                  },
+                  "theme": {
+                    "type": "string",
+                    "description": "The theme's key."
+                  },
+                  "article": {
+                    "type": "string",
+                    "description": "The article's id."
+                  },
+                  "mark": {
+                    "type": "string",
+                    "enum": [
+                      "example",
+                      "counter-example",
+                      "none"
+                    ]
+                  },
+                  "back": {
+                    "type": "string",
+                    "enum": [
+                      "article",
+                      "theme"
+                    ],
+                    "description": "The page to return to (default theme)."
+                  }
+                }
+              }
+            }
+          }
+        },
+        "responses": {
+          "303": {
+            "description": "Recorded; Location is the article or theme page",
+            "headers": {
+              "Location": {
+                "schema": {
+                  "type": "string"
+                }
+              }
+            }
+          },
+          "400": {
+            "description": "A malformed or missing field, or a mark the themes file cannot record (HTML page naming it)",
+            "content": {
+              "text/html": {
+                "schema": {
+                  "type": "string"
+                }
+              }
+            }
+          },
+          "403": {
+            "description": "The form token is missing or stale, or the form came from another site (HTML page)",
+            "content": {
+              "text/html": {
+                "schema": {
+                  "type": "string"
+                }
+              }
+            }
+          },
+          "404": {
+            "description": "Unknown theme or article (HTML page)",
+            "content": {
+              "text/html": {
+                "schema": {
+                  "type": "string"
+                }
+              }
+            }
+          },
+          "413": {
+            "description": "The body is larger than the limit (HTML page)",
+            "content": {
+              "text/html": {
+                "schema": {
+                  "type": "string"
+                }
+              }
+            }
+          },
+          "415": {
+            "description": "Not a form (HTML page)",
+            "content": {
+              "text/html": {
+                "schema": {
+                  "type": "string"
+                }
+              }
+            }
+          },
+          "500": {
+            "description": "The themes file could not be read or written; nothing changed (HTML page)",
+            "content": {
+              "text/html": {
+                "schema": {
+                  "type": "string"
+                }
+              }
+            }
+          },
+          "401": {
+            "$ref": "#/components/responses/Unauthorized"
           }
         }
       }
@@ -1368,7 +1612,7 @@ enum OpenAPIDocument {
         }
       },
       "Timeout": {
-        "description": "The request took longer than the time limit",
+        "description": "The request took longer than the time limit, or it needs the themes, which are still being tagged after a (re)load of the model (JSON error under /api/, an HTML page elsewhere)",
         "content": {
           "application/json": {
             "schema": {

@@ -52,7 +52,7 @@ struct SearchParameters: Sendable, Hashable {
         )
       }
       let key = snapshot.catalog.themes[index].key
-      articleIDs = Set(snapshot.tagging.articles.filter { $0.themes.contains { $0.key == key } }.map(\.id))
+      articleIDs = Set(try snapshot.tagging.articles.filter { $0.themes.contains { $0.key == key } }.map(\.id))
     }
     return SimilarityRequest(
       count: count, excludesOwnRegion: excludesOwnRegion, region: region, since: since, until: until,

@@ -1,6 +1,7 @@
 import Foundation
 import Hummingbird
 import NIOCore
+import ThemeTagging
 
 /// `policylens serve`: the analysts' workbench (HTML pages) and the JSON API over one model.
 ///
@@ -10,7 +11,9 @@ import NIOCore
 /// |---|---|
 /// | `GET /` | search page (`q`, `region`, `theme`, `since`, `until`, `n`) |
 /// | `GET /articles/{id}` | article page |
-/// | `GET /themes`, `GET /themes/{key}` | themes page, one theme's articles |
+/// | `GET /themes`, `GET /themes/{key}` | themes page (counts, trends); one theme's trend, articles and suggestions |
+/// | `POST /marks` | marks an article as an example or counter-example of a theme (form; see ``ThemeMarkWriter``) |
+/// | `GET /clusters`, `GET /timeline` | the report's clusters and timeline views, live |
 /// | `GET /api/search` | `similar --text … --json` with filters |
 /// | `GET /api/articles/{id}` | the article, its themes with evidence, similar policies elsewhere |
 /// | `GET /api/articles/{id}/similar` | `similar ID --json` |
@@ -25,6 +28,8 @@ import NIOCore
 public struct Workbench: Sendable {
   public let configuration: WorkbenchConfiguration
   let hub: ModelHub
+  /// The token of the writing forms, one per process.
+  let forms: FormGuard
 
   /// Loads the model and themes.
   ///
@@ -33,12 +38,14 @@ public struct Workbench: Sendable {
   public init(configuration: WorkbenchConfiguration, onEvent: @escaping @Sendable (String) -> Void = { _ in }) throws {
     self.configuration = configuration
     self.hub = try ModelHub(configuration: configuration, onEvent: onEvent)
+    self.forms = FormGuard()
   }
 
   /// A workbench with its own routes and limits on `other`'s model (tests share one load).
   init(configuration: WorkbenchConfiguration, sharingModelOf other: Workbench) {
     self.configuration = configuration
     self.hub = other.hub
+    self.forms = other.forms
   }
 
   /// The number of articles of the model being served.
@@ -50,7 +57,8 @@ public struct Workbench: Sendable {
     router.add(middleware: RequestLimitMiddleware(limits: configuration.limits))
     if let token = configuration.token { router.add(middleware: AccessTokenMiddleware(token: token)) }
     let api = WorkbenchAPI(limits: configuration.limits)
-    let pages = WorkbenchPages(api: api)
+    let marks = ThemeMarkWriter(configuration: configuration)
+    let pages = WorkbenchPages(api: api, forms: forms, marks: marks)
     let hub = self.hub
     let limit = configuration.limits.timeLimit
 
@@ -67,9 +75,48 @@ public struct Workbench: Sendable {
     }
 
     get("/") { query, _, snapshot in pages.search(query, in: snapshot).response() }
-    get("/articles/{id}") { _, path, snapshot in try pages.article(try path.decoded("id"), in: snapshot).response() }
-    get("/themes") { _, _, snapshot in pages.themes(in: snapshot).response() }
-    get("/themes/{key}") { _, path, snapshot in try pages.theme(try path.decoded("key"), in: snapshot).response() }
+    get("/articles/{id}") { query, path, snapshot in
+      try pages.article(try path.decoded("id"), query, in: snapshot).response()
+    }
+    get("/themes") { _, _, snapshot in try pages.themes(in: snapshot).response() }
+    get("/themes/{key}") { query, path, snapshot in
+      try pages.theme(try path.decoded("key"), query, in: snapshot).response()
+    }
+    get("/clusters") { query, _, snapshot in try pages.clusters(query, in: snapshot).response() }
+    get("/timeline") { query, _, snapshot in try pages.timeline(query, in: snapshot).response() }
+    let forms = self.forms
+    let bodyLimit = configuration.limits.maximumBodySize
+    router.post("/marks") { request, _ -> Response in
+      guard request.headers[.contentType]?.lowercased().hasPrefix("application/x-www-form-urlencoded") == true else {
+        throw ServerError(
+          status: .unsupportedMediaType, message: "Send the mark as a form (application/x-www-form-urlencoded).",
+          parameter: nil)
+      }
+      let body = try await request.body.collect(upTo: bodyLimit)
+      let form = QueryParameters(query: String(buffer: body))
+      try forms.check(request, form: form)
+      let snapshot = hub.snapshot()
+      guard try form.text("mark") != nil else {
+        throw ServerError.badParameter("mark", "mark is required: example, counter-example or none.")
+      }
+      let mark = try form.choice("mark", default: ThemeMark.none)
+      guard let key = try form.text("theme", maximumLength: 100) else {
+        throw ServerError.badParameter("theme", "theme is required: the key of the theme to mark the article for.")
+      }
+      _ = try snapshot.theme(key)
+      guard let id = try form.text("article", maximumLength: 200) else {
+        throw ServerError.badParameter("article", "article is required: the id of the article to mark.")
+      }
+      _ = try snapshot.row(ofArticle: id)
+      // Not under the time limit: a write is not abandoned half way (it takes milliseconds;
+      // the next page load rereads the model).
+      _ = try await marks.mark(id, as: mark, inTheme: key, themesSource: snapshot.themesSource)
+      let back =
+        try form.choice("back", default: WorkbenchPages.MarkReturn.theme) == .article
+        ? "/articles/\(Markup.component(id))" + Markup.query([("marked", mark.rawValue), ("theme", key)])
+        : "/themes/\(Markup.component(key))" + Markup.query([("marked", mark.rawValue), ("article", id)])
+      return Response(status: .seeOther, headers: [.location: back, .cacheControl: "no-store"])
+    }
 
     get("/api/search") { query, _, snapshot in
       try JSONResponse.document(try api.search(try SearchParameters(query, limits: api.limits), in: snapshot))
@@ -80,7 +127,7 @@ public struct Workbench: Sendable {
     get("/api/articles/{id}/similar") { query, path, snapshot in
       try JSONResponse.document(try api.similar(toArticle: try path.decoded("id"), query, in: snapshot))
     }
-    get("/api/themes") { _, _, snapshot in try JSONResponse.document(api.themes(in: snapshot)) }
+    get("/api/themes") { _, _, snapshot in try JSONResponse.document(try api.themes(in: snapshot)) }
     get("/api/themes/{key}") { _, path, snapshot in
       try JSONResponse.document(try api.theme(try path.decoded("key"), in: snapshot))
     }

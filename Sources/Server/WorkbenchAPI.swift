@@ -53,8 +53,8 @@ struct WorkbenchAPI: Sendable {
   }
 
   /// `/api/themes`: every theme with its counts.
-  func themes(in snapshot: ModelSnapshot) -> ThemesDocument {
-    ThemesDocument(themes: snapshot.tagging.counts)
+  func themes(in snapshot: ModelSnapshot) throws(ServerError) -> ThemesDocument {
+    ThemesDocument(themes: try snapshot.tagging.counts)
   }
 
   /// `/api/themes/{key}`: one theme and its articles, most probable first.
@@ -64,29 +64,51 @@ struct WorkbenchAPI: Sendable {
     func probability(_ article: ArticleThemes) -> Double {
       article.themes.first { $0.key == key }?.score ?? 0
     }
-    let articles = snapshot.tagging.articles.filter { $0.themes.contains { $0.key == key } }
+    let tagging = try snapshot.tagging
+    let articles = tagging.articles.filter { $0.themes.contains { $0.key == key } }
       .sorted { probability($0) > probability($1) || (probability($0) == probability($1) && $0.id < $1.id) }
-    return ThemeArticlesDocument(theme: snapshot.tagging.counts[index], articles: articles)
+    return ThemeArticlesDocument(theme: tagging.counts[index], articles: articles)
   }
 
   /// `/api/tag/{id}`: `tag ID --json`.
   func tag(_ id: String, in snapshot: ModelSnapshot) throws(ServerError) -> TagDocument {
-    TagDocument(articles: [snapshot.tagging.articles[try snapshot.row(ofArticle: id)]])
+    TagDocument(articles: [try snapshot.tagging.articles[try snapshot.row(ofArticle: id)]])
   }
 
   /// `/api/clusters`: `clusters --json` (`k`, `method`; the tree's printed lines are not served).
   func clusters(_ parameters: QueryParameters, in snapshot: ModelSnapshot) throws -> ClustersDocument {
+    let (method, result) = try clustering(parameters, in: snapshot)
+    return ClustersDocument(method: method, result: result, tree: nil)
+  }
+
+  /// The clustering `k` and `method` ask for (the clusters page and `/api/clusters`).
+  func clustering(
+    _ parameters: QueryParameters, in snapshot: ModelSnapshot
+  ) throws -> (method: ClusterMethod, result: ClusteringResult) {
     let articleCount = snapshot.model.articles.count
     let upper = max(2, min(limits.maximumResultCount, articleCount))
     let k: Int? =
       try parameters.text("k") == nil ? nil : try parameters.integer("k", in: 2...upper, default: 2)
     let method = try parameters.choice("method", default: ClusterMethod.sphericalKMeans)
     let request = ClusterRequest(clusterCount: k, method: method)
-    return ClustersDocument(method: method, result: try snapshot.clusters(request), tree: nil)
+    return (method, try snapshot.clusters(request))
   }
 
   /// `/api/timeline`: `timeline --json` (`by`, `categories`, `region`).
   func timeline(_ parameters: QueryParameters, in snapshot: ModelSnapshot) throws -> TimelineDocument {
+    let view = try timelineView(parameters, in: snapshot)
+    return TimelineDocument(
+      granularity: view.granularity, categories: view.categories, region: view.region, timeline: view.timeline,
+      trends: view.trends)
+  }
+
+  /// The timeline `by`, `categories` and `region` ask for (the timeline page and `/api/timeline`).
+  func timelineView(
+    _ parameters: QueryParameters, in snapshot: ModelSnapshot
+  ) throws -> (
+    granularity: TimelineGranularity, categories: TimelineCategories, region: String?, timeline: TopicTimeline,
+    trends: [CategoryTrend]
+  ) {
     let granularity = try parameters.choice("by", default: TimelineGranularity.issue)
     let categories = try parameters.choice("categories", default: TimelineCategories.themes)
     let region = try parameters.text("region", maximumLength: 40)
@@ -94,9 +116,8 @@ struct WorkbenchAPI: Sendable {
     do {
       let (timeline, trends) = try snapshot.model.timeline(
         categories: categories, granularity: granularity, region: region,
-        themes: categories == .themes ? snapshot.tagging.articles : nil, clusters: clusters)
-      return TimelineDocument(
-        granularity: granularity, categories: categories, region: region, timeline: timeline, trends: trends)
+        themes: categories == .themes ? try snapshot.tagging.articles : nil, clusters: clusters)
+      return (granularity, categories, region, timeline, trends)
     } catch let error as TimelineError {
       throw ServerError.badParameter(region == nil ? "by" : "region", "\(error)")
     }

@@ -2,13 +2,17 @@ import Foundation
 import Ingest
 import PolicyLensKit
 
-/// The server-rendered pages: search, article, themes, theme.
+/// The server-rendered pages: search, article, themes, theme, clusters, timeline.
 ///
 /// Each asks ``WorkbenchAPI`` for the
 /// same document the JSON API returns and renders it; every text from a newsletter goes through
 /// ``Markup``.
 struct WorkbenchPages: Sendable {
   let api: WorkbenchAPI
+  /// The token the writing forms carry.
+  let forms: FormGuard
+  /// Where marks are written (the pages say so).
+  let marks: ThemeMarkWriter
 
   /// `/`: the search form and, with `q`, the results.
   func search(_ parameters: QueryParameters, in snapshot: ModelSnapshot) -> HTMLPage {
@@ -47,7 +51,7 @@ struct WorkbenchPages: Sendable {
 
   /// The search form, filled in with the current search.
   private func form(_ search: SearchParameters, snapshot: ModelSnapshot) -> String {
-    let places = Set(snapshot.model.articles.flatMap { [$0.region] + ($0.city.map { [$0] } ?? []) }).sorted()
+    let places = snapshot.places
     func options(_ values: [(value: String, label: String)], selected: String?) -> String {
       "<option value=\"\">any</option>"
         + values.map { value, label in
@@ -104,7 +108,9 @@ struct WorkbenchPages: Sendable {
   }
 
   /// `/articles/{id}`: everything about one article.
-  func article(_ id: String, in snapshot: ModelSnapshot) throws -> HTMLPage {
+  ///
+  /// - Parameter parameters: `marked` and `theme` after a mark (a notice says what was recorded).
+  func article(_ id: String, _ parameters: QueryParameters, in snapshot: ModelSnapshot) throws -> HTMLPage {
     let document = try api.article(id, in: snapshot)
     let article = document.article
     var meta = [article.publication, article.issue, article.date ?? "undated"]
@@ -120,6 +126,7 @@ struct WorkbenchPages: Sendable {
     if !article.urls.isEmpty {
       body += "<p class=\"meta\">Links: \(article.urls.map(Markup.externalLink).joined(separator: " "))</p>"
     }
+    body += markNotice(parameters, snapshot: snapshot, article: nil)
     body += "<div class=\"card\"><h2>Themes</h2>"
     if document.themes.isEmpty { body += "<p class=\"meta\">No theme.</p>" }
     for theme in document.themes {
@@ -131,6 +138,7 @@ struct WorkbenchPages: Sendable {
         <div class="terms">\(phrases.joined())</div></div>
         """
     }
+    body += markTable(article: article, snapshot: snapshot)
     body += "</div><article>"
     body += article.body.map { "<p>\(Markup.text($0))</p>" }.joined()
     body += "</article><div class=\"card\"><h2>Similar policies in other regions</h2>"
@@ -138,37 +146,6 @@ struct WorkbenchPages: Sendable {
     body += document.similarInOtherRegions.map { result($0, snapshot: snapshot) }.joined()
     body += "</div>"
     return HTMLPage(title: article.title, body: body)
-  }
-
-  /// `/themes`: every theme with its count.
-  func themes(in snapshot: ModelSnapshot) -> HTMLPage {
-    var body = "<h1>Themes</h1><table><tr><th>theme</th><th class=\"num\">articles</th><th>description</th></tr>"
-    for theme in api.themes(in: snapshot).themes {
-      body += """
-        <tr><td><a href="/themes/\(Markup.component(theme.key))">\(Markup.text(theme.name))</a> \
-        <span class="meta">\(Markup.text(theme.key))</span></td>\
-        <td class="num">\(theme.articleCount)</td><td>\(Markup.text(theme.description))</td></tr>
-        """
-    }
-    return HTMLPage(title: "Themes", body: body + "</table>")
-  }
-
-  /// `/themes/{key}`: a theme's articles with their probabilities.
-  func theme(_ key: String, in snapshot: ModelSnapshot) throws -> HTMLPage {
-    let document = try api.theme(key, in: snapshot)
-    var body = "<h1>\(Markup.text(document.theme.name))</h1><p>\(Markup.text(document.theme.description))</p>"
-    let count = document.theme.articleCount
-    body += "<p class=\"meta\">\(count) article\(count == 1 ? " carries" : "s carry") it.</p>"
-    body += "<table><tr><th class=\"num\">P</th><th>article</th><th>place</th><th>evidence</th></tr>"
-    for article in document.articles {
-      guard let tag = article.themes.first(where: { $0.key == document.theme.key }) else { continue }
-      body += """
-        <tr><td class="num">\(Markup.number(tag.score, digits: 2))</td>\
-        <td>\(Markup.articleLink(article.id, title: article.title))</td><td>\(Markup.text(article.region))</td>\
-        <td class="terms">\(tag.evidence.prefix(6).map { "<span>\(Markup.text($0))</span>" }.joined())</td></tr>
-        """
-    }
-    return HTMLPage(title: document.theme.name, body: body + "</table>")
   }
 }
 

@@ -52,6 +52,11 @@ public enum ThemeFileProblem: Sendable, Hashable, CustomStringConvertible {
   case unexpectedLine(String)
   /// An article listed both as an example and as a counter-example of one theme.
   case contradictoryExamples(article: String, themeKey: String)
+  /// No theme has this key (when marking an article for it).
+  case unknownTheme(String)
+  /// A mark the file cannot record faithfully by an automatic edit (see
+  /// ``ThemeCatalog/marking(_:as:inTheme:text:fileName:)``).
+  case unwritableMark(article: String, themeKey: String)
 
   /// What went wrong, the offending value, and what to try.
   public var description: String {
@@ -84,6 +89,11 @@ public enum ThemeFileProblem: Sendable, Hashable, CustomStringConvertible {
       "unsupported version '\(value)'. This PolicyLens reads version: 1."
     case .contradictoryExamples(let article, let key):
       "theme '\(key)' lists \(article) both under examples and under counter-examples. Keep it in one."
+    case .unknownTheme(let key):
+      "no theme has the key '\(key)'. Use a key listed by `policylens themes`."
+    case .unwritableMark(let article, let key):
+      "cannot record the mark of \(article) for theme '\(key)' by an automatic edit of this file. "
+        + "Add it under `examples:` or `counter-examples:` of the theme by hand."
     case .unexpectedLine(let text):
       "cannot read '\(text)'. Expected `themes:`, `- key: …`, a field `name: value`, or a seed `- term`."
     }

@@ -35,7 +35,14 @@ struct ServeCommandTests {
     let servedPort = try #require(port, "no 'serving … at' line: \(diagnostics)")
     #expect(!diagnostics.contains("warning"), "a loopback server warned: \(diagnostics)")
 
-    let response = try Self.get("/api/themes", port: servedPort)
+    // Search answers at once; the themes once their background tagging is done (503 until then).
+    #expect(try Self.get("/api/search?q=%E4%BD%8E%E7%A9%BA", port: servedPort).hasPrefix("HTTP/1.1 200"))
+    var response = try Self.get("/api/themes", port: servedPort)
+    for _ in 0..<300 where response.hasPrefix("HTTP/1.1 503") {
+      #expect(response.contains("still being tagged"))
+      usleep(100_000)
+      response = try Self.get("/api/themes", port: servedPort)
+    }
     #expect(response.hasPrefix("HTTP/1.1 200"), "\(response.prefix(200))")
     #expect(response.contains("\"formatVersion\""))
 
@@ -45,10 +52,11 @@ struct ServeCommandTests {
     #expect(process.terminationStatus == 0)
   }
 
-  @Test("a token shorter than 8 characters and a port outside 0…65535 are usage errors")
+  @Test("a token shorter than 8 characters, a port outside 0…65535 and a time limit below 1 s are usage errors")
   func validation() async {
     #expect(await CLIRunner.run(["serve", "--token", "short"]).exitCode == 64)
     #expect(await CLIRunner.run(["serve", "--port", "70000"]).exitCode == 64)
+    #expect(await CLIRunner.run(["serve", "--time-limit", "0"]).exitCode == 64)
   }
 
   /// One HTTP/1.1 GET over a plain socket; the whole response as text.

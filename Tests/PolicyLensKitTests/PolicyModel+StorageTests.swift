@@ -18,6 +18,34 @@ struct PolicyModelStorageTests {
     }
   }
 
+  @Test("replacing the theme definitions writes a new generation that shares every other file")
+  func replaceThemeDefinitions() async throws {
+    try await SeedModel.withTemporaryDirectory { folder in
+      let directory = folder.appendingPathComponent("m")
+      let before = try await SeedModel.model.save(to: directory)
+      func inode(_ file: ModelFile) throws -> Int {
+        let attributes = try FileManager.default.attributesOfItem(
+          atPath: directory.appendingPathComponent(file.name).path)
+        return try #require(attributes[.systemFileNumber] as? Int)
+      }
+      let numeric: [ModelFile] = [.termLoadings, .documentCoordinates, .tfidfValues, .articles, .vocabulary]
+      let inodes = try numeric.map(inode)
+      let definitions = Data("version: 1\nthemes:\n  - key: a\n    name: 甲\n    seeds: [低空]\n".utf8)
+      let after = try PolicyModel.replaceThemeDefinitions(definitions, inModelAt: directory)
+
+      let loaded = try PolicyModel.load(from: directory)  // verifies every checksum
+      #expect(loaded.themeDefinitions == definitions)
+      #expect(loaded.articles == SeedModel.model.articles)
+      #expect(try numeric.map(inode) == inodes, "numeric files were rewritten, not linked")
+      #expect(after.files[ModelFile.themeDefinitions.name]?.bytes == definitions.count)
+      for (name, entry) in before.files where name != ModelFile.themeDefinitions.name {
+        #expect(after.files[name] == entry, "\(name) changed")
+      }
+      let leftovers = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0 != "m" }
+      #expect(leftovers.isEmpty, "staging left behind: \(leftovers)")
+    }
+  }
+
   @Test("a missing model says how to fit one")
   func missingModel() async throws {
     try await SeedModel.withTemporaryDirectory { folder in

@@ -1,5 +1,4 @@
 import Foundation
-import HummingbirdTesting
 import Testing
 
 @testable import Server
@@ -44,8 +43,9 @@ struct OpenAPIDocumentTests {
   @Test("every documented route answers with a documented status and content type")
   func everyRouteAnswers() async throws {
     try await WorkbenchFixture.test(try await WorkbenchFixture.workbench()) { client in
+      // POST /marks writes; ThemeMarkWriterTests covers it on a model of its own.
       for (path, operations) in try Self.paths() {
-        let operation = try #require(operations["get"] as? [String: Any])
+        guard let operation = operations["get"] as? [String: Any] else { continue }
         let responses = try #require(operation["responses"] as? [String: Any])
         var uri = path.replacing("{id}", with: encoded("2024-21#4")).replacing("{key}", with: "green-finance")
         if path == "/api/search" || path == "/" { uri += "?q=\(encoded("绿色金融"))" }

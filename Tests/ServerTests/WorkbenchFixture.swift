@@ -1,7 +1,6 @@
 import Foundation
 import HTTPTypes
 import Hummingbird
-import HummingbirdTesting
 import PolicyLensKit
 @testable import Server
 import TestSupport
@@ -43,14 +42,34 @@ enum WorkbenchFixture {
   /// The first article's id (the hostile one).
   static var hostileID: String { "2024-21#1" }
 
-  /// The fixture model, loaded once per test process.
+  /// The fixture model, loaded once per test process, its themes tagged.
   static let shared = Task {
-    try Workbench(
+    let workbench = try Workbench(
       configuration: WorkbenchConfiguration(modelDirectory: try await directory.value, themesFile: themesFile, port: 0))
+    _ = try await tagging(of: workbench.hub.snapshot())
+    return workbench
+  }
+
+  /// The snapshot's tagging, once the background tagging is done (at most a minute).
+  static func tagging(of snapshot: ModelSnapshot) async throws -> ModelSnapshot.Tagging {
+    for _ in 0..<600 {
+      let result = Result { () throws(ServerError) -> ModelSnapshot.Tagging in try snapshot.tagging }
+      if case .failure(let error) = result, error.status == .serviceUnavailable {
+        try await Task.sleep(for: .milliseconds(100))
+        continue
+      }
+      return try result.get()
+    }
+    return try snapshot.tagging
   }
 
   /// A workbench on the fixture model with these routes' settings.
-  static func workbench(token: String? = nil, limits: RequestLimits = RequestLimits()) async throws -> Workbench {
+  ///
+  /// The default limits allow a minute per request: a debug build on a busy machine can take
+  /// longer than the server's 10 s to cluster the first time, and only the limit tests time out.
+  static func workbench(
+    token: String? = nil, limits: RequestLimits = RequestLimits(timeLimit: .seconds(60))
+  ) async throws -> Workbench {
     let shared = try await shared.value
     var configuration = shared.configuration
     configuration.token = token
@@ -59,17 +78,12 @@ enum WorkbenchFixture {
   }
 
   /// Runs `body` against `workbench`'s router in-process (no socket).
-  static func test(
-    _ workbench: Workbench, _ body: @escaping @Sendable (any TestClientProtocol) async throws -> Void
-  ) async throws {
-    try await workbench.application().test(.router, body)
+  static func test(_ workbench: Workbench, _ body: (RouterClient) async throws -> Void) async throws {
+    try await body(RouterClient(responder: workbench.router().buildResponder()))
   }
 }
 
-extension TestResponse {
-  /// The body as text.
-  var text: String { String(buffer: body) }
-
+extension RouterResponse {
   /// The body as a JSON object.
   func json() throws -> [String: Any] {
     let object = try JSONSerialization.jsonObject(with: Data(text.utf8))

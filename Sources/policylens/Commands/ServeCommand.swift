@@ -9,8 +9,11 @@ struct ServeCommand: AsyncParsableCommand {
     commandName: "serve",
     abstract: "Serve the analysts' workbench (search, articles, themes) and a JSON API.",
     discussion: """
-      Pages at /, /articles/ID and /themes work without JavaScript; the JSON API under /api/ \
-      returns the same documents as the commands' --json (described at /api/openapi.json). \
+      Pages at /, /articles/ID, /themes, /clusters and /timeline work without JavaScript; on \
+      article and theme pages an analyst marks articles as examples or counter-examples of a \
+      theme (written to the themes file under the model's writer lock, never to the numeric \
+      files). The JSON API under /api/ returns the same documents as the commands' --json \
+      (described at /api/openapi.json). \
       A refit or add of the model is picked up without a restart. Binds to 127.0.0.1 unless \
       --host says otherwise; then anyone who can reach the port can read the model unless \
       --token is given. SIGTERM or Ctrl-C stops it after the requests under way.
@@ -32,6 +35,12 @@ struct ServeCommand: AsyncParsableCommand {
       valueName: "token"))
   var token: String?
 
+  @Option(
+    name: .customLong("time-limit"),
+    help: ArgumentHelp("Longest time one request may take before it is answered 503, in seconds.", valueName: "seconds")
+  )
+  var timeLimit = 10
+
   @OptionGroup var modelOptions: ModelOptions
   @OptionGroup var themeOptions: ThemeOptions
   @Flag(name: .shortAndLong, help: "Print no notes (start, reloads); errors still go to stderr.")
@@ -39,6 +48,9 @@ struct ServeCommand: AsyncParsableCommand {
 
   func validate() throws {
     if !(0...65_535).contains(port) { throw ValidationError("--port must be between 0 and 65,535; got \(port).") }
+    if !(1...3_600).contains(timeLimit) {
+      throw ValidationError("--time-limit must be between 1 and 3,600 seconds; got \(timeLimit).")
+    }
     if let token, token.count < 8 {
       throw ValidationError("--token must be at least 8 characters; got \(token.count).")
     }
@@ -55,7 +67,8 @@ struct ServeCommand: AsyncParsableCommand {
         ? modelThemes : URL(fileURLWithPath: ThemeOptions.repositoryThemes))
     let configuration = WorkbenchConfiguration(
       modelDirectory: modelDirectory, themesFile: themesFile,
-      lexiconCacheDirectory: lexiconCacheDirectory(), host: host, port: port, token: token)
+      lexiconCacheDirectory: lexiconCacheDirectory(), host: host, port: port, token: token,
+      limits: RequestLimits(timeLimit: .seconds(timeLimit)))
     if configuration.isPublic && token == nil {
       terminal.note(
         "warning: listening on \(host) with no authentication: anyone who can reach this port can read the model. "
