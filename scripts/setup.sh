@@ -3,10 +3,11 @@
 # provider of libblas.so.3 / liblapack.so.3 (about 25× faster dgemm than reference BLAS).
 # Reading documents: poppler-utils (pdftotext, for PDF), libxml2-dev (the HTML parser) and
 # libopencc-dev (traditional → simplified folding, with OpenCC's Taiwan and Hong Kong tables).
+# python3-venv: the serve check installs schemathesis into a virtual environment.
 # Idempotent: does nothing when everything is already there.
 set -euo pipefail
 
-packages=(libblas-dev liblapack-dev libopenblas0-pthread python3-jieba pkg-config poppler-utils libxml2-dev libopencc-dev)
+packages=(libblas-dev liblapack-dev libopenblas0-pthread python3-jieba python3-venv pkg-config poppler-utils libxml2-dev libopencc-dev)
 missing=()
 for p in "${packages[@]}"; do
   dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p")
