@@ -62,11 +62,17 @@ extension QueryModel {
     query: TextQuery, row: [(column: Int, value: Double)]
   ) {
     guard !text.allSatisfy(\.isWhitespace) else { throw .emptyText }
+    // A query in traditional characters reads like the articles do: folded to simplified
+    // (ChineseScriptFolding, as for ingested articles); the error messages quote it as written.
+    let written = text
+    let text = ChineseScriptFolding.shared?.foldIfTraditional(written) ?? written
     let places = Gazetteer.places(in: text)
     let placeNames = places.map { $0.city ?? $0.region }
     let tokens = analyzer.terms(in: text)
     let row = weights(ofTerms: tokens)
-    guard !row.isEmpty else { throw .noKnownTerms(text: text, terms: Array(Set(tokens)).sorted(), places: placeNames) }
+    guard !row.isEmpty else {
+      throw .noKnownTerms(text: written, terms: Array(Set(tokens)).sorted(), places: placeNames)
+    }
     // Every token the vocabulary knows has a (positive) weight in the row, so the row names them.
     let known = Set(row.map { terms[$0.column] })
     let understood = TextQuery(

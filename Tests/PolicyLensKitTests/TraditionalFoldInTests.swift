@@ -3,6 +3,7 @@ import Ingest
 import PolicyLensKit
 import Testing
 import TestSupport
+import TextAnalysis
 
 /// An article in traditional characters, added to the seeds model: analysed in simplified
 /// characters, it lands on its simplified original.
@@ -34,5 +35,17 @@ struct TraditionalFoldInTests {
       articles: corpus.articles, to: SeedModel.model, cacheDirectory: TextAnalyzerFixture.cache, progress: { _ in })
     let report = try #require(result.added.first)
     #expect(report.unknownShare > 0.5, "unknown share \(report.unknownShare)")
+  }
+
+  @Test("a query in traditional characters ranks like its simplified form")
+  func traditionalQuery() throws {
+    let model = SeedModel.model
+    let analyzer = try TextAnalyzer(options: model.textAnalysis, cacheDirectory: TextAnalyzerFixture.cache)
+    let queries = QueryModel(model: model)
+    let request = SimilarityRequest(count: 5)
+    let traditional = try queries.similar(toText: "長三角低空經濟 無人機", analyzer: analyzer, request: request)
+    let simplified = try queries.similar(toText: "长三角低空经济 无人机", analyzer: analyzer, request: request)
+    #expect(traditional.map(\.id) == simplified.map(\.id))
+    #expect(traditional.first?.id == "2024-21#1")
   }
 }
