@@ -56,21 +56,9 @@ if [ -n "$reference" ] && [ ! -f "$reference" ]; then echo "check_report: no suc
 
 sudo=""
 [ "$(id -u)" -eq 0 ] || sudo="sudo"
-browser=""
-for candidate in chromium chromium-browser google-chrome google-chrome-stable; do
-  if command -v "$candidate" >/dev/null 2>&1; then browser="$candidate"; break; fi
-done
-if [ -z "$browser" ]; then
-  echo "check_report: installing chromium" >&2
-  $sudo apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq chromium >/dev/null
-  browser=chromium
-fi
-if command -v fc-list >/dev/null 2>&1 && [ -z "$(fc-list :lang=zh family 2>/dev/null | head -1)" ]; then
-  echo "check_report: installing fonts-noto-cjk for the screenshot" >&2
-  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq fonts-noto-cjk >/dev/null \
-    || echo "check_report: warning: no Chinese font; the screenshot will show boxes" >&2
-fi
+# shellcheck source=scripts/browser.sh
+source "$(dirname "$0")/browser.sh"
+ensure_browser check_report
 
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT

@@ -41,20 +41,9 @@ done
 
 sudo=""
 [ "$(id -u)" -eq 0 ] || sudo="sudo"
-browser=""
-for candidate in chromium chromium-browser google-chrome google-chrome-stable; do
-  if command -v "$candidate" >/dev/null 2>&1; then browser="$candidate"; break; fi
-done
-if [ -z "$browser" ]; then
-  echo "check_serve: installing chromium" >&2
-  $sudo apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq chromium >/dev/null
-  browser=chromium
-fi
-if command -v fc-list >/dev/null 2>&1 && [ -z "$(fc-list :lang=zh family 2>/dev/null | head -1)" ]; then
-  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq fonts-noto-cjk >/dev/null \
-    || echo "check_serve: warning: no Chinese font; the screenshot will show boxes" >&2
-fi
+# shellcheck source=scripts/browser.sh
+source scripts/browser.sh  # the working folder is the repository (cd above)
+ensure_browser check_serve
 
 work="$(mktemp -d)"
 server=""

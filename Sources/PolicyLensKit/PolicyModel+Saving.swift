@@ -58,16 +58,7 @@ extension PolicyModel {
       manifest.themeEvidence = columns
     }
     manifest.files = writer.entries
-    let encoder = JSONEncoder()
-    encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-    let manifestData: Data
-    do {
-      manifestData = try encoder.encode(manifest)
-    } catch {
-      writer.abandon()
-      throw .cannotWrite(path: directory.path, reason: "manifest could not be encoded: \(error)")
-    }
-    try writer.commit(manifest: manifestData)
+    try Self.commit(manifest, with: &writer, at: directory)
     return manifest
   }
 
@@ -151,6 +142,15 @@ extension PolicyModel {
     }
     try writer.write(data, as: .themeDefinitions, shape: nil)
     manifest.files = writer.entries
+    try commit(manifest, with: &writer, at: directory)
+    return manifest
+  }
+
+  /// Encodes `manifest` (pretty, sorted keys) and commits the writer's new generation with it;
+  /// the writer is abandoned when the manifest cannot be encoded.
+  private static func commit(
+    _ manifest: ModelManifest, with writer: inout ModelDirectoryWriter, at directory: URL
+  ) throws(ModelStoreError) {
     let encoder = JSONEncoder()
     encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
     let manifestData: Data
@@ -161,6 +161,5 @@ extension PolicyModel {
       throw .cannotWrite(path: directory.path, reason: "manifest could not be encoded: \(error)")
     }
     try writer.commit(manifest: manifestData)
-    return manifest
   }
 }
