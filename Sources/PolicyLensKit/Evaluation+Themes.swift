@@ -76,6 +76,7 @@ extension Evaluation {
     // those that mention the theme without carrying it; every other judged article is a
     // labelled case for the second model.
     let unitRows = vectors.unitRows()
+    let means = ThemeExamples.CorpusMeans(unitLatentRows: unitRows, termWeights: model.weights)
     var exampleFeatures: [[Double]] = []
     var exampleLabels: [Bool] = []
     var exampleGates: [Bool] = []
@@ -105,7 +106,7 @@ extension Evaluation {
             marks.map {
               ThemeExamples(
                 examples: $0.examples.map { judged[$0].row }, counterExamples: $0.counters.map { judged[$0].row },
-                unitLatentRows: unitRows, termWeights: model.weights)
+                unitLatentRows: unitRows, termWeights: model.weights, corpusMeans: means)
             }
           }
           for index in judged.indices {

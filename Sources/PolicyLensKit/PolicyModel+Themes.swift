@@ -71,6 +71,7 @@ extension PolicyModel {
       rowByName[article.id] = row
     }
     let unitRows = latentVectors.unitRows()
+    let means = ThemeExamples.CorpusMeans(unitLatentRows: unitRows, termWeights: weights)
     var learned: [ThemeExamples?] = []
     for theme in catalog.themes {
       let named = theme.examples + theme.counterExamples
@@ -86,7 +87,7 @@ extension PolicyModel {
           : ThemeExamples(
             examples: theme.examples.compactMap { rowByName[$0] },
             counterExamples: theme.counterExamples.compactMap { rowByName[$0] }, unitLatentRows: unitRows,
-            termWeights: weights))
+            termWeights: weights, corpusMeans: means))
     }
     return ThemeTagger.ExampleContext(themes: learned, unitLatentRows: unitRows, termWeights: weights)
   }

@@ -43,7 +43,12 @@ public struct ThemeExamples: Sendable {
   ///   - counterExamples: Rows of counter-examples (may be empty).
   ///   - unitLatentRows: The articles' latent rows scaled to unit length, *articles × k*.
   ///   - termWeights: The articles' l2-normalised TF-IDF rows.
-  public init(examples: [Int], counterExamples: [Int], unitLatentRows: Matrix, termWeights: SparseMatrix) {
+  ///   - corpusMeans: ``CorpusMeans`` of the same rows, when the caller learns several themes
+  ///     (computed here otherwise).
+  public init(
+    examples: [Int], counterExamples: [Int], unitLatentRows: Matrix, termWeights: SparseMatrix,
+    corpusMeans: CorpusMeans? = nil
+  ) {
     precondition(!examples.isEmpty, "a theme learns from at least one example")
     func latentCentroid(_ rows: [Int]) -> [Double] {
       var sum = [Double](repeating: 0, count: unitLatentRows.columnCount)
@@ -62,25 +67,41 @@ public struct ThemeExamples: Sendable {
     let negativeLatent = counterExamples.isEmpty ? nil : latentCentroid(counterExamples)
     // Mean cosines: the centroid against the mean unit latent row, and the lexical centroid
     // against the mean TF-IDF row.
-    let rowCount = Double(max(1, unitLatentRows.rowCount))
-    var meanLatent = [Double](repeating: 0, count: unitLatentRows.columnCount)
-    for row in 0..<unitLatentRows.rowCount {
-      for j in meanLatent.indices { meanLatent[j] += unitLatentRows[row, j] }
-    }
+    let means = corpusMeans ?? CorpusMeans(unitLatentRows: unitLatentRows, termWeights: termWeights)
     func dot(_ a: [Double], _ b: [Double]) -> Double { zip(a, b).reduce(0) { $0 + $1.0 * $1.1 } }
-    var lexicalSum = 0.0
-    for position in termWeights.values.indices {
-      lexicalSum += termWeights.values[position] * (positiveLexical[Int(termWeights.columnIndices[position])] ?? 0)
-    }
+    let lexicalBaseline = positiveLexical.reduce(0) { $0 + $1.value * means.termWeights[$1.key] }
     self.exampleRows = Set(examples)
     self.counterExampleRows = Set(counterExamples)
     self.positiveLatent = positiveLatent
     self.positiveLexical = positiveLexical
     self.negativeLatent = negativeLatent
     self.baseline = (
-      dot(positiveLatent, meanLatent) / rowCount, lexicalSum / rowCount,
-      negativeLatent.map { dot($0, meanLatent) / rowCount } ?? 0
+      dot(positiveLatent, means.latent), lexicalBaseline, negativeLatent.map { dot($0, means.latent) } ?? 0
     )
+  }
+
+  /// The mean row of the articles' unit latent rows and of their TF-IDF rows: computed once
+  /// for all of a catalog's themes, O(*n* · *k* + nnz).
+  public struct CorpusMeans: Sendable {
+    /// The mean unit latent row (*k* values).
+    public let latent: [Double]
+    /// The mean TF-IDF row, dense over the terms.
+    public let termWeights: [Double]
+
+    /// The means of `unitLatentRows` and `termWeights` (over the same articles).
+    public init(unitLatentRows: Matrix, termWeights: SparseMatrix) {
+      let rowCount = Double(max(1, unitLatentRows.rowCount))
+      var latent = [Double](repeating: 0, count: unitLatentRows.columnCount)
+      for row in 0..<unitLatentRows.rowCount {
+        for j in latent.indices { latent[j] += unitLatentRows[row, j] }
+      }
+      var terms = [Double](repeating: 0, count: termWeights.columnCount)
+      for position in termWeights.values.indices {
+        terms[Int(termWeights.columnIndices[position])] += termWeights.values[position]
+      }
+      self.latent = latent.map { $0 / rowCount }
+      self.termWeights = terms.map { $0 / Double(max(1, termWeights.rowCount)) }
+    }
   }
 
   /// The article's similarities to the marked articles.
