@@ -14,8 +14,8 @@ enum OriginalText {
   /// lines and URLs the parser leaves out of a body.
   static let window = 2_000
 
-  /// `article` with ``Article/title`` and ``Article/body`` as written and the folded ones in
-  /// ``Article/simplified``; unchanged when the two agree.
+  /// `article` with ``Article/title``, ``Article/body`` and ``Article/source`` as written and
+  /// the folded title and body in ``Article/simplified``; unchanged when the two agree.
   ///
   /// - Parameters:
   ///   - original: The text as written.
@@ -75,11 +75,14 @@ enum OriginalText {
     }
     let title = restore(article.title)
     let body = article.body.map(restore)
-    guard title != article.title || body != article.body else { return article }
+    // The source line follows the body (its own line, or the end of the last paragraph).
+    let source = article.source.map(restore)
+    guard title != article.title || body != article.body || source != article.source else { return article }
     var restored = article
     restored.simplified = Article.SimplifiedText(title: article.title, body: article.body)
     restored.title = title
     restored.body = body
+    restored.source = source
     return restored
   }
 }
