@@ -352,7 +352,7 @@ def main():
     parser.add_argument("--dims", type=int, dest="dimensions", default=argparse.SUPPRESS, help=argparse.SUPPRESS)
     parser.add_argument("--runs", type=int, default=20)
     parser.add_argument("--corpus", choices=["realistic", "pseudo"], default="realistic",
-                        help="realistic: real lexicon words, Zipf draws, Heaps' law growth (≈ 156k terms at 100k); "
+                        help="realistic: real lexicon words, Zipf draws, Heaps' law growth (≈ 207k terms at 100k); "
                              "pseudo: the older random pseudo-terms (≈ 17k terms at 100k)")
     parser.add_argument("--jieba-limit", type=int, default=5000, help="segment at most this many articles with jieba")
     parser.add_argument("--gensim-max", type=int, default=10000, help="run the gensim peer up to this size")

@@ -35,8 +35,8 @@ extension SplitMix64 {
 /// more from the words in use by a Zipf law of exponent 1 (rank *r* with probability ∝ 1/*r*;
 /// inverse CDF *r* = ⌊(V + 1)^u⌋ for uniform *u*). Real words survive segmentation whole
 /// (pseudo-terms mostly fall apart into single characters the analyzer drops), so the
-/// model's vocabulary tracks V(n): with K = 2.5, β = 0.6 and 4 words per paragraph, 100k
-/// articles reach 156k terms in the model (42.7k at 10k; raise K for more). Past the end of
+/// model's vocabulary tracks V(n): with K = 3.4, β = 0.6 and 4 words per paragraph, 100k
+/// articles reach 207k terms in the model (K = 2.5 gave 156k; raise K for more). Past the end of
 /// the list no new words come.
 ///
 /// Issue *i* (0-based) is `year = 2000 + i / 24`, `number = i % 24 + 1`, so article ids stay

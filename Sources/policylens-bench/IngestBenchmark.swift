@@ -24,9 +24,12 @@ struct IngestBenchmark: AsyncParsableCommand {
 
   @Flag(
     help:
-      "Grow the vocabulary with real words from --lexicon instead (Zipf draws, Heaps' law growth; ≈ 156k terms at 100k articles)."
+      "Grow the vocabulary with real words from --lexicon instead (Zipf draws, Heaps' law growth; ≈ 207k terms at 100k articles)."
   )
   var realisticVocabulary = false
+
+  @Option(help: "Heaps' law coefficient K of --realistic-vocabulary (words in use after n characters: K · n^0.6).")
+  var heapsK = 3.4
 
   @Option(help: "jieba-format dictionary whose words --realistic-vocabulary uses.", completion: .file())
   var lexicon = TextAnalysisOptions.debianJiebaLexiconPath
@@ -60,7 +63,7 @@ struct IngestBenchmark: AsyncParsableCommand {
     var options = CorpusGenerator.Options(
       articleCount: articles, seed: seed, growingVocabulary: growingVocabulary || realisticVocabulary)
     if realisticVocabulary {
-      options.heapsK = 2.5
+      options.heapsK = heapsK
       options.lexiconWords = try CorpusGenerator.lexiconWords(fromDictionaryAt: lexicon)
     }
     let generator = CorpusGenerator(templates: corpus.articles, options: options)
