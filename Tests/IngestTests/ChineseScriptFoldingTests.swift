@@ -28,16 +28,23 @@ struct ChineseScriptFoldingTests {
 }
 
 extension ChineseScriptFoldingTests {
-  @Test("a long text is judged on its beginning, middle and end")
-  func sampling() throws {
+  @Test("a text is judged first by the characters folding changes on their own, without converting it")
+  func estimate() throws {
     let folding = try #require(ChineseScriptFolding.shared)
     let simplified = String(repeating: "低空经济产业发展很快。\n", count: 2_000)
     let traditional = String(repeating: "低空經濟產業發展很快。\n", count: 2_000)
-    let sample = ChineseScriptFolding.sample(of: traditional)
-    #expect(sample.count < traditional.count / 3)
+    #expect(folding.estimatedShare(of: simplified) == 0)
+    // 經 濟 產 業 發 change, 低 空 展 很 快 do not.
+    #expect(abs(folding.estimatedShare(of: traditional) - 0.5) < 1e-12)
     #expect(folding.foldIfTraditional(simplified) == nil)
     #expect(folding.foldIfTraditional(traditional) == simplified)
     // Traditional text only at the end of a long file is still found.
     #expect(folding.foldIfTraditional(simplified + traditional.prefix(30_000)) != nil)
+    // The seeds, in simplified characters, are far below the share; their folding changes
+    // under 1 % of their characters, phrases included.
+    for name in try FileManager.default.contentsOfDirectory(atPath: RepositoryPaths.seeds.path) {
+      let text = try String(contentsOf: RepositoryPaths.seeds.appendingPathComponent(name), encoding: .utf8)
+      #expect(folding.estimatedShare(of: text) < 0.01, "\(name)")
+    }
   }
 }

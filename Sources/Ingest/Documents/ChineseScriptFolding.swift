@@ -15,6 +15,8 @@ public final class ChineseScriptFolding: @unchecked Sendable {
   private let hongKong: opencc_t
   private let taiwan: opencc_t
   private let lock = NSLock()
+  /// Whether folding changes each ideograph of ``tabulated`` on its own.
+  private let changesAlone: [Bool]
 
   /// The process's converters; `nil` when OpenCC's configuration files cannot be loaded (the
   /// library is installed without its data): then traditional text is analysed as written.
@@ -35,6 +37,7 @@ public final class ChineseScriptFolding: @unchecked Sendable {
     }
     hongKong = hk
     taiwan = tw
+    changesAlone = Self.changingIdeographs { Self.convert(Self.convert($0, with: hk), with: tw) }
   }
 
   deinit {
@@ -48,46 +51,51 @@ public final class ChineseScriptFolding: @unchecked Sendable {
   public func fold(_ text: String) -> String {
     lock.lock()
     defer { lock.unlock() }
-    return convert(convert(text, with: hongKong), with: taiwan)
+    return Self.convert(Self.convert(text, with: hongKong), with: taiwan)
   }
 
   /// The folded text when `text` is written in traditional characters (folding changes at
   /// least ``traditionalShare`` of its Chinese characters), else `nil`.
   ///
-  /// Long texts are judged on a sample (``sample(of:)``: their beginning, middle and end), so
-  /// that simplified text, the usual case, costs a small fraction of a full conversion.
+  /// A text is first judged by ``estimatedShare(of:)``, a table lookup per character, and
+  /// folded only when that estimate reaches half the share: simplified text, the usual case,
+  /// never reaches OpenCC (whose dictionary walk took two thirds of ingesting a large corpus
+  /// when every file was folded in part to be judged).
   public func foldIfTraditional(_ text: String) -> String? {
-    let sample = Self.sample(of: text)
-    if sample.count < text.count, Self.changedShare(from: sample, to: fold(sample)) < Self.traditionalShare / 2 {
-      return nil
-    }
+    guard estimatedShare(of: text) >= Self.traditionalShare / 2 else { return nil }
     let folded = fold(text)
     return Self.changedShare(from: text, to: folded) >= Self.traditionalShare ? folded : nil
   }
 
-  /// Whole lines from the beginning, the middle and the end of `text`, about
-  /// ``sampleLength`` characters each; the text itself when it is shorter than three of them.
-  static func sample(of text: String) -> String {
-    let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
-    guard text.count > 3 * sampleLength, lines.count > 3 else { return text }
-    var picked: [Substring] = []
-    func take(from start: Int, step: Int) {
-      var length = 0
-      var index = start
-      while index >= 0, index < lines.count, length < sampleLength {
-        picked.append(lines[index])
-        length += lines[index].count
-        index += step
-      }
+  /// The share of Chinese characters in `text` that folding changes on their own (see
+  /// ``changesAlone``): close to ``changedShare(from:to:)`` of the whole text, which also
+  /// counts phrase conversions (軟體 → 软件), without converting anything.
+  ///
+  /// - Complexity: O(*n*) in the length of the text.
+  func estimatedShare(of text: String) -> Double {
+    var han = 0
+    var changing = 0
+    for scalar in text.unicodeScalars where Self.isHan(scalar) {
+      han += 1
+      let offset = Int(scalar.value) - Int(Self.tabulated.lowerBound)
+      if offset >= 0, offset < changesAlone.count, changesAlone[offset] { changing += 1 }
     }
-    take(from: 0, step: 1)
-    take(from: lines.count / 2, step: 1)
-    take(from: lines.count - 1, step: -1)
-    return picked.joined(separator: "\n")
+    return han == 0 ? 0 : Double(changing) / Double(han)
   }
 
-  /// Characters per sampled stretch (``sample(of:)``).
-  static let sampleLength = 2_000
+  /// The ideographs ``changesAlone`` covers: CJK Extension A and the unified block, where
+  /// nearly all traditional characters in use are.
+  static let tabulated: ClosedRange<UInt32> = 0x3400...0x9FFF
+
+  /// For each ideograph of ``tabulated``, whether folding changes it on its own; made once per
+  /// process by folding the block, one character per line (a few milliseconds).
+  private static func changingIdeographs(_ fold: (String) -> String) -> [Bool] {
+    let ideographs = tabulated.compactMap(Unicode.Scalar.init)
+    let written = ideographs.map { String($0) }.joined(separator: "\n")
+    let folded = fold(written).split(separator: "\n", omittingEmptySubsequences: false)
+    guard folded.count == ideographs.count else { return [Bool](repeating: true, count: ideographs.count) }
+    return zip(ideographs, folded).map { String($0) != $1 }
+  }
 
   /// The share of Chinese characters that differ between `original` and `folded`, compared
   /// line by line and position by position (lines whose length changed count in full).
@@ -117,7 +125,7 @@ public final class ChineseScriptFolding: @unchecked Sendable {
     }
   }
 
-  private func convert(_ text: String, with converter: opencc_t) -> String {
+  private static func convert(_ text: String, with converter: opencc_t) -> String {
     var text = text
     return text.withUTF8 { bytes -> String in
       guard let base = bytes.baseAddress else { return "" }
