@@ -86,7 +86,7 @@ public struct PhraseCounter: Sendable {
     return counts
   }
 
-  private static func isASCIIWordScalar(_ scalar: Unicode.Scalar) -> Bool {
+  static func isASCIIWordScalar(_ scalar: Unicode.Scalar) -> Bool {
     scalar.isASCII && (scalar.properties.isAlphabetic || ("0"..."9").contains(scalar))
   }
 }

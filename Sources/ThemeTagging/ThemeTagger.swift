@@ -35,9 +35,11 @@ public struct ThemeTagger: Sendable {
   /// For each theme, the description's distinctive vocabulary terms (in at most
   /// ``distinctiveDocumentShare`` of the documents, not already phrases).
   public let descriptionTerms: [[String]]
-  private let counters: [PhraseCounter]
-  private let nameCounters: [PhraseCounter]
-  private let descriptionCounters: [PhraseCounter]
+  /// Per theme, its phrases, the parts of its name and its description terms, each counted
+  /// for every theme in one pass.
+  private let phraseCounters: PhraseCounters
+  private let nameCounters: PhraseCounters
+  private let descriptionCounters: PhraseCounters
   /// The scalars any phrase of any counter starts with.
   private let firstScalars: ScalarBitmap
   /// For each theme, its unit latent vector (Σ idf(t) V_t over the vocabulary terms of its
@@ -102,9 +104,9 @@ public struct ThemeTagger: Sendable {
     let counters = phrases.map(PhraseCounter.init)
     let nameCounters = themes.map { PhraseCounter(Self.nameParts(of: $0.name).map(Self.normalize)) }
     let descriptionCounters = descriptionTerms.map(PhraseCounter.init)
-    self.counters = counters
-    self.nameCounters = nameCounters
-    self.descriptionCounters = descriptionCounters
+    self.phraseCounters = PhraseCounters(counters)
+    self.nameCounters = PhraseCounters(nameCounters)
+    self.descriptionCounters = PhraseCounters(descriptionCounters)
     self.firstScalars = ScalarBitmap(firstScalarsOf: counters + nameCounters + descriptionCounters)
     self.themeVectors = termLoadings == nil ? nil : vectors
   }
@@ -137,24 +139,23 @@ public struct ThemeTagger: Sendable {
     let (titlePositions, leadPositions) = (firstScalars.positions(in: title), firstScalars.positions(in: lead))
     let textPositions = firstScalars.positions(in: text)
     let titleAndTextPositions = titlePositions + [title.count] + textPositions.map { $0 + title.count + 1 }
+    let titleCounts = phraseCounters.counts(in: title, candidatePositions: titlePositions)
+    let bodyCounts = phraseCounters.counts(in: text, candidatePositions: textPositions)
+    let leadCounts = phraseCounters.counts(in: lead, candidatePositions: leadPositions)
+    let nameCounts = nameCounters.counts(in: title, candidatePositions: titlePositions)
+    let descriptionCounts = descriptionCounters.counts(in: titleAndText, candidatePositions: titleAndTextPositions)
     return themes.indices.map { theme in
-      let counter = counters[theme]
-      let titleCounts = counter.counts(in: title, candidatePositions: titlePositions)
-      let bodyCounts = counter.counts(in: text, candidatePositions: textPositions)
       var matched: [ThemeEvidence.PhraseCount] = []
-      for (index, phrase) in counter.phrases.enumerated() where titleCounts[index] + bodyCounts[index] > 0 {
-        matched.append(.init(phrase: phrase, count: titleCounts[index] + bodyCounts[index]))
+      for (index, phrase) in phraseCounters.counters[theme].phrases.enumerated()
+      where titleCounts[theme][index] + bodyCounts[theme][index] > 0 {
+        matched.append(.init(phrase: phrase, count: titleCounts[theme][index] + bodyCounts[theme][index]))
       }
       matched.sort { $0.count > $1.count || ($0.count == $1.count && $0.phrase < $1.phrase) }
       return ThemeEvidence(
-        titleCount: titleCounts.reduce(0, +),
-        leadCount: counter.counts(in: lead, candidatePositions: leadPositions).reduce(0, +),
-        bodyCount: bodyCounts.reduce(0, +), bodyLength: text.count, distinctPhraseCount: matched.count,
-        nameInTitle: nameCounters[theme].counts(in: title, candidatePositions: titlePositions).contains { $0 > 0 },
-        descriptionCount: descriptionCounters[theme].counts(
-          in: titleAndText, candidatePositions: titleAndTextPositions
-        ).reduce(0, +),
-        latentSimilarity: 0, matchedPhrases: matched)
+        titleCount: titleCounts[theme].reduce(0, +), leadCount: leadCounts[theme].reduce(0, +),
+        bodyCount: bodyCounts[theme].reduce(0, +), bodyLength: text.count, distinctPhraseCount: matched.count,
+        nameInTitle: nameCounts[theme].contains { $0 > 0 },
+        descriptionCount: descriptionCounts[theme].reduce(0, +), latentSimilarity: 0, matchedPhrases: matched)
     }
   }
 
@@ -178,7 +179,7 @@ public struct ThemeTagger: Sendable {
   /// alike, so stored text evidence (``textEvidence(title:body:)``) stays valid for as long as
   /// the signature does.
   public func textSignature(ofTheme theme: Int) -> String {
-    [counters[theme].phrases, nameCounters[theme].phrases, descriptionCounters[theme].phrases]
+    [phraseCounters, nameCounters, descriptionCounters].map(\.counters[theme].phrases)
       .map { $0.joined(separator: "\u{1F}") }.joined(separator: "\u{1E}")
   }
 

@@ -54,6 +54,30 @@ import Testing
   }
 }
 
+@Suite struct PhraseCountersTests {
+  @Test("several lists counted in one pass give each list's own counts")
+  func matchesEachCounter() {
+    let alphabet: [Character] = ["低", "空", "经", "济", "a", "i", " "]
+    for seed in UInt64(0)..<300 {
+      var generator = SplitMix64(seed: seed)
+      let text = Array(
+        String(
+          (0..<Int.random(in: 0...16, using: &generator)).map { _ in alphabet.randomElement(using: &generator) ?? "低" }
+        ).unicodeScalars)
+      let lists = (0..<Int.random(in: 1...4, using: &generator)).map { _ in
+        (0..<Int.random(in: 0...4, using: &generator)).map { _ in
+          String(
+            (0..<Int.random(in: 1...3, using: &generator)).map { _ in alphabet.randomElement(using: &generator) ?? "空" }
+          )
+        }
+      }
+      let counters = lists.map(PhraseCounter.init)
+      let together = PhraseCounters(counters).counts(in: text, candidatePositions: Array(text.indices))
+      #expect(together == counters.map { $0.counts(in: text, candidatePositions: text.indices) }, "seed \(seed)")
+    }
+  }
+}
+
 @Suite struct LogisticRegressionTests {
   @Test("at the optimum the penalised gradient vanishes")
   func stationarity() {
