@@ -39,13 +39,17 @@ public struct PhraseCounter: Sendable {
 
   /// The position of `value` in ``firstScalarValues``, if any.
   @inline(__always)
-  private func bucket(of value: UInt32) -> Int? {
-    var (low, high) = (0, firstScalarValues.count)
+  private func bucket(of value: UInt32) -> Int? { Self.position(of: value, inAscending: firstScalarValues) }
+
+  /// The position of `value` in `values` (ascending), if any: a binary search, no hashing.
+  @inline(__always)
+  static func position(of value: UInt32, inAscending values: [UInt32]) -> Int? {
+    var (low, high) = (0, values.count)
     while low < high {
       let middle = (low + high) / 2
-      if firstScalarValues[middle] < value { low = middle + 1 } else { high = middle }
+      if values[middle] < value { low = middle + 1 } else { high = middle }
     }
-    return low < firstScalarValues.count && firstScalarValues[low] == value ? low : nil
+    return low < values.count && values[low] == value ? low : nil
   }
 
   /// How often each phrase occurs in `text` (indexed like ``phrases``).

@@ -73,11 +73,6 @@ struct PhraseCounters: Sendable {
 
   @inline(__always)
   private func bucket(of value: UInt32) -> Int? {
-    var (low, high) = (0, firstScalarValues.count)
-    while low < high {
-      let middle = (low + high) / 2
-      if firstScalarValues[middle] < value { low = middle + 1 } else { high = middle }
-    }
-    return low < firstScalarValues.count && firstScalarValues[low] == value ? low : nil
+    PhraseCounter.position(of: value, inAscending: firstScalarValues)
   }
 }
