@@ -64,33 +64,44 @@ public struct ModelDirectory: Sendable {
 
   /// The bytes of `file` after checking its size and checksum against the manifest.
   ///
+  /// A file found intact before and not written to since (``VerifiedFiles``) is not hashed
+  /// again.
+  ///
   /// - Throws: ``ModelStoreError/checksumMismatch(path:)`` when a byte changed.
   public func verifiedData(_ file: ModelFile) throws(ModelStoreError) -> Data {
-    let data = try mappedData(file)
-    guard Checksum.hex(of: data) == entries[file.name]?.checksum else {
-      throw .checksumMismatch(path: path(file))
-    }
-    return data
+    try verifiedData([file])[file] ?? Data()
   }
 
   /// The bytes of several files, memory-mapped, each checked against its size and checksum in
-  /// the manifest; the checksums run on every core.
+  /// the manifest; the checksums run on every core, and a file found intact before and not
+  /// written to since (``VerifiedFiles``) is not hashed again.
   ///
   /// - Throws: The first problem in `files`' order
   ///   (``ModelStoreError/checksumMismatch(path:)`` when a byte changed).
-  /// - Complexity: O(total bytes); the pages are read once, which a query that scans every row
-  ///   would do anyway.
+  /// - Complexity: O(total bytes) the first time; the pages are read once, which a query that
+  ///   scans every row would do anyway. O(1) per file while its record holds.
   public func verifiedData(_ files: [ModelFile]) throws(ModelStoreError) -> [ModelFile: Data] {
+    let records = VerifiedFiles.shared
+    // Each file's state is taken before it is read, so a write during the hashing is seen.
+    let states = files.map { VerifiedFiles.state(ofFileAt: path($0)) }
     var reads: [Data] = []
     for file in files { reads.append(try mappedData(file)) }
     let mapped = reads
-    nonisolated(unsafe) let matches = UnsafeMutableBufferPointer<Bool>.allocate(capacity: files.count)
-    defer { matches.deallocate() }
-    let expected = files.map { entries[$0.name]?.checksum }
-    DispatchQueue.concurrentPerform(iterations: files.count) { index in
-      matches[index] = Checksum.hex(of: mapped[index]) == expected[index]
+    let expected = files.map { entries[$0.name]?.checksum ?? "" }
+    let unverified = files.indices.filter { index in
+      guard let records, let state = states[index] else { return true }
+      return !records.contains(state, checksum: expected[index])
     }
-    if let bad = files.indices.first(where: { !matches[$0] }) { throw .checksumMismatch(path: path(files[bad])) }
+    nonisolated(unsafe) let matches = UnsafeMutableBufferPointer<Bool>.allocate(capacity: unverified.count)
+    defer { matches.deallocate() }
+    DispatchQueue.concurrentPerform(iterations: unverified.count) { position in
+      let index = unverified[position]
+      matches[position] = Checksum.hex(of: mapped[index]) == expected[index]
+    }
+    if let bad = unverified.indices.first(where: { !matches[$0] }) {
+      throw .checksumMismatch(path: path(files[unverified[bad]]))
+    }
+    for index in unverified { if let state = states[index] { records?.insert(state, checksum: expected[index]) } }
     return Dictionary(uniqueKeysWithValues: zip(files, mapped))
   }
 

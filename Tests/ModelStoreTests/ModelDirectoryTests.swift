@@ -69,6 +69,25 @@ struct ModelDirectoryTests {
     }
   }
 
+  @Test("a file read intact once and changed in place afterwards is still a checksum mismatch")
+  func changedAfterVerification() throws {
+    try withFolder { folder in
+      let url = folder.appendingPathComponent("m")
+      let files = ModelDirectory(url: url, entries: try writeModel(to: url))
+      let file = url.appendingPathComponent(ModelFile.inverseDocumentFrequency.name)
+      // Read twice: the second read may rely on the record of the first.
+      #expect(try files.doubles(.inverseDocumentFrequency, count: 3) == [1.5, 2.5, 3.5])
+      #expect(try files.doubles(.inverseDocumentFrequency, count: 3) == [1.5, 2.5, 3.5])
+      let handle = try FileHandle(forWritingTo: file)
+      try handle.seek(toOffset: UInt64(try Data(contentsOf: file).count - 1))
+      try handle.write(contentsOf: Data([0x7F]))
+      try handle.close()
+      #expect(throws: ModelStoreError.checksumMismatch(path: file.path)) {
+        try files.doubles(.inverseDocumentFrequency, count: 3)
+      }
+    }
+  }
+
   @Test("a file the manifest does not list, or a missing directory, is reported")
   func missing() throws {
     try withFolder { folder in
