@@ -33,6 +33,38 @@ public struct NumPyArray<Element: NumPyElement>: Sendable {
     self.isFortranOrder = false
   }
 
+  /// The rows of `parts`, one after another: an array split along its first dimension (a model
+  /// file and its segments), each part 1-D or row-major with the same trailing dimensions.
+  ///
+  /// One part is returned as it is (still mapped); several are copied into one buffer.
+  ///
+  /// - Precondition: `parts` is not empty and its parts agree in layout (callers check each
+  ///   part's shape first, so that an error names the file).
+  /// - Complexity: O(total bytes) for several parts, O(1) for one.
+  public init(concatenatingRowsOf parts: [NumPyArray<Element>]) {
+    precondition(!parts.isEmpty, "at least one part")
+    if parts.count == 1 {
+      self = parts[0]
+      return
+    }
+    let trailing = Array(parts[0].shape.dropFirst())
+    precondition(
+      parts.allSatisfy { Array($0.shape.dropFirst()) == trailing && ($0.shape.count == 1 || !$0.isFortranOrder) },
+      "parts of one array: 1-D or row-major, with the same trailing dimensions")
+    let count = parts.reduce(0) { $0 + $1.count }
+    var data = Data(capacity: count * Element.byteCount)
+    for part in parts {
+      part.bytes.withUnsafeBytes { raw in
+        data.append(contentsOf: raw[part.offset..<(part.offset + part.count * Element.byteCount)])
+      }
+    }
+    self.bytes = data
+    self.offset = 0
+    self.count = count
+    self.shape = [parts.reduce(0) { $0 + ($1.shape.first ?? 0) }] + trailing
+    self.isFortranOrder = false
+  }
+
   /// Reads the header of `.npy` bytes and views their values.
   ///
   /// - Parameters:

@@ -1,0 +1,105 @@
+import Foundation
+import LinearAlgebra
+import ModelStore
+
+/// Reading a file of article rows as one file: the base file's rows, then each segment's
+/// (`ModelFile.takesSegments`), as `add` appended them.
+///
+/// Each part is checked on its own (header, shape, memory order) so that an error names the
+/// damaged part; a model without segments is read exactly as before (one part, still mapped).
+extension ModelDirectory {
+  /// The path of part `index` of `file` (0 is the base file), for messages.
+  func path(_ file: ModelFile, part index: Int) -> String {
+    url.appendingPathComponent(partNames(file)[index]).path
+  }
+
+  /// The lines of a text file with one line per article: the base file's bytes with each
+  /// segment's appended (segments have no header line, so this is the file as `fit` would have
+  /// written it).
+  ///
+  /// - Complexity: O(1) for one part; O(total bytes) for several.
+  static func concatenatedLines(_ parts: [Data]) -> Data {
+    guard parts.count > 1 else { return parts.first ?? Data() }
+    var data = Data(capacity: parts.reduce(0) { $0 + $1.count })
+    for part in parts { data.append(part) }
+    return data
+  }
+
+  /// An `.npy` file of rows with its segments' rows appended; each part must have shape
+  /// `[_] + trailing` and, when 2-D, be row-major.
+  func rows<Element: NumPyElement>(
+    _ file: ModelFile, parts: [Data], trailing: [Int?]
+  ) throws(ModelStoreError) -> NumPyArray<Element> {
+    var arrays: [NumPyArray<Element>] = []
+    for (index, data) in parts.enumerated() {
+      let array = try NumPyArray<Element>(npy: data, path: path(file, part: index))
+      try array.expectShape([nil] + trailing, path: path(file, part: index))
+      if !trailing.isEmpty, array.isFortranOrder {
+        throw .malformedFile(path: path(file, part: index), reason: "unexpected memory order")
+      }
+      arrays.append(array)
+    }
+    guard !arrays.isEmpty else { throw .malformedFile(path: path(.manifest), reason: "it does not list \(file.name)") }
+    return NumPyArray(concatenatingRowsOf: arrays)
+  }
+
+  /// CSR row offsets (`tfidf_indptr.npy`) with its segments': each part holds its own rows'
+  /// offsets from 0, and a segment's are shifted by the values before it.
+  ///
+  /// - Throws: ``ModelStoreError/malformedFile(path:reason:)`` naming a segment whose offsets do
+  ///   not start at 0, or when the values outgrow 32-bit offsets.
+  func rowStarts(parts: [Data]) throws(ModelStoreError) -> NumPyArray<Int32> {
+    var arrays: [NumPyArray<Int32>] = []
+    for (index, data) in parts.enumerated() {
+      let array = try NumPyArray<Int32>(npy: data, path: path(.tfidfRowStarts, part: index))
+      try array.expectShape([nil], path: path(.tfidfRowStarts, part: index))
+      guard array.count >= 1, array[0] == 0 else {
+        throw .malformedFile(path: path(.tfidfRowStarts, part: index), reason: "row offsets do not start at 0")
+      }
+      arrays.append(array)
+    }
+    guard arrays.count > 1 else {
+      guard let base = arrays.first else {
+        throw .malformedFile(path: path(.manifest), reason: "it does not list \(ModelFile.tfidfRowStarts.name)")
+      }
+      return base
+    }
+    var starts = arrays[0].elements
+    for (index, segment) in arrays.enumerated().dropFirst() {
+      let shift = Int(starts[starts.count - 1])
+      guard shift + Int(segment[segment.count - 1]) < Int(Int32.max) else {
+        throw .malformedFile(path: path(.tfidfRowStarts, part: index), reason: "more than 2³¹ TF-IDF weights")
+      }
+      segment.withUnsafeBufferPointer { values in
+        for value in values.dropFirst() { starts.append(Int32(shift) + value) }
+      }
+    }
+    return NumPyArray(starts)
+  }
+
+  /// A 2-D `'<f8'` file of `columns` columns in either memory order (`document_coordinates.npy`
+  /// is column-major) as one matrix, its segments' rows appended.
+  func matrixRows(_ file: ModelFile, parts: [Data], columns: Int) throws(ModelStoreError) -> Matrix {
+    var matrices: [Matrix] = []
+    for (index, data) in parts.enumerated() {
+      let matrix = try NumPyFormat.decodeMatrix(from: data, path: path(file, part: index))
+      guard matrix.columnCount == columns else {
+        throw .shapeMismatch(
+          path: path(file, part: index), expected: "_×\(columns)",
+          found: "\(matrix.rowCount)×\(matrix.columnCount)")
+      }
+      matrices.append(matrix)
+    }
+    guard let base = matrices.first else {
+      throw .malformedFile(path: path(.manifest), reason: "it does not list \(file.name)")
+    }
+    guard matrices.count > 1 else { return base }
+    let rowCount = matrices.reduce(0) { $0 + $1.rowCount }
+    var elements: [Double] = []
+    elements.reserveCapacity(rowCount * columns)
+    for j in 0..<columns {
+      for matrix in matrices { elements += matrix.column(j) }
+    }
+    return Matrix(rowCount: rowCount, columnCount: columns, columnMajor: elements)
+  }
+}
