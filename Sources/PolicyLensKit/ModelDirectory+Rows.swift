@@ -40,7 +40,7 @@ extension ModelDirectory {
       arrays.append(array)
     }
     guard !arrays.isEmpty else { throw .malformedFile(path: path(.manifest), reason: "it does not list \(file.name)") }
-    return NumPyArray(concatenatingRowsOf: arrays)
+    return NumPyArray(concatenatingRowsOf: arrays, baseFile: path(file, part: 0))
   }
 
   /// CSR row offsets (`tfidf_indptr.npy`) with its segments': each part holds its own rows'
