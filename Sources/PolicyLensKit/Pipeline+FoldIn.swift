@@ -143,10 +143,17 @@ extension Pipeline {
   /// text match and any other change does not.
   public static func contentKey(of article: Article) -> String {
     let text = TextNormalizer.normalize(([article.title] + article.body).joined(separator: "\n"))
-    let compact = text.unicodeScalars.filter { !$0.properties.isWhitespace }
+    // The UTF-8 bytes of the non-whitespace scalars, encoded in place (`save` keys every article).
     var bytes: [UInt8] = []
     bytes.reserveCapacity(text.utf8.count)
-    for scalar in compact { bytes.append(contentsOf: String(scalar).utf8) }
+    for scalar in text.unicodeScalars {
+      if scalar.isASCII {
+        let value = UInt8(scalar.value)
+        if value != 0x20 && !(0x09...0x0D).contains(value) { bytes.append(value) }
+      } else if !scalar.properties.isWhitespace {
+        UTF8.encode(scalar) { bytes.append($0) }
+      }
+    }
     return Checksum.hex(of: bytes)
   }
 
