@@ -25,11 +25,34 @@ extension ModelDirectory {
     return data
   }
 
-  /// An `.npy` file of rows with its segments' rows appended; each part must have shape
+  /// An `.npy` file of rows with its segments' rows appended, kept in place (what a query
+  /// reads): the base file mapped, the segments' values after it; each part must have shape
   /// `[_] + trailing` and, when 2-D, be row-major.
   func rows<Element: NumPyElement>(
     _ file: ModelFile, parts: [Data], trailing: [Int?]
   ) throws(ModelStoreError) -> NumPyArray<Element> {
+    NumPyArray(
+      concatenatingRowsOf: try checkedParts(file, parts: parts, trailing: trailing),
+      baseFile: path(file, part: 0))
+  }
+
+  /// The values of an `.npy` file of rows and its segments, copied into one array (what a whole
+  /// load keeps); shapes as for ``rows(_:parts:trailing:)``.
+  func rowElements<Element: NumPyElement>(
+    _ file: ModelFile, parts: [Data], trailing: [Int?]
+  ) throws(ModelStoreError) -> [Element] {
+    let arrays: [NumPyArray<Element>] = try checkedParts(file, parts: parts, trailing: trailing)
+    guard arrays.count > 1 else { return arrays[0].elements }
+    var elements: [Element] = []
+    elements.reserveCapacity(arrays.reduce(0) { $0 + $1.count })
+    for array in arrays { elements += array.elements }
+    return elements
+  }
+
+  /// Each part of `file` as an array, its shape and memory order checked (naming the part).
+  private func checkedParts<Element: NumPyElement>(
+    _ file: ModelFile, parts: [Data], trailing: [Int?]
+  ) throws(ModelStoreError) -> [NumPyArray<Element>] {
     var arrays: [NumPyArray<Element>] = []
     for (index, data) in parts.enumerated() {
       let array = try NumPyArray<Element>(npy: data, path: path(file, part: index))
@@ -40,7 +63,7 @@ extension ModelDirectory {
       arrays.append(array)
     }
     guard !arrays.isEmpty else { throw .malformedFile(path: path(.manifest), reason: "it does not list \(file.name)") }
-    return NumPyArray(concatenatingRowsOf: arrays, baseFile: path(file, part: 0))
+    return arrays
   }
 
   /// CSR row offsets (`tfidf_indptr.npy`) with its segments': each part holds its own rows'
@@ -79,26 +102,38 @@ extension ModelDirectory {
 
   /// A 2-D `'<f8'` file of `columns` columns in either memory order (`document_coordinates.npy`
   /// is column-major) as one matrix, its segments' rows appended.
+  ///
+  /// - Complexity: one copy of the values.
   func matrixRows(_ file: ModelFile, parts: [Data], columns: Int) throws(ModelStoreError) -> Matrix {
-    var matrices: [Matrix] = []
+    var arrays: [NumPyArray<Double>] = []
     for (index, data) in parts.enumerated() {
-      let matrix = try NumPyFormat.decodeMatrix(from: data, path: path(file, part: index))
-      guard matrix.columnCount == columns else {
+      let array = try NumPyArray<Double>(npy: data, path: path(file, part: index))
+      guard array.shape.count == 2, array.shape[1] == columns else {
         throw .shapeMismatch(
           path: path(file, part: index), expected: "_×\(columns)",
-          found: "\(matrix.rowCount)×\(matrix.columnCount)")
+          found: array.shape.map(String.init).joined(separator: "×"))
       }
-      matrices.append(matrix)
+      arrays.append(array)
     }
-    guard let base = matrices.first else {
+    guard let base = arrays.first else {
       throw .malformedFile(path: path(.manifest), reason: "it does not list \(file.name)")
     }
-    guard matrices.count > 1 else { return base }
-    let rowCount = matrices.reduce(0) { $0 + $1.rowCount }
-    var elements: [Double] = []
-    elements.reserveCapacity(rowCount * columns)
-    for j in 0..<columns {
-      for matrix in matrices { elements += matrix.column(j) }
+    guard arrays.count > 1 else { return try NumPyFormat.matrix(base, path: path(file, part: 0)) }
+    let rowCount = arrays.reduce(0) { $0 + $1.shape[0] }
+    let elements = [Double](unsafeUninitializedCapacity: rowCount * columns) { buffer, initialized in
+      var start = 0
+      for array in arrays {
+        let rows = array.shape[0]
+        array.withUnsafeBufferPointer { values in
+          for j in 0..<columns {
+            for i in 0..<rows {
+              buffer[start + i + j * rowCount] = array.isFortranOrder ? values[i + j * rows] : values[i * columns + j]
+            }
+          }
+        }
+        start += rows
+      }
+      initialized = rowCount * columns
     }
     return Matrix(rowCount: rowCount, columnCount: columns, columnMajor: elements)
   }

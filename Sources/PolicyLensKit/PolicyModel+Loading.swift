@@ -131,9 +131,9 @@ extension PolicyModel {
     }
 
     let indptr = try files.rowStarts(parts: parts[.tfidfRowStarts] ?? []).elements
-    let indices: [Int32] = try files.rows(.tfidfColumnIndices, parts: parts[.tfidfColumnIndices] ?? [], trailing: [])
-      .elements
-    let values: [Double] = try files.rows(.tfidfValues, parts: parts[.tfidfValues] ?? [], trailing: []).elements
+    let indices: [Int32] = try files.rowElements(
+      .tfidfColumnIndices, parts: parts[.tfidfColumnIndices] ?? [], trailing: [])
+    let values: [Double] = try files.rowElements(.tfidfValues, parts: parts[.tfidfValues] ?? [], trailing: [])
     guard values.count == indices.count else {
       throw .shapeMismatch(path: files.path(.tfidfValues), expected: "[\(indices.count)]", found: "[\(values.count)]")
     }
