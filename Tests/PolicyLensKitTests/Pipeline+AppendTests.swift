@@ -182,6 +182,24 @@ struct PipelineAppendTests {
     }
   }
 
+  @Test("replacing the theme definitions keeps the segments, and the next add rewrites the evidence whole")
+  func replacedThemes() async throws {
+    try await SeedModel.withTemporaryDirectory { folder in
+      let directory = folder.appendingPathComponent("m")
+      try await SeedModel.model.save(to: directory)
+      #expect(try await Self.add(Self.newArticles(0..<2, tag: "t"), to: directory).storage == .segment)
+      let definitions = Data("version: 1\nthemes:\n  - key: a\n    name: 甲\n    seeds: [低空]\n".utf8)
+      let manifest = try PolicyModel.replaceThemeDefinitions(definitions, inModelAt: directory)
+      #expect(manifest.segments == [2])
+      let loaded = try PolicyModel.load(from: directory)
+      #expect(loaded.articles.count == SeedModel.model.articles.count + 2)
+      #expect(loaded.themeDefinitions == definitions)
+      // The stored evidence was counted for the old themes: a segment could not extend it.
+      #expect(try await Self.add(Self.newArticles(2..<3, tag: "t"), to: directory).storage == .rewritten)
+      #expect(try PolicyModel.load(from: directory).themeEvidence?.table.articleCount == loaded.articles.count + 1)
+    }
+  }
+
   @Test("a model with too many segments is rewritten by the next add")
   func segmentLimit() {
     var manifest = SeedModel.model.manifest
