@@ -5,7 +5,7 @@ extension ModelDirectory {
   ///
   /// A model is written only where nothing of the user's can be lost: the path does not exist
   /// yet, it is an empty folder, or it is a model folder (it holds nothing but files named in
-  /// ``ModelFile``, normally with `manifest.json`; a damaged model may have lost it). Anything else (a file, a folder of newsletters, the
+  /// ``ModelFile`` or segments of them, normally with `manifest.json`; a damaged model may have lost it). Anything else (a file, a folder of newsletters, the
   /// working folder, a model folder with a note dropped into it) is refused, and nothing in it
   /// is touched. A symbolic link is judged by what it points to.
   ///
@@ -29,9 +29,8 @@ extension ModelDirectory {
       throw .notAModelDirectory(path: path, reason: "its contents cannot be listed")
     }
     if entries.isEmpty { return }
-    let modelNames = Set(ModelFile.allCases.map(\.name))
     let foreign = entries.filter { name in
-      guard modelNames.contains(name) else { return true }
+      guard ModelFile.isModelFileName(name) else { return true }
       var entry = stat()
       return lstat(url.appendingPathComponent(name).path, &entry) != 0 || entry.st_mode & S_IFMT != S_IFREG
     }

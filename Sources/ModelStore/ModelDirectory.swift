@@ -11,20 +11,31 @@ import LinearAlgebra
 /// with `verifiesChecksum: false`): then only their size and header are checked, so a reader
 /// that touches a few rows does not read the whole file. ``verifiedData(_:)-([ModelFile])``
 /// maps several files and checksums them on every core (what a query does).
+///
+/// A file that takes segments (``ModelFile/takesSegments``) is read as its *parts*: the base
+/// file, then segments 1 to ``segmentCount`` (``verifiedParts(_:)-(ModelFile)``); each part is
+/// checked against its own manifest entry, and an error names the part.
 public struct ModelDirectory: Sendable {
   /// The directory.
   public let url: URL
   /// The manifest's file entries, by file name (empty until the manifest has been read).
   public var entries: [String: StoredFile]
+  /// How many segments `add` appended after the base files (0 for a model written whole).
+  public var segmentCount: Int
 
-  /// A directory whose manifest lists `entries`.
-  public init(url: URL, entries: [String: StoredFile] = [:]) {
+  /// A directory whose manifest lists `entries`, with `segmentCount` segments.
+  public init(url: URL, entries: [String: StoredFile] = [:], segmentCount: Int = 0) {
     self.url = url
     self.entries = entries
+    self.segmentCount = segmentCount
   }
 
   /// The path of `file` in the directory, for messages.
   public func path(_ file: ModelFile) -> String { url.appendingPathComponent(file.name).path }
+
+  /// The names of `file`'s parts: the base file, then its segments in order (just the base
+  /// file for a file that takes no segments).
+  public func partNames(_ file: ModelFile) -> [String] { file.partNames(segmentCount: segmentCount) }
 
   /// The bytes of `manifest.json`.
   ///
@@ -47,9 +58,15 @@ public struct ModelDirectory: Sendable {
   /// The bytes of `file`, memory-mapped, after checking that the manifest lists it and that
   /// its size matches (its checksum is not read).
   public func mappedData(_ file: ModelFile) throws(ModelStoreError) -> Data {
-    let fileURL = url.appendingPathComponent(file.name)
-    guard let entry = entries[file.name] else {
-      throw .malformedFile(path: path(.manifest), reason: "it does not list \(file.name)")
+    try mappedData(named: file.name)
+  }
+
+  /// The bytes of the file `name` (a model file or a segment), memory-mapped, after checking
+  /// that the manifest lists it and that its size matches.
+  func mappedData(named name: String) throws(ModelStoreError) -> Data {
+    let fileURL = url.appendingPathComponent(name)
+    guard let entry = entries[name] else {
+      throw .malformedFile(path: path(.manifest), reason: "it does not list \(name)")
     }
     guard let data = try? Data(contentsOf: fileURL, options: .alwaysMapped) else {
       throw .unreadableFile(
@@ -103,6 +120,43 @@ public struct ModelDirectory: Sendable {
     }
     for index in unverified { if let state = states[index] { records?.insert(state, checksum: expected[index]) } }
     return Dictionary(uniqueKeysWithValues: zip(files, mapped))
+  }
+
+  /// The parts of `file` (``partNames(_:)``), memory-mapped, each checked against its size and
+  /// checksum in the manifest.
+  ///
+  /// - Throws: ``ModelStoreError/checksumMismatch(path:)`` naming the part whose bytes changed.
+  public func verifiedParts(_ file: ModelFile) throws(ModelStoreError) -> [Data] {
+    try verifiedParts([file])[file] ?? []
+  }
+
+  /// The parts of several files (``partNames(_:)``), memory-mapped, each checked against its
+  /// size and checksum in the manifest; the checksums run on every core.
+  ///
+  /// - Throws: The first problem in `files`' order, naming the part.
+  /// - Complexity: O(total bytes).
+  public func verifiedParts(_ files: [ModelFile]) throws(ModelStoreError) -> [ModelFile: [Data]] {
+    let names = files.flatMap { partNames($0) }
+    var reads: [Data] = []
+    for name in names { reads.append(try mappedData(named: name)) }
+    let mapped = reads
+    nonisolated(unsafe) let matches = UnsafeMutableBufferPointer<Bool>.allocate(capacity: names.count)
+    defer { matches.deallocate() }
+    let expected = names.map { entries[$0]?.checksum }
+    DispatchQueue.concurrentPerform(iterations: names.count) { index in
+      matches[index] = Checksum.hex(of: mapped[index]) == expected[index]
+    }
+    if let bad = names.indices.first(where: { !matches[$0] }) {
+      throw .checksumMismatch(path: url.appendingPathComponent(names[bad]).path)
+    }
+    var result: [ModelFile: [Data]] = [:]
+    var next = 0
+    for file in files {
+      let count = partNames(file).count
+      result[file] = Array(mapped[next..<(next + count)])
+      next += count
+    }
+    return result
   }
 
   /// An `.npy` array of `file`, its shape checked (`nil` accepts any size in a dimension).

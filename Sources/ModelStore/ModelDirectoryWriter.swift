@@ -30,25 +30,36 @@ public struct ModelDirectoryWriter: Sendable {
 
   /// Writes `data` as `file` and records its entry.
   public mutating func write(_ data: Data, as file: ModelFile, shape: [Int]?) throws(ModelStoreError) {
-    precondition(file != .manifest, "the manifest is written by commit(manifest:)")
-    do {
-      try transaction.write(data, named: file.name)
-    } catch {
-      throw Self.modelError(error)
-    }
-    entries[file.name] = StoredFile(checksum: Checksum.hex(of: data), bytes: data.count, shape: shape)
+    try write(data, named: file.name, shape: shape)
   }
 
-  /// Carries `file` over unchanged from the model being replaced (a hard link, no bytes
-  /// copied), recording `entry`, its entry in that model's manifest.
-  public mutating func keep(_ file: ModelFile, entry: StoredFile) throws(ModelStoreError) {
-    precondition(file != .manifest, "the manifest is written by commit(manifest:)")
+  /// Writes `data` as the file `name` (a model file or a segment, ``ModelFile/segmentName(_:)``)
+  /// and records its entry.
+  public mutating func write(_ data: Data, named name: String, shape: [Int]?) throws(ModelStoreError) {
+    precondition(
+      name != ModelFile.manifest.name && ModelFile.isModelFileName(name), "\(name) is not a data file of a model")
     do {
-      try transaction.link(transaction.destination.appendingPathComponent(file.name), named: file.name)
+      try transaction.write(data, named: name)
     } catch {
       throw Self.modelError(error)
     }
-    entries[file.name] = entry
+    entries[name] = StoredFile(checksum: Checksum.hex(of: data), bytes: data.count, shape: shape)
+  }
+
+  /// Carries the file `name` (a model file or a segment) over unchanged from the model being
+  /// replaced (a hard link, no bytes copied), recording `entry`, its entry in that model's
+  /// manifest.
+  ///
+  /// Files are never appended to: the old generation shares the linked file.
+  public mutating func keep(named name: String, entry: StoredFile) throws(ModelStoreError) {
+    precondition(
+      name != ModelFile.manifest.name && ModelFile.isModelFileName(name), "\(name) is not a data file of a model")
+    do {
+      try transaction.link(transaction.destination.appendingPathComponent(name), named: name)
+    } catch {
+      throw Self.modelError(error)
+    }
+    entries[name] = entry
   }
 
   /// Writes the manifest (which should list ``entries``) and puts the directory in place.

@@ -33,6 +33,104 @@ public struct NumPyArray<Element: NumPyElement>: Sendable {
     self.isFortranOrder = false
   }
 
+  /// The rows of `parts`, one after another: an array split along its first dimension (a model
+  /// file and its segments), each part 1-D or row-major with the same trailing dimensions.
+  ///
+  /// One part is returned as it is (still mapped). With several, when `baseFile` names the file
+  /// `parts[0]` was read from, its pages are mapped again, privately, and the later parts' values
+  /// are copied after its last value, into the copy-on-write tail of its last page and fresh pages
+  /// after it: one contiguous buffer for which only the appended rows are copied (what a query
+  /// on a 100k-article model with a small segment needs). Without `baseFile`, or if mapping
+  /// fails, every part is copied.
+  ///
+  /// - Precondition: `parts` is not empty and its parts agree in layout (callers check each
+  ///   part's shape first, so that an error names the file).
+  /// - Complexity: O(bytes of `parts[1...]`) with `baseFile`; O(total bytes) without.
+  public init(concatenatingRowsOf parts: [NumPyArray<Element>], baseFile: String? = nil) {
+    precondition(!parts.isEmpty, "at least one part")
+    if parts.count == 1 {
+      self = parts[0]
+      return
+    }
+    let trailing = Array(parts[0].shape.dropFirst())
+    precondition(
+      parts.allSatisfy { Array($0.shape.dropFirst()) == trailing && ($0.shape.count == 1 || !$0.isFortranOrder) },
+      "parts of one array: 1-D or row-major, with the same trailing dimensions")
+    let count = parts.reduce(0) { $0 + $1.count }
+    let shape = [parts.reduce(0) { $0 + ($1.shape.first ?? 0) }] + trailing
+    let base = parts[0]
+    if let baseFile,
+      let joined = Self.mapping(
+        baseFile, valueEnd: base.offset + base.count * Element.byteCount, after: parts.dropFirst())
+    {
+      self.bytes = joined
+      self.offset = base.offset
+    } else {
+      var data = Data(capacity: count * Element.byteCount)
+      for part in parts { part.withValueBytes { data.append(contentsOf: $0) } }
+      self.bytes = data
+      self.offset = 0
+    }
+    self.count = count
+    self.shape = shape
+    self.isFortranOrder = false
+  }
+
+  /// Calls `body` with the bytes of the values (little-endian, in storage order).
+  private func withValueBytes<R>(_ body: (UnsafeRawBufferPointer) -> R) -> R {
+    bytes.withUnsafeBytes { raw in
+      body(UnsafeRawBufferPointer(rebasing: raw[offset..<(offset + count * Element.byteCount)]))
+    }
+  }
+
+  /// The first `valueEnd` bytes of the file at `path`, mapped privately, followed by the value
+  /// bytes of `later`, in one read-only region that is unmapped when the `Data` is released;
+  /// `nil` when the file is shorter or a system call fails.
+  private static func mapping(_ path: String, valueEnd: Int, after later: ArraySlice<NumPyArray<Element>>) -> Data? {
+    let pageSize = Int(sysconf(Int32(_SC_PAGESIZE)))
+    let total = valueEnd + later.reduce(0) { $0 + $1.count * Element.byteCount }
+    let length = (total + pageSize - 1) / pageSize * pageSize
+    let descriptor = open(path, O_RDONLY)
+    guard descriptor >= 0 else { return nil }
+    defer { close(descriptor) }
+    var status = stat()
+    guard fstat(descriptor, &status) == 0, Int(status.st_size) >= valueEnd, length > 0 else { return nil }
+    // Reserve the whole region, then map the file over its start: its whole pages read-only and
+    // populated at once (the query reads every one), the page holding its last value
+    // copy-on-write, so that writing after that value copies this one page, never the file.
+    guard let region = mmap(nil, length, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0),
+      region != MAP_FAILED
+    else { return nil }
+    let wholePages = valueEnd / pageSize * pageSize
+    if wholePages > 0 {
+      let mapped = mmap(region, wholePages, PROT_READ, MAP_PRIVATE | MAP_FIXED | MAP_POPULATE, descriptor, 0)
+      guard mapped == region else {
+        munmap(region, length)
+        return nil
+      }
+    }
+    if valueEnd > wholePages {
+      let tail = region + wholePages
+      let mapped = mmap(
+        tail, pageSize, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_FIXED, descriptor, off_t(wholePages))
+      guard mapped == tail else {
+        munmap(region, length)
+        return nil
+      }
+    }
+    var position = valueEnd
+    for part in later {
+      part.withValueBytes { source in
+        if let address = source.baseAddress, source.count > 0 {
+          (region + position).copyMemory(from: address, byteCount: source.count)
+        }
+        position += source.count
+      }
+    }
+    mprotect(region + wholePages, length - wholePages, PROT_READ)
+    return Data(bytesNoCopy: region, count: total, deallocator: .custom { pointer, _ in munmap(pointer, length) })
+  }
+
   /// Reads the header of `.npy` bytes and views their values.
   ///
   /// - Parameters:

@@ -105,4 +105,22 @@ public struct ArticleIndex: RandomAccessCollection, Sendable {
       }
     }
   }
+
+  /// Every article's id, in row order, decoding only the first field of each line.
+  ///
+  /// - Complexity: O(number of articles + bytes of the ids).
+  public var ids: [String] {
+    switch storage {
+    case .decoded(let summaries):
+      return summaries.map(\.id)
+    case .lines(let data, let lines):
+      return data.withUnsafeBytes { raw in
+        let bytes = raw.bindMemory(to: UInt8.self)
+        return lines.map { line in
+          let end = line.firstIndex { bytes[$0] == 0x09 } ?? line.upperBound
+          return String(decoding: UnsafeBufferPointer(rebasing: bytes[line.lowerBound..<end]), as: UTF8.self)
+        }
+      }
+    }
+  }
 }

@@ -23,26 +23,43 @@ extension ModelManifest {
       guard let probe = try? JSONDecoder().decode(VersionProbe.self, from: data) else {
         throw .malformedFile(path: path, reason: "not a PolicyLens manifest (no formatVersion)")
       }
-      guard probe.formatVersion == currentFormatVersion else {
-        throw .unsupportedFormatVersion(path: path, found: probe.formatVersion, supported: currentFormatVersion)
+      guard readableFormatVersions.contains(probe.formatVersion) else {
+        throw .unsupportedFormatVersion(path: path, found: probe.formatVersion, supported: segmentedFormatVersion)
       }
       throw .malformedFile(path: path, reason: describe(error))
     }
-    guard manifest.formatVersion == currentFormatVersion else {
-      throw .unsupportedFormatVersion(path: path, found: manifest.formatVersion, supported: currentFormatVersion)
+    guard readableFormatVersions.contains(manifest.formatVersion) else {
+      throw .unsupportedFormatVersion(path: path, found: manifest.formatVersion, supported: segmentedFormatVersion)
     }
     try manifest.checkCounts(path: path)
     return manifest
+  }
+
+  /// The layout versions this build reads: a model written whole, or with segments.
+  static let readableFormatVersions = currentFormatVersion...segmentedFormatVersion
+
+  /// A reader of the model's files in `directory`, with this manifest's entries and segments.
+  func files(in directory: URL) -> ModelDirectory {
+    ModelDirectory(url: directory, entries: files, segmentCount: segmentCount)
   }
 
   /// Checks that the counts are plausible for the files the manifest lists, before any reader
   /// sizes an allocation or an index by them: each is non-negative and no larger than the file
   /// that holds one line or value per item (a damaged count is an error, not a crash).
   func checkCounts(path: String) throws(ModelStoreError) {
-    func bytes(_ file: ModelFile) -> Int { files[file.name]?.bytes ?? 0 }
+    func bytes(_ file: ModelFile) -> Int {
+      file.partNames(segmentCount: segmentCount).reduce(0) { $0 + (files[$1]?.bytes ?? 0) }
+    }
     let rowCount = counts.articles.addingReportingOverflow(foldedInArticleCount)
+    // Each segment holds at least one folded-in article, and together no more than all of them.
+    var segmentRows = 0
+    let segmentsFit = (segments ?? []).allSatisfy { rows in
+      guard rows >= 1, rows <= foldedInArticleCount - segmentRows else { return false }
+      segmentRows += rows
+      return true
+    }
     let isPlausible =
-      counts.articles >= 0 && foldedInArticleCount >= 0 && !rowCount.overflow
+      counts.articles >= 0 && foldedInArticleCount >= 0 && !rowCount.overflow && segmentsFit
       && rowCount.partialValue <= bytes(.articleIndex) && counts.terms >= 0 && counts.terms <= bytes(.vocabulary)
       && counts.dimensions >= 1 && counts.dimensions <= bytes(.singularValues) / 8
       && counts.nonZeroWeights >= 0 && counts.nonZeroWeights <= bytes(.tfidfValues) / 8

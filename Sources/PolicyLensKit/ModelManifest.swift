@@ -5,8 +5,11 @@ import ModelStore
 /// `manifest.json` of a model directory: what was fitted, from what, with which settings,
 /// and the checksum of every file, so that loading can tell a sound model from a damaged one.
 public struct ModelManifest: Sendable, Hashable, Codable {
-  /// The layout version this build writes and reads.
+  /// The layout version of a model written whole (`fit`, a compacting `add`); every build reads it.
   public static let currentFormatVersion = 1
+  /// The layout version of a model with segments (``segments``): builds before segments refuse
+  /// it with a clear message rather than reading only the base files.
+  public static let segmentedFormatVersion = 2
 
   /// Layout version of the directory.
   public var formatVersion: Int
@@ -35,6 +38,14 @@ public struct ModelManifest: Sendable, Hashable, Codable {
   public var themesSource: String? = nil
   /// The theme columns of `theme_evidence.npy` (`nil`: the model stores no theme evidence).
   public var themeEvidence: ThemeEvidenceColumns? = nil
+  /// The article count of each segment `add` appended after the base files, in order.
+  ///
+  /// `nil` when there are none (see `ModelFile.segmentName(_:)`). The last
+  /// `segments.reduce(0, +)` of the ``foldedInArticleCount`` articles are in segments.
+  public var segments: [Int]? = nil
+
+  /// The number of segments (0 when the model was written whole).
+  public var segmentCount: Int { segments?.count ?? 0 }
 
   /// What the columns of `theme_evidence.npy` were counted for.
   public struct ThemeEvidenceColumns: Sendable, Hashable, Codable {

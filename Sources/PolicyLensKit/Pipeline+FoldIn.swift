@@ -35,9 +35,70 @@ extension Pipeline {
     articles newArticles: [Article], to model: PolicyModel, cacheDirectory: URL?,
     progress: @escaping ProgressHandler
   ) async throws -> (model: PolicyModel, added: [FoldInReport], skipped: [String]) {
-    var knownContent = Set(model.articles.map(contentKey(of:)))
-    var takenIDs = Set(model.articles.map(\.id))
+    let foldIn = try await self.foldIn(
+      newArticles, knownContent: Set(model.articles.map(contentKey(of:))), takenIDs: Set(model.articles.map(\.id)),
+      into: FoldInSpace(model), cacheDirectory: cacheDirectory, progress: progress)
+    guard !foldIn.articles.isEmpty else { return (model, [], foldIn.skipped) }
+    var extended = model
+    extended.articles += foldIn.articles
+    extended.tfidf = TFIDFModel(
+      options: model.tfidf.options, terms: model.tfidf.terms,
+      documentFrequency: model.tfidf.documentFrequency,
+      inverseDocumentFrequency: model.tfidf.inverseDocumentFrequency,
+      trainingWeights: model.weights.appendingRows(of: foldIn.weights), trainingDocumentCount: model.tfidf.documentCount
+    )
+    extended.lsa = LSAModel(
+      options: model.lsa.options, algorithm: model.lsa.algorithm,
+      singularValues: model.lsa.singularValues, termLoadings: model.lsa.termLoadings,
+      documentCoordinates: model.lsa.documentCoordinates.appendingRows(of: foldIn.coordinates),
+      totalSumOfSquares: model.lsa.totalSumOfSquares)
+    extended.manifest.foldedInArticleCount += foldIn.articles.count
+    return (extended, foldIn.reports, foldIn.skipped)
+  }
+
+  /// What folding articles in reads of a model: how it analyses text, its weighting and its
+  /// topics; not its articles' rows, so `add` can fold into a model it has not loaded whole.
+  struct FoldInSpace {
+    var textAnalysis: TextAnalysisOptions
+    var titleRepetitions: Int
+    var weighting: TFIDFWeighting
+    var lsa: LSAModel
+
+    init(_ model: PolicyModel) {
+      self.init(
+        textAnalysis: model.textAnalysis, titleRepetitions: model.manifest.parameters.titleRepetitions,
+        weighting: model.tfidf.weighting, lsa: model.lsa)
+    }
+
+    init(textAnalysis: TextAnalysisOptions, titleRepetitions: Int, weighting: TFIDFWeighting, lsa: LSAModel) {
+      self.textAnalysis = textAnalysis
+      self.titleRepetitions = titleRepetitions
+      self.weighting = weighting
+      self.lsa = lsa
+    }
+  }
+
+  /// The articles of a fold-in: those new to the model, their content keys, TF-IDF rows,
+  /// coordinates and reports, and the ids skipped as already present.
+  struct FoldIn {
+    var articles: [Article]
+    var contentKeys: [String]
+    var weights: SparseMatrix
+    var coordinates: Matrix
+    var reports: [FoldInReport]
+    var skipped: [String]
+  }
+
+  /// Folds `newArticles` into `space` (see ``add(articles:to:cacheDirectory:progress:)``):
+  /// `knownContent` and `takenIDs` are the content keys and ids of the model's articles.
+  static func foldIn(
+    _ newArticles: [Article], knownContent: Set<String>, takenIDs: Set<String>, into space: FoldInSpace,
+    cacheDirectory: URL?, progress: @escaping ProgressHandler
+  ) async throws -> FoldIn {
+    var knownContent = knownContent
+    var takenIDs = takenIDs
     var fresh: [Article] = []
+    var keys: [String] = []
     var skipped: [String] = []
     for var article in newArticles {
       let key = contentKey(of: article)
@@ -48,37 +109,31 @@ extension Pipeline {
       if takenIDs.contains(article.id) { article.id = distinctID(for: article.id, contentKey: key, avoiding: takenIDs) }
       takenIDs.insert(article.id)
       fresh.append(article)
+      keys.append(key)
     }
-    guard !fresh.isEmpty else { return (model, [], skipped) }
-    let analyzer = try TextAnalyzer(options: model.textAnalysis, cacheDirectory: cacheDirectory)
+    let dimensionCount = space.lsa.dimensionCount
+    guard !fresh.isEmpty else {
+      return FoldIn(
+        articles: [], contentKeys: [], weights: space.weighting.transform([]),
+        coordinates: Matrix(rowCount: 0, columnCount: dimensionCount), reports: [], skipped: skipped)
+    }
+    let analyzer = try TextAnalyzer(options: space.textAnalysis, cacheDirectory: cacheDirectory)
     for note in analyzer.lexiconReport.damageNotes { progress(.warning(note)) }
     let documents = await segment(
-      fresh.map { analysisText(of: $0, titleRepetitions: model.manifest.parameters.titleRepetitions) }, with: analyzer,
+      fresh.map { analysisText(of: $0, titleRepetitions: space.titleRepetitions) }, with: analyzer,
       progress: progress)
-    let weights = model.tfidf.transform(documents)
-    let coordinates = model.lsa.transform(weights)
+    let weights = space.weighting.transform(documents)
+    let coordinates = space.lsa.transform(weights)
 
-    let coverage = model.tfidf.weighting.coverage(of: documents)
+    let coverage = space.weighting.coverage(of: documents)
     let reports = zip(fresh, coverage).map { article, coverage in
       FoldInReport(
         id: article.id, title: article.title, unknownShare: coverage.unknownShare,
         isPoorlyRepresented: coverage.unknownShare > poorRepresentationThreshold)
     }
-
-    var extended = model
-    extended.articles += fresh
-    extended.tfidf = TFIDFModel(
-      options: model.tfidf.options, terms: model.tfidf.terms,
-      documentFrequency: model.tfidf.documentFrequency,
-      inverseDocumentFrequency: model.tfidf.inverseDocumentFrequency,
-      trainingWeights: model.weights.appendingRows(of: weights), trainingDocumentCount: model.tfidf.documentCount)
-    extended.lsa = LSAModel(
-      options: model.lsa.options, algorithm: model.lsa.algorithm,
-      singularValues: model.lsa.singularValues, termLoadings: model.lsa.termLoadings,
-      documentCoordinates: model.lsa.documentCoordinates.appendingRows(of: coordinates),
-      totalSumOfSquares: model.lsa.totalSumOfSquares)
-    extended.manifest.foldedInArticleCount += fresh.count
-    return (extended, reports, skipped)
+    return FoldIn(
+      articles: fresh, contentKeys: keys, weights: weights, coordinates: coordinates, reports: reports,
+      skipped: skipped)
   }
 }
 
@@ -88,10 +143,17 @@ extension Pipeline {
   /// text match and any other change does not.
   public static func contentKey(of article: Article) -> String {
     let text = TextNormalizer.normalize(([article.title] + article.body).joined(separator: "\n"))
-    let compact = text.unicodeScalars.filter { !$0.properties.isWhitespace }
+    // The UTF-8 bytes of the non-whitespace scalars, encoded in place (`save` keys every article).
     var bytes: [UInt8] = []
     bytes.reserveCapacity(text.utf8.count)
-    for scalar in compact { bytes.append(contentsOf: String(scalar).utf8) }
+    for scalar in text.unicodeScalars {
+      if scalar.isASCII {
+        let value = UInt8(scalar.value)
+        if value != 0x20 && !(0x09...0x0D).contains(value) { bytes.append(value) }
+      } else if !scalar.properties.isWhitespace {
+        UTF8.encode(scalar) { bytes.append($0) }
+      }
+    }
     return Checksum.hex(of: bytes)
   }
 

@@ -33,7 +33,7 @@ extension PolicyModel {
     let articles = try ModelDirectory.readingOneGeneration(at: directory) { () throws(ModelStoreError) in
       let manifest = try ModelManifest.load(from: ModelDirectory(url: directory), withCorpusFiles: false)
       guard manifest.files == loaded.files else { throw .modelBeingReplaced(path: directory.path) }
-      return try Self.loadArticles(from: ModelDirectory(url: directory, entries: manifest.files))
+      return try Self.loadArticles(from: manifest.files(in: directory))
     }
     guard articles.count == self.articles.count else {
       throw .shapeMismatch(
@@ -60,34 +60,44 @@ extension PolicyModel {
     return try ModelDirectory.readingOneGeneration(at: directory) { () throws(ModelStoreError) in
       let manifest = try ModelManifest.load(from: ModelDirectory(url: directory), withCorpusFiles: false)
       guard manifest.files == loaded.files else { throw .modelBeingReplaced(path: directory.path) }
-      let files = ModelDirectory(url: directory, entries: manifest.files)
-      let data = try files.verifiedData(.articles)
-      var starts: [Int] = []
-      starts.reserveCapacity(articles.count + 1)
-      data.withUnsafeBytes { raw in
-        let bytes = raw.bindMemory(to: UInt8.self)
-        var position = 0
-        while position < bytes.count {
-          starts.append(position)
-          guard let base = bytes.baseAddress,
-            let newline = memchr(base + position, 0x0A, bytes.count - position)
-          else { break }
-          position = base.distance(to: newline.assumingMemoryBound(to: UInt8.self)) + 1
+      let files = manifest.files(in: directory)
+      // Each part (the base file, then any segments `add` appended) holds whole lines.
+      let parts = try files.verifiedParts(.articles)
+      var lines: [(part: Int, number: Int, range: Range<Int>)] = []
+      lines.reserveCapacity(articles.count)
+      for (part, data) in parts.enumerated() {
+        let first = lines.count
+        data.withUnsafeBytes { raw in
+          let bytes = raw.bindMemory(to: UInt8.self)
+          var position = 0
+          while position < bytes.count {
+            guard let base = bytes.baseAddress,
+              let newline = memchr(base + position, 0x0A, bytes.count - position)
+            else {
+              lines.append((part, lines.count - first + 1, position..<bytes.count))
+              break
+            }
+            let end = base.distance(to: newline.assumingMemoryBound(to: UInt8.self))
+            lines.append((part, lines.count - first + 1, position..<(end + 1)))
+            position = end + 1
+          }
         }
       }
-      starts.append(data.count)
-      guard starts.count - 1 == articles.count else {
+      guard lines.count == articles.count else {
         throw .shapeMismatch(
-          path: files.path(.articles), expected: "\(articles.count) articles", found: "\(starts.count - 1)")
+          path: files.path(.articles), expected: "\(articles.count) articles", found: "\(lines.count)")
       }
       let decoder = JSONDecoder()
       var result: [Article] = []
       for row in rows {
-        let line = data[(data.startIndex + starts[row])..<(data.startIndex + starts[row + 1])]
+        let (part, number, range) = lines[row]
+        let data = parts[part]
+        let line = data[(data.startIndex + range.lowerBound)..<(data.startIndex + range.upperBound)]
         do {
           result.append(try decoder.decode(Article.self, from: line))
         } catch {
-          throw .malformedFile(path: files.path(.articles), reason: "line \(row + 1): \(ModelManifest.describe(error))")
+          throw .malformedFile(
+            path: files.path(.articles, part: part), reason: "line \(number): \(ModelManifest.describe(error))")
         }
       }
       return result
@@ -97,9 +107,8 @@ extension PolicyModel {
   private static func loadOneGeneration(from directory: URL, articleText: Bool) throws(ModelStoreError)
     -> PolicyModel
   {
-    var files = ModelDirectory(url: directory)
-    let manifest = try ModelManifest.load(from: files, withCorpusFiles: true)
-    files.entries = manifest.files
+    let manifest = try ModelManifest.load(from: ModelDirectory(url: directory), withCorpusFiles: true)
+    let files = manifest.files(in: directory)
     let counts = manifest.counts
     let termCount = counts.terms
     let dimensionCount = counts.dimensions
@@ -109,11 +118,25 @@ extension PolicyModel {
     let idf = try files.doubles(.inverseDocumentFrequency, count: termCount)
     let sigma = try files.doubles(.singularValues, count: dimensionCount)
     let loadings = try files.matrix(.termLoadings, rows: termCount, columns: dimensionCount)
-    let coordinates = try files.matrix(.documentCoordinates, rows: articleCount, columns: dimensionCount)
+    // A model with segments (`add`) has each file's rows in several parts, joined here.
+    let parts = try files.verifiedParts([
+      .documentCoordinates, .tfidfRowStarts, .tfidfColumnIndices, .tfidfValues,
+    ])
+    let coordinates = try files.matrixRows(
+      .documentCoordinates, parts: parts[.documentCoordinates] ?? [], columns: dimensionCount)
+    guard coordinates.rowCount == articleCount else {
+      throw .shapeMismatch(
+        path: files.path(.documentCoordinates), expected: "\(articleCount)×\(dimensionCount)",
+        found: "\(coordinates.rowCount)×\(coordinates.columnCount)")
+    }
 
-    let indptr = try files.int32s(.tfidfRowStarts)
-    let indices = try files.int32s(.tfidfColumnIndices)
-    let values = try files.doubles(.tfidfValues, count: indices.count)
+    let indptr = try files.rowStarts(parts: parts[.tfidfRowStarts] ?? []).elements
+    let indices: [Int32] = try files.rowElements(
+      .tfidfColumnIndices, parts: parts[.tfidfColumnIndices] ?? [], trailing: [])
+    let values: [Double] = try files.rowElements(.tfidfValues, parts: parts[.tfidfValues] ?? [], trailing: [])
+    guard values.count == indices.count else {
+      throw .shapeMismatch(path: files.path(.tfidfValues), expected: "[\(indices.count)]", found: "[\(values.count)]")
+    }
     guard indptr.count == articleCount + 1 else {
       throw .shapeMismatch(
         path: files.path(.tfidfRowStarts), expected: "[\(articleCount + 1)]", found: "[\(indptr.count)]")
@@ -152,10 +175,11 @@ extension PolicyModel {
     var model = PolicyModel(manifest: manifest, articles: articles, tfidf: tfidf, lsa: lsa)
     model.hasArticleText = articleText
     if let columns = manifest.themeEvidence, files.entries[ModelFile.themeEvidence.name] != nil {
-      let rows = try files.array(
-        .themeEvidence, of: Int32.self, shape: [nil, nil], fortranOrder: false, verifiesChecksum: true)
-      let phrases = try files.array(
-        .themeEvidencePhrases, of: Int32.self, shape: [nil, nil], fortranOrder: false, verifiesChecksum: true)
+      let evidenceParts = try files.verifiedParts([.themeEvidence, .themeEvidencePhrases])
+      let rows: NumPyArray<Int32> = try files.rows(
+        .themeEvidence, parts: evidenceParts[.themeEvidence] ?? [], trailing: [StoredThemeEvidence.columnCount])
+      let phrases: NumPyArray<Int32> = try files.rows(
+        .themeEvidencePhrases, parts: evidenceParts[.themeEvidencePhrases] ?? [], trailing: [2])
       model.themeEvidence = try StoredThemeEvidence.decoding(
         evidence: rows, phrases: phrases, columns: columns, articleCount: articleCount, files: files)
     }
@@ -173,14 +197,14 @@ extension PolicyModel {
   public static func loadArticles(from directory: URL) throws(ModelStoreError) -> [Article] {
     try ModelDirectory.readingOneGeneration(at: directory) { () throws(ModelStoreError) in
       let manifest = try ModelManifest.load(from: ModelDirectory(url: directory), withCorpusFiles: false)
-      return try loadArticles(from: ModelDirectory(url: directory, entries: manifest.files))
+      return try loadArticles(from: manifest.files(in: directory))
     }
   }
 
   /// The articles as `article_index.tsv` describes them (checksum verified): id, title, place,
   /// date and issue; no text, sources or file positions.
   static func articleSummaries(from files: ModelDirectory) throws(ModelStoreError) -> [Article] {
-    switch ArticleIndex.parsing(try files.verifiedData(.articleIndex)) {
+    switch ArticleIndex.parsing(ModelDirectory.concatenatedLines(try files.verifiedParts(.articleIndex))) {
     case .success(let index):
       return index.map { summary in
         Article(
@@ -193,25 +217,26 @@ extension PolicyModel {
     }
   }
 
-  /// `articles.jsonl`, checksum verified, one article per line.
+  /// `articles.jsonl` and its segments, checksum verified, one article per line.
   static func loadArticles(from files: ModelDirectory) throws(ModelStoreError) -> [Article] {
-    let data = try files.verifiedData(.articles)
     let decoder = JSONDecoder()
     var articles: [Article] = []
-    var lineNumber = 0
-    var start = data.startIndex
-    while start < data.endIndex {
-      lineNumber += 1
-      let end = data[start...].firstIndex(of: 0x0A) ?? data.endIndex
-      if end > start {
-        do {
-          articles.append(try decoder.decode(Article.self, from: data[start..<end]))
-        } catch {
-          throw .malformedFile(
-            path: files.path(.articles), reason: "line \(lineNumber): \(ModelManifest.describe(error))")
+    for (part, data) in try files.verifiedParts(.articles).enumerated() {
+      var lineNumber = 0
+      var start = data.startIndex
+      while start < data.endIndex {
+        lineNumber += 1
+        let end = data[start...].firstIndex(of: 0x0A) ?? data.endIndex
+        if end > start {
+          do {
+            articles.append(try decoder.decode(Article.self, from: data[start..<end]))
+          } catch {
+            throw .malformedFile(
+              path: files.path(.articles, part: part), reason: "line \(lineNumber): \(ModelManifest.describe(error))")
+          }
         }
+        start = end < data.endIndex ? data.index(after: end) : end
       }
-      start = end < data.endIndex ? data.index(after: end) : end
     }
     return articles
   }

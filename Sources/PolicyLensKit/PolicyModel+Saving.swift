@@ -17,7 +17,7 @@ extension PolicyModel {
   public func save(to directory: URL) async throws(ModelStoreError) -> ModelManifest {
     precondition(hasArticleText, "a model loaded without its article text cannot be saved")
     let themeEvidence = await themeEvidenceForSaving()
-    let (articleLines, articleIndex) = try await Self.encodeArticleFiles(articles, directory: directory)
+    let (articleLines, articleIndex, contentKeys) = try await Self.encodeArticleFiles(articles, directory: directory)
     var writer = try ModelDirectoryWriter(replacing: directory)
     let weights = tfidf.trainingWeights
     guard weights.nonZeroCount < Int(Int32.max) else {
@@ -47,9 +47,13 @@ extension PolicyModel {
     try writer.write(NumPyFormat.encode(weights.values), as: .tfidfValues, shape: [weights.nonZeroCount])
     try writer.write(articleLines, as: .articles, shape: [articles.count])
     try writer.write(articleIndex, as: .articleIndex, shape: [articles.count])
+    try writer.write(contentKeys, as: .contentKeys, shape: [articles.count])
     if let themeDefinitions { try writer.write(themeDefinitions, as: .themeDefinitions, shape: nil) }
     if let userDictionaryFile { try writer.write(userDictionaryFile, as: .userDictionary, shape: nil) }
     var manifest = self.manifest
+    // Written whole: one base file each, no segments.
+    manifest.formatVersion = ModelManifest.currentFormatVersion
+    manifest.segments = nil
     manifest.themeEvidence = nil
     if let themeEvidence {
       let (rows, phrases, columns) = themeEvidence.encoded()
@@ -62,17 +66,18 @@ extension PolicyModel {
     return manifest
   }
 
-  /// `articles.jsonl` and `article_index.tsv`, encoded in chunks on every core and joined in article order.
+  /// `articles.jsonl`, `article_index.tsv` and `content_keys.txt`, encoded in chunks on every
+  /// core and joined in article order.
   ///
   /// Encoding the articles' JSON was most of the time to save a large model.
-  private static func encodeArticleFiles(
-    _ articles: [Article], directory: URL
-  ) async throws(ModelStoreError) -> (lines: Data, index: Data) {
+  static func encodeArticleFiles(
+    _ articles: [Article], directory: URL, includesHeader: Bool = true
+  ) async throws(ModelStoreError) -> (lines: Data, index: Data, contentKeys: Data) {
     let chunkCount = max(1, min(articles.count / 256, ProcessInfo.processInfo.activeProcessorCount * 4))
     let chunkSize = (articles.count + chunkCount - 1) / chunkCount
-    var chunks = [(lines: Data, index: String)](repeating: (Data(), ""), count: chunkCount)
+    var chunks = [(lines: Data, index: String, keys: String)](repeating: (Data(), "", ""), count: chunkCount)
     var failure: (any Error)?
-    await withTaskGroup(of: (Int, Result<(lines: Data, index: String), any Error>).self) { group in
+    await withTaskGroup(of: (Int, Result<(lines: Data, index: String, keys: String), any Error>).self) { group in
       for chunk in 0..<chunkCount {
         let range = min(articles.count, chunk * chunkSize)..<min(articles.count, (chunk + 1) * chunkSize)
         group.addTask { (chunk, Result { try encode(articles[range]) }) }
@@ -89,25 +94,31 @@ extension PolicyModel {
     }
     var lines = Data()
     lines.reserveCapacity(chunks.reduce(0) { $0 + $1.lines.count })
-    var index = ArticleSummary.header + "\n"
+    // A segment's index has no header: appended to the base file's, it reads as one file.
+    var index = includesHeader ? ArticleSummary.header + "\n" : ""
+    var keys = ""
     for chunk in chunks {
       lines.append(chunk.lines)
       index += chunk.index
+      keys += chunk.keys
     }
-    return (lines, Data(index.utf8))
+    return (lines, Data(index.utf8), Data(keys.utf8))
   }
 
-  /// One JSON line (``ArticleLineEncoder``) and one index line per article.
-  private static func encode(_ articles: ArraySlice<Article>) throws -> (lines: Data, index: String) {
+  /// One JSON line (``ArticleLineEncoder``), one index line and one content-key line
+  /// (`Pipeline.contentKey(of:)`) per article.
+  private static func encode(_ articles: ArraySlice<Article>) throws -> (lines: Data, index: String, keys: String) {
     var lines: [UInt8] = []
     lines.reserveCapacity(articles.reduce(0) { $0 + $1.body.reduce(256) { $0 + $1.utf8.count + 8 } })
     var index = ""
+    var keys = ""
     for article in articles {
       ArticleLineEncoder.append(article, to: &lines)
       lines.append(0x0A)
       index += ArticleSummary(article).tsvLine + "\n"
+      keys += Pipeline.contentKey(of: article) + "\n"
     }
-    return (Data(lines), index)
+    return (Data(lines), index, keys)
   }
 }
 
@@ -130,25 +141,35 @@ extension PolicyModel {
   {
     var manifest = try ModelManifest.load(from: directory)
     var writer = try ModelDirectoryWriter(replacing: directory)
-    for (name, entry) in manifest.files.sorted(by: { $0.key < $1.key })
-    where name != ModelFile.themeDefinitions.name {
-      guard let file = ModelFile(rawValue: name), file != .manifest else {
-        writer.abandon()
-        throw .malformedFile(
-          path: directory.appendingPathComponent(ModelFile.manifest.name).path,
-          reason: "it lists \(name), which is not a model file")
-      }
-      try writer.keep(file, entry: entry)
-    }
+    try keepFiles(of: manifest, except: [ModelFile.themeDefinitions.name], with: &writer, at: directory)
     try writer.write(data, as: .themeDefinitions, shape: nil)
     manifest.files = writer.entries
     try commit(manifest, with: &writer, at: directory)
     return manifest
   }
 
+  /// Carries every file `manifest` lists (segments too) but `excluded` over to the writer's new
+  /// generation by hard links.
+  ///
+  /// - Throws: ``ModelStoreError/malformedFile(path:reason:)`` when the manifest lists a name
+  ///   that is no model file (the writer is then abandoned).
+  static func keepFiles(
+    of manifest: ModelManifest, except excluded: Set<String>, with writer: inout ModelDirectoryWriter, at directory: URL
+  ) throws(ModelStoreError) {
+    for (name, entry) in manifest.files.sorted(by: { $0.key < $1.key }) where !excluded.contains(name) {
+      guard name != ModelFile.manifest.name, ModelFile.isModelFileName(name) else {
+        writer.abandon()
+        throw .malformedFile(
+          path: directory.appendingPathComponent(ModelFile.manifest.name).path,
+          reason: "it lists \(name), which is not a model file")
+      }
+      try writer.keep(named: name, entry: entry)
+    }
+  }
+
   /// Encodes `manifest` (pretty, sorted keys) and commits the writer's new generation with it;
   /// the writer is abandoned when the manifest cannot be encoded.
-  private static func commit(
+  static func commit(
     _ manifest: ModelManifest, with writer: inout ModelDirectoryWriter, at directory: URL
   ) throws(ModelStoreError) {
     let encoder = JSONEncoder()

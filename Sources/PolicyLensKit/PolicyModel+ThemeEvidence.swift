@@ -26,7 +26,10 @@ public struct StoredThemeEvidence: Sendable, Hashable {
 
 extension PolicyModel {
   /// The catalog of the theme file the model keeps (`themes.yaml`), if it has one that parses.
-  public var fittedThemeCatalog: ThemeCatalog? {
+  public var fittedThemeCatalog: ThemeCatalog? { Self.themeCatalog(definedBy: themeDefinitions) }
+
+  /// The catalog of a model's `themes.yaml` bytes, if they parse.
+  static func themeCatalog(definedBy themeDefinitions: Data?) -> ThemeCatalog? {
     guard let themeDefinitions, let text = String(data: themeDefinitions, encoding: .utf8) else { return nil }
     return try? ThemeCatalog(parsing: text)
   }
@@ -69,16 +72,25 @@ extension PolicyModel {
       table = stored.table
     }
     precondition(hasArticleText || table.articleCount == articles.count, "counting evidence needs the text")
-    let missing = Array(articles[table.articleCount...])
-    let chunkCount = max(1, min(missing.count / 256, ProcessInfo.processInfo.activeProcessorCount * 4))
-    let chunkSize = (missing.count + chunkCount - 1) / chunkCount
+    table.append(contentsOf: await Self.themeEvidence(of: Array(articles[table.articleCount...]), tagger: tagger))
+    return StoredThemeEvidence(table: table, phrases: tagger.phrases)
+  }
+
+  /// The text evidence of `articles` for every theme of `tagger`, counted on every core, in
+  /// article order.
+  ///
+  /// - Complexity: O(*L*) for *L* characters of the articles.
+  static func themeEvidence(of articles: [Article], tagger: ThemeTagger) async -> ThemeEvidenceTable {
+    let signatures = tagger.themes.indices.map { StoredThemeEvidence.digest(tagger.textSignature(ofTheme: $0)) }
+    let chunkCount = max(1, min(articles.count / 256, ProcessInfo.processInfo.activeProcessorCount * 4))
+    let chunkSize = (articles.count + chunkCount - 1) / chunkCount
     var chunks = [ThemeEvidenceTable](repeating: ThemeEvidenceTable(signatures: signatures), count: chunkCount)
     await withTaskGroup(of: (Int, ThemeEvidenceTable).self) { group in
       for chunk in 0..<chunkCount {
-        let range = min(missing.count, chunk * chunkSize)..<min(missing.count, (chunk + 1) * chunkSize)
+        let range = min(articles.count, chunk * chunkSize)..<min(articles.count, (chunk + 1) * chunkSize)
         group.addTask {
           var part = ThemeEvidenceTable(signatures: signatures)
-          for article in missing[range] {
+          for article in articles[range] {
             part.append(tagger.textEvidence(title: article.analysisTitle, body: article.analysisBody))
           }
           return (chunk, part)
@@ -86,8 +98,9 @@ extension PolicyModel {
       }
       for await (chunk, part) in group { chunks[chunk] = part }
     }
+    var table = ThemeEvidenceTable(signatures: signatures)
     for chunk in chunks { table.append(contentsOf: chunk) }
-    return StoredThemeEvidence(table: table, phrases: tagger.phrases)
+    return table
   }
 }
 
@@ -97,7 +110,10 @@ extension StoredThemeEvidence {
 
   /// The two `.npy` files (see `ModelFile.themeEvidence`) and the manifest's description of
   /// their columns.
-  func encoded() -> (evidence: Data, phrases: Data, columns: ModelManifest.ThemeEvidenceColumns) {
+  ///
+  /// - Parameter firstRow: The model row of the table's first article (a segment's rows follow
+  ///   the rows before it; the files store model rows).
+  func encoded(firstRow: Int = 0) -> (evidence: Data, phrases: Data, columns: ModelManifest.ThemeEvidenceColumns) {
     var rows: [Int32] = []
     var phraseRows: [Int32] = []
     let index = phrases.map { Dictionary($0.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first }) }
@@ -105,7 +121,7 @@ extension StoredThemeEvidence {
       for entry in entries {
         let evidence = entry.evidence
         rows += [
-          Int32(row), Int32(entry.column), Int32(evidence.titleCount), Int32(evidence.leadCount),
+          Int32(firstRow + row), Int32(entry.column), Int32(evidence.titleCount), Int32(evidence.leadCount),
           Int32(evidence.bodyCount), Int32(evidence.bodyLength), evidence.nameInTitle ? 1 : 0,
           Int32(evidence.descriptionCount), Int32(evidence.matchedPhrases.count),
         ]

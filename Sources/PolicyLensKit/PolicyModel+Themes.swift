@@ -3,6 +3,7 @@ import Ingest
 import LinearAlgebra
 import ModelStore
 import ThemeTagging
+import Vectorization
 
 /// An article's themes.
 public struct ArticleThemes: Sendable, Hashable, Codable {
@@ -53,10 +54,21 @@ extension PolicyModel {
   public func themeTagger(
     for catalog: ThemeCatalog, options: ThemeTaggerOptions = ThemeTaggerOptions()
   ) -> ThemeTagger {
-    ThemeTagger(
-      themes: catalog.themes, terms: tfidf.terms, documentFrequency: tfidf.documentFrequency,
-      documentCount: manifest.counts.articles, inverseDocumentFrequency: tfidf.inverseDocumentFrequency,
+    Self.themeTagger(
+      for: catalog, weighting: tfidf.weighting, documentCount: manifest.counts.articles,
       termLoadings: lsa.termLoadings, options: options)
+  }
+
+  /// The tagger for a catalog on a model's vocabulary (`weighting`), training document count and
+  /// term loadings: what ``themeTagger(for:options:)`` builds, for a model not loaded whole.
+  static func themeTagger(
+    for catalog: ThemeCatalog, weighting: TFIDFWeighting, documentCount: Int, termLoadings: Matrix,
+    options: ThemeTaggerOptions = ThemeTaggerOptions()
+  ) -> ThemeTagger {
+    ThemeTagger(
+      themes: catalog.themes, terms: weighting.vocabulary.terms, documentFrequency: weighting.documentFrequency,
+      documentCount: documentCount, inverseDocumentFrequency: weighting.inverseDocumentFrequency,
+      termLoadings: termLoadings, options: options)
   }
 
   /// What the catalog's themes learn from their examples, or `nil` when no theme has any.

@@ -41,15 +41,14 @@ public struct QueryModel: Sendable {
   }
 
   private init(oneGenerationOf directory: URL) throws(ModelStoreError) {
-    var files = ModelDirectory(url: directory)
-    let manifest = try ModelManifest.load(from: files, withCorpusFiles: false)
-    files.entries = manifest.files
+    let manifest = try ModelManifest.load(from: ModelDirectory(url: directory), withCorpusFiles: false)
+    let files = manifest.files(in: directory)
     let articleCount = manifest.counts.articles + manifest.foldedInArticleCount
     let termCount = manifest.counts.terms
     let k = manifest.counts.dimensions
 
     let articles: ArticleIndex
-    switch ArticleIndex.parsing(try files.verifiedData(.articleIndex)) {
+    switch ArticleIndex.parsing(ModelDirectory.concatenatedLines(try files.verifiedParts(.articleIndex))) {
     case .success(let index): articles = index
     case .failure(let malformed):
       throw .malformedFile(path: files.path(.articleIndex), reason: "line \(malformed.number) does not have 6 fields")
@@ -68,13 +67,20 @@ public struct QueryModel: Sendable {
     let mappedFiles: [ModelFile] = [
       .latentUnitRows, .tfidfRowStarts, .tfidfColumnIndices, .tfidfValues, .termLoadings,
     ]
-    let data = try files.verifiedData(mappedFiles)
+    // A model with segments (`add`) has each file's rows in several parts, joined here.
+    let data = try files.verifiedParts(mappedFiles)
     func mapped<T: NumPyElement>(_ file: ModelFile, _: T.Type, _ shape: [Int?], fortran: Bool?) throws(ModelStoreError)
       -> NumPyArray<T>
     {
-      try files.array(file, in: data[file] ?? Data(), shape: shape, fortranOrder: fortran)
+      let array: NumPyArray<T> =
+        file.takesSegments
+        ? try files.rows(file, parts: data[file] ?? [], trailing: Array(shape.dropFirst()))
+        : try files.array(file, in: data[file]?.first ?? Data(), shape: shape, fortranOrder: fortran)
+      try array.expectShape(shape, path: files.path(file))
+      return array
     }
-    let rowStarts = try mapped(.tfidfRowStarts, Int32.self, [articleCount + 1], fortran: nil)
+    let rowStarts = try files.rowStarts(parts: data[.tfidfRowStarts] ?? [])
+    try rowStarts.expectShape([articleCount + 1], path: files.path(.tfidfRowStarts))
     let columnIndices = try mapped(.tfidfColumnIndices, Int32.self, [nil], fortran: nil)
     let weightValues = try mapped(.tfidfValues, Double.self, [columnIndices.count], fortran: nil)
     try Self.checkRows(

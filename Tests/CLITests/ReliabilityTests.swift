@@ -1,5 +1,6 @@
 import FileIntegrity
 import Foundation
+import PolicyLensKit
 import Testing
 import TestSupport
 
@@ -308,6 +309,39 @@ struct StagingDebrisTests {
       // Either the signal arrived during the save (143) or just after it finished (0).
       #expect([143, 0].contains(process.terminationStatus))
     }
+  }
+
+  @Test("SIGTERM during an add that appends a segment leaves the old or the new model, whole (built binary)")
+  func terminatedAdd() async throws {
+    guard let executable = CLIRunner.executable else { return }
+    let scratch = try ScratchFolder("sigterm-add")
+    let model = try scratch.copySeedModel()
+    try scratch.write(ConcurrentWriterTests.noteA, to: "a/note-a.txt")
+    try scratch.write(ConcurrentWriterTests.noteB, to: "b/note-b.txt")
+    // The first add rewrites the committed model (it predates content keys); the second appends.
+    let first = await CLIRunner.run(["add", scratch.path("a/note-a.txt"), "--model", model, "--quiet"])
+    #expect(first.exitCode == 0, "\(first.diagnostics)")
+    let before = try PolicyModel.load(from: URL(fileURLWithPath: model))
+    let process = Process()
+    process.executableURL = executable
+    process.arguments = ["add", scratch.path("b/note-b.txt"), "--model", model, "--quiet"]
+    process.standardOutput = FileHandle.nullDevice
+    process.standardError = FileHandle.nullDevice
+    try process.run()
+    while process.isRunning {
+      let names = (try? FileManager.default.contentsOfDirectory(atPath: scratch.url.path)) ?? []
+      if names.contains(where: { $0.contains("staging") }) {
+        process.terminate()
+        break
+      }
+      usleep(200)
+    }
+    process.waitUntilExit()
+    let names = try FileManager.default.contentsOfDirectory(atPath: scratch.url.path)
+    #expect(!names.contains { $0.contains("staging") || $0.contains(".tmp-") }, "\(names)")
+    let after = try PolicyModel.load(from: URL(fileURLWithPath: model))  // every checksum verified
+    #expect([before.articles.count, before.articles.count + 1].contains(after.articles.count))
+    #expect(Array(after.articles.prefix(before.articles.count)) == before.articles)
   }
 }
 

@@ -68,3 +68,39 @@ struct NumPyArrayTests {
     }
   }
 }
+
+@Suite("NumPyArray: joining the rows of a file and its segments")
+struct NumPyArrayJoiningTests {
+  /// Base sizes around page boundaries: the values end inside a page, exactly at one, or in the first.
+  @Test("the joined array holds every part's rows in order, mapped or copied", arguments: [1, 3, 496, 1000, 4095])
+  func joins(baseCount: Int) throws {
+    let url = FileManager.default.temporaryDirectory.appendingPathComponent("join-\(UUID().uuidString).npy")
+    defer { try? FileManager.default.removeItem(at: url) }
+    let base = (0..<baseCount).map { Double($0) * 0.5 }
+    let segments = [[-1.0, -2.0, -3.0], [], [7.25]]
+    let data = NumPyFormat.encode(base)
+    try data.write(to: url)
+    let mapped = try Data(contentsOf: url, options: .alwaysMapped)
+    let parts =
+      [try NumPyArray<Double>(npy: mapped, path: url.path)]
+      + (try segments.map { try NumPyArray<Double>(npy: NumPyFormat.encode($0), path: "segment") })
+    let expected = base + segments.flatMap { $0 }
+    for file in [url.path, nil] {
+      let joined = NumPyArray(concatenatingRowsOf: parts, baseFile: file)
+      #expect(joined.shape == [expected.count])
+      #expect(joined.elements == expected)
+      #expect(joined.withUnsafeBufferPointer { Array($0) } == expected)
+    }
+    // The file itself is untouched by the copy-on-write tail.
+    #expect(try Data(contentsOf: url) == data)
+  }
+
+  @Test("2-D row-major parts join along their rows")
+  func joinsRows() throws {
+    let first = try NumPyArray<Int32>(npy: NumPyFormat.encode([1, 2, 3, 4], columnCount: 2), path: "a")
+    let second = try NumPyArray<Int32>(npy: NumPyFormat.encode([5, 6], columnCount: 2), path: "b")
+    let joined = NumPyArray(concatenatingRowsOf: [first, second])
+    #expect(joined.shape == [3, 2])
+    #expect(joined.elements == [1, 2, 3, 4, 5, 6])
+  }
+}

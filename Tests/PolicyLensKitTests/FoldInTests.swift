@@ -1,3 +1,4 @@
+import FileIntegrity
 import Foundation
 import Ingest
 import LinearAlgebra
@@ -46,6 +47,22 @@ struct FoldInTests {
       articles: [article], to: first.model, cacheDirectory: TextAnalyzerFixture.cache, progress: { _ in })
     #expect(second.added.isEmpty)
     #expect(second.skipped == ["test#1"])
+  }
+
+  @Test("content keys are the checksum of the normalised text without whitespace")
+  func contentKeys() {
+    var articles = Array(SeedModel.model.articles.prefix(40))
+    var mixed = articles[0]
+    mixed.title = "Ａ\u{3000}b\tc\u{85}d\u{2028}é 低空 经济\u{A0}!"
+    mixed.body = ["  line one\r\n", "\u{1F600} x\u{0B}y\u{0C}z"]
+    articles.append(mixed)
+    for article in articles {
+      // The definition, spelled the slow way.
+      let text = TextNormalizer.normalize(([article.title] + article.body).joined(separator: "\n"))
+      let compact = text.unicodeScalars.filter { !$0.properties.isWhitespace }
+      let expected = Checksum.hex(of: Array(compact.map { String($0) }.joined().utf8))
+      #expect(Pipeline.contentKey(of: article) == expected, "\(article.id)")
+    }
   }
 
   @Test("an article in words the model never saw is flagged for a refit")

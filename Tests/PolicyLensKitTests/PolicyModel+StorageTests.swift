@@ -99,7 +99,8 @@ struct PolicyModelStorageTests {
       let text = try String(contentsOf: manifest, encoding: .utf8)
         .replacingOccurrences(of: "\"formatVersion\" : 1,", with: "\"formatVersion\" : 99,")
       try text.write(to: manifest, atomically: true, encoding: .utf8)
-      let expected = ModelStoreError.unsupportedFormatVersion(path: manifest.path, found: 99, supported: 1)
+      let expected = ModelStoreError.unsupportedFormatVersion(
+        path: manifest.path, found: 99, supported: ModelManifest.segmentedFormatVersion)
       #expect(throws: expected) { try PolicyModel.load(from: directory) }
       #expect(expected.description.contains("Upgrade policylens or refit"))
     }

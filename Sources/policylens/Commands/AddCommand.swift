@@ -16,6 +16,10 @@ struct AddCommand: AsyncParsableCommand {
       mostly unknown to the model is flagged, and a refit is advised. Articles whose text is \
       already in the model are skipped, whatever their file is called.
 
+      The new articles are written as a small segment beside the model's files, which stay \
+      as they are; once the model has \(Pipeline.maximumSegmentCount) segments, or they hold a \
+      quarter of its articles, add rewrites it whole (--compact does so now).
+
       Example:
         policylens add new-issues/ --model models/seeds
       """)
@@ -24,6 +28,9 @@ struct AddCommand: AsyncParsableCommand {
     help: ArgumentHelp("Newsletter files (.txt, .pdf, .docx, .html) or folders to add.", valueName: "path"),
     completion: .file())
   var paths: [String]
+
+  @Flag(help: "Rewrite the model whole (one file of each kind, as fit writes it) instead of appending a segment.")
+  var compact = false
 
   @OptionGroup var modelOptions: ModelOptions
   @OptionGroup var output: OutputOptions
@@ -38,12 +45,9 @@ struct AddCommand: AsyncParsableCommand {
     for warning in corpus.warnings { printer.handler(.warning(warning.description)) }
     // The lock spans load to save: a concurrent add waits and then folds into this one's result.
     let result = try await ModelWriteLock.withLock(model: directory, waiting: waitingNote(model: modelOptions.model)) {
-      let model = try PolicyModel.load(from: directory)
-      let result = try await Pipeline.add(
-        articles: corpus.articles, to: model, cacheDirectory: lexiconCacheDirectory(),
+      try await Pipeline.add(
+        articles: corpus.articles, toModelAt: directory, compacting: compact, cacheDirectory: lexiconCacheDirectory(),
         progress: printer.handler)
-      if !result.added.isEmpty { try await result.model.save(to: directory) }
-      return result
     }
     let poorly = result.added.filter(\.isPoorlyRepresented)
     if output.json {
