@@ -98,28 +98,7 @@ public struct ModelDirectory: Sendable {
   /// - Complexity: O(total bytes) the first time; the pages are read once, which a query that
   ///   scans every row would do anyway. O(1) per file while its record holds.
   public func verifiedData(_ files: [ModelFile]) throws(ModelStoreError) -> [ModelFile: Data] {
-    let records = VerifiedFiles.shared
-    // Each file's state is taken before it is read, so a write during the hashing is seen.
-    let states = files.map { VerifiedFiles.state(ofFileAt: path($0)) }
-    var reads: [Data] = []
-    for file in files { reads.append(try mappedData(file)) }
-    let mapped = reads
-    let expected = files.map { entries[$0.name]?.checksum ?? "" }
-    let unverified = files.indices.filter { index in
-      guard let records, let state = states[index] else { return true }
-      return !records.contains(state, checksum: expected[index])
-    }
-    nonisolated(unsafe) let matches = UnsafeMutableBufferPointer<Bool>.allocate(capacity: unverified.count)
-    defer { matches.deallocate() }
-    DispatchQueue.concurrentPerform(iterations: unverified.count) { position in
-      let index = unverified[position]
-      matches[position] = Checksum.hex(of: mapped[index]) == expected[index]
-    }
-    if let bad = unverified.indices.first(where: { !matches[$0] }) {
-      throw .checksumMismatch(path: path(files[unverified[bad]]))
-    }
-    for index in unverified { if let state = states[index] { records?.insert(state, checksum: expected[index]) } }
-    return Dictionary(uniqueKeysWithValues: zip(files, mapped))
+    Dictionary(uniqueKeysWithValues: zip(files, try verifiedData(named: files.map(\.name))))
   }
 
   /// The parts of `file` (``partNames(_:)``), memory-mapped, each checked against its size and
@@ -130,25 +109,12 @@ public struct ModelDirectory: Sendable {
     try verifiedParts([file])[file] ?? []
   }
 
-  /// The parts of several files (``partNames(_:)``), memory-mapped, each checked against its
-  /// size and checksum in the manifest; the checksums run on every core.
+  /// The parts of several files (``partNames(_:)``), memory-mapped, each checked as
+  /// ``verifiedData(_:)-([ModelFile])`` checks a file.
   ///
   /// - Throws: The first problem in `files`' order, naming the part.
-  /// - Complexity: O(total bytes).
   public func verifiedParts(_ files: [ModelFile]) throws(ModelStoreError) -> [ModelFile: [Data]] {
-    let names = files.flatMap { partNames($0) }
-    var reads: [Data] = []
-    for name in names { reads.append(try mappedData(named: name)) }
-    let mapped = reads
-    nonisolated(unsafe) let matches = UnsafeMutableBufferPointer<Bool>.allocate(capacity: names.count)
-    defer { matches.deallocate() }
-    let expected = names.map { entries[$0]?.checksum }
-    DispatchQueue.concurrentPerform(iterations: names.count) { index in
-      matches[index] = Checksum.hex(of: mapped[index]) == expected[index]
-    }
-    if let bad = names.indices.first(where: { !matches[$0] }) {
-      throw .checksumMismatch(path: url.appendingPathComponent(names[bad]).path)
-    }
+    let mapped = try verifiedData(named: files.flatMap { partNames($0) })
     var result: [ModelFile: [Data]] = [:]
     var next = 0
     for file in files {
@@ -157,6 +123,39 @@ public struct ModelDirectory: Sendable {
       next += count
     }
     return result
+  }
+
+  /// The files `names` (model files or segments), memory-mapped, each checked against its size
+  /// and checksum in the manifest, in order. The checksums run on every core; a file found
+  /// intact before and not written to since (``VerifiedFiles``) is not hashed again.
+  ///
+  /// - Throws: The first problem in `names`' order.
+  /// - Complexity: O(total bytes) the first time; the pages are read once, which a query that
+  ///   scans every row would do anyway. O(1) per file while its record holds.
+  private func verifiedData(named names: [String]) throws(ModelStoreError) -> [Data] {
+    let records = VerifiedFiles.shared
+    let paths = names.map { url.appendingPathComponent($0).path }
+    // Each file's state is taken before it is read, so a write during the hashing is seen.
+    let states = paths.map(VerifiedFiles.state(ofFileAt:))
+    var reads: [Data] = []
+    for name in names { reads.append(try mappedData(named: name)) }
+    let mapped = reads
+    let expected = names.map { entries[$0]?.checksum ?? "" }
+    let unverified = names.indices.filter { index in
+      guard let records, let state = states[index] else { return true }
+      return !records.contains(state, checksum: expected[index])
+    }
+    nonisolated(unsafe) let matches = UnsafeMutableBufferPointer<Bool>.allocate(capacity: unverified.count)
+    defer { matches.deallocate() }
+    DispatchQueue.concurrentPerform(iterations: unverified.count) { position in
+      let index = unverified[position]
+      matches[position] = Checksum.hex(of: mapped[index]) == expected[index]
+    }
+    if let bad = unverified.indices.first(where: { !matches[$0] }) {
+      throw .checksumMismatch(path: paths[unverified[bad]])
+    }
+    for index in unverified { if let state = states[index] { records?.insert(state, checksum: expected[index]) } }
+    return mapped
   }
 
   /// An `.npy` array of `file`, its shape checked (`nil` accepts any size in a dimension).
