@@ -125,9 +125,11 @@ public struct ModelDirectory: Sendable {
     return result
   }
 
-  /// The files `names` (model files or segments), memory-mapped, each checked against its size
-  /// and checksum in the manifest, in order. The checksums run on every core; a file found
-  /// intact before and not written to since (``VerifiedFiles``) is not hashed again.
+  /// The files `names` (model files or segments), memory-mapped and checked, in order.
+  ///
+  /// Each is checked against its size and checksum in the manifest. The checksums run on every
+  /// core; a file found intact before and not written to since (``VerifiedFiles``) is not
+  /// hashed again.
   ///
   /// - Throws: The first problem in `names`' order.
   /// - Complexity: O(total bytes) the first time; the pages are read once, which a query that
