@@ -74,9 +74,8 @@ let package = Package(
 
     // MARK: - Implementation details
 
-    .systemLibrary(
-      name: "CLAPACK", pkgConfig: "lapack",
-      providers: [.apt(["liblapack-dev", "libblas-dev"])]),
+    // Declarations only: LinearAlgebra loads LAPACK when a routine is first called (LAPACKLibrary).
+    .systemLibrary(name: "CLAPACK", providers: [.apt(["liblapack-dev", "libblas-dev"])]),
     // libxml2's HTML parser and OpenCC; only Ingest imports it.
     .systemLibrary(
       name: "CDocumentLibraries", pkgConfig: "libxml-2.0",
