@@ -41,7 +41,7 @@ extension Matrix {
     elements.withUnsafeBufferPointer { a in
       other.elements.withUnsafeBufferPointer { b in
         result.elements.withUnsafeMutableBufferPointer { c in
-          dgemm_(
+          LAPACKLibrary.routines.dgemm(
             &transA, &transB, &m32, &n32, &k32, &alpha, a.baseAddress, &lda, b.baseAddress, &ldb,
             &beta, c.baseAddress, &ldc, 1, 1)
         }

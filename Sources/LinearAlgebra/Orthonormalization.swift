@@ -88,22 +88,22 @@ extension Matrix {
     var info: Int32 = 0
     var lwork: Int32 = -1
     var query = 0.0
-    dgeqrf_(&m32, &n32, &a, &lda, &tau, &query, &lwork, &info)
+    LAPACKLibrary.routines.dgeqrf(&m32, &n32, &a, &lda, &tau, &query, &lwork, &info)
     try checkInfo(info, routine: "dgeqrf")
     var workCount = workspaceCount(query)
     lwork = try lapackInteger(workCount, routine: "dgeqrf")
     var work = [Double](repeating: 0, count: workCount)
-    dgeqrf_(&m32, &n32, &a, &lda, &tau, &work, &lwork, &info)
+    LAPACKLibrary.routines.dgeqrf(&m32, &n32, &a, &lda, &tau, &work, &lwork, &info)
     try checkInfo(info, routine: "dgeqrf")
 
     var k32 = n32
     lwork = -1
-    dorgqr_(&m32, &n32, &k32, &a, &lda, &tau, &query, &lwork, &info)
+    LAPACKLibrary.routines.dorgqr(&m32, &n32, &k32, &a, &lda, &tau, &query, &lwork, &info)
     try checkInfo(info, routine: "dorgqr")
     workCount = workspaceCount(query)
     lwork = try lapackInteger(workCount, routine: "dorgqr")
     if work.count < workCount { work = [Double](repeating: 0, count: workCount) }
-    dorgqr_(&m32, &n32, &k32, &a, &lda, &tau, &work, &lwork, &info)
+    LAPACKLibrary.routines.dorgqr(&m32, &n32, &k32, &a, &lda, &tau, &work, &lwork, &info)
     try checkInfo(info, routine: "dorgqr")
     return Matrix(rowCount: m, columnCount: n, columnMajor: a)
   }
@@ -124,10 +124,11 @@ extension Matrix {
     var alpha = 1.0
     var beta = 0.0
     elements.withUnsafeBufferPointer { y in
-      dsyrk_(&upper, &transpose, &n32, &m32, &alpha, y.baseAddress, &lda, &beta, &gram, &ldg, 1, 1)
+      LAPACKLibrary.routines.dsyrk(
+        &upper, &transpose, &n32, &m32, &alpha, y.baseAddress, &lda, &beta, &gram, &ldg, 1, 1)
     }
     var info: Int32 = 0
-    dpotrf_(&upper, &n32, &gram, &ldg, &info, 1)
+    LAPACKLibrary.routines.dpotrf(&upper, &n32, &gram, &ldg, &info, 1)
     precondition(info >= 0, "dpotrf: argument \(-info) had an illegal value (wrapper bug)")
     if info > 0 { return nil }
     var smallest = Double.infinity
@@ -142,7 +143,8 @@ extension Matrix {
     var right = fortranCharacter("R")
     var noTranspose = fortranCharacter("N")
     var nonUnit = fortranCharacter("N")
-    dtrsm_(&right, &upper, &noTranspose, &nonUnit, &m32, &n32, &alpha, &gram, &ldg, &q, &lda, 1, 1, 1, 1)
+    LAPACKLibrary.routines.dtrsm(
+      &right, &upper, &noTranspose, &nonUnit, &m32, &n32, &alpha, &gram, &ldg, &q, &lda, 1, 1, 1, 1)
     // dsyrk and dpotrf touched only the upper triangle; the lower one is still zero.
     return (Matrix(rowCount: m, columnCount: n, columnMajor: q), Matrix(rowCount: n, columnCount: n, columnMajor: gram))
   }

@@ -73,12 +73,14 @@ public struct SingularValueDecomposition: Sendable, Hashable, Codable {
     // Step 2: workspace query, then the call.
     var lwork: Int32 = -1
     var query = 0.0
-    dgesdd_(&jobz, &m32, &n32, &a, &lda, &s, &u, &ldu, &vt, &ldvt, &query, &lwork, &iwork, &info, 1)
+    LAPACKLibrary.routines.dgesdd(
+      &jobz, &m32, &n32, &a, &lda, &s, &u, &ldu, &vt, &ldvt, &query, &lwork, &iwork, &info, 1)
     try checkInfo(info, routine: "dgesdd")
     let workCount = workspaceCount(query)
     lwork = try lapackInteger(workCount, routine: "dgesdd")
     var work = [Double](repeating: 0, count: workCount)
-    dgesdd_(&jobz, &m32, &n32, &a, &lda, &s, &u, &ldu, &vt, &ldvt, &work, &lwork, &iwork, &info, 1)
+    LAPACKLibrary.routines.dgesdd(
+      &jobz, &m32, &n32, &a, &lda, &s, &u, &ldu, &vt, &ldvt, &work, &lwork, &iwork, &info, 1)
     // Step 3: info.
     try checkInfo(info, routine: "dgesdd")
     // Step 4: deterministic form. dgesdd already returns σ descending; V = (Vᵀ)ᵀ.

@@ -93,10 +93,8 @@ public struct TFIDFModel: Sendable, Hashable, Codable {
         minimum: options.minimumDocumentFrequency, maximum: options.maximumDocumentFrequency,
         documentCount: n)
     }
-    let order = (0..<provisionalCount).sorted {
-      Vocabulary.precedes(provisionalTerms[$0], provisionalTerms[$1])
-    }
-    var kept = order.filter { Double(df[$0]) <= high && Double(df[$0]) >= low }
+    let order = table.idsInCodePointOrder()
+    var kept = order.map(Int.init).filter { Double(df[$0]) <= high && Double(df[$0]) >= low }
     if let limit = options.maximumFeatures, kept.count > limit {
       // Largest total count first; ties keep term order (a stable sort).
       let chosen = Set(
@@ -117,23 +115,54 @@ public struct TFIDFModel: Sendable, Hashable, Codable {
     let keptDF = kept.map { df[$0] }
     let idf = Self.inverseDocumentFrequency(documentFrequency: keptDF, documentCount: n, options: options)
 
-    // Re-index each row, sort its columns, weight.
+    // Re-index each row and sort its columns: bucket the kept entries by column (a counting
+    // sort, which keeps rows in order within a column), then bucket them back by row, which
+    // leaves every row's columns ascending. Two O(nnz + V) passes instead of a comparison sort
+    // per row.
+    let keptCount = kept.count
+    var columnStarts = [Int](repeating: 0, count: keptCount + 1)
+    for id in ids {
+      let column = finalIndex[Int(id)]
+      if column >= 0 { columnStarts[Int(column) + 1] += 1 }
+    }
+    for j in 0..<keptCount { columnStarts[j + 1] += columnStarts[j] }
+    let keptEntryCount = columnStarts[keptCount]
+    var byColumnRow = [Int32](repeating: 0, count: keptEntryCount)
+    var byColumnCount = [Int32](repeating: 0, count: keptEntryCount)
     var newStarts = [Int](repeating: 0, count: n + 1)
+    do {
+      var next = columnStarts
+      for d in 0..<n {
+        for p in rowStarts[d]..<rowStarts[d + 1] {
+          let column = Int(finalIndex[Int(ids[p])])
+          guard column >= 0 else { continue }
+          byColumnRow[next[column]] = Int32(d)
+          byColumnCount[next[column]] = counts[p]
+          next[column] += 1
+          newStarts[d + 1] += 1
+        }
+      }
+    }
+    for d in 0..<n { newStarts[d + 1] += newStarts[d] }
+    var rowEntries = [(column: Int32, count: Int32)](repeating: (0, 0), count: keptEntryCount)
+    do {
+      var next = newStarts
+      for j in 0..<keptCount {
+        for p in columnStarts[j]..<columnStarts[j + 1] {
+          let d = Int(byColumnRow[p])
+          rowEntries[next[d]] = (Int32(j), byColumnCount[p])
+          next[d] += 1
+        }
+      }
+    }
+    // Weight each row.
     var columns: [Int32] = []
     var values: [Double] = []
-    columns.reserveCapacity(ids.count)
-    values.reserveCapacity(ids.count)
-    var rowEntries: [(column: Int32, count: Int32)] = []
+    columns.reserveCapacity(keptEntryCount)
+    values.reserveCapacity(keptEntryCount)
     for d in 0..<n {
-      rowEntries.removeAll(keepingCapacity: true)
-      for p in rowStarts[d]..<rowStarts[d + 1] {
-        let column = finalIndex[Int(ids[p])]
-        if column >= 0 { rowEntries.append((column, counts[p])) }
-      }
-      rowEntries.sort { $0.column < $1.column }
       Self.appendWeightedRow(
-        rowEntries, idf: idf, options: options, columns: &columns, values: &values)
-      newStarts[d + 1] = values.count
+        rowEntries[newStarts[d]..<newStarts[d + 1]], idf: idf, options: options, columns: &columns, values: &values)
     }
 
     self.options = options
@@ -158,7 +187,7 @@ public struct TFIDFModel: Sendable, Hashable, Codable {
 
   /// Appends one document's weights (entries sorted by column) to CSR arrays.
   static func appendWeightedRow(
-    _ entries: [(column: Int32, count: Int32)], idf: [Double], options: TFIDFOptions,
+    _ entries: some Collection<(column: Int32, count: Int32)>, idf: [Double], options: TFIDFOptions,
     columns: inout [Int32], values: inout [Double]
   ) {
     let start = values.count

@@ -1,3 +1,11 @@
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Musl)
+  import Musl
+#else
+  import Darwin
+#endif
+
 /// The terms of a fitted model and their column indices.
 ///
 /// Terms are sorted by Unicode code point (equivalently, by UTF-8 bytes), which is Python's
@@ -6,28 +14,31 @@
 public struct Vocabulary: Sendable, Hashable, Codable {
   /// The terms; `terms[j]` is column *j*.
   public let terms: [String]
-  private let indices: [TermKey: Int]
+  /// Term → column: a ``TermTable`` filled in column order, so a term's id is its column.
+  private let indices: TermTable
 
   /// A vocabulary over `terms`, sorted by code point and with duplicates (equal code points)
   /// removed.
   ///
   /// - Complexity: O(V log V).
   public init<S: Sequence<String>>(_ terms: S) {
-    let unique = Set(terms.map(TermKey.init)).map(\.term)
-    self.init(sortedUniqueTerms: unique.sorted(by: Vocabulary.precedes))
+    var table = TermTable()
+    for term in terms { _ = table.id(for: term) }
+    let unique = table.terms
+    self.init(sortedUniqueTerms: table.idsInCodePointOrder().map { unique[Int($0)] })
   }
 
   init(sortedUniqueTerms: [String]) {
     self.terms = sortedUniqueTerms
-    var indices = [TermKey: Int](minimumCapacity: sortedUniqueTerms.count)
-    for (index, term) in sortedUniqueTerms.enumerated() { indices[TermKey(term)] = index }
+    var indices = TermTable(capacity: sortedUniqueTerms.count)
+    for term in sortedUniqueTerms { _ = indices.id(for: term) }
     self.indices = indices
   }
 
   /// The column of `term`, or `nil` when it is not in the vocabulary.
   ///
   /// O(1) expected.
-  public func index(of term: String) -> Int? { indices[TermKey(term)] }
+  public func index(of term: String) -> Int? { indices.id(of: term).map(Int.init) }
 
   /// Number of terms.
   public var count: Int { terms.count }
@@ -56,4 +67,25 @@ public struct Vocabulary: Sendable, Hashable, Codable {
   public static func == (lhs: Vocabulary, rhs: Vocabulary) -> Bool { lhs.terms == rhs.terms }
   /// Hashes the term list.
   public func hash(into hasher: inout Hasher) { hasher.combine(terms) }
+}
+
+/// Three-way comparison of two strings' UTF-8 bytes (equivalently, their code points):
+/// negative, zero or positive like `memcmp`, shorter first on a common prefix.
+///
+/// This is Python's `str` order, so two tokens are one term here exactly when they are one
+/// term in scikit-learn. It is also much faster than `String`'s own comparison, which
+/// normalizes non-ASCII text (all of Chinese) on every call.
+func compareUTF8(_ a: String, _ b: String) -> Int {
+  var a = a
+  var b = b
+  return a.withUTF8 { x in
+    b.withUTF8 { y in
+      let common = min(x.count, y.count)
+      if common > 0, let px = x.baseAddress, let py = y.baseAddress {
+        let order = Int(memcmp(px, py, common))
+        if order != 0 { return order }
+      }
+      return x.count - y.count
+    }
+  }
 }
