@@ -12,14 +12,48 @@ extension PolicyModel {
   /// The files all come from one generation of the model, even while another process replaces
   /// it (`ModelDirectory.readingOneGeneration(at:_:)`).
   ///
-  /// - Parameter articleText: Whether to read the articles' text (`articles.jsonl`, most of a
-  ///   large model); without it ``articles`` come from `article_index.tsv` with only their id,
-  ///   title, place, date and issue (``hasArticleText`` is false), which is all that commands
-  ///   tagging from stored theme evidence, clustering or listing topics need.
-  public static func load(from directory: URL, articleText: Bool = true) throws(ModelStoreError) -> PolicyModel {
+  /// - Parameters:
+  ///   - articleText: Whether to read the articles' text (`articles.jsonl`, most of a large
+  ///     model); without it ``articles`` come from `article_index.tsv` with only their id,
+  ///     title, place, date and issue (``hasArticleText`` is false), which is all that commands
+  ///     tagging from stored theme evidence, clustering or listing topics need.
+  ///   - termWeights: Whether to read the articles' TF-IDF rows (`tfidf_*.npy`, the largest
+  ///     arrays); without them ``weights`` is an all-zero matrix of the right shape
+  ///     (``hasTermWeights`` is false), which is all that tagging with themes that have no
+  ///     examples needs. See `loadTermWeights(from:)`.
+  ///
+  /// Integrity: every file read is checked against its size and checksum in the manifest; the
+  /// files left out are not read, so damage to them is reported by the first command that reads
+  /// them, never hidden from one that uses them.
+  public static func load(
+    from directory: URL, articleText: Bool = true, termWeights: Bool = true
+  ) throws(ModelStoreError) -> PolicyModel {
     try ModelDirectory.readingOneGeneration(at: directory) { () throws(ModelStoreError) in
-      try loadOneGeneration(from: directory, articleText: articleText)
+      try loadOneGeneration(from: directory, articleText: articleText, termWeights: termWeights)
     }
+  }
+
+  /// Reads the TF-IDF rows into a model loaded without them (see `load(from:articleText:termWeights:)`),
+  /// checking that the model on disk is still the one loaded.
+  ///
+  /// - Throws: ``ModelStoreError/modelBeingReplaced(path:)`` when another process replaced the model
+  ///   since it was loaded; the checksum and shape errors of `load(from:articleText:termWeights:)`.
+  public mutating func loadTermWeights(from directory: URL) throws(ModelStoreError) {
+    guard !hasTermWeights else { return }
+    let loaded = manifest
+    let articleCount = articles.count
+    let termCount = tfidf.terms.count
+    let weights = try ModelDirectory.readingOneGeneration(at: directory) { () throws(ModelStoreError) in
+      let manifest = try ModelManifest.load(from: ModelDirectory(url: directory), withCorpusFiles: false)
+      guard manifest.files == loaded.files else { throw .modelBeingReplaced(path: directory.path) }
+      return try Self.termWeights(
+        in: ModelDirectory(url: directory, entries: manifest.files), articleCount: articleCount, termCount: termCount)
+    }
+    tfidf = TFIDFModel(
+      options: tfidf.options, terms: tfidf.terms, documentFrequency: tfidf.documentFrequency,
+      inverseDocumentFrequency: tfidf.inverseDocumentFrequency, trainingWeights: weights,
+      trainingDocumentCount: tfidf.documentCount)
+    hasTermWeights = true
   }
 
   /// Reads the articles' text into a model loaded without it (see `load(from:articleText:)`),
@@ -94,9 +128,9 @@ extension PolicyModel {
     }
   }
 
-  private static func loadOneGeneration(from directory: URL, articleText: Bool) throws(ModelStoreError)
-    -> PolicyModel
-  {
+  private static func loadOneGeneration(
+    from directory: URL, articleText: Bool, termWeights: Bool
+  ) throws(ModelStoreError) -> PolicyModel {
     var files = ModelDirectory(url: directory)
     let manifest = try ModelManifest.load(from: files, withCorpusFiles: true)
     files.entries = manifest.files
@@ -111,24 +145,12 @@ extension PolicyModel {
     let loadings = try files.matrix(.termLoadings, rows: termCount, columns: dimensionCount)
     let coordinates = try files.matrix(.documentCoordinates, rows: articleCount, columns: dimensionCount)
 
-    let indptr = try files.int32s(.tfidfRowStarts)
-    let indices = try files.int32s(.tfidfColumnIndices)
-    let values = try files.doubles(.tfidfValues, count: indices.count)
-    guard indptr.count == articleCount + 1 else {
-      throw .shapeMismatch(
-        path: files.path(.tfidfRowStarts), expected: "[\(articleCount + 1)]", found: "[\(indptr.count)]")
-    }
-    let rowStarts = indptr.map(Int.init)
-    let isValidCSR =
-      rowStarts.first == 0 && rowStarts.last == values.count
-      && zip(rowStarts, rowStarts.dropFirst()).allSatisfy { $0 <= $1 }
-      && indices.allSatisfy { $0 >= 0 && Int($0) < termCount }
-    guard isValidCSR else {
-      throw .malformedFile(path: files.path(.tfidfRowStarts), reason: "row offsets or column indices out of range")
-    }
-    let weights = SparseMatrix(
-      rowCount: articleCount, columnCount: termCount, rowStarts: rowStarts, columnIndices: indices,
-      values: values)
+    let weights =
+      termWeights
+      ? try Self.termWeights(in: files, articleCount: articleCount, termCount: termCount)
+      : SparseMatrix(
+        rowCount: articleCount, columnCount: termCount, rowStarts: [Int](repeating: 0, count: articleCount + 1),
+        columnIndices: [], values: [])
 
     let articles = articleText ? try loadArticles(from: files) : try articleSummaries(from: files)
     guard articles.count == articleCount else {
@@ -151,6 +173,7 @@ extension PolicyModel {
       totalSumOfSquares: manifest.totalSumOfSquares)
     var model = PolicyModel(manifest: manifest, articles: articles, tfidf: tfidf, lsa: lsa)
     model.hasArticleText = articleText
+    model.hasTermWeights = termWeights
     if let columns = manifest.themeEvidence, files.entries[ModelFile.themeEvidence.name] != nil {
       let rows = try files.array(
         .themeEvidence, of: Int32.self, shape: [nil, nil], fortranOrder: false, verifiesChecksum: true)
@@ -166,6 +189,32 @@ extension PolicyModel {
       model.userDictionaryFile = try files.verifiedData(.userDictionary)
     }
     return model
+  }
+
+  /// The TF-IDF rows (`tfidf_indptr.npy`, `tfidf_indices.npy`, `tfidf_data.npy`), checksums
+  /// verified and the CSR structure checked (offsets rise from 0 to the value count, columns in
+  /// range).
+  static func termWeights(
+    in files: ModelDirectory, articleCount: Int, termCount: Int
+  ) throws(ModelStoreError) -> SparseMatrix {
+    let indptr = try files.int32s(.tfidfRowStarts)
+    let indices = try files.int32s(.tfidfColumnIndices)
+    let values = try files.doubles(.tfidfValues, count: indices.count)
+    guard indptr.count == articleCount + 1 else {
+      throw .shapeMismatch(
+        path: files.path(.tfidfRowStarts), expected: "[\(articleCount + 1)]", found: "[\(indptr.count)]")
+    }
+    let rowStarts = indptr.map(Int.init)
+    let isValidCSR =
+      rowStarts.first == 0 && rowStarts.last == values.count
+      && zip(rowStarts, rowStarts.dropFirst()).allSatisfy { $0 <= $1 }
+      && indices.allSatisfy { $0 >= 0 && Int($0) < termCount }
+    guard isValidCSR else {
+      throw .malformedFile(path: files.path(.tfidfRowStarts), reason: "row offsets or column indices out of range")
+    }
+    return SparseMatrix(
+      rowCount: articleCount, columnCount: termCount, rowStarts: rowStarts, columnIndices: indices,
+      values: values)
   }
 
   /// The articles only (for commands that list or filter them without the matrices), read

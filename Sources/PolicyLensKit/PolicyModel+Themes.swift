@@ -172,6 +172,19 @@ extension PolicyModel {
     return true
   }
 
+  /// Reads the TF-IDF rows into a model loaded without them when tagging with `catalog` needs
+  /// them: a theme has examples (``ThemeExamples`` compares articles' words with theirs).
+  ///
+  /// - Returns: Whether the rows were read.
+  @discardableResult
+  public mutating func loadTermWeightsIfNeeded(toTagWith catalog: ThemeCatalog, from directory: URL)
+    throws(ModelStoreError) -> Bool
+  {
+    guard !hasTermWeights, catalog.themes.contains(where: { !$0.examples.isEmpty }) else { return false }
+    try loadTermWeights(from: directory)
+    return true
+  }
+
   /// The themes of article `row` alone, as ``themes(from:options:)`` gives them for it.
   ///
   /// - Parameter article: The full article, to count in its text when the stored evidence does

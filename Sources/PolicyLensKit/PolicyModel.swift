@@ -38,6 +38,11 @@ public struct PolicyModel: Sendable {
   /// `false` when loaded with `articleText: false`, which reads only `article_index.tsv` (id,
   /// title, place, date, issue). See `loadArticleText(from:)`.
   public internal(set) var hasArticleText = true
+  /// Whether ``weights`` holds the articles' TF-IDF rows (`tfidf_*.npy`).
+  ///
+  /// `false` when loaded with `termWeights: false`: ``weights`` is then all zeros, of the right
+  /// shape. See `loadTermWeights(from:)`.
+  public internal(set) var hasTermWeights = true
 
   /// Latent vectors of the articles: rows of UΣ (= A V, the TF-IDF rows projected on the topics).
   ///
@@ -68,7 +73,12 @@ public struct PolicyModel: Sendable {
   public var textAnalysis: TextAnalysisOptions { manifest.parameters.textAnalysis }
 
   /// The weights of every article, documents × terms (the training rows, then fold-ins).
-  public var weights: SparseMatrix { tfidf.trainingWeights }
+  ///
+  /// - Precondition: ``hasTermWeights``.
+  public var weights: SparseMatrix {
+    precondition(hasTermWeights, "the model was loaded without its TF-IDF rows (see loadTermWeights(from:))")
+    return tfidf.trainingWeights
+  }
 
   /// Row of the article with `id`, if any.
   public func row(ofArticle id: String) -> Int? {
