@@ -171,6 +171,21 @@ public struct ThemeTagger: Sendable {
     return evidence
   }
 
+  /// Every article's latent similarity with every theme, in one pass: entry (*i*, θ) is what
+  /// ``withLatentSimilarity(_:latentVector:)`` gives article *i* for θ, to the last bit
+  /// (`Matrix.unitRowProducts(with:)`).
+  ///
+  /// - Parameter documentVectors: The articles' latent vectors (rows of *U*Σ, any scaling).
+  /// - Returns: *n* × *T*, or `nil` without a latent space or when the dimensions differ (the
+  ///   similarities then stay 0, as ``withLatentSimilarity(_:latentVector:)`` leaves them).
+  /// - Complexity: O(*n* · *k* · *T*).
+  public func latentSimilarities(documentVectors: Matrix) -> Matrix? {
+    guard let vectors = themeVectors, let dimension = vectors.first?.count, documentVectors.columnCount == dimension
+    else { return nil }
+    return documentVectors.unitRowProducts(
+      with: Matrix(rowCount: dimension, columnCount: vectors.count, columnMajor: vectors.flatMap { $0 }))
+  }
+
   /// What theme `theme`'s text evidence depends on besides the text: its phrases, the parts of
   /// its name and its description terms, in one string.
   ///
@@ -226,14 +241,19 @@ public struct ThemeTagger: Sendable {
   public func evidence(
     ofRow row: Int, textEvidence: [ThemeEvidence], documentVectors: Matrix?, examples: ExampleContext?
   ) -> [ThemeEvidence] {
-    var all = withLatentSimilarity(textEvidence, latentVector: documentVectors?.row(row))
-    if let examples {
-      let similarities = ExampleSimilarity.contrasting(
-        examples.themes.map { learned in
-          learned?.similarity(ofRow: row, unitLatentRows: examples.unitLatentRows, termWeights: examples.termWeights)
-        }, keys: themes.map(\.key))
-      for (theme, similarity) in similarities.enumerated() { all[theme].examples = similarity }
-    }
+    withExamples(
+      withLatentSimilarity(textEvidence, latentVector: documentVectors?.row(row)), ofRow: row, examples: examples)
+  }
+
+  /// `evidence`, one per theme, with article `row`'s closeness to each theme's examples.
+  private func withExamples(_ evidence: [ThemeEvidence], ofRow row: Int, examples: ExampleContext?) -> [ThemeEvidence] {
+    guard let examples else { return evidence }
+    var all = evidence
+    let similarities = ExampleSimilarity.contrasting(
+      examples.themes.map { learned in
+        learned?.similarity(ofRow: row, unitLatentRows: examples.unitLatentRows, termWeights: examples.termWeights)
+      }, keys: themes.map(\.key))
+    for (theme, similarity) in similarities.enumerated() { all[theme].examples = similarity }
     return all
   }
 
@@ -282,15 +302,24 @@ public struct ThemeTagger: Sendable {
     textEvidence: (Int) -> [ThemeEvidence]
   ) -> ThemeTagResult {
     precondition(documentVectors == nil || documentVectors?.rowCount == articleCount, "one vector per article")
+    let similarities = documentVectors.flatMap { latentSimilarities(documentVectors: $0) }
     var tags: [[ThemeScore]] = []
-    var occurrence = [Set<String>](repeating: [], count: themes.count)
+    tags.reserveCapacity(articleCount)
+    // Per theme, its phrases not met yet, in phrase order (few, and soon none: cheaper than a
+    // set of every phrase met).
+    var unmatched = phrases
     var withPhrases = [Int](repeating: 0, count: themes.count)
     for row in 0..<articleCount {
-      let all = evidence(
-        ofRow: row, textEvidence: textEvidence(row), documentVectors: documentVectors, examples: examples)
+      var all = textEvidence(row)
+      if let similarities {
+        for theme in all.indices { all[theme].latentSimilarity = similarities[row, theme] }
+      }
+      all = withExamples(all, ofRow: row, examples: examples)
       var scores: [ThemeScore] = []
       for (theme, evidence) in all.enumerated() {
-        for match in evidence.matchedPhrases { occurrence[theme].insert(match.phrase) }
+        if !unmatched[theme].isEmpty {
+          for match in evidence.matchedPhrases { unmatched[theme].removeAll { $0 == match.phrase } }
+        }
         if evidence.hasPhrase { withPhrases[theme] += 1 }
         guard carries(evidence) else { continue }
         scores.append(
@@ -299,7 +328,6 @@ public struct ThemeTagger: Sendable {
       scores.sort { $0.score > $1.score || ($0.score == $1.score && $0.theme < $1.theme) }
       tags.append(scores)
     }
-    let unmatched = themes.indices.map { theme in phrases[theme].filter { !occurrence[theme].contains($0) } }
     return ThemeTagResult(tags: tags, articlesWithPhrases: withPhrases, unmatchedPhrases: unmatched)
   }
 
