@@ -294,22 +294,53 @@ public struct ThemeTagger: Sendable {
   ///   - articleCount: Number of articles.
   ///   - documentVectors: The articles' latent vectors (rows of *U*Σ), or `nil`.
   ///   - examples: Themes' examples, if any theme has some.
-  ///   - textEvidence: Article row → its text evidence, one per theme.
+  ///   - textEvidence: Article row → its text evidence, one per theme; called from several
+  ///     threads at once (chunks of articles are tagged on every core).
   /// - Complexity: O(*n* · *T* · *k*) beyond `textEvidence`, for *n* articles, *T* themes and *k*
   ///   latent dimensions.
   public func tagging(
     articleCount: Int, documentVectors: Matrix?, examples: ExampleContext? = nil,
-    textEvidence: (Int) -> [ThemeEvidence]
+    textEvidence: @Sendable (Int) -> [ThemeEvidence]
   ) -> ThemeTagResult {
     precondition(documentVectors == nil || documentVectors?.rowCount == articleCount, "one vector per article")
     let similarities = documentVectors.flatMap { latentSimilarities(documentVectors: $0) }
+    // Articles are tagged independently, so consecutive chunks run on every core and are joined
+    // in article order: the same result as one pass.
+    let chunkCount = max(1, min(articleCount / 2_048, ProcessInfo.processInfo.activeProcessorCount * 4))
+    let chunkSize = (articleCount + chunkCount - 1) / chunkCount
+    nonisolated(unsafe) let parts = UnsafeMutableBufferPointer<ThemeTagResult>.allocate(capacity: chunkCount)
+    defer { parts.deallocate() }
+    DispatchQueue.concurrentPerform(iterations: chunkCount) { chunk in
+      let rows = min(articleCount, chunk * chunkSize)..<min(articleCount, (chunk + 1) * chunkSize)
+      parts.initializeElement(
+        at: chunk, to: tagging(rows: rows, similarities: similarities, examples: examples, textEvidence: textEvidence))
+    }
+    defer { _ = parts.deinitialize() }
     var tags: [[ThemeScore]] = []
     tags.reserveCapacity(articleCount)
+    var withPhrases = [Int](repeating: 0, count: themes.count)
+    for part in parts {
+      tags += part.tags
+      for theme in themes.indices { withPhrases[theme] += part.articlesWithPhrases[theme] }
+    }
+    // A phrase is unmatched when no chunk met it.
+    let unmatched = themes.indices.map { theme in
+      phrases[theme].filter { phrase in parts.allSatisfy { $0.unmatchedPhrases[theme].contains(phrase) } }
+    }
+    return ThemeTagResult(tags: tags, articlesWithPhrases: withPhrases, unmatchedPhrases: unmatched)
+  }
+
+  /// ``tagging(articleCount:documentVectors:examples:textEvidence:)`` for the articles at `rows`.
+  private func tagging(
+    rows: Range<Int>, similarities: Matrix?, examples: ExampleContext?, textEvidence: (Int) -> [ThemeEvidence]
+  ) -> ThemeTagResult {
+    var tags: [[ThemeScore]] = []
+    tags.reserveCapacity(rows.count)
     // Per theme, its phrases not met yet, in phrase order (few, and soon none: cheaper than a
     // set of every phrase met).
     var unmatched = phrases
     var withPhrases = [Int](repeating: 0, count: themes.count)
-    for row in 0..<articleCount {
+    for row in rows {
       var all = textEvidence(row)
       if let similarities {
         for theme in all.indices { all[theme].latentSimilarity = similarities[row, theme] }

@@ -80,7 +80,7 @@ struct TagCommand: AsyncParsableCommand {
       .init(header: "themes (probability)", maximumWidth: 70, minimumWidth: 16),
     ])
     for article in selected {
-      let themes = article.themes.map { "\($0.name) \(String(format: "%.2f", $0.score))" }.joined(separator: ", ")
+      let themes = article.themes.map { "\($0.name) \(formatDecimal($0.score, places: 2))" }.joined(separator: ", ")
       table.append([article.id, article.region, article.title, themes.isEmpty ? "—" : themes])
     }
     terminal.line(table.render(width: terminal.width))
