@@ -1,3 +1,5 @@
+import Dispatch
+
 extension Matrix {
   /// The dot product of every row, scaled to unit length, with every column of `vectors`.
   ///
@@ -12,8 +14,10 @@ extension Matrix {
   /// fuses the sums differently on every build, so results computed row by row elsewhere (a single
   /// article's evidence) would no longer agree with the batch to the last bit.
   ///
-  /// Rows are taken in blocks that stay in cache, and the innermost loop runs over the rows of a
-  /// block, which the compiler vectorizes; nothing *n* × *k* is allocated.
+  /// Rows are taken in blocks that stay in cache, on every core (each entry is computed by one
+  /// thread, in the same order, so the result does not depend on the number of cores); the
+  /// innermost loop runs over the rows of a block, which the compiler vectorizes; nothing
+  /// *n* × *k* is allocated.
   ///
   /// - Parameter vectors: *k* × *T*, one vector per column (unit vectors give cosines).
   /// - Returns: *n* × *T*.
@@ -25,35 +29,83 @@ extension Matrix {
     var result = Matrix(rowCount: n, columnCount: vectorCount)
     guard n > 0, vectorCount > 0 else { return result }
     let blockSize = 256
-    var norms = [Double](repeating: 0, count: blockSize)
-    var scaled = [Double](repeating: 0, count: blockSize)
+    let blockCount = (n + blockSize - 1) / blockSize
     elements.withUnsafeBufferPointer { a in
       vectors.elements.withUnsafeBufferPointer { v in
-        result.elements.withUnsafeMutableBufferPointer { r in
-          norms.withUnsafeMutableBufferPointer { norms in
-            scaled.withUnsafeMutableBufferPointer { scaled in
-              for start in stride(from: 0, to: n, by: blockSize) {
-                let count = min(blockSize, n - start)
-                // ‖aᵢ‖₂ with the squares summed in column order, as rowNorms() and l2Norm(_:) sum them.
-                for i in 0..<count { norms[i] = 0 }
-                for j in 0..<k {
-                  let column = j * n + start
-                  for i in 0..<count { norms[i] += a[column + i] * a[column + i] }
+        result.elements.withUnsafeMutableBufferPointer { output in
+          nonisolated(unsafe) let (a, v, r) = (a, v, output)
+          DispatchQueue.concurrentPerform(iterations: blockCount) { block in
+            let start = block * blockSize
+            let count = min(blockSize, n - start)
+            withUnsafeTemporaryAllocation(of: Double.self, capacity: 2 * blockSize) { scratch in
+              let (norms, scaled) = (
+                scratch.baseAddress.unsafelyUnwrapped, scratch.baseAddress.unsafelyUnwrapped + blockSize
+              )
+              // ‖aᵢ‖₂ with the squares summed in column order, as rowNorms() and l2Norm(_:) sum them.
+              for i in 0..<count { norms[i] = 0 }
+              for j in 0..<k {
+                let column = j * n + start
+                for i in 0..<count { norms[i] += a[column + i] * a[column + i] }
+              }
+              for i in 0..<count { norms[i] = norms[i].squareRoot() }
+              for j in 0..<k {
+                let column = j * n + start
+                for i in 0..<count {
+                  let norm = norms[i]
+                  scaled[i] = norm > 0 && norm.isFinite ? a[column + i] / norm : 0
                 }
-                for i in 0..<count { norms[i] = norms[i].squareRoot() }
-                for j in 0..<k {
-                  let column = j * n + start
-                  for i in 0..<count {
-                    let norm = norms[i]
-                    scaled[i] = norm > 0 && norm.isFinite ? a[column + i] / norm : 0
-                  }
-                  for t in 0..<vectorCount {
-                    let weight = v[j + t * k]
-                    let output = t * n + start
-                    for i in 0..<count { r[output + i] += scaled[i] * weight }
-                  }
+                for t in 0..<vectorCount {
+                  let weight = v[j + t * k]
+                  let output = t * n + start
+                  for i in 0..<count { r[output + i] += scaled[i] * weight }
                 }
               }
+            }
+          }
+        }
+      }
+    }
+    return result
+  }
+
+  /// The dot product of every row of a row-major *n* × *k* array with every column of
+  /// `vectors`: entry (*i*, *t*) is Σⱼ rows[*i*·*k* + *j*] × v[*j*, *t*], summed over *j* in
+  /// order, from 0.
+  ///
+  /// For rows stored already scaled to unit length (a model's `latent_unit_rows.npy`, written
+  /// from ``unitRows()``), this gives the same bits as ``unitRowProducts(with:)`` on the rows
+  /// they were scaled from, without reading or scaling those. Rows are shared out to every core
+  /// (each entry is computed by one thread, in the same order).
+  ///
+  /// - Parameters:
+  ///   - rows: *n* × *k* values, row after row (a mapped file's values, for example).
+  ///   - vectors: *k* × *T*, one vector per column.
+  /// - Returns: *n* × *T*.
+  /// - Precondition: `rows.count` is a multiple of `vectors.rowCount`.
+  /// - Complexity: O(*n* · *k* · *T*).
+  public static func rowProducts(ofRowMajor rows: UnsafeBufferPointer<Double>, with vectors: Matrix) -> Matrix {
+    let (k, vectorCount) = (vectors.rowCount, vectors.columnCount)
+    precondition(k > 0 && rows.count % k == 0, "rows of the vectors' length")
+    let n = rows.count / k
+    var result = Matrix(rowCount: n, columnCount: vectorCount)
+    guard n > 0, vectorCount > 0 else { return result }
+    // The vectors row-major (k × T), so that the innermost loop reads them in order.
+    let byRow = (0..<(k * vectorCount)).map { vectors.elements[($0 / vectorCount) + ($0 % vectorCount) * k] }
+    let blockSize = 1_024
+    let blockCount = (n + blockSize - 1) / blockSize
+    byRow.withUnsafeBufferPointer { v in
+      result.elements.withUnsafeMutableBufferPointer { output in
+        nonisolated(unsafe) let (x, v, r) = (rows, v, output)
+        DispatchQueue.concurrentPerform(iterations: blockCount) { block in
+          withUnsafeTemporaryAllocation(of: Double.self, capacity: vectorCount) { sums in
+            for i in (block * blockSize)..<min(n, (block + 1) * blockSize) {
+              for t in 0..<vectorCount { sums[t] = 0 }
+              for j in 0..<k {
+                let value = x[i * k + j]
+                let base = j * vectorCount
+                for t in 0..<vectorCount { sums[t] += value * v[base + t] }
+              }
+              for t in 0..<vectorCount { r[t * n + i] = sums[t] }
             }
           }
         }

@@ -21,23 +21,51 @@ extension PolicyModel {
   ///     arrays); without them ``weights`` is an all-zero matrix of the right shape
   ///     (``hasTermWeights`` is false), which is all that tagging with themes that have no
   ///     examples needs. See `loadTermWeights(from:)`.
+  ///   - documentCoordinates: Whether to read the articles' coordinates
+  ///     (`document_coordinates.npy`); without them the unit latent rows are mapped in place
+  ///     (`latent_unit_rows.npy`, checksum verified) and ``latentVectors`` may not be read
+  ///     (``hasDocumentCoordinates`` is false), which is all that tagging every article with
+  ///     themes that have no examples needs. See `loadDocumentCoordinates(from:)`.
   ///
   /// Integrity: every file read is checked against its size and checksum in the manifest; the
   /// files left out are not read, so damage to them is reported by the first command that reads
   /// them, never hidden from one that uses them.
   public static func load(
-    from directory: URL, articleText: Bool = true, termWeights: Bool = true
+    from directory: URL, articleText: Bool = true, termWeights: Bool = true, documentCoordinates: Bool = true
   ) throws(ModelStoreError) -> PolicyModel {
     try ModelDirectory.readingOneGeneration(at: directory) { () throws(ModelStoreError) in
-      try loadOneGeneration(from: directory, articleText: articleText, termWeights: termWeights)
+      try loadOneGeneration(
+        from: directory, articleText: articleText, termWeights: termWeights, documentCoordinates: documentCoordinates)
     }
   }
 
-  /// Reads the TF-IDF rows into a model loaded without them (see `load(from:articleText:termWeights:)`),
+  /// Reads the articles' coordinates into a model loaded without them (see
+  /// `load(from:articleText:termWeights:documentCoordinates:)`), checking that the model on disk
+  /// is still the one loaded.
+  ///
+  /// - Throws: ``ModelStoreError/modelBeingReplaced(path:)`` when another process replaced the model
+  ///   since it was loaded; the checksum and shape errors of a load.
+  public mutating func loadDocumentCoordinates(from directory: URL) throws(ModelStoreError) {
+    guard !hasDocumentCoordinates else { return }
+    let loaded = manifest
+    let (rows, columns) = (articles.count, lsa.dimensionCount)
+    let coordinates = try ModelDirectory.readingOneGeneration(at: directory) { () throws(ModelStoreError) in
+      let manifest = try ModelManifest.load(from: ModelDirectory(url: directory), withCorpusFiles: false)
+      guard manifest.files == loaded.files else { throw .modelBeingReplaced(path: directory.path) }
+      return try ModelDirectory(url: directory, entries: manifest.files).matrix(
+        .documentCoordinates, rows: rows, columns: columns)
+    }
+    lsa = LSAModel(
+      options: lsa.options, algorithm: lsa.algorithm, singularValues: lsa.singularValues,
+      termLoadings: lsa.termLoadings, documentCoordinates: coordinates, totalSumOfSquares: lsa.totalSumOfSquares)
+  }
+
+  /// Reads the TF-IDF rows into a model loaded without them (see
+  /// `load(from:articleText:termWeights:documentCoordinates:)`),
   /// checking that the model on disk is still the one loaded.
   ///
   /// - Throws: ``ModelStoreError/modelBeingReplaced(path:)`` when another process replaced the model
-  ///   since it was loaded; the checksum and shape errors of `load(from:articleText:termWeights:)`.
+  ///   since it was loaded; the checksum and shape errors of a load.
   public mutating func loadTermWeights(from directory: URL) throws(ModelStoreError) {
     guard !hasTermWeights else { return }
     let loaded = manifest
@@ -129,7 +157,7 @@ extension PolicyModel {
   }
 
   private static func loadOneGeneration(
-    from directory: URL, articleText: Bool, termWeights: Bool
+    from directory: URL, articleText: Bool, termWeights: Bool, documentCoordinates: Bool
   ) throws(ModelStoreError) -> PolicyModel {
     var files = ModelDirectory(url: directory)
     let manifest = try ModelManifest.load(from: files, withCorpusFiles: true)
@@ -143,7 +171,16 @@ extension PolicyModel {
     let idf = try files.doubles(.inverseDocumentFrequency, count: termCount)
     let sigma = try files.doubles(.singularValues, count: dimensionCount)
     let loadings = try files.matrix(.termLoadings, rows: termCount, columns: dimensionCount)
-    let coordinates = try files.matrix(.documentCoordinates, rows: articleCount, columns: dimensionCount)
+    let coordinates =
+      documentCoordinates
+      ? try files.matrix(.documentCoordinates, rows: articleCount, columns: dimensionCount)
+      : Matrix(rowCount: 0, columnCount: dimensionCount)
+    let unitLatentRows =
+      documentCoordinates
+      ? nil
+      : try files.array(
+        .latentUnitRows, of: Double.self, shape: [articleCount, dimensionCount], fortranOrder: false,
+        verifiesChecksum: true)
 
     let weights =
       termWeights
@@ -174,6 +211,8 @@ extension PolicyModel {
     var model = PolicyModel(manifest: manifest, articles: articles, tfidf: tfidf, lsa: lsa)
     model.hasArticleText = articleText
     model.hasTermWeights = termWeights
+    model.hasDocumentCoordinates = documentCoordinates
+    model.mappedUnitLatentRows = unitLatentRows
     if let columns = manifest.themeEvidence, files.entries[ModelFile.themeEvidence.name] != nil {
       let rows = try files.array(
         .themeEvidence, of: Int32.self, shape: [nil, nil], fortranOrder: false, verifiesChecksum: true)

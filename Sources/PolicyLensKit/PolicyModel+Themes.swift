@@ -105,8 +105,8 @@ extension PolicyModel {
   ) throws(ThemeTaggingError) -> (articles: [ArticleThemes], counts: [ThemeCount]) {
     let tagger = themeTagger(for: catalog, options: options)
     let result = tagger.tagging(
-      articleCount: articles.count, documentVectors: latentVectors, examples: try exampleContext(for: catalog),
-      textEvidence: textEvidence(for: tagger))
+      articleCount: articles.count, latentSimilarities: latentSimilarities(for: tagger),
+      examples: try exampleContext(for: catalog), textEvidence: textEvidence(for: tagger))
     let tagged = zip(articles, result.tags).map { article, scores in
       ArticleThemes(
         id: article.id, title: article.title, region: article.region,
@@ -124,6 +124,14 @@ extension PolicyModel {
         articlesWithSeedTerms: result.articlesWithPhrases[index], unmatchedSeedTerms: result.unmatchedPhrases[index])
     }
     return (tagged, summary)
+  }
+
+  /// Every article's latent similarity with every theme of `tagger`: from the mapped unit latent
+  /// rows when the model was loaded without its coordinates, else from ``latentVectors`` (the
+  /// same bits either way).
+  func latentSimilarities(for tagger: ThemeTagger) -> Matrix? {
+    guard let rows = mappedUnitLatentRows else { return tagger.latentSimilarities(documentVectors: latentVectors) }
+    return rows.withUnsafeBufferPointer { tagger.latentSimilarities(unitLatentRows: $0) }
   }
 
   /// Every theme's probability and evidence for article `row`, most probable first.
@@ -172,16 +180,19 @@ extension PolicyModel {
     return true
   }
 
-  /// Reads the TF-IDF rows into a model loaded without them when tagging with `catalog` needs
-  /// them: a theme has examples (``ThemeExamples`` compares articles' words with theirs).
+  /// Reads the TF-IDF rows and the coordinates into a model loaded without them when tagging
+  /// with `catalog` needs them: a theme has examples (``ThemeExamples`` compares articles' words
+  /// and latent vectors with theirs).
   ///
-  /// - Returns: Whether the rows were read.
+  /// - Returns: Whether anything was read.
   @discardableResult
-  public mutating func loadTermWeightsIfNeeded(toTagWith catalog: ThemeCatalog, from directory: URL)
+  public mutating func loadExampleDataIfNeeded(toTagWith catalog: ThemeCatalog, from directory: URL)
     throws(ModelStoreError) -> Bool
   {
-    guard !hasTermWeights, catalog.themes.contains(where: { !$0.examples.isEmpty }) else { return false }
+    guard !(hasTermWeights && hasDocumentCoordinates), catalog.themes.contains(where: { !$0.examples.isEmpty })
+    else { return false }
     try loadTermWeights(from: directory)
+    try loadDocumentCoordinates(from: directory)
     return true
   }
 

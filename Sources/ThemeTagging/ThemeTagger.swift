@@ -180,10 +180,25 @@ public struct ThemeTagger: Sendable {
   ///   similarities then stay 0, as ``withLatentSimilarity(_:latentVector:)`` leaves them).
   /// - Complexity: O(*n* · *k* · *T*).
   public func latentSimilarities(documentVectors: Matrix) -> Matrix? {
-    guard let vectors = themeVectors, let dimension = vectors.first?.count, documentVectors.columnCount == dimension
-    else { return nil }
-    return documentVectors.unitRowProducts(
-      with: Matrix(rowCount: dimension, columnCount: vectors.count, columnMajor: vectors.flatMap { $0 }))
+    guard let vectors = themeVectorMatrix, documentVectors.columnCount == vectors.rowCount else { return nil }
+    return documentVectors.unitRowProducts(with: vectors)
+  }
+
+  /// ``latentSimilarities(documentVectors:)`` from the articles' latent vectors already scaled to
+  /// unit length, row after row (a model's `latent_unit_rows.npy`, mapped): the same bits when
+  /// they were scaled by `Matrix.unitRows()`, without reading the vectors they came from.
+  ///
+  /// - Parameter unitLatentRows: *n* × *k* values, row-major.
+  /// - Returns: *n* × *T*, or `nil` without a latent space or when the row length is not *k*.
+  public func latentSimilarities(unitLatentRows: UnsafeBufferPointer<Double>) -> Matrix? {
+    guard let vectors = themeVectorMatrix, unitLatentRows.count % vectors.rowCount == 0 else { return nil }
+    return Matrix.rowProducts(ofRowMajor: unitLatentRows, with: vectors)
+  }
+
+  /// The themes' unit latent vectors as the columns of a *k* × *T* matrix.
+  private var themeVectorMatrix: Matrix? {
+    guard let vectors = themeVectors, let dimension = vectors.first?.count, dimension > 0 else { return nil }
+    return Matrix(rowCount: dimension, columnCount: vectors.count, columnMajor: vectors.flatMap { $0 })
   }
 
   /// What theme `theme`'s text evidence depends on besides the text: its phrases, the parts of
@@ -303,7 +318,24 @@ public struct ThemeTagger: Sendable {
     textEvidence: @Sendable (Int) -> [ThemeEvidence]
   ) -> ThemeTagResult {
     precondition(documentVectors == nil || documentVectors?.rowCount == articleCount, "one vector per article")
-    let similarities = documentVectors.flatMap { latentSimilarities(documentVectors: $0) }
+    return tagging(
+      articleCount: articleCount,
+      latentSimilarities: documentVectors.flatMap { latentSimilarities(documentVectors: $0) },
+      examples: examples, textEvidence: textEvidence)
+  }
+
+  /// ``tagging(articleCount:documentVectors:examples:textEvidence:)`` with every article's latent
+  /// similarity already computed (``latentSimilarities(documentVectors:)`` or
+  /// ``latentSimilarities(unitLatentRows:)``).
+  ///
+  /// - Parameter latentSimilarities: *n* × *T*, or `nil` to leave them 0.
+  public func tagging(
+    articleCount: Int, latentSimilarities similarities: Matrix?, examples: ExampleContext? = nil,
+    textEvidence: @Sendable (Int) -> [ThemeEvidence]
+  ) -> ThemeTagResult {
+    precondition(
+      similarities.map { $0.rowCount == articleCount && $0.columnCount == themes.count } ?? true,
+      "one latent similarity per article and theme")
     // Articles are tagged independently, so consecutive chunks run on every core and are joined
     // in article order: the same result as one pass.
     let chunkCount = max(1, min(articleCount / 2_048, ProcessInfo.processInfo.activeProcessorCount * 4))

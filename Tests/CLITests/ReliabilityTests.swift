@@ -326,16 +326,19 @@ struct DamagedModelTests {
       "document_coordinates.npy", "tfidf_indptr.npy", "tfidf_indices.npy", "tfidf_data.npy", "article_index.tsv",
       "theme_evidence.npy", "theme_evidence_phrases.npy",
     ]
-    // Tagging with themes that have no examples reads no TF-IDF rows (they are not checksummed
-    // then: a command is answered from the files it reads, and each of those is checked).
-    let tagging = whole.subtracting(["tfidf_indptr.npy", "tfidf_indices.npy", "tfidf_data.npy"])
+    // Tagging with themes that have no examples reads no TF-IDF rows and maps the unit latent
+    // rows instead of the coordinates (files not read are not checksummed: a command is answered
+    // from the files it reads, and each of those is checked).
+    let tagging = whole.subtracting([
+      "tfidf_indptr.npy", "tfidf_indices.npy", "tfidf_data.npy", "document_coordinates.npy",
+    ]).union(["latent_unit_rows.npy"])
     let themes = ["--themes-file", RepositoryPaths.root.appendingPathComponent("models/themes.yaml").path]
     return [
       (["similar", "2024-21#4"], query),
       (["similar", "--text", "低空经济 起降场 无人机"], query),
       (["topics"], whole),
       (["tag"] + themes, tagging),
-      (["tag", "--themes-file", themesWithExamples], whole),
+      (["tag", "--themes-file", themesWithExamples], whole.union(["latent_unit_rows.npy"])),
       (["themes"] + themes, tagging),
       (["timeline", "--by", "month", "--themes"] + themes, tagging),
       (["clusters", "--k", "4"], whole),

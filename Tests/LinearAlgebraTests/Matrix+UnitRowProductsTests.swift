@@ -31,6 +31,22 @@ import Testing
     }
   }
 
+  @Test("rowProducts on unitRows() stored row-major gives unitRowProducts' bits")
+  func storedUnitRows() {
+    var generator = SplitMix64(seed: 42)
+    for trial in 0..<200 {
+      let m = trial % 40 == 0 ? 1_000 + Int(generator.next() % 2_000) : Int(generator.next() % 9)
+      let k = Int(generator.next() % 8) + 1
+      let t = Int(generator.next() % 9)
+      let a = RandomMatrices.dense(rows: m, columns: k, using: &generator)
+      let vectors = RandomMatrices.dense(rows: k, columns: t, using: &generator)
+      let rowMajor = a.unitRows().transposed().elements
+      let stored = rowMajor.withUnsafeBufferPointer { Matrix.rowProducts(ofRowMajor: $0, with: vectors) }
+      #expect(stored.rowCount == m && stored.columnCount == t)
+      #expect(stored.elements == a.unitRowProducts(with: vectors).elements, "\(m)×\(k) · \(k)×\(t), seed 42")
+    }
+  }
+
   @Test("zero and non-finite rows give zero; unit vectors give cosines")
   func degenerateRowsAndCosines() {
     let a = Matrix(rows: [[0, 0], [3, 4], [.infinity, 1], [.nan, 0], [-2, 0]])

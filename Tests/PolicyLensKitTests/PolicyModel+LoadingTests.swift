@@ -7,22 +7,25 @@ import ThemeTagging
 
 @Suite("PolicyModel loaded in parts")
 struct PolicyModelLoadingTests {
-  @Test("without its TF-IDF rows a model tags as a whole load does, and reads them when a theme has examples")
+  @Test("without its TF-IDF rows and coordinates a model tags as a whole load does, and reads them for examples")
   func withoutTermWeights() async throws {
     try await SeedModel.withTemporaryDirectory { folder in
       let directory = folder.appendingPathComponent("m")
       try await SeedModel.model.save(to: directory)
       let whole = try PolicyModel.load(from: directory, articleText: false)
-      var light = try PolicyModel.load(from: directory, articleText: false, termWeights: false)
+      var light = try PolicyModel.load(
+        from: directory, articleText: false, termWeights: false, documentCoordinates: false)
       #expect(whole.hasTermWeights && !light.hasTermWeights)
+      #expect(whole.hasDocumentCoordinates && !light.hasDocumentCoordinates)
       var catalog = try #require(light.fittedThemeCatalog)
       #expect(try light.themes(from: catalog).articles == (try whole.themes(from: catalog).articles))
-      #expect(!(try light.loadTermWeightsIfNeeded(toTagWith: catalog, from: directory)))
-      #expect(!light.hasTermWeights)
+      #expect(!(try light.loadExampleDataIfNeeded(toTagWith: catalog, from: directory)))
+      #expect(!light.hasTermWeights && !light.hasDocumentCoordinates)
 
       catalog.themes[0].examples = [whole.articles[3].id]
-      #expect(try light.loadTermWeightsIfNeeded(toTagWith: catalog, from: directory))
+      #expect(try light.loadExampleDataIfNeeded(toTagWith: catalog, from: directory))
       #expect(light.hasTermWeights && light.weights == whole.weights)
+      #expect(light.hasDocumentCoordinates && light.latentVectors == whole.latentVectors)
       #expect(try light.themes(from: catalog).articles == (try whole.themes(from: catalog).articles))
     }
   }
@@ -48,9 +51,9 @@ struct PolicyModelLoadingTests {
   }
 
   @Test(
-    "a damaged file that tagging reads is reported by a load without the TF-IDF rows",
+    "a damaged file that tagging reads is reported by a load without the TF-IDF rows and coordinates",
     arguments: [
-      ModelFile.themeEvidence, .documentCoordinates, .termLoadings, .articleIndex,
+      ModelFile.themeEvidence, .latentUnitRows, .termLoadings, .articleIndex,
     ])
   func damagedFileRead(_ damaged: ModelFile) async throws {
     try await SeedModel.withTemporaryDirectory { folder in
@@ -61,8 +64,25 @@ struct PolicyModelLoadingTests {
       data[data.count - 3] ^= 0x01
       try data.write(to: file)
       #expect(throws: ModelStoreError.checksumMismatch(path: file.path)) {
-        try PolicyModel.load(from: directory, articleText: false, termWeights: false)
+        try PolicyModel.load(from: directory, articleText: false, termWeights: false, documentCoordinates: false)
       }
+    }
+  }
+
+  @Test("a damaged coordinates file is not read by a load without them, and is reported when they are read")
+  func damagedCoordinates() async throws {
+    try await SeedModel.withTemporaryDirectory { folder in
+      let directory = folder.appendingPathComponent("m")
+      try await SeedModel.model.save(to: directory)
+      let file = directory.appendingPathComponent(ModelFile.documentCoordinates.name)
+      var data = try Data(contentsOf: file)
+      data[data.count / 2] ^= 0x01
+      try data.write(to: file)
+      var light = try PolicyModel.load(from: directory, articleText: false, documentCoordinates: false)
+      #expect(throws: ModelStoreError.checksumMismatch(path: file.path)) {
+        try light.loadDocumentCoordinates(from: directory)
+      }
+      #expect(!light.hasDocumentCoordinates)
     }
   }
 

@@ -57,7 +57,7 @@ struct ShowCommand: AsyncParsableCommand {
     if model.articles.count <= Self.clusteringArticleLimit {
       try model.loadTermWeights(from: modelOptions.url)
     } else {
-      try model.loadTermWeightsIfNeeded(toTagWith: catalog, from: modelOptions.url)
+      try model.loadExampleDataIfNeeded(toTagWith: catalog, from: modelOptions.url)
     }
     let themes = try model.articleThemes(ofRow: row, catalog: catalog, article: article).themes
     var cluster: ClusterSummary?

@@ -50,9 +50,11 @@ struct TagCommand: AsyncParsableCommand {
   func run() async throws {
     let terminal = Terminal.current
     let directory = URL(fileURLWithPath: modelOptions.model)
-    // `--explain` shows the body's length, so it reads the text; tagging reads stored evidence,
-    // and the TF-IDF rows only for themes with examples (`readTextIfNeeded`).
-    var model = try PolicyModel.load(from: directory, articleText: explain != nil, termWeights: false)
+    // `--explain` shows the body's length, so it reads the text, and one article's latent vector;
+    // tagging reads stored evidence and the mapped unit latent rows, and the TF-IDF rows and
+    // coordinates only for themes with examples (`readTextIfNeeded`).
+    var model = try PolicyModel.load(
+      from: directory, articleText: explain != nil, termWeights: false, documentCoordinates: explain != nil)
     let catalog = try themeOptions.catalog(for: model)
     try themeOptions.readTextIfNeeded(&model, toTagWith: catalog, directory: directory, quiet: output.quiet)
     let theme = try self.theme.map { try NameLookup.themeKey($0, in: catalog) }

@@ -51,13 +51,13 @@ struct ThemeOptions: ParsableArguments {
   }
 
   /// Reads what tagging with `catalog` needs into a model loaded without it: the TF-IDF rows
-  /// when a theme has examples, and the articles' text when the model stores no theme evidence
+  /// and coordinates when a theme has examples, and the articles' text when the model stores no theme evidence
   /// for these themes (fitted before models stored it, or the themes were edited since); a note
   /// says so.
   func readTextIfNeeded(_ model: inout PolicyModel, toTagWith catalog: ThemeCatalog, directory: URL, quiet: Bool)
     throws
   {
-    try model.loadTermWeightsIfNeeded(toTagWith: catalog, from: directory)
+    try model.loadExampleDataIfNeeded(toTagWith: catalog, from: directory)
     guard try model.loadArticleTextIfNeeded(toTagWith: catalog, from: directory), !quiet else { return }
     Terminal.current.note(
       "note: the model stores no theme evidence for these themes, so every article's text was read to tag it; "
