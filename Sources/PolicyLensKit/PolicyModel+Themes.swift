@@ -208,8 +208,24 @@ extension PolicyModel {
       storesThemeEvidence(for: tagger) || article == nil
       ? textEvidence(for: tagger)(row)
       : tagger.textEvidence(title: article?.title ?? "", body: article?.body ?? [])
-    let evidence = tagger.evidence(
-      ofRow: row, textEvidence: text, documentVectors: latentVectors, examples: try exampleContext(for: catalog))
+    let examples = try exampleContext(for: catalog)
+    let evidence: [ThemeEvidence]
+    if let rows = mappedUnitLatentRows {
+      // Loaded without the coordinates: the article's unit latent row, mapped, gives the same
+      // similarities (see `latentSimilarities(for:)`).
+      let dimension = lsa.dimensionCount
+      let similarities = rows.withUnsafeBufferPointer { values in
+        tagger.latentSimilarities(
+          unitLatentRows: UnsafeBufferPointer(rebasing: values[(row * dimension)..<((row + 1) * dimension)]))
+      }
+      var filled = text
+      if let similarities {
+        for theme in filled.indices { filled[theme].latentSimilarity = similarities[0, theme] }
+      }
+      evidence = tagger.evidence(ofRow: row, textEvidence: filled, documentVectors: nil, examples: examples)
+    } else {
+      evidence = tagger.evidence(ofRow: row, textEvidence: text, documentVectors: latentVectors, examples: examples)
+    }
     var scores: [ThemeScore] = []
     for (theme, item) in evidence.enumerated() where tagger.carries(item) {
       scores.append(

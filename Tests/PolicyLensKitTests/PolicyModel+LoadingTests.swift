@@ -19,6 +19,10 @@ struct PolicyModelLoadingTests {
       #expect(whole.hasDocumentCoordinates && !light.hasDocumentCoordinates)
       var catalog = try #require(light.fittedThemeCatalog)
       #expect(try light.themes(from: catalog).articles == (try whole.themes(from: catalog).articles))
+      for row in [0, 17, 105] {
+        #expect(
+          try light.articleThemes(ofRow: row, catalog: catalog) == whole.articleThemes(ofRow: row, catalog: catalog))
+      }
       #expect(!(try light.loadExampleDataIfNeeded(toTagWith: catalog, from: directory)))
       #expect(!light.hasTermWeights && !light.hasDocumentCoordinates)
 
