@@ -74,8 +74,8 @@ struct TextTable {
   func render(width: Int? = nil) -> String {
     let measured = cellWidths()
     let widths = columnWidths(fittingIn: width, cellWidths: measured)
-    // Every padding a cell can need, made once.
-    let spaces = (0...(widths.max() ?? 0)).map { String(repeating: " ", count: $0) }
+    // The widest padding a cell can need, made once; a cell takes a prefix of it.
+    let spaces = String(repeating: " ", count: widths.max() ?? 0)
     var text = ""
     text.reserveCapacity(rows.reduce(0) { total, row in row.reduce(total) { $0 + $1.utf8.count + 2 } } + 256)
     // One cell: cut to its column, padded to it (on the left when the column aligns right),
@@ -90,13 +90,13 @@ struct TextTable {
           value = DisplayWidth.truncate(value, to: widths[index])
           valueWidth = DisplayWidth.of(value)
         }
-        let padding = spaces[max(0, widths[index] - valueWidth)]
+        let padding = spaces.utf8.prefix(max(0, widths[index] - valueWidth))
         if columns[index].alignsRight {
-          text += padding
+          text += Substring(padding)
           text += value
         } else {
           text += value
-          text += padding
+          text += Substring(padding)
         }
       }
       text.trimTrailingSpaces(after: lineStart)
