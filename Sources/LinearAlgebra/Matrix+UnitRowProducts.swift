@@ -89,23 +89,33 @@ extension Matrix {
     let n = rows.count / k
     var result = Matrix(rowCount: n, columnCount: vectorCount)
     guard n > 0, vectorCount > 0 else { return result }
-    // The vectors row-major (k × T), so that the innermost loop reads them in order.
-    let byRow = (0..<(k * vectorCount)).map { vectors.elements[($0 / vectorCount) + ($0 % vectorCount) * k] }
+    // The vectors row-major (k × T′), T′ the next multiple of 8 (zero columns added), so that a
+    // pass sums eight of them at once in two SIMD registers. Each lane adds its products in j
+    // order, from 0, like a scalar sum: vector multiplies and adds are lane by lane, never fused.
+    let paddedCount = (vectorCount + 7) / 8 * 8
+    var byRow = [Double](repeating: 0, count: k * paddedCount)
+    for j in 0..<k {
+      for t in 0..<vectorCount { byRow[j * paddedCount + t] = vectors.elements[j + t * k] }
+    }
     let blockSize = 1_024
     let blockCount = (n + blockSize - 1) / blockSize
     byRow.withUnsafeBufferPointer { v in
       result.elements.withUnsafeMutableBufferPointer { output in
         nonisolated(unsafe) let (x, v, r) = (rows, v, output)
         DispatchQueue.concurrentPerform(iterations: blockCount) { block in
-          withUnsafeTemporaryAllocation(of: Double.self, capacity: vectorCount) { sums in
-            for i in (block * blockSize)..<min(n, (block + 1) * blockSize) {
-              for t in 0..<vectorCount { sums[t] = 0 }
+          for i in (block * blockSize)..<min(n, (block + 1) * blockSize) {
+            for pass in stride(from: 0, to: paddedCount, by: 8) {
+              var low = SIMD4<Double>(repeating: 0)
+              var high = SIMD4<Double>(repeating: 0)
               for j in 0..<k {
-                let value = x[i * k + j]
-                let base = j * vectorCount
-                for t in 0..<vectorCount { sums[t] += value * v[base + t] }
+                let value = SIMD4<Double>(repeating: x[i * k + j])
+                let base = j * paddedCount + pass
+                low += value * SIMD4(v[base], v[base + 1], v[base + 2], v[base + 3])
+                high += value * SIMD4(v[base + 4], v[base + 5], v[base + 6], v[base + 7])
               }
-              for t in 0..<vectorCount { r[t * n + i] = sums[t] }
+              for lane in 0..<8 where pass + lane < vectorCount {
+                r[(pass + lane) * n + i] = lane < 4 ? low[lane] : high[lane - 4]
+              }
             }
           }
         }
