@@ -12,14 +12,83 @@ extension PolicyModel {
   /// The files all come from one generation of the model, even while another process replaces
   /// it (`ModelDirectory.readingOneGeneration(at:_:)`).
   ///
-  /// - Parameter articleText: Whether to read the articles' text (`articles.jsonl`, most of a
-  ///   large model); without it ``articles`` come from `article_index.tsv` with only their id,
-  ///   title, place, date and issue (``hasArticleText`` is false), which is all that commands
-  ///   tagging from stored theme evidence, clustering or listing topics need.
-  public static func load(from directory: URL, articleText: Bool = true) throws(ModelStoreError) -> PolicyModel {
+  /// - Parameters:
+  ///   - articleText: Whether to read the articles' text (`articles.jsonl`, most of a large
+  ///     model); without it ``articles`` come from `article_index.tsv` with only their id,
+  ///     title, place, date and issue (``hasArticleText`` is false), which is all that commands
+  ///     tagging from stored theme evidence, clustering or listing topics need.
+  ///   - termWeights: Whether to read the articles' TF-IDF rows (`tfidf_*.npy`, the largest
+  ///     arrays); without them ``weights`` is an all-zero matrix of the right shape
+  ///     (``hasTermWeights`` is false), which is all that tagging with themes that have no
+  ///     examples needs. See `loadTermWeights(from:)`.
+  ///   - documentCoordinates: Whether to read the articles' coordinates
+  ///     (`document_coordinates.npy`); without them the unit latent rows are mapped in place
+  ///     (`latent_unit_rows.npy`, checksum verified) and ``latentVectors`` may not be read
+  ///     (``hasDocumentCoordinates`` is false), which is all that tagging every article with
+  ///     themes that have no examples needs. See `loadDocumentCoordinates(from:)`.
+  ///
+  /// Integrity: every file read is checked against its size and checksum in the manifest; the
+  /// files left out are not read, so damage to them is reported by the first command that reads
+  /// them, never hidden from one that uses them.
+  public static func load(
+    from directory: URL, articleText: Bool = true, termWeights: Bool = true, documentCoordinates: Bool = true
+  ) throws(ModelStoreError) -> PolicyModel {
     try ModelDirectory.readingOneGeneration(at: directory) { () throws(ModelStoreError) in
-      try loadOneGeneration(from: directory, articleText: articleText)
+      try loadOneGeneration(
+        from: directory, articleText: articleText, termWeights: termWeights, documentCoordinates: documentCoordinates)
     }
+  }
+
+  /// Reads the articles' coordinates into a model loaded without them (see
+  /// `load(from:articleText:termWeights:documentCoordinates:)`), checking that the model on disk
+  /// is still the one loaded.
+  ///
+  /// - Throws: ``ModelStoreError/modelBeingReplaced(path:)`` when another process replaced the model
+  ///   since it was loaded; the checksum and shape errors of a load.
+  public mutating func loadDocumentCoordinates(from directory: URL) throws(ModelStoreError) {
+    guard !hasDocumentCoordinates else { return }
+    let loaded = manifest
+    let (rows, columns) = (articles.count, lsa.dimensionCount)
+    let coordinates = try ModelDirectory.readingOneGeneration(at: directory) { () throws(ModelStoreError) in
+      let manifest = try ModelManifest.load(from: ModelDirectory(url: directory), withCorpusFiles: false)
+      guard manifest.files == loaded.files else { throw .modelBeingReplaced(path: directory.path) }
+      let files = manifest.files(in: directory)
+      let coordinates = try files.matrixRows(
+        .documentCoordinates, parts: try files.verifiedParts(.documentCoordinates), columns: columns)
+      guard coordinates.rowCount == rows else {
+        throw .shapeMismatch(
+          path: files.path(.documentCoordinates), expected: "\(rows)×\(columns)",
+          found: "\(coordinates.rowCount)×\(coordinates.columnCount)")
+      }
+      return coordinates
+    }
+    lsa = LSAModel(
+      options: lsa.options, algorithm: lsa.algorithm, singularValues: lsa.singularValues,
+      termLoadings: lsa.termLoadings, documentCoordinates: coordinates, totalSumOfSquares: lsa.totalSumOfSquares)
+  }
+
+  /// Reads the TF-IDF rows into a model loaded without them (see
+  /// `load(from:articleText:termWeights:documentCoordinates:)`),
+  /// checking that the model on disk is still the one loaded.
+  ///
+  /// - Throws: ``ModelStoreError/modelBeingReplaced(path:)`` when another process replaced the model
+  ///   since it was loaded; the checksum and shape errors of a load.
+  public mutating func loadTermWeights(from directory: URL) throws(ModelStoreError) {
+    guard !hasTermWeights else { return }
+    let loaded = manifest
+    let articleCount = articles.count
+    let termCount = tfidf.terms.count
+    let weights = try ModelDirectory.readingOneGeneration(at: directory) { () throws(ModelStoreError) in
+      let manifest = try ModelManifest.load(from: ModelDirectory(url: directory), withCorpusFiles: false)
+      guard manifest.files == loaded.files else { throw .modelBeingReplaced(path: directory.path) }
+      return try Self.termWeights(
+        in: manifest.files(in: directory), articleCount: articleCount, termCount: termCount)
+    }
+    tfidf = TFIDFModel(
+      options: tfidf.options, terms: tfidf.terms, documentFrequency: tfidf.documentFrequency,
+      inverseDocumentFrequency: tfidf.inverseDocumentFrequency, trainingWeights: weights,
+      trainingDocumentCount: tfidf.documentCount)
+    hasTermWeights = true
   }
 
   /// Reads the articles' text into a model loaded without it (see `load(from:articleText:)`),
@@ -104,9 +173,9 @@ extension PolicyModel {
     }
   }
 
-  private static func loadOneGeneration(from directory: URL, articleText: Bool) throws(ModelStoreError)
-    -> PolicyModel
-  {
+  private static func loadOneGeneration(
+    from directory: URL, articleText: Bool, termWeights: Bool, documentCoordinates: Bool
+  ) throws(ModelStoreError) -> PolicyModel {
     let manifest = try ModelManifest.load(from: ModelDirectory(url: directory), withCorpusFiles: true)
     let files = manifest.files(in: directory)
     let counts = manifest.counts
@@ -119,39 +188,31 @@ extension PolicyModel {
     let sigma = try files.doubles(.singularValues, count: dimensionCount)
     let loadings = try files.matrix(.termLoadings, rows: termCount, columns: dimensionCount)
     // A model with segments (`add`) has each file's rows in several parts, joined here.
-    let parts = try files.verifiedParts([
-      .documentCoordinates, .tfidfRowStarts, .tfidfColumnIndices, .tfidfValues,
-    ])
-    let coordinates = try files.matrixRows(
-      .documentCoordinates, parts: parts[.documentCoordinates] ?? [], columns: dimensionCount)
-    guard coordinates.rowCount == articleCount else {
-      throw .shapeMismatch(
-        path: files.path(.documentCoordinates), expected: "\(articleCount)×\(dimensionCount)",
-        found: "\(coordinates.rowCount)×\(coordinates.columnCount)")
+    let coordinates: Matrix
+    let unitLatentRows: NumPyArray<Double>?
+    if documentCoordinates {
+      coordinates = try files.matrixRows(
+        .documentCoordinates, parts: try files.verifiedParts(.documentCoordinates), columns: dimensionCount)
+      guard coordinates.rowCount == articleCount else {
+        throw .shapeMismatch(
+          path: files.path(.documentCoordinates), expected: "\(articleCount)×\(dimensionCount)",
+          found: "\(coordinates.rowCount)×\(coordinates.columnCount)")
+      }
+      unitLatentRows = nil
+    } else {
+      coordinates = Matrix(rowCount: 0, columnCount: dimensionCount)
+      let rows: NumPyArray<Double> = try files.rows(
+        .latentUnitRows, parts: try files.verifiedParts(.latentUnitRows), trailing: [dimensionCount])
+      try rows.expectShape([articleCount, dimensionCount], path: files.path(.latentUnitRows))
+      unitLatentRows = rows
     }
 
-    let indptr = try files.rowStarts(parts: parts[.tfidfRowStarts] ?? []).elements
-    let indices: [Int32] = try files.rowElements(
-      .tfidfColumnIndices, parts: parts[.tfidfColumnIndices] ?? [], trailing: [])
-    let values: [Double] = try files.rowElements(.tfidfValues, parts: parts[.tfidfValues] ?? [], trailing: [])
-    guard values.count == indices.count else {
-      throw .shapeMismatch(path: files.path(.tfidfValues), expected: "[\(indices.count)]", found: "[\(values.count)]")
-    }
-    guard indptr.count == articleCount + 1 else {
-      throw .shapeMismatch(
-        path: files.path(.tfidfRowStarts), expected: "[\(articleCount + 1)]", found: "[\(indptr.count)]")
-    }
-    let rowStarts = indptr.map(Int.init)
-    let isValidCSR =
-      rowStarts.first == 0 && rowStarts.last == values.count
-      && zip(rowStarts, rowStarts.dropFirst()).allSatisfy { $0 <= $1 }
-      && indices.allSatisfy { $0 >= 0 && Int($0) < termCount }
-    guard isValidCSR else {
-      throw .malformedFile(path: files.path(.tfidfRowStarts), reason: "row offsets or column indices out of range")
-    }
-    let weights = SparseMatrix(
-      rowCount: articleCount, columnCount: termCount, rowStarts: rowStarts, columnIndices: indices,
-      values: values)
+    let weights =
+      termWeights
+      ? try Self.termWeights(in: files, articleCount: articleCount, termCount: termCount)
+      : SparseMatrix(
+        rowCount: articleCount, columnCount: termCount, rowStarts: [Int](repeating: 0, count: articleCount + 1),
+        columnIndices: [], values: [])
 
     let articles = articleText ? try loadArticles(from: files) : try articleSummaries(from: files)
     guard articles.count == articleCount else {
@@ -174,6 +235,9 @@ extension PolicyModel {
       totalSumOfSquares: manifest.totalSumOfSquares)
     var model = PolicyModel(manifest: manifest, articles: articles, tfidf: tfidf, lsa: lsa)
     model.hasArticleText = articleText
+    model.hasTermWeights = termWeights
+    model.hasDocumentCoordinates = documentCoordinates
+    model.mappedUnitLatentRows = unitLatentRows
     if let columns = manifest.themeEvidence, files.entries[ModelFile.themeEvidence.name] != nil {
       let evidenceParts = try files.verifiedParts([.themeEvidence, .themeEvidencePhrases])
       let rows: NumPyArray<Int32> = try files.rows(
@@ -190,6 +254,38 @@ extension PolicyModel {
       model.userDictionaryFile = try files.verifiedData(.userDictionary)
     }
     return model
+  }
+
+  /// The TF-IDF rows (`tfidf_indptr.npy`, `tfidf_indices.npy`, `tfidf_data.npy`), checksums
+  /// verified and the CSR structure checked (offsets rise from 0 to the value count, columns in
+  /// range).
+  static func termWeights(
+    in files: ModelDirectory, articleCount: Int, termCount: Int
+  ) throws(ModelStoreError) -> SparseMatrix {
+    // A model with segments (`add`) has each file's rows in several parts, joined here.
+    let parts = try files.verifiedParts([.tfidfRowStarts, .tfidfColumnIndices, .tfidfValues])
+    let indptr = try files.rowStarts(parts: parts[.tfidfRowStarts] ?? []).elements
+    let indices: [Int32] = try files.rowElements(
+      .tfidfColumnIndices, parts: parts[.tfidfColumnIndices] ?? [], trailing: [])
+    let values: [Double] = try files.rowElements(.tfidfValues, parts: parts[.tfidfValues] ?? [], trailing: [])
+    guard values.count == indices.count else {
+      throw .shapeMismatch(path: files.path(.tfidfValues), expected: "[\(indices.count)]", found: "[\(values.count)]")
+    }
+    guard indptr.count == articleCount + 1 else {
+      throw .shapeMismatch(
+        path: files.path(.tfidfRowStarts), expected: "[\(articleCount + 1)]", found: "[\(indptr.count)]")
+    }
+    let rowStarts = indptr.map(Int.init)
+    let isValidCSR =
+      rowStarts.first == 0 && rowStarts.last == values.count
+      && zip(rowStarts, rowStarts.dropFirst()).allSatisfy { $0 <= $1 }
+      && indices.allSatisfy { $0 >= 0 && Int($0) < termCount }
+    guard isValidCSR else {
+      throw .malformedFile(path: files.path(.tfidfRowStarts), reason: "row offsets or column indices out of range")
+    }
+    return SparseMatrix(
+      rowCount: articleCount, columnCount: termCount, rowStarts: rowStarts, columnIndices: indices,
+      values: values)
   }
 
   /// The articles only (for commands that list or filter them without the matrices), read

@@ -16,6 +16,7 @@ extension PolicyModel {
   @discardableResult
   public func save(to directory: URL) async throws(ModelStoreError) -> ModelManifest {
     precondition(hasArticleText, "a model loaded without its article text cannot be saved")
+    precondition(hasTermWeights, "a model loaded without its TF-IDF rows cannot be saved")
     let themeEvidence = await themeEvidenceForSaving()
     let (articleLines, articleIndex, contentKeys) = try await Self.encodeArticleFiles(articles, directory: directory)
     var writer = try ModelDirectoryWriter(replacing: directory)

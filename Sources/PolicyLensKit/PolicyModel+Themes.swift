@@ -117,8 +117,8 @@ extension PolicyModel {
   ) throws(ThemeTaggingError) -> (articles: [ArticleThemes], counts: [ThemeCount]) {
     let tagger = themeTagger(for: catalog, options: options)
     let result = tagger.tagging(
-      articleCount: articles.count, documentVectors: latentVectors, examples: try exampleContext(for: catalog),
-      textEvidence: textEvidence(for: tagger))
+      articleCount: articles.count, latentSimilarities: latentSimilarities(for: tagger),
+      examples: try exampleContext(for: catalog), textEvidence: textEvidence(for: tagger))
     let tagged = zip(articles, result.tags).map { article, scores in
       ArticleThemes(
         id: article.id, title: article.title, region: article.region,
@@ -136,6 +136,14 @@ extension PolicyModel {
         articlesWithSeedTerms: result.articlesWithPhrases[index], unmatchedSeedTerms: result.unmatchedPhrases[index])
     }
     return (tagged, summary)
+  }
+
+  /// Every article's latent similarity with every theme of `tagger`: from the mapped unit latent
+  /// rows when the model was loaded without its coordinates, else from ``latentVectors`` (the
+  /// same bits either way).
+  func latentSimilarities(for tagger: ThemeTagger) -> Matrix? {
+    guard let rows = mappedUnitLatentRows else { return tagger.latentSimilarities(documentVectors: latentVectors) }
+    return rows.withUnsafeBufferPointer { tagger.latentSimilarities(unitLatentRows: $0) }
   }
 
   /// Every theme's probability and evidence for article `row`, most probable first.
@@ -184,6 +192,22 @@ extension PolicyModel {
     return true
   }
 
+  /// Reads the TF-IDF rows and the coordinates into a model loaded without them when tagging
+  /// with `catalog` needs them: a theme has examples (``ThemeExamples`` compares articles' words
+  /// and latent vectors with theirs).
+  ///
+  /// - Returns: Whether anything was read.
+  @discardableResult
+  public mutating func loadExampleDataIfNeeded(toTagWith catalog: ThemeCatalog, from directory: URL)
+    throws(ModelStoreError) -> Bool
+  {
+    guard !(hasTermWeights && hasDocumentCoordinates), catalog.themes.contains(where: { !$0.examples.isEmpty })
+    else { return false }
+    try loadTermWeights(from: directory)
+    try loadDocumentCoordinates(from: directory)
+    return true
+  }
+
   /// The themes of article `row` alone, as ``themes(from:options:)`` gives them for it.
   ///
   /// - Parameter article: The full article, to count in its text when the stored evidence does
@@ -196,8 +220,24 @@ extension PolicyModel {
       storesThemeEvidence(for: tagger) || article == nil
       ? textEvidence(for: tagger)(row)
       : tagger.textEvidence(title: article?.title ?? "", body: article?.body ?? [])
-    let evidence = tagger.evidence(
-      ofRow: row, textEvidence: text, documentVectors: latentVectors, examples: try exampleContext(for: catalog))
+    let examples = try exampleContext(for: catalog)
+    let evidence: [ThemeEvidence]
+    if let rows = mappedUnitLatentRows {
+      // Loaded without the coordinates: the article's unit latent row, mapped, gives the same
+      // similarities (see `latentSimilarities(for:)`).
+      let dimension = lsa.dimensionCount
+      let similarities = rows.withUnsafeBufferPointer { values in
+        tagger.latentSimilarities(
+          unitLatentRows: UnsafeBufferPointer(rebasing: values[(row * dimension)..<((row + 1) * dimension)]))
+      }
+      var filled = text
+      if let similarities {
+        for theme in filled.indices { filled[theme].latentSimilarity = similarities[0, theme] }
+      }
+      evidence = tagger.evidence(ofRow: row, textEvidence: filled, documentVectors: nil, examples: examples)
+    } else {
+      evidence = tagger.evidence(ofRow: row, textEvidence: text, documentVectors: latentVectors, examples: examples)
+    }
     var scores: [ThemeScore] = []
     for (theme, item) in evidence.enumerated() where tagger.carries(item) {
       scores.append(

@@ -1,6 +1,7 @@
 import Foundation
 import Ingest
 import LinearAlgebra
+import ModelStore
 import Reduction
 import TextAnalysis
 import Vectorization
@@ -18,7 +19,12 @@ public struct PolicyModel: Sendable {
   public var tfidf: TFIDFModel
   /// Latent topics; `documentCoordinates` has one row per article (fold-ins included).
   public var lsa: LSAModel {
-    didSet { latentVectors = Self.latentVectors(of: lsa) }
+    didSet {
+      storedLatentVectors = Self.latentVectors(of: lsa)
+      // A model set whole carries its coordinates (only a load leaves them out).
+      hasDocumentCoordinates = true
+      mappedUnitLatentRows = nil
+    }
   }
   /// The theme file `fit` used, byte for byte (`themes.yaml` in the model folder).
   ///
@@ -38,13 +44,34 @@ public struct PolicyModel: Sendable {
   /// `false` when loaded with `articleText: false`, which reads only `article_index.tsv` (id,
   /// title, place, date, issue). See `loadArticleText(from:)`.
   public internal(set) var hasArticleText = true
+  /// Whether ``lsa`` holds the articles' coordinates (`document_coordinates.npy`), and so
+  /// ``latentVectors`` their latent vectors.
+  ///
+  /// `false` when loaded with `documentCoordinates: false`: the articles' unit latent rows are
+  /// then read in place (`latent_unit_rows.npy`, mapped), which is all that tagging every article
+  /// needs. See `loadDocumentCoordinates(from:)`.
+  public internal(set) var hasDocumentCoordinates = true
+  /// The articles' unit latent rows, row-major and mapped, when loaded without their coordinates.
+  var mappedUnitLatentRows: NumPyArray<Double>?
+  /// Whether ``weights`` holds the articles' TF-IDF rows (`tfidf_*.npy`).
+  ///
+  /// `false` when loaded with `termWeights: false`: ``weights`` is then all zeros, of the right
+  /// shape. See `loadTermWeights(from:)`.
+  public internal(set) var hasTermWeights = true
 
   /// Latent vectors of the articles: rows of UΣ (= A V, the TF-IDF rows projected on the topics).
   ///
   /// Cosine similarity is computed on these, so each topic counts in proportion to its strength; a
   /// free-text query q maps to q V, the same space. Computed once when ``lsa`` is set (it scales
   /// the whole *n* × *k* matrix), not on every read.
-  public private(set) var latentVectors: Matrix
+  ///
+  /// - Precondition: ``hasDocumentCoordinates``.
+  public var latentVectors: Matrix {
+    precondition(
+      hasDocumentCoordinates, "the model was loaded without its coordinates (see loadDocumentCoordinates(from:))")
+    return storedLatentVectors
+  }
+  private var storedLatentVectors: Matrix
 
   /// A model from its parts.
   public init(
@@ -57,7 +84,7 @@ public struct PolicyModel: Sendable {
     self.lsa = lsa
     self.themeDefinitions = themeDefinitions
     self.userDictionaryFile = userDictionaryFile
-    self.latentVectors = Self.latentVectors(of: lsa)
+    self.storedLatentVectors = Self.latentVectors(of: lsa)
   }
 
   private static func latentVectors(of lsa: LSAModel) -> Matrix {
@@ -68,7 +95,12 @@ public struct PolicyModel: Sendable {
   public var textAnalysis: TextAnalysisOptions { manifest.parameters.textAnalysis }
 
   /// The weights of every article, documents × terms (the training rows, then fold-ins).
-  public var weights: SparseMatrix { tfidf.trainingWeights }
+  ///
+  /// - Precondition: ``hasTermWeights``.
+  public var weights: SparseMatrix {
+    precondition(hasTermWeights, "the model was loaded without its TF-IDF rows (see loadTermWeights(from:))")
+    return tfidf.trainingWeights
+  }
 
   /// Row of the article with `id`, if any.
   public func row(ofArticle id: String) -> Int? {

@@ -172,6 +172,36 @@ public struct ThemeTagger: Sendable {
     return evidence
   }
 
+  /// Every article's latent similarity with every theme, in one pass: entry (*i*, θ) is what
+  /// ``withLatentSimilarity(_:latentVector:)`` gives article *i* for θ, to the last bit
+  /// (`Matrix.unitRowProducts(with:)`).
+  ///
+  /// - Parameter documentVectors: The articles' latent vectors (rows of *U*Σ, any scaling).
+  /// - Returns: *n* × *T*, or `nil` without a latent space or when the dimensions differ (the
+  ///   similarities then stay 0, as ``withLatentSimilarity(_:latentVector:)`` leaves them).
+  /// - Complexity: O(*n* · *k* · *T*).
+  public func latentSimilarities(documentVectors: Matrix) -> Matrix? {
+    guard let vectors = themeVectorMatrix, documentVectors.columnCount == vectors.rowCount else { return nil }
+    return documentVectors.unitRowProducts(with: vectors)
+  }
+
+  /// ``latentSimilarities(documentVectors:)`` from the articles' latent vectors already scaled to
+  /// unit length, row after row (a model's `latent_unit_rows.npy`, mapped): the same bits when
+  /// they were scaled by `Matrix.unitRows()`, without reading the vectors they came from.
+  ///
+  /// - Parameter unitLatentRows: *n* × *k* values, row-major.
+  /// - Returns: *n* × *T*, or `nil` without a latent space or when the row length is not *k*.
+  public func latentSimilarities(unitLatentRows: UnsafeBufferPointer<Double>) -> Matrix? {
+    guard let vectors = themeVectorMatrix, unitLatentRows.count % vectors.rowCount == 0 else { return nil }
+    return Matrix.rowProducts(ofRowMajor: unitLatentRows, with: vectors)
+  }
+
+  /// The themes' unit latent vectors as the columns of a *k* × *T* matrix.
+  private var themeVectorMatrix: Matrix? {
+    guard let vectors = themeVectors, let dimension = vectors.first?.count, dimension > 0 else { return nil }
+    return Matrix(rowCount: dimension, columnCount: vectors.count, columnMajor: vectors.flatMap { $0 })
+  }
+
   /// What theme `theme`'s text evidence depends on besides the text: its phrases, the parts of
   /// its name and its description terms, in one string.
   ///
@@ -227,14 +257,19 @@ public struct ThemeTagger: Sendable {
   public func evidence(
     ofRow row: Int, textEvidence: [ThemeEvidence], documentVectors: Matrix?, examples: ExampleContext?
   ) -> [ThemeEvidence] {
-    var all = withLatentSimilarity(textEvidence, latentVector: documentVectors?.row(row))
-    if let examples {
-      let similarities = ExampleSimilarity.contrasting(
-        examples.themes.map { learned in
-          learned?.similarity(ofRow: row, unitLatentRows: examples.unitLatentRows, termWeights: examples.termWeights)
-        }, keys: themes.map(\.key))
-      for (theme, similarity) in similarities.enumerated() { all[theme].examples = similarity }
-    }
+    withExamples(
+      withLatentSimilarity(textEvidence, latentVector: documentVectors?.row(row)), ofRow: row, examples: examples)
+  }
+
+  /// `evidence`, one per theme, with article `row`'s closeness to each theme's examples.
+  private func withExamples(_ evidence: [ThemeEvidence], ofRow row: Int, examples: ExampleContext?) -> [ThemeEvidence] {
+    guard let examples else { return evidence }
+    var all = evidence
+    let similarities = ExampleSimilarity.contrasting(
+      examples.themes.map { learned in
+        learned?.similarity(ofRow: row, unitLatentRows: examples.unitLatentRows, termWeights: examples.termWeights)
+      }, keys: themes.map(\.key))
+    for (theme, similarity) in similarities.enumerated() { all[theme].examples = similarity }
     return all
   }
 
@@ -275,23 +310,80 @@ public struct ThemeTagger: Sendable {
   ///   - articleCount: Number of articles.
   ///   - documentVectors: The articles' latent vectors (rows of *U*Σ), or `nil`.
   ///   - examples: Themes' examples, if any theme has some.
-  ///   - textEvidence: Article row → its text evidence, one per theme.
+  ///   - textEvidence: Article row → its text evidence, one per theme; called from several
+  ///     threads at once (chunks of articles are tagged on every core).
   /// - Complexity: O(*n* · *T* · *k*) beyond `textEvidence`, for *n* articles, *T* themes and *k*
   ///   latent dimensions.
   public func tagging(
     articleCount: Int, documentVectors: Matrix?, examples: ExampleContext? = nil,
-    textEvidence: (Int) -> [ThemeEvidence]
+    textEvidence: @Sendable (Int) -> [ThemeEvidence]
   ) -> ThemeTagResult {
     precondition(documentVectors == nil || documentVectors?.rowCount == articleCount, "one vector per article")
+    return tagging(
+      articleCount: articleCount,
+      latentSimilarities: documentVectors.flatMap { latentSimilarities(documentVectors: $0) },
+      examples: examples, textEvidence: textEvidence)
+  }
+
+  /// ``tagging(articleCount:documentVectors:examples:textEvidence:)`` with every article's latent
+  /// similarity already computed (``latentSimilarities(documentVectors:)`` or
+  /// ``latentSimilarities(unitLatentRows:)``).
+  ///
+  /// - Parameter latentSimilarities: *n* × *T*, or `nil` to leave them 0.
+  public func tagging(
+    articleCount: Int, latentSimilarities similarities: Matrix?, examples: ExampleContext? = nil,
+    textEvidence: @Sendable (Int) -> [ThemeEvidence]
+  ) -> ThemeTagResult {
+    precondition(
+      similarities.map { $0.rowCount == articleCount && $0.columnCount == themes.count } ?? true,
+      "one latent similarity per article and theme")
+    // Articles are tagged independently, so consecutive chunks run on every core and are joined
+    // in article order: the same result as one pass.
+    let chunkCount = max(1, min(articleCount / 2_048, ProcessInfo.processInfo.activeProcessorCount * 4))
+    let chunkSize = (articleCount + chunkCount - 1) / chunkCount
+    nonisolated(unsafe) let parts = UnsafeMutableBufferPointer<ThemeTagResult>.allocate(capacity: chunkCount)
+    defer { parts.deallocate() }
+    DispatchQueue.concurrentPerform(iterations: chunkCount) { chunk in
+      let rows = min(articleCount, chunk * chunkSize)..<min(articleCount, (chunk + 1) * chunkSize)
+      parts.initializeElement(
+        at: chunk, to: tagging(rows: rows, similarities: similarities, examples: examples, textEvidence: textEvidence))
+    }
+    defer { _ = parts.deinitialize() }
     var tags: [[ThemeScore]] = []
-    var occurrence = [Set<String>](repeating: [], count: themes.count)
+    tags.reserveCapacity(articleCount)
     var withPhrases = [Int](repeating: 0, count: themes.count)
-    for row in 0..<articleCount {
-      let all = evidence(
-        ofRow: row, textEvidence: textEvidence(row), documentVectors: documentVectors, examples: examples)
+    for part in parts {
+      tags += part.tags
+      for theme in themes.indices { withPhrases[theme] += part.articlesWithPhrases[theme] }
+    }
+    // A phrase is unmatched when no chunk met it.
+    let unmatched = themes.indices.map { theme in
+      phrases[theme].filter { phrase in parts.allSatisfy { $0.unmatchedPhrases[theme].contains(phrase) } }
+    }
+    return ThemeTagResult(tags: tags, articlesWithPhrases: withPhrases, unmatchedPhrases: unmatched)
+  }
+
+  /// ``tagging(articleCount:documentVectors:examples:textEvidence:)`` for the articles at `rows`.
+  private func tagging(
+    rows: Range<Int>, similarities: Matrix?, examples: ExampleContext?, textEvidence: (Int) -> [ThemeEvidence]
+  ) -> ThemeTagResult {
+    var tags: [[ThemeScore]] = []
+    tags.reserveCapacity(rows.count)
+    // Per theme, its phrases not met yet, in phrase order (few, and soon none: cheaper than a
+    // set of every phrase met).
+    var unmatched = phrases
+    var withPhrases = [Int](repeating: 0, count: themes.count)
+    for row in rows {
+      var all = textEvidence(row)
+      if let similarities {
+        for theme in all.indices { all[theme].latentSimilarity = similarities[row, theme] }
+      }
+      all = withExamples(all, ofRow: row, examples: examples)
       var scores: [ThemeScore] = []
       for (theme, evidence) in all.enumerated() {
-        for match in evidence.matchedPhrases { occurrence[theme].insert(match.phrase) }
+        if !unmatched[theme].isEmpty {
+          for match in evidence.matchedPhrases { unmatched[theme].removeAll { $0 == match.phrase } }
+        }
         if evidence.hasPhrase { withPhrases[theme] += 1 }
         guard carries(evidence) else { continue }
         scores.append(
@@ -300,7 +392,6 @@ public struct ThemeTagger: Sendable {
       scores.sort { $0.score > $1.score || ($0.score == $1.score && $0.theme < $1.theme) }
       tags.append(scores)
     }
-    let unmatched = themes.indices.map { theme in phrases[theme].filter { !occurrence[theme].contains($0) } }
     return ThemeTagResult(tags: tags, articlesWithPhrases: withPhrases, unmatchedPhrases: unmatched)
   }
 

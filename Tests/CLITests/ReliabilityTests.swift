@@ -360,15 +360,38 @@ struct DamagedModelTests {
       "document_coordinates.npy", "tfidf_indptr.npy", "tfidf_indices.npy", "tfidf_data.npy", "article_index.tsv",
       "theme_evidence.npy", "theme_evidence_phrases.npy",
     ]
+    // Tagging with themes that have no examples reads no TF-IDF rows and maps the unit latent
+    // rows instead of the coordinates (files not read are not checksummed: a command is answered
+    // from the files it reads, and each of those is checked).
+    let tagging = whole.subtracting([
+      "tfidf_indptr.npy", "tfidf_indices.npy", "tfidf_data.npy", "document_coordinates.npy",
+    ]).union(["latent_unit_rows.npy"])
     let themes = ["--themes-file", RepositoryPaths.root.appendingPathComponent("models/themes.yaml").path]
     return [
       (["similar", "2024-21#4"], query),
       (["similar", "--text", "低空经济 起降场 无人机"], query),
       (["topics"], whole),
-      (["tag"] + themes, whole),
-      (["themes"] + themes, whole),
+      (["tag"] + themes, tagging),
+      (["tag", "--themes-file", themesWithExamples], whole.union(["latent_unit_rows.npy"])),
+      (["themes"] + themes, tagging),
+      (["timeline", "--by", "month", "--themes"] + themes, tagging),
       (["clusters", "--k", "4"], whole),
     ]
+  }()
+
+  /// models/themes.yaml with an example for its first theme, so tagging compares TF-IDF rows too.
+  static let themesWithExamples: String = {
+    // One fixed path, rewritten with the same text by every run (atomically), so none piles up.
+    let url = FileManager.default.temporaryDirectory.appendingPathComponent("policylens-themes-with-examples.yaml")
+    let original =
+      (try? String(contentsOf: RepositoryPaths.root.appendingPathComponent("models/themes.yaml"), encoding: .utf8))
+      ?? ""
+    var lines = original.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+    if let seeds = lines.firstIndex(where: { $0.hasPrefix("    seeds:") }) {
+      lines.insert("    examples: [2024-21#4]", at: seeds + 1)
+    }
+    try? lines.joined(separator: "\n").write(to: url, atomically: true, encoding: .utf8)
+    return url.path
   }()
 
   static let files = [

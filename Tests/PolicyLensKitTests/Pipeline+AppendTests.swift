@@ -62,6 +62,19 @@ struct PipelineAppendTests {
     }
   }
 
+  /// Turns a model into one written before `content_keys.txt` existed: the file and its
+  /// manifest entry removed.
+  static func removeContentKeys(from directory: URL) throws {
+    let manifestURL = directory.appendingPathComponent(ModelFile.manifest.name)
+    var manifest = try #require(
+      try JSONSerialization.jsonObject(with: Data(contentsOf: manifestURL)) as? [String: Any])
+    var files = try #require(manifest["files"] as? [String: Any])
+    files[ModelFile.contentKeys.name] = nil
+    manifest["files"] = files
+    try JSONSerialization.data(withJSONObject: manifest, options: [.prettyPrinted, .sortedKeys]).write(to: manifestURL)
+    try FileManager.default.removeItem(at: directory.appendingPathComponent(ModelFile.contentKeys.name))
+  }
+
   static func names(in directory: URL) throws -> [String] {
     try FileManager.default.contentsOfDirectory(atPath: directory.path).sorted()
   }
@@ -161,9 +174,11 @@ struct PipelineAppendTests {
     try await SeedModel.withTemporaryDirectory { folder in
       let directory = folder.appendingPathComponent("m")
       let reference = folder.appendingPathComponent("r")
-      // The committed model predates content_keys.txt: its first add rewrites it whole.
+      // A model written before content_keys.txt existed (the seeds model without it): its
+      // first add rewrites it whole.
       try FileManager.default.copyItem(at: SeedModel.directory, to: directory)
       try FileManager.default.copyItem(at: SeedModel.directory, to: reference)
+      try Self.removeContentKeys(from: directory)
       #expect(!(try Self.names(in: directory).contains(ModelFile.contentKeys.name)))
       let batches = [
         Self.newArticles(0..<1, tag: "a"), Self.newArticles(1..<3, tag: "b"), Self.newArticles(3..<4, tag: "c"),

@@ -37,6 +37,30 @@ struct PolicyModelThemeEvidenceTests {
     }
   }
 
+  @Test("evidence read from a model equals the table counted from the text, entry for entry")
+  func readEqualsCounted() async throws {
+    try await SeedModel.withTemporaryDirectory { folder in
+      let directory = folder.appendingPathComponent("m")
+      var model = SeedModel.model
+      model.themeEvidence = nil
+      try await model.save(to: directory)
+      let light = try PolicyModel.load(from: directory, articleText: false)
+      let stored = try #require(light.themeEvidence)
+      let tagger = model.themeTagger(for: try Self.catalog(model))
+      var counted = ThemeEvidenceTable(signatures: stored.signatures)
+      for article in model.articles {
+        counted.append(tagger.textEvidence(title: article.analysisTitle, body: article.analysisBody))
+      }
+      #expect(stored.articleCount == counted.articleCount)
+      #expect(stored.table == counted)
+      for row in 0..<counted.articleCount {
+        for column in counted.signatures.indices {
+          #expect(stored.evidence(ofArticle: row, column: column) == counted.evidence(ofArticle: row, column: column))
+        }
+      }
+    }
+  }
+
   @Test("an edited theme is counted in the text, which a model loaded without it reads first")
   func editedThemeReadsText() async throws {
     try await SeedModel.withTemporaryDirectory { folder in

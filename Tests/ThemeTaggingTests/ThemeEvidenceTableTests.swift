@@ -64,8 +64,9 @@ import Testing
     var table = ThemeEvidenceTable(signatures: ["a", "b"])
     for article in articles { table.append(tagger.textEvidence(title: article.title, body: article.body)) }
     #expect(table.articles[1].isEmpty)
+    let filled = table
     let stored = tagger.tagging(articleCount: 3, documentVectors: vectors) { row in
-      (0..<2).map { table.evidence(ofArticle: row, column: $0) }
+      (0..<2).map { filled.evidence(ofArticle: row, column: $0) }
     }
     let counted = tagger.tagging(articles: articles, documentVectors: vectors)
     #expect(stored.tags.map { $0.map(\.key) } == counted.tags.map { $0.map(\.key) })

@@ -142,6 +142,34 @@ import Testing
     #expect(result.unmatchedPhrases[1] == ["无人机", "起降场", "低空经济"])
   }
 
+  @Test("tagging many articles gives each the latent similarity and tags it gets alone, to the last bit")
+  func batchLatentSimilarityEqualsOneArticle() {
+    var generator = SplitMix64(seed: 43)
+    let k = 5
+    let loadings = Matrix(
+      rowCount: Self.terms.count, columnCount: k,
+      columnMajor: (0..<(Self.terms.count * k)).map { _ in Double(generator.next() >> 11) * 0x1p-53 - 0.5 })
+    let tagger = ThemeTagger(
+      themes: Self.themes, terms: Self.terms, documentFrequency: [5, 5, 5, 1, 1, 5], documentCount: 10,
+      inverseDocumentFrequency: [1, 1, 1, 2, 2, 1], termLoadings: loadings)
+    let articles = (0..<40).map { index in
+      (title: index % 3 == 0 ? "无人机起降场" : "人工智能发展", body: ["生成式人工智能与无人机。", "算力 \(index)"])
+    }
+    // Row 7 is a zero vector: its similarity is 0, as one article's would be.
+    let vectors = Matrix(
+      rowCount: articles.count, columnCount: k,
+      columnMajor: (0..<(articles.count * k)).map {
+        $0 % articles.count == 7 ? 0 : Double(generator.next() >> 11) * 0x1p-53 - 0.5
+      })
+    let all = tagger.tagging(articles: articles, documentVectors: vectors)
+    for (row, article) in articles.enumerated() {
+      let alone = tagger.evidence(title: article.title, body: article.body, latentVector: vectors.row(row))
+      let batch = tagger.latentSimilarities(documentVectors: vectors)
+      #expect(batch.map { matrix in (0..<Self.themes.count).map { matrix[row, $0] } } == alone.map(\.latentSimilarity))
+      #expect(all.tags[row].map(\.score) == alone.filter(tagger.carries).map(tagger.probability).sorted(by: >))
+    }
+  }
+
   @Test("an article's tags do not depend on the other articles")
   func independentOfCorpus() {
     let tagger = Self.tagger()

@@ -47,14 +47,22 @@ struct ShowCommand: AsyncParsableCommand {
   func run() async throws {
     let terminal = Terminal.current
     // The model without its text: the article's own line is read alone, its themes come from the
-    // stored evidence (or its text), similar articles from the mapped index.
-    let model = try PolicyModel.load(from: modelOptions.url, articleText: false)
+    // stored evidence (or its text) and its mapped unit latent row, similar articles from the
+    // mapped index. The TF-IDF rows and coordinates are read for themes with examples and for the
+    // cluster (small models only).
+    var model = try PolicyModel.load(
+      from: modelOptions.url, articleText: false, termWeights: false, documentCoordinates: false)
     let row =
       try model.row(ofArticle: id) ?? ArticleLookup.row(of: id, in: model.articles, model: modelOptions.model)
     guard let article = try model.fullArticles(atRows: [row], from: modelOptions.url).first else { return }
-    let themes = try model.articleThemes(
-      ofRow: row, catalog: try themeOptions.catalog(for: model), article: article
-    ).themes
+    let catalog = try themeOptions.catalog(for: model)
+    if model.articles.count <= Self.clusteringArticleLimit {
+      try model.loadTermWeights(from: modelOptions.url)
+      try model.loadDocumentCoordinates(from: modelOptions.url)
+    } else {
+      try model.loadExampleDataIfNeeded(toTagWith: catalog, from: modelOptions.url)
+    }
+    let themes = try model.articleThemes(ofRow: row, catalog: catalog, article: article).themes
     var cluster: ClusterSummary?
     if model.articles.count <= Self.clusteringArticleLimit {
       let result = try model.clusters(ClusterRequest(seed: seedOptions.seed))

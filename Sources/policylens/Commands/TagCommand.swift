@@ -50,8 +50,11 @@ struct TagCommand: AsyncParsableCommand {
   func run() async throws {
     let terminal = Terminal.current
     let directory = URL(fileURLWithPath: modelOptions.model)
-    // `--explain` shows the body's length, so it reads the text; tagging reads stored evidence.
-    var model = try PolicyModel.load(from: directory, articleText: explain != nil)
+    // `--explain` shows the body's length, so it reads the text, and one article's latent vector;
+    // tagging reads stored evidence and the mapped unit latent rows, and the TF-IDF rows and
+    // coordinates only for themes with examples (`readTextIfNeeded`).
+    var model = try PolicyModel.load(
+      from: directory, articleText: explain != nil, termWeights: false, documentCoordinates: explain != nil)
     let catalog = try themeOptions.catalog(for: model)
     try themeOptions.readTextIfNeeded(&model, toTagWith: catalog, directory: directory, quiet: output.quiet)
     let theme = try self.theme.map { try NameLookup.themeKey($0, in: catalog) }
@@ -79,7 +82,7 @@ struct TagCommand: AsyncParsableCommand {
       .init(header: "themes (probability)", maximumWidth: 70, minimumWidth: 16),
     ])
     for article in selected {
-      let themes = article.themes.map { "\($0.name) \(String(format: "%.2f", $0.score))" }.joined(separator: ", ")
+      let themes = article.themes.map { "\($0.name) \(formatDecimal($0.score, places: 2))" }.joined(separator: ", ")
       table.append([article.id, article.region, article.title, themes.isEmpty ? "—" : themes])
     }
     terminal.line(table.render(width: terminal.width))

@@ -32,7 +32,10 @@ struct ThemesCommand: AsyncParsableCommand {
   func run() async throws {
     let terminal = Terminal.current
     let directory = URL(fileURLWithPath: modelOptions.model)
-    var model = try PolicyModel.load(from: directory, articleText: false)
+    // The TF-IDF rows and coordinates are read only for themes with examples (`readTextIfNeeded`)
+    // and for suggestions (one article at a time).
+    var model = try PolicyModel.load(
+      from: directory, articleText: false, termWeights: false, documentCoordinates: suggest != nil)
     let catalog = try themeOptions.catalog(for: model)
     try themeOptions.readTextIfNeeded(&model, toTagWith: catalog, directory: directory, quiet: output.quiet)
     if let suggest {

@@ -55,8 +55,12 @@ struct TimelineCommand: AsyncParsableCommand {
   func run() async throws {
     let terminal = Terminal.current
     let directory = URL(fileURLWithPath: modelOptions.model)
-    var model = try PolicyModel.load(from: directory, articleText: false)
     let categories: TimelineCategories = clusters ? .clusters : .themes
+    // Clusters are labelled by their TF-IDF rows and built from the coordinates; themes read
+    // those only when a theme has examples.
+    var model = try PolicyModel.load(
+      from: directory, articleText: false, termWeights: categories == .clusters,
+      documentCoordinates: categories == .clusters)
     var tagged: [ArticleThemes]?
     if categories == .themes {
       let catalog = try themeOptions.catalog(for: model)

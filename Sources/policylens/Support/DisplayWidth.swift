@@ -9,7 +9,9 @@ enum DisplayWidth {
   /// Columns one scalar occupies.
   static func of(_ scalar: Unicode.Scalar) -> Int {
     let v = scalar.value
-    if v == 0 || (0x0300...0x036F).contains(v) || (0x200B...0x200F).contains(v)
+    // Below U+0300 (Latin, ASCII digits and punctuation: most cells) only NUL is not one column.
+    if v < 0x0300 { return v == 0 ? 0 : 1 }
+    if (0x0300...0x036F).contains(v) || (0x200B...0x200F).contains(v)
       || (0xFE00...0xFE0F).contains(v)
     {
       return 0

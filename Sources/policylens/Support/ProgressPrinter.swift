@@ -66,3 +66,16 @@ func formatDuration(_ duration: Duration) -> String {
   let seconds = Double(duration.components.seconds) + Double(duration.components.attoseconds) * 1e-18
   return seconds < 1 ? String(format: "%.0f ms", seconds * 1000) : String(format: "%.2f s", seconds)
 }
+
+/// `value` with `places` decimals, as `String(format: "%.<places>f", value)` prints it (both are
+/// the C library's correctly rounded conversion), without Foundation's format machinery: `tag`
+/// prints one per theme of tens of thousands of articles.
+func formatDecimal(_ value: Double, places: Int) -> String {
+  let capacity = 48
+  let text = withUnsafeTemporaryAllocation(of: CChar.self, capacity: capacity) { buffer -> String? in
+    let count = withVaList([value]) { vsnprintf(buffer.baseAddress, capacity, "%.\(places)f", $0) }
+    guard count >= 0, count < capacity else { return nil }
+    return String(decoding: UnsafeRawBufferPointer(start: buffer.baseAddress, count: Int(count)), as: UTF8.self)
+  }
+  return text ?? String(format: "%.\(places)f", value)
+}

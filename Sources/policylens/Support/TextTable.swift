@@ -42,8 +42,18 @@ struct TextTable {
   /// The widths of the columns: each the widest cell (capped by its maximum), then, while the
   /// table is wider than `width`, the widest column that gives way loses a column.
   func columnWidths(fittingIn width: Int?) -> [Int] {
+    columnWidths(fittingIn: width, cellWidths: cellWidths())
+  }
+
+  /// The display width of every cell (missing cells are blank), measured once: a table of tens of
+  /// thousands of rows (`tag` on a large model) would otherwise measure each cell three times.
+  private func cellWidths() -> [[Int]] {
+    rows.map { row in columns.indices.map { index in index < row.count ? DisplayWidth.of(row[index]) : 0 } }
+  }
+
+  private func columnWidths(fittingIn width: Int?, cellWidths: [[Int]]) -> [Int] {
     var widths = columns.indices.map { index in
-      let widest = rows.map { DisplayWidth.of(index < $0.count ? $0[index] : "") }.max() ?? 0
+      let widest = cellWidths.lazy.map { $0[index] }.max() ?? 0
       return max(DisplayWidth.of(columns[index].header), min(widest, columns[index].maximumWidth))
     }
     guard let width else { return widths }
@@ -59,31 +69,66 @@ struct TextTable {
   }
 
   /// The table as lines: header, a rule, then the rows, fitted to `width` columns when given.
+  ///
+  /// - Complexity: O(total text), written into one string.
   func render(width: Int? = nil) -> String {
-    let widths = columnWidths(fittingIn: width)
-    let cells = rows.map { row in
-      columns.indices.map { index in
-        DisplayWidth.truncate(index < row.count ? row[index] : "", to: widths[index])
+    let measured = cellWidths()
+    let widths = columnWidths(fittingIn: width, cellWidths: measured)
+    // The widest padding a cell can need, made once; a cell takes a prefix of it.
+    let spaces = String(repeating: " ", count: widths.max() ?? 0)
+    var text = ""
+    text.reserveCapacity(rows.reduce(0) { total, row in row.reduce(total) { $0 + $1.utf8.count + 2 } } + 256)
+    // One cell: cut to its column, padded to it (on the left when the column aligns right),
+    // with the two-space separator before it; trailing spaces of a line are dropped at its end.
+    func append(_ values: [String], widths cellWidths: [Int]?) {
+      let lineStart = text.utf8.count
+      for index in columns.indices {
+        if index > 0 { text += "  " }
+        var value = index < values.count ? values[index] : ""
+        var valueWidth = cellWidths.map { index < $0.count ? $0[index] : 0 } ?? DisplayWidth.of(value)
+        if cellWidths != nil, valueWidth > widths[index] {
+          value = DisplayWidth.truncate(value, to: widths[index])
+          valueWidth = DisplayWidth.of(value)
+        }
+        let padding = spaces.utf8.prefix(max(0, widths[index] - valueWidth))
+        if columns[index].alignsRight {
+          text += Substring(padding)
+          text += value
+        } else {
+          text += value
+          text += Substring(padding)
+        }
       }
+      text.trimTrailingSpaces(after: lineStart)
     }
-    func line(_ values: [String]) -> String {
-      columns.indices.map { index in
-        DisplayWidth.pad(values[index], to: widths[index], alignRight: columns[index].alignsRight)
-      }
-      .joined(separator: "  ")
-      .trimmingTrailingSpaces()
+    append(columns.map(\.header), widths: nil)
+    text += "\n" + widths.map { String(repeating: "─", count: $0) }.joined(separator: "  ")
+    for (row, cells) in zip(rows, measured) {
+      text += "\n"
+      append(row, widths: cells)
     }
-    var lines = [line(columns.map(\.header))]
-    lines.append(widths.map { String(repeating: "─", count: $0) }.joined(separator: "  "))
-    lines += cells.map(line)
-    return lines.joined(separator: "\n")
+    return text
   }
 }
 
 extension String {
   func trimmingTrailingSpaces() -> String {
     var result = self
-    while result.last == " " { result.removeLast() }
+    result.trimTrailingSpaces(after: 0)
     return result
+  }
+
+  /// Removes the spaces (U+0020) at the end, keeping the first `offset` UTF-8 bytes.
+  mutating func trimTrailingSpaces(after offset: Int) {
+    let bytes = utf8
+    var end = bytes.endIndex
+    var kept = bytes.count
+    while kept > offset {
+      let before = bytes.index(before: end)
+      guard bytes[before] == 0x20 else { break }
+      end = before
+      kept -= 1
+    }
+    if end != bytes.endIndex { removeSubrange(end...) }
   }
 }

@@ -50,12 +50,14 @@ struct ThemeOptions: ParsableArguments {
     return try catalog(alternative: "or refit the model so that it keeps its own themes")
   }
 
-  /// Reads the articles' text into a model loaded without it when tagging with `catalog` needs
-  /// it: the model stores no theme evidence for these themes (fitted before models stored it,
-  /// or the themes were edited since); a note says so.
+  /// Reads what tagging with `catalog` needs into a model loaded without it: the TF-IDF rows
+  /// and coordinates when a theme has examples, and the articles' text when the model stores no theme evidence
+  /// for these themes (fitted before models stored it, or the themes were edited since); a note
+  /// says so.
   func readTextIfNeeded(_ model: inout PolicyModel, toTagWith catalog: ThemeCatalog, directory: URL, quiet: Bool)
     throws
   {
+    try model.loadExampleDataIfNeeded(toTagWith: catalog, from: directory)
     guard try model.loadArticleTextIfNeeded(toTagWith: catalog, from: directory), !quiet else { return }
     Terminal.current.note(
       "note: the model stores no theme evidence for these themes, so every article's text was read to tag it; "
