@@ -51,6 +51,17 @@ struct PipelineAppendTests {
     #expect(try summaries.fullArticles(atRows: rows, from: directory) == rows.map { expected.articles[$0] })
     try summaries.loadArticleText(from: directory)
     #expect(summaries.articles == expected.articles)
+    // The light load of tag, themes and timeline (mapped unit rows, no TF-IDF rows or
+    // coordinates) joins the segments too, and reads them later on demand.
+    var light = try PolicyModel.load(
+      from: directory, articleText: false, termWeights: false, documentCoordinates: false)
+    if let catalog = expected.fittedThemeCatalog {
+      #expect(try light.themes(from: catalog).articles == (try expected.themes(from: catalog).articles))
+    }
+    try light.loadTermWeights(from: directory)
+    try light.loadDocumentCoordinates(from: directory)
+    #expect(light.tfidf == expected.tfidf)
+    #expect(light.lsa == expected.lsa)
 
     let query = try QueryModel(directory: directory)
     let expectedQuery = try QueryModel(directory: reference)
