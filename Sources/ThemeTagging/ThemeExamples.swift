@@ -61,7 +61,10 @@ public struct ThemeExamples: Sendable {
         lexical[Int(termWeights.columnIndices[position]), default: 0] += termWeights.values[position]
       }
     }
-    let norm = l2Norm(lexical.values)
+    // Sums over the centroid run in term order, so that the same marks give the same bits in
+    // every process (a dictionary's order changes with its per-process hash seed).
+    let centroidTerms = lexical.keys.sorted()
+    let norm = l2Norm(centroidTerms.map { lexical[$0]! })
     let positiveLatent = latentCentroid(examples)
     let positiveLexical = norm > 0 ? lexical.mapValues { $0 / norm } : [:]
     let negativeLatent = counterExamples.isEmpty ? nil : latentCentroid(counterExamples)
@@ -69,7 +72,7 @@ public struct ThemeExamples: Sendable {
     // against the mean TF-IDF row.
     let means = corpusMeans ?? CorpusMeans(unitLatentRows: unitLatentRows, termWeights: termWeights)
     func dot(_ a: [Double], _ b: [Double]) -> Double { zip(a, b).reduce(0) { $0 + $1.0 * $1.1 } }
-    let lexicalBaseline = positiveLexical.reduce(0) { $0 + $1.value * means.termWeights[$1.key] }
+    let lexicalBaseline = centroidTerms.reduce(0) { $0 + (positiveLexical[$1] ?? 0) * means.termWeights[$1] }
     self.exampleRows = Set(examples)
     self.counterExampleRows = Set(counterExamples)
     self.positiveLatent = positiveLatent
