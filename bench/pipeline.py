@@ -38,24 +38,10 @@ import subprocess
 import sys
 import time
 
-ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-OUT = os.path.join(ROOT, "bench", "out")
+from bench_support import OUT, ROOT, load_average, log, run
+
 SEEDS_QUERY_ID = "2024-21#4"
 QUERY_TEXT = "低空经济 起降场 无人机"
-
-
-def log(message):
-    print(message, file=sys.stderr, flush=True)
-
-
-def load_average():
-    with open("/proc/loadavg") as handle:
-        return [float(x) for x in handle.read().split()[:3]]
-
-
-def run(arguments, **kwargs):
-    log("$ " + " ".join(arguments))
-    return subprocess.run(arguments, cwd=ROOT, check=True, **kwargs)
 
 
 def timed_process(arguments, env=None):
