@@ -73,9 +73,15 @@ extension PolicyModel {
 
   /// What the catalog's themes learn from their examples, or `nil` when no theme has any.
   ///
+  /// A theme whose examples `tagger`'s evidence already tags learns nothing beyond labelling
+  /// them (``ThemeExamples/extendsEvidence``).
+  ///
+  /// - Parameter tagger: ``themeTagger(for:options:)`` for `catalog`.
   /// - Throws: ``ThemeTaggingError/unknownExamples(themeKey:articles:suggestions:)`` naming
   ///   the examples that are neither an id nor an exact title of the model's articles.
-  public func exampleContext(for catalog: ThemeCatalog) throws(ThemeTaggingError) -> ThemeTagger.ExampleContext? {
+  public func exampleContext(for catalog: ThemeCatalog, tagger: ThemeTagger) throws(ThemeTaggingError)
+    -> ThemeTagger.ExampleContext?
+  {
     guard catalog.themes.contains(where: { !$0.examples.isEmpty }) else { return nil }
     var rowByName: [String: Int] = [:]
     for (row, article) in articles.enumerated().reversed() {
@@ -84,6 +90,7 @@ extension PolicyModel {
     }
     let unitRows = latentVectors.unitRows()
     let means = ThemeExamples.CorpusMeans(unitLatentRows: unitRows, termWeights: weights)
+    let textEvidence = textEvidence(for: tagger)
     var learned: [ThemeExamples?] = []
     for theme in catalog.themes {
       let named = theme.examples + theme.counterExamples
@@ -93,13 +100,18 @@ extension PolicyModel {
           themeKey: theme.key, articles: unknown,
           suggestions: ArticleSuggestions.ids(closestTo: unknown[0], in: articles))
       }
-      learned.append(
-        theme.examples.isEmpty
-          ? nil
-          : ThemeExamples(
-            examples: theme.examples.compactMap { rowByName[$0] },
-            counterExamples: theme.counterExamples.compactMap { rowByName[$0] }, unitLatentRows: unitRows,
-            termWeights: weights, corpusMeans: means))
+      guard !theme.examples.isEmpty else {
+        learned.append(nil)
+        continue
+      }
+      let exampleRows = theme.examples.compactMap { rowByName[$0] }
+      var examples = ThemeExamples(
+        examples: exampleRows, counterExamples: theme.counterExamples.compactMap { rowByName[$0] },
+        unitLatentRows: unitRows, termWeights: weights, corpusMeans: means)
+      examples.extendsEvidence = !tagger.findsAll(exampleRows, ofTheme: learned.count) { row in
+        tagger.withLatentSimilarity(textEvidence(row), latentVector: latentVectors.row(row))
+      }
+      learned.append(examples)
     }
     return ThemeTagger.ExampleContext(themes: learned, unitLatentRows: unitRows, termWeights: weights)
   }
@@ -118,7 +130,7 @@ extension PolicyModel {
     let tagger = themeTagger(for: catalog, options: options)
     let result = tagger.tagging(
       articleCount: articles.count, latentSimilarities: latentSimilarities(for: tagger),
-      examples: try exampleContext(for: catalog), textEvidence: textEvidence(for: tagger))
+      examples: try exampleContext(for: catalog, tagger: tagger), textEvidence: textEvidence(for: tagger))
     let tagged = zip(articles, result.tags).map { article, scores in
       ArticleThemes(
         id: article.id, title: article.title, region: article.region,
@@ -150,9 +162,9 @@ extension PolicyModel {
   public func themeExplanations(
     ofArticle row: Int, catalog: ThemeCatalog, options: ThemeTaggerOptions = ThemeTaggerOptions()
   ) throws(ThemeTaggingError) -> [ThemeExplanation] {
-    themeExplanations(
-      ofArticle: row, catalog: catalog, tagger: themeTagger(for: catalog, options: options),
-      examples: try exampleContext(for: catalog))
+    let tagger = themeTagger(for: catalog, options: options)
+    return themeExplanations(
+      ofArticle: row, catalog: catalog, tagger: tagger, examples: try exampleContext(for: catalog, tagger: tagger))
   }
 
   /// Every theme's probability and evidence for article `row`, with a tagger and example context
@@ -161,7 +173,7 @@ extension PolicyModel {
   ///
   /// - Parameters:
   ///   - tagger: ``themeTagger(for:options:)`` for `catalog`.
-  ///   - examples: ``exampleContext(for:)`` for `catalog`.
+  ///   - examples: ``exampleContext(for:tagger:)`` for `catalog`.
   public func themeExplanations(
     ofArticle row: Int, catalog: ThemeCatalog, tagger: ThemeTagger, examples: ThemeTagger.ExampleContext?
   ) -> [ThemeExplanation] {
@@ -220,7 +232,7 @@ extension PolicyModel {
       storesThemeEvidence(for: tagger) || article == nil
       ? textEvidence(for: tagger)(row)
       : tagger.textEvidence(title: article?.title ?? "", body: article?.body ?? [])
-    let examples = try exampleContext(for: catalog)
+    let examples = try exampleContext(for: catalog, tagger: tagger)
     let evidence: [ThemeEvidence]
     if let rows = mappedUnitLatentRows {
       // Loaded without the coordinates: the article's unit latent row, mapped, gives the same
@@ -278,7 +290,7 @@ extension PolicyModel {
     forTheme theme: Int, catalog: ThemeCatalog, count: Int, options: ThemeTaggerOptions = ThemeTaggerOptions()
   ) throws(ThemeTaggingError) -> [ThemeSuggestion] {
     let tagger = themeTagger(for: catalog, options: options)
-    let examples = try exampleContext(for: catalog)
+    let examples = try exampleContext(for: catalog, tagger: tagger)
     let vectors = latentVectors
     let textEvidence = textEvidence(for: tagger)
     var candidates: [ThemeSuggestion] = []

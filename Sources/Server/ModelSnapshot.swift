@@ -53,7 +53,7 @@ final class ModelSnapshot: Sendable {
     self.tagger = model.themeTagger(for: catalog)
     // Checks the themes' examples against the model, so a themes file naming unknown articles
     // fails the load (and a reload keeps the previous model).
-    self.examples = try model.exampleContext(for: catalog)
+    self.examples = try model.exampleContext(for: catalog, tagger: tagger)
     let result = taggingResult
     DispatchQueue.global(qos: .utility).async {
       let tagging = Result { try model.themes(from: catalog) }

@@ -219,6 +219,7 @@ public struct ThemeTagger: Sendable {
     let base = options.model.probability(evidence.features)
     guard let examples = evidence.examples else { return base }
     if let label = examples.label { return label ? 1 : 0 }
+    guard examples.extendsEvidence else { return base }
     return options.exampleModel.probability(Self.exampleFeatures(base: base, examples))
   }
 
@@ -230,15 +231,28 @@ public struct ThemeTagger: Sendable {
     ]
   }
 
-  /// Whether evidence earns the tag: a phrase occurs and P ≥ the threshold (for a theme with
-  /// examples, P' ≥ ``ThemeTaggerOptions/exampleThreshold``; an example always does, a
-  /// counter-example never).
+  /// Whether evidence earns the tag: a phrase occurs and P ≥ the threshold (for a theme whose
+  /// examples extend its evidence, P' ≥ ``ThemeTaggerOptions/exampleThreshold``; an example
+  /// always does, a counter-example never).
   public func carries(_ evidence: ThemeEvidence) -> Bool {
-    guard let examples = evidence.examples else {
-      return evidence.hasPhrase && probability(evidence) >= options.threshold
+    if let label = evidence.examples?.label { return label }
+    let threshold = evidence.examples?.extendsEvidence == true ? options.exampleThreshold : options.threshold
+    return evidence.hasPhrase && probability(evidence) >= threshold
+  }
+
+  /// Whether the evidence alone (``carries(_:)`` without examples) tags every one of `rows`,
+  /// for theme `theme`: examples it already finds teach nothing new (``ThemeExamples/extendsEvidence``).
+  ///
+  /// - Parameter evidenceOfRow: An article's evidence for every theme, latent similarity
+  ///   included, without examples.
+  public func findsAll(_ rows: some Sequence<Int>, ofTheme theme: Int, evidenceOfRow: (Int) -> [ThemeEvidence])
+    -> Bool
+  {
+    rows.allSatisfy { row in
+      var evidence = evidenceOfRow(row)[theme]
+      evidence.examples = nil
+      return carries(evidence)
     }
-    if let label = examples.label { return label }
-    return evidence.hasPhrase && probability(evidence) >= options.exampleThreshold
   }
 
   /// The evidence for every theme in article `row`, with its closeness to each theme's

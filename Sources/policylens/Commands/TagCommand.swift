@@ -132,6 +132,10 @@ struct TagCommand: AsyncParsableCommand {
         switch closeness.label {
         case true?: terminal.line("  \(name): marked as an example")
         case false?: terminal.line("  \(name): marked as a counter-example")
+        case nil where !closeness.extendsEvidence:
+          terminal.line(
+            "  \(name): its phrases already find every example, so the examples label themselves only"
+              + " (P is the evidence's, tagged when P ≥ \(ThemeTaggerOptions().threshold))")
         case nil:
           // Without counter-examples the feature is exactly 0 (ExampleSimilarity.counterLatent).
           let counters = closeness.counterLatent == 0 ? "none" : signed(closeness.counterLatent)
