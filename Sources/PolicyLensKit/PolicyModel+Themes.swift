@@ -305,7 +305,9 @@ extension PolicyModel {
           id: article.id, title: article.title, region: article.region, probability: probability,
           isTagged: tagger.carries(evidence), evidence: evidence.matchedPhrases.map(\.phrase)))
     }
-    let threshold = options.threshold
+    // The probability an unmarked article is tagged at: P' for a theme that learns from its examples.
+    let threshold =
+      examples?.themes[theme]?.extendsEvidence == true ? options.exampleThreshold : options.threshold
     return Array(
       candidates.sorted {
         abs($0.probability - threshold) < abs($1.probability - threshold)
