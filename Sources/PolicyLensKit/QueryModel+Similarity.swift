@@ -154,9 +154,15 @@ extension QueryModel {
     let relocate = { (row: [(column: Int, value: Double)]) in
       row.compactMap { entry in local[entry.column].map { (column: $0, value: entry.value) } }
     }
+    // Three times as many candidates, so that folding sub-words into their compounds
+    // (`MatchExplanation.foldingParts`) still leaves the count asked for.
+    let count = request.explanationTermCount
     let (shared, related) = MatchExplanation.hybrid(
       query: relocate(query), document: relocate(document), termLoadings: loadings(ofTerms: involved),
-      lexicalWeight: request.lexicalWeight, count: request.explanationTermCount)
-    return (shared.map { terms[involved[$0.term]] }, related.map { terms[involved[$0.term]] })
+      lexicalWeight: request.lexicalWeight, count: 3 * count)
+    let named = { (list: [TermContribution]) in
+      MatchExplanation.foldingParts(of: list.map { self.terms[involved[$0.term]] }, count: count)
+    }
+    return (named(shared), named(related))
   }
 }
