@@ -2,6 +2,7 @@ import Clustering
 import Foundation
 import Ingest
 import LinearAlgebra
+import TextAnalysis
 
 /// How clusters are formed.
 public enum ClusterMethod: String, Sendable, Hashable, Codable, CaseIterable {
@@ -129,7 +130,7 @@ extension PolicyModel {
   /// many clusters as the consensus finds unless k is given. Clusters are numbered by
   /// `RankedClusters` (size, largest first, ties by first member), so the same model, k and
   /// seed always print the same clusters. Labels leave out places, stop words and words naming
-  /// a policy's form (`ClassTFIDF.labelTerms`).
+  /// a policy's form (`CompoundTerms`).
   ///
   /// - Throws: `QueryError.tooManyClusters` for a k outside 1…articles; `ClusteringError`.
   public func clusters(_ request: ClusterRequest) throws -> ClusteringResult {
@@ -265,8 +266,22 @@ extension PolicyModel {
     // Unclustered articles form one more class, so that c-TF-IDF's idf sees all the text.
     let k = ranked.clusterCount
     let excluded = excludedLabelTerms
-    let classTerms = try ClassTFIDF(termWeights: weights, labels: numbers.map { $0 ?? k }).labelTerms(
-      count: request.labelTermCount, names: tfidf.terms, isExcluded: { Self.isExcludedLabel($0, excluded: excluded) })
+    // Each cluster's most distinctive terms (c-TF-IDF), without places, stop words or policy-form
+    // words, sub-words folded into their compounds: read down to three candidates per label
+    // term (besides the excluded ones), as for the terms of a match.
+    let names = tfidf.terms
+    let isExcluded = { (term: String) in Self.isExcludedLabel(term, excluded: excluded) }
+    let classTerms = try ClassTFIDF(termWeights: weights, labels: numbers.map { $0 ?? k }).topTerms(
+      count: names.count
+    ).map { ranked in
+      var candidates: [String] = []
+      var admitted = 0
+      for weighted in ranked where admitted < 3 * request.labelTermCount {
+        candidates.append(names[weighted.term])
+        if !isExcluded(names[weighted.term]) { admitted += 1 }
+      }
+      return CompoundTerms.folding(candidates, count: request.labelTermCount, isExcluded: isExcluded)
+    }
     func member(_ row: Int, similarity: Double) -> ArticleCluster.Member {
       let article = articles[row]
       return .init(

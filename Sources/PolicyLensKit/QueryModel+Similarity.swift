@@ -155,13 +155,13 @@ extension QueryModel {
       row.compactMap { entry in local[entry.column].map { (column: $0, value: entry.value) } }
     }
     // Three times as many candidates, so that folding sub-words into their compounds
-    // (`MatchExplanation.foldingParts`) still leaves the count asked for.
+    // (`CompoundTerms`) still leaves the count asked for.
     let count = request.explanationTermCount
     let (shared, related) = MatchExplanation.hybrid(
       query: relocate(query), document: relocate(document), termLoadings: loadings(ofTerms: involved),
       lexicalWeight: request.lexicalWeight, count: 3 * count)
     let named = { (list: [TermContribution]) in
-      MatchExplanation.foldingParts(of: list.map { self.terms[involved[$0.term]] }, count: count)
+      CompoundTerms.folding(list.map { self.terms[involved[$0.term]] }, count: count)
     }
     return (named(shared), named(related))
   }

@@ -62,31 +62,6 @@ public enum MatchExplanation {
       .sorted { $0.term < $1.term }
   }
 
-  /// Terms to show, most important first, with a sub-word folded into the compound that
-  /// contains it: a model that indexes 无人机 also indexes its parts 无人 and 人机, and a
-  /// reader wants 低空经济 无人机, not 低空 低空经济 人机 无人机 无人.
-  ///
-  /// A term contained in one already kept is dropped; a term that contains kept ones takes the
-  /// place of the first of them and drops the others. Every term returned is one of `terms`.
-  ///
-  /// - Parameters:
-  ///   - terms: Terms by importance descending (more than `count`, so that folding still
-  ///     leaves `count`).
-  ///   - count: Maximum number of terms returned.
-  public static func foldingParts(of terms: [String], count: Int) -> [String] {
-    var kept: [String] = []
-    for term in terms {
-      if kept.contains(where: { $0.contains(term) }) { continue }
-      guard let first = kept.firstIndex(where: { term.contains($0) }) else {
-        if kept.count < count { kept.append(term) }
-        continue
-      }
-      kept[first] = term
-      kept = kept.enumerated().filter { $0.offset == first || !term.contains($0.element) }.map(\.element)
-    }
-    return kept
-  }
-
   /// The `count` shared terms with the largest product qₜ dₜ; they sum to the TF-IDF cosine.
   ///
   /// - Complexity: O(*nnz(q)* + *nnz(d)* + *m* log *m*) for sorted rows.

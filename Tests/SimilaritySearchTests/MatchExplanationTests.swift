@@ -67,14 +67,4 @@ func project(_ row: [(column: Int, value: Double)], _ loadings: Matrix) -> [Doub
     #expect(top.map(\.term) == [1])
     expectClose(top[0].contribution, 0.8 * 0.6)
   }
-
-  @Test("sub-words fold into the compound that contains them, in the place of the first")
-  func foldingParts() {
-    let terms = ["低空", "低空经济", "人机", "无人机", "无人", "经济", "产业", "布局", "集聚"]
-    #expect(MatchExplanation.foldingParts(of: terms, count: 3) == ["低空经济", "无人机", "产业"])
-    #expect(MatchExplanation.foldingParts(of: terms, count: 5) == ["低空经济", "无人机", "产业", "布局", "集聚"])
-    // A compound that contains two kept parts replaces both, keeping the first one's place.
-    #expect(MatchExplanation.foldingParts(of: ["数据", "要素", "数据要素", "市场"], count: 2) == ["数据要素", "市场"])
-    #expect(MatchExplanation.foldingParts(of: ["a", "b"], count: 0).isEmpty)
-  }
 }

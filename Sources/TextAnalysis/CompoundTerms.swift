@@ -1,0 +1,44 @@
+/// Terms to show a reader, with sub-words folded into their compounds.
+///
+/// A model that indexes sub-words (``TextAnalysisOptions``: 无人机 also indexes 无人 and 人机)
+/// ranks a compound and its parts side by side; a reader wants 低空经济 无人机, not 低空 低空经济
+/// 经济 人机 无人机. Cluster labels and the "because of" terms of a match are chosen this way.
+public enum CompoundTerms {
+  /// The first `count` terms of `ranked` that a reader should see.
+  ///
+  /// Every term of `ranked` is read, in order. A term is skipped when `isExcluded` says so
+  /// (places, stop words …), when it is part of a chosen term (经济 after 低空经济), or when it
+  /// is part of an excluded term read before it (海市 after 上海市: a part of a skipped word owes
+  /// its weight to that word). A term that contains chosen terms takes the place of the first
+  /// of them and drops the others (低空经济 after 低空), even once `count` are chosen; any other
+  /// term is added while fewer than `count` are chosen.
+  ///
+  /// - Parameters:
+  ///   - ranked: Terms by importance, most important first: a few times `count` of them, so
+  ///     that a compound ranked below its parts still replaces them.
+  ///   - count: How many terms at most.
+  ///   - isExcluded: Whether a term may not be shown.
+  /// - Returns: At most `count` of the terms of `ranked`.
+  /// - Complexity: O(*r* · (`count` + *e*)) substring tests for *r* terms, *e* of them excluded.
+  public static func folding(
+    _ ranked: some Sequence<String>, count: Int, isExcluded: (String) -> Bool = { _ in false }
+  ) -> [String] {
+    precondition(count >= 0, "count must be non-negative")
+    var chosen: [String] = []
+    var skipped: [String] = []
+    for term in ranked {
+      if isExcluded(term) {
+        skipped.append(term)
+        continue
+      }
+      if chosen.contains(where: { $0.contains(term) }) || skipped.contains(where: { $0.contains(term) }) { continue }
+      if let first = chosen.firstIndex(where: { term.contains($0) }) {
+        chosen[first] = term
+        chosen = chosen.enumerated().filter { $0.offset == first || !term.contains($0.element) }.map(\.element)
+      } else if chosen.count < count {
+        chosen.append(term)
+      }
+    }
+    return chosen
+  }
+}
