@@ -71,6 +71,9 @@ public enum Pipeline {
       }
     }
     let documents = await segment(texts, with: analyzer, progress: progress)
+    // The article files depend on the articles alone; they are encoded while TF-IDF (one core)
+    // and the SVD's serial parts leave a core free, instead of during the save.
+    let articleFiles = Task { try? await EncodedArticleFiles(articles) }
     let tfidf = try measureStage(
       "tf-idf", detail: "\(documents.count) documents", progress: progress,
       summary: { "\($0.vocabulary.count) terms, \($0.trainingWeights.nonZeroCount) weights" }
@@ -101,7 +104,10 @@ public enum Pipeline {
         articles: articles.count, terms: tfidf.vocabulary.count, dimensions: lsa.dimensionCount,
         nonZeroWeights: tfidf.trainingWeights.nonZeroCount),
       foldedInArticleCount: 0, files: [:])
-    return PolicyModel(manifest: manifest, articles: articles, tfidf: tfidf, lsa: lsa)
+    var model = PolicyModel(manifest: manifest, articles: articles, tfidf: tfidf, lsa: lsa)
+    // A failure leaves `nil`: the save encodes them again and reports the error.
+    model.encodedArticleFiles = await articleFiles.value
+    return model
   }
 
   /// Segments texts into terms on every core, in input order.

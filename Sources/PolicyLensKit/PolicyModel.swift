@@ -14,7 +14,12 @@ public struct PolicyModel: Sendable {
   /// Provenance, parameters and file checksums.
   public var manifest: ModelManifest
   /// The articles, in document (row) order.
-  public var articles: [Article]
+  public var articles: [Article] {
+    didSet { encodedArticleFiles = nil }
+  }
+  /// The article files `save(to:)` writes, when `fit` encoded them ahead (see
+  /// ``EncodedArticleFiles``); dropped when ``articles`` change.
+  var encodedArticleFiles: EncodedArticleFiles?
   /// Vocabulary, idf and the weights of every article (fold-ins included).
   public var tfidf: TFIDFModel
   /// Latent topics; `documentCoordinates` has one row per article (fold-ins included).

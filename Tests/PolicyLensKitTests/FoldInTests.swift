@@ -3,7 +3,7 @@ import Foundation
 import Ingest
 import LinearAlgebra
 import TextAnalysis
-import PolicyLensKit
+@testable import PolicyLensKit
 import Testing
 import TestSupport
 
@@ -63,6 +63,16 @@ struct FoldInTests {
       let expected = Checksum.hex(of: Array(compact.map { String($0) }.joined().utf8))
       #expect(Pipeline.contentKey(of: article) == expected, "\(article.id)")
     }
+  }
+
+  @Test("the listed whitespace is Unicode's White_Space property, for every non-ASCII scalar")
+  func whitespaceList() {
+    var mismatches: [UInt32] = []
+    for value in UInt32(0x80)...0x10FFFF {
+      guard let scalar = Unicode.Scalar(value) else { continue }
+      if Pipeline.isNonASCIIWhitespace(value) != scalar.properties.isWhitespace { mismatches.append(value) }
+    }
+    #expect(mismatches.isEmpty)
   }
 
   @Test("an article in words the model never saw is flagged for a refit")
