@@ -188,9 +188,7 @@ public enum CorpusLoader {
     let document = extraction.document
     var warnings: [IngestWarning] = []
     var newsletter: Newsletter
-    if options.foldsTraditional, let folding = ChineseScriptFolding.shared,
-      let folded = folding.foldIfTraditional(document.text)
-    {
+    if options.foldsTraditional, let folded = ChineseScriptFolding.foldIfTraditional(document.text) {
       newsletter = NewsletterParser.parse(folded, file: name)
       let original = TextLine.lines(of: document.text).map(\.text)
       let foldedLines = TextLine.lines(of: folded).map(\.text)

@@ -65,7 +65,7 @@ extension QueryModel {
     // A query in traditional characters reads like the articles do: folded to simplified
     // (ChineseScriptFolding, as for ingested articles); the error messages quote it as written.
     let written = text
-    let text = ChineseScriptFolding.shared?.foldIfTraditional(written) ?? written
+    let text = ChineseScriptFolding.foldIfTraditional(written) ?? written
     let places = Gazetteer.places(in: text)
     let placeNames = places.map { $0.city ?? $0.region }
     let tokens = analyzer.terms(in: text)

@@ -9,17 +9,18 @@ internal import CDocumentLibraries
 /// A text is first brought from Hong Kong variants to OpenCC's standard traditional forms
 /// (`hk2t.json`), then converted with Taiwan's phrase table to mainland simplified usage
 /// (`tw2sp.json`: 軟體 → 软件, 資訊 → 信息, then character by character). Both steps keep line
-/// breaks. The converters are loaded once per process (reading OpenCC's dictionaries is the
-/// only I/O) and used under a lock.
+/// breaks. The converters are loaded once per process, on the first text that needs them
+/// (reading OpenCC's dictionaries is the only I/O, about a tenth of a second), and used under a
+/// lock; whether a text needs them is decided without them (``foldIfTraditional(_:)``), so a
+/// process that only meets simplified text, such as a query, never loads them.
 public final class ChineseScriptFolding: @unchecked Sendable {
   private let hongKong: opencc_t
   private let taiwan: opencc_t
   private let lock = NSLock()
-  /// Whether folding changes each ideograph of ``tabulated`` on its own.
-  private let changesAlone: [Bool]
 
-  /// The process's converters; `nil` when OpenCC's configuration files cannot be loaded (the
-  /// library is installed without its data): then traditional text is analysed as written.
+  /// The process's converters, loaded on first use; `nil` when OpenCC's configuration files
+  /// cannot be loaded (the library is installed without its data): then traditional text is
+  /// analysed as written.
   public static let shared: ChineseScriptFolding? = ChineseScriptFolding()
 
   /// The share of Chinese characters folding must change for a text to count as traditional.
@@ -37,7 +38,6 @@ public final class ChineseScriptFolding: @unchecked Sendable {
     }
     hongKong = hk
     taiwan = tw
-    changesAlone = Self.changingIdeographs { Self.convert(Self.convert($0, with: hk), with: tw) }
   }
 
   deinit {
@@ -55,46 +55,33 @@ public final class ChineseScriptFolding: @unchecked Sendable {
   }
 
   /// The folded text when `text` is written in traditional characters (folding changes at
-  /// least ``traditionalShare`` of its Chinese characters), else `nil`.
+  /// least ``traditionalShare`` of its Chinese characters), else `nil` (also when OpenCC is
+  /// not available).
   ///
   /// A text is first judged by ``estimatedShare(of:)``, a table lookup per character, and
   /// folded only when that estimate reaches half the share: simplified text, the usual case,
   /// never reaches OpenCC (whose dictionary walk took two thirds of ingesting a large corpus
-  /// when every file was folded in part to be judged).
-  public func foldIfTraditional(_ text: String) -> String? {
-    guard estimatedShare(of: text) >= Self.traditionalShare / 2 else { return nil }
-    let folded = fold(text)
-    return Self.changedShare(from: text, to: folded) >= Self.traditionalShare ? folded : nil
+  /// when every file was folded in part to be judged, and whose loading took most of a
+  /// free-text query's time when every query loaded it).
+  public static func foldIfTraditional(_ text: String) -> String? {
+    guard estimatedShare(of: text) >= traditionalShare / 2, let folding = shared else { return nil }
+    let folded = folding.fold(text)
+    return changedShare(from: text, to: folded) >= traditionalShare ? folded : nil
   }
 
-  /// The share of Chinese characters in `text` that folding changes on their own (see
-  /// ``changesAlone``): close to ``changedShare(from:to:)`` of the whole text, which also
-  /// counts phrase conversions (軟體 → 软件), without converting anything.
+  /// The share of Chinese characters in `text` that folding changes on their own
+  /// (``TraditionalIdeographs``): close to ``changedShare(from:to:)`` of the whole text, which
+  /// also counts phrase conversions (軟體 → 软件), without converting anything.
   ///
   /// - Complexity: O(*n*) in the length of the text.
-  func estimatedShare(of text: String) -> Double {
+  static func estimatedShare(of text: String) -> Double {
     var han = 0
     var changing = 0
-    for scalar in text.unicodeScalars where Self.isHan(scalar) {
+    for scalar in text.unicodeScalars where isHan(scalar) {
       han += 1
-      let offset = Int(scalar.value) - Int(Self.tabulated.lowerBound)
-      if offset >= 0, offset < changesAlone.count, changesAlone[offset] { changing += 1 }
+      if TraditionalIdeographs.changesAlone(scalar) { changing += 1 }
     }
     return han == 0 ? 0 : Double(changing) / Double(han)
-  }
-
-  /// The ideographs ``changesAlone`` covers: CJK Extension A and the unified block, where
-  /// nearly all traditional characters in use are.
-  static let tabulated: ClosedRange<UInt32> = 0x3400...0x9FFF
-
-  /// For each ideograph of ``tabulated``, whether folding changes it on its own; made once per
-  /// process by folding the block, one character per line (a few milliseconds).
-  private static func changingIdeographs(_ fold: (String) -> String) -> [Bool] {
-    let ideographs = tabulated.compactMap(Unicode.Scalar.init)
-    let written = ideographs.map { String($0) }.joined(separator: "\n")
-    let folded = fold(written).split(separator: "\n", omittingEmptySubsequences: false)
-    guard folded.count == ideographs.count else { return [Bool](repeating: true, count: ideographs.count) }
-    return zip(ideographs, folded).map { String($0) != $1 }
   }
 
   /// The share of Chinese characters that differ between `original` and `folded`, compared
