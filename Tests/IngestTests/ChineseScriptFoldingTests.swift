@@ -49,9 +49,10 @@ extension ChineseScriptFoldingTests {
 }
 
 extension ChineseScriptFoldingTests {
-  /// The committed table is what OpenCC does to each ideograph on its own: the whole block is
-  /// folded one character per line and compared with ``TraditionalIdeographs``, bit for bit.
-  /// `RECORD_GOLDEN=1` rewrites the table from this machine's OpenCC (the run then fails on
+  /// The committed table is what OpenCC does to each ideograph on its own.
+  ///
+  /// The whole block is folded one character per line and compared with
+  /// ``TraditionalIdeographs``, bit for bit. `RECORD_GOLDEN=1` rewrites the table from this machine's OpenCC (the run then fails on
   /// purpose, so a recording is never mistaken for a pass).
   @Test("the table of ideographs that fold on their own is OpenCC's")
   func table() throws {
