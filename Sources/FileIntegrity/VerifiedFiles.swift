@@ -72,6 +72,24 @@ public struct VerifiedFiles: Sendable {
     try? AtomicFile.write(Data(Self.line(state, checksum: checksum).utf8), to: record(state, checksum: checksum))
   }
 
+  /// Whether `bytes`, the contents of a file read in `state` (taken before reading; `nil`:
+  /// unknown), has `checksum`: from the shared records when the file is unchanged since it was
+  /// last found intact, else by hashing, and then recorded when it matches.
+  ///
+  /// For files that store their own checksum (caches a process reads whole at start-up), so that
+  /// only the first process after a change pays for the hash.
+  public static func contents(
+    _ bytes: UnsafeRawBufferPointer, haveChecksum checksum: UInt64, state: FileState?
+  ) -> Bool {
+    let digits = String(checksum, radix: 16)
+    let hex = String(repeating: "0", count: 16 - digits.count) + digits
+    let records = state == nil ? nil : shared
+    if let records, let state, records.contains(state, checksum: hex) { return true }
+    guard Checksum.value(of: bytes) == checksum else { return false }
+    if let records, let state { records.insert(state, checksum: hex) }
+    return true
+  }
+
   private func record(_ state: FileState, checksum: String) -> URL {
     folder.appendingPathComponent("\(state.device)-\(state.inode)-\(checksum)")
   }

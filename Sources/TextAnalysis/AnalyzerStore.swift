@@ -26,9 +26,11 @@ import FileIntegrity
 /// it. The file name carries a 64-bit hash of the key, so several option sets (models) can
 /// share a folder; at most ``keptFiles`` files per lexicon are kept, the oldest are removed.
 ///
-/// Every read checks the trailing checksum (a few milliseconds for 18 MB), so a damaged file
-/// (a flipped byte would silently change segmentation) is reported as ``ReadResult/damaged`` and
-/// rebuilt rather than used.
+/// A read checks the trailing checksum (a few milliseconds for 18 MB, most of it faulting the
+/// pages in), so a damaged file (a flipped byte would silently change segmentation) is reported
+/// as ``ReadResult/damaged`` and rebuilt rather than used. A file found intact is recorded in
+/// `VerifiedFiles` and not hashed again until it changes on disk, so a query process maps only
+/// the pages of the table its few words touch.
 enum AnalyzerStore {
   static let magic: UInt64 = 0x3130_7641_4E41_4C50  // "PLANAv01" little-endian
   static let formatVersion: UInt64 = 3
@@ -166,6 +168,7 @@ enum AnalyzerStore {
   /// A file built from other inputs has another key and is not used. The file is mapped; the lexicon's two tables (17 of its 18 MB)
   /// stay views of the mapping, the small tables are copied into arrays.
   static func read(_ url: URL, key: [UInt8]) -> ReadResult {
+    let state = VerifiedFiles.state(ofFileAt: url.path)
     guard let file = MappedFile(path: url.path) else { return .absent }
     let raw = file.bytes
     guard raw.count >= headerCount * 8 else { return .damaged }
@@ -176,7 +179,8 @@ enum AnalyzerStore {
     let fileSize = raw.count - 8
     let checksum = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: fileSize, as: UInt64.self))
     guard word(17) == UInt64(fileSize),
-      Checksum.value(of: UnsafeRawBufferPointer(rebasing: raw[0..<fileSize])) == checksum
+      VerifiedFiles.contents(
+        UnsafeRawBufferPointer(rebasing: raw[0..<fileSize]), haveChecksum: checksum, state: state)
     else { return .damaged }
     let keyStart = headerCount * 8
     guard word(2) == UInt64(key.count), fileSize >= keyStart + key.count,

@@ -189,6 +189,33 @@ struct DamagedCacheTests {
     }
   }
 
+  @Test("a cache found intact is not hashed again, yet a byte changed in place later is still found")
+  func changedAfterVerification() throws {
+    let directory = try TestAnalyzers.temporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: directory) }
+    let lexicon = directory.appendingPathComponent("dict.txt")
+    try Data(LexiconStoreTests.smallLexicon.utf8).write(to: lexicon)
+    let options = TextAnalysisOptions(lexiconPath: lexicon.path, userDictionary: UserDictionary())
+    _ = try TextAnalyzer(options: options, cacheDirectory: directory)
+    // The first read hashes the file and records it as intact; the second is answered by the record.
+    #expect(try TextAnalyzer(options: options, cacheDirectory: directory).analyzerCacheStatus == .hit)
+    #expect(try TextAnalyzer(options: options, cacheDirectory: directory).analyzerCacheStatus == .hit)
+    let name = try #require(
+      try FileManager.default.contentsOfDirectory(atPath: directory.path).first { $0.hasPrefix("analyzer-") })
+    let url = directory.appendingPathComponent(name)
+    // One byte of the slot table, rewritten in place: same inode, same size.
+    let handle = try FileHandle(forUpdating: url)
+    let offset = UInt64(try #require(try FileManager.default.attributesOfItem(atPath: url.path)[.size] as? Int) / 2)
+    try handle.seek(toOffset: offset)
+    let byte = try #require(try handle.read(upToCount: 1)?.first)
+    try handle.seek(toOffset: offset)
+    try handle.write(contentsOf: [byte ^ 0x41])
+    try handle.close()
+    let reread = try TextAnalyzer(options: options, cacheDirectory: directory)
+    #expect(reread.analyzerCacheStatus == .rebuilt)
+    #expect(reread.lexiconReport.damagedCaches == [url.path])
+  }
+
   @Test("a named pipe where a cache file should be is passed over, not waited on")
   func pipeInPlace() throws {
     let directory = try TestAnalyzers.temporaryDirectory()
