@@ -62,6 +62,7 @@ extension SparseMatrix {
     // starts from zero), so only empty rows need zeros: filling all of it first was 3 % of a
     // 100k fit.
     var outRowMajor = [Double](unsafeUninitializedCapacity: m * stride) { buffer, count in
+      HugePages.advise(buffer)
       if let base = buffer.baseAddress {
         rowStarts.withUnsafeBufferPointer { starts in
           for i in 0..<m where starts[i] == starts[i + 1] {
@@ -93,6 +94,7 @@ extension SparseMatrix {
     let k = x.columnCount
     // Every entry is written below (the padding with zeros), so the array starts uninitialized.
     return [Double](unsafeUninitializedCapacity: n * stride) { target, count in
+      HugePages.advise(target)
       x.elements.withUnsafeBufferPointer { source in
         for rowStart in Swift.stride(from: 0, to: n, by: 64) {
           let rowEnd = Swift.min(rowStart + 64, n)
@@ -112,6 +114,7 @@ extension SparseMatrix {
   private static func unpackRowMajor(_ rows: [Double], rowCount m: Int, columnCount k: Int, stride: Int) -> Matrix {
     // Every entry is written below, so the array starts uninitialized.
     let elements = [Double](unsafeUninitializedCapacity: m * k) { target, count in
+      HugePages.advise(target)
       rows.withUnsafeBufferPointer { source in
         for rowStart in Swift.stride(from: 0, to: m, by: 64) {
           let rowEnd = Swift.min(rowStart + 64, m)
