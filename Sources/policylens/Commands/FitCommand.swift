@@ -144,11 +144,10 @@ struct FitCommand: AsyncParsableCommand {
       seed: seedOptions.seed, excludesPlaceNames: !placeNames, titleRepetitions: titleWeight)
     let clock = ContinuousClock()
     let start = clock.now
-    var model = try await Pipeline.fit(
-      paths: corpus.paths, options: options, cacheDirectory: lexiconCacheDirectory(),
-      progress: printer.handler)
     // The model keeps the files it was fitted with, so that it answers from --model alone.
-    model.themeDefinitions = themeFile
+    var model = try await Pipeline.fit(
+      paths: corpus.paths, options: options, cacheDirectory: lexiconCacheDirectory(), themeDefinitions: themeFile,
+      progress: printer.handler)
     if themeFile != nil {
       model.manifest.themesSource = themeOptions.themes ?? ThemeOptions.repositoryThemes
     }
