@@ -22,11 +22,8 @@ public enum Pipeline {
   ///   - cacheDirectory: Where the compiled lexicon is cached (`nil`: compile in memory).
   ///   - progress: Receives stage events and warnings.
   /// - Throws: `IngestError`, `TextAnalysisError`, `VectorizationError`, `ReductionError`.
-  ///   - themeDefinitions: The bytes of the themes file the model keeps (`nil`: none); their
-  ///     text evidence is counted during the fit.
   public static func fit(
-    paths: [String], options: FitOptions, cacheDirectory: URL?, themeDefinitions: Data? = nil,
-    progress: @escaping ProgressHandler
+    paths: [String], options: FitOptions, cacheDirectory: URL?, progress: @escaping ProgressHandler
   ) async throws -> PolicyModel {
     let corpus = try await measureStage(
       "ingest", detail: "\(paths.count) path\(paths.count == 1 ? "" : "s")", progress: progress,
@@ -36,17 +33,13 @@ public enum Pipeline {
     let summary = ModelManifest.CorpusSummary(corpus)
     return try await fit(
       articles: corpus.articles, corpus: summary, options: options, cacheDirectory: cacheDirectory,
-      themeDefinitions: themeDefinitions, progress: progress)
+      progress: progress)
   }
 
   /// Fits a model to articles already read.
-  ///
-  /// - Parameter themeDefinitions: The bytes of the themes file the model keeps (`nil`: none);
-  ///   the articles' text evidence for its themes is counted while the SVD runs and kept in
-  ///   ``PolicyModel/themeEvidence``, so that saving does not count it.
   public static func fit(
     articles: [Article], corpus: ModelManifest.CorpusSummary, options: FitOptions,
-    cacheDirectory: URL?, themeDefinitions: Data? = nil, progress: @escaping ProgressHandler
+    cacheDirectory: URL?, progress: @escaping ProgressHandler
   ) async throws -> PolicyModel {
     var textAnalysis = options.textAnalysis
     if options.excludesPlaceNames {
@@ -85,16 +78,6 @@ public enum Pipeline {
       "tf-idf", detail: "\(documents.count) documents", progress: progress,
       summary: { "\($0.vocabulary.count) terms, \($0.trainingWeights.nonZeroCount) weights" }
     ) { () throws(VectorizationError) in try TFIDFModel(fitting: documents, options: options.tfidf) }
-    // The themes' text evidence depends on the articles and the vocabulary (a description's
-    // distinctive terms), not on the SVD: it is counted while the SVD runs, on the core its
-    // serial parts leave free, instead of during the save (a sixth of a 100k fit's CPU time).
-    let themeEvidence = Task { () async -> StoredThemeEvidence? in
-      guard let catalog = PolicyModel.themeCatalog(definedBy: themeDefinitions) else { return nil }
-      let tagger = PolicyModel.themeTagger(
-        for: catalog, weighting: tfidf.weighting, documentCount: articles.count, termLoadings: nil)
-      return StoredThemeEvidence(
-        table: await PolicyModel.themeEvidence(of: articles, tagger: tagger), phrases: tagger.phrases)
-    }
     var lsaOptions = options.lsa
     if options.choosesDimensionsAutomatically {
       lsaOptions.dimensionCount = FitOptions.automaticDimensionCount(
@@ -124,8 +107,6 @@ public enum Pipeline {
     var model = PolicyModel(manifest: manifest, articles: articles, tfidf: tfidf, lsa: lsa)
     // A failure leaves `nil`: the save encodes them again and reports the error.
     model.encodedArticleFiles = await articleFiles.value
-    model.themeDefinitions = themeDefinitions
-    model.themeEvidence = await themeEvidence.value
     return model
   }
 

@@ -60,10 +60,9 @@ extension PolicyModel {
   }
 
   /// The tagger for a catalog on a model's vocabulary (`weighting`), training document count and
-  /// term loadings (`nil`: no latent similarity, for text evidence alone): what
-  /// ``themeTagger(for:options:)`` builds, for a model not loaded whole.
+  /// term loadings: what ``themeTagger(for:options:)`` builds, for a model not loaded whole.
   static func themeTagger(
-    for catalog: ThemeCatalog, weighting: TFIDFWeighting, documentCount: Int, termLoadings: Matrix?,
+    for catalog: ThemeCatalog, weighting: TFIDFWeighting, documentCount: Int, termLoadings: Matrix,
     options: ThemeTaggerOptions = ThemeTaggerOptions()
   ) -> ThemeTagger {
     ThemeTagger(

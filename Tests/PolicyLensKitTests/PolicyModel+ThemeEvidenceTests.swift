@@ -125,29 +125,3 @@ struct PolicyModelThemeEvidenceTests {
     }
   }
 }
-
-extension PolicyModelThemeEvidenceTests {
-  @Test("a fit given a themes file counts their evidence while it fits: what the fitted model's tagger counts")
-  func countedDuringFit() async throws {
-    let committed = SeedModel.model
-    var options = committed.manifest.parameters
-    options.choosesDimensionsAutomatically = false
-    let definitions = try #require(committed.themeDefinitions)
-    let fitted = try await Pipeline.fit(
-      paths: [RepositoryPaths.seeds.path], options: options, cacheDirectory: TextAnalyzerFixture.cache,
-      themeDefinitions: definitions, progress: { _ in })
-    #expect(fitted.themeDefinitions == definitions)
-    let stored = try #require(fitted.themeEvidence)
-    // The tagger of the finished model (with its latent space) counts the same text evidence.
-    let tagger = fitted.themeTagger(for: try Self.catalog(fitted))
-    // Its signatures match, so saving keeps this evidence instead of counting it again.
-    #expect(fitted.storesThemeEvidence(for: tagger))
-    var counted = ThemeEvidenceTable(signatures: stored.signatures)
-    for article in fitted.articles {
-      counted.append(tagger.textEvidence(title: article.analysisTitle, body: article.analysisBody))
-    }
-    #expect(stored.table == counted)
-    #expect(stored.phrases == tagger.phrases)
-    #expect(counted.articleCount == committed.articles.count)
-  }
-}

@@ -144,10 +144,11 @@ struct FitCommand: AsyncParsableCommand {
       seed: seedOptions.seed, excludesPlaceNames: !placeNames, titleRepetitions: titleWeight)
     let clock = ContinuousClock()
     let start = clock.now
-    // The model keeps the files it was fitted with, so that it answers from --model alone.
     var model = try await Pipeline.fit(
-      paths: corpus.paths, options: options, cacheDirectory: lexiconCacheDirectory(), themeDefinitions: themeFile,
+      paths: corpus.paths, options: options, cacheDirectory: lexiconCacheDirectory(),
       progress: printer.handler)
+    // The model keeps the files it was fitted with, so that it answers from --model alone.
+    model.themeDefinitions = themeFile
     if themeFile != nil {
       model.manifest.themesSource = themeOptions.themes ?? ThemeOptions.repositoryThemes
     }
