@@ -142,15 +142,17 @@ extension Pipeline {
   /// (NFKC, lower case) and without whitespace, so that re-wrapped or re-encoded copies of one
   /// text match and any other change does not.
   public static func contentKey(of article: Article) -> String {
-    let text = TextNormalizer.normalize(([article.title] + article.body).joined(separator: "\n"))
-    // The UTF-8 bytes of the non-whitespace scalars, encoded in place (`save` keys every article).
+    let text = ([article.title] + article.body).joined(separator: "\n")
+    // The UTF-8 bytes of the non-whitespace normalised scalars, encoded in place from the
+    // normaliser's scalar values (`save` keys every article: building the normalised `String`
+    // and decoding it again was half of this).
+    let scalars = TextNormalizer.normalizedScalarValues(of: text)
     var bytes: [UInt8] = []
     bytes.reserveCapacity(text.utf8.count)
-    for scalar in text.unicodeScalars {
-      if scalar.isASCII {
-        let value = UInt8(scalar.value)
-        if value != 0x20 && !(0x09...0x0D).contains(value) { bytes.append(value) }
-      } else if !isNonASCIIWhitespace(scalar.value) {
+    for value in scalars {
+      if value < 0x80 {
+        if value != 0x20 && !(0x09...0x0D).contains(value) { bytes.append(UInt8(value)) }
+      } else if !isNonASCIIWhitespace(value), let scalar = Unicode.Scalar(value) {
         UTF8.encode(scalar) { bytes.append($0) }
       }
     }

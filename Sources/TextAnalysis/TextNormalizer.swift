@@ -31,6 +31,15 @@ public enum TextNormalizer {
     return String(result)
   }
 
+  /// The scalar values of ``normalize(_:)``'s result, without building the `String`.
+  ///
+  /// - Complexity: O(*n*) in the number of scalars.
+  public static func normalizedScalarValues(of text: String) -> [UInt32] {
+    var scalars: [UInt32] = []
+    normalize(text, into: &scalars)
+    return scalars
+  }
+
   /// Appends the normalised scalars of `text` to `buffer`, which is emptied first.
   static func normalize(_ text: String, into buffer: inout [UInt32]) {
     buffer.removeAll(keepingCapacity: true)
