@@ -185,7 +185,7 @@ public struct QueryModel: Sendable {
   public func weights(ofTerms tokens: [String]) -> [(column: Int, value: Double)] {
     let weighting = TFIDFWeighting(
       options: manifest.parameters.tfidf, terms: terms, trainingDocumentCount: manifest.counts.articles,
-      documentFrequency: documentFrequency, inverseDocumentFrequency: inverseDocumentFrequency)
+      documentFrequency: documentFrequency, inverseDocumentFrequency: inverseDocumentFrequency, indexesTerms: false)
     return weighting.transform([tokens]).row(0)
   }
 

@@ -24,9 +24,12 @@ public struct TFIDFWeighting: Sendable, Hashable {
   /// - Precondition: `terms`, `documentFrequency` and `inverseDocumentFrequency` have the same
   ///   length, and `terms` is strictly increasing in code-point order (the caller validates
   ///   stored files first).
+  /// - Parameter indexesTerms: Whether the vocabulary hashes every term for O(1) lookups (to
+  ///   weight documents) or finds them by binary search (to weight a query of a few words
+  ///   without hashing the whole vocabulary first); the weights are the same.
   public init(
     options: TFIDFOptions, terms: [String], trainingDocumentCount: Int, documentFrequency: [Int],
-    inverseDocumentFrequency: [Double]
+    inverseDocumentFrequency: [Double], indexesTerms: Bool = true
   ) {
     precondition(
       documentFrequency.count == terms.count && inverseDocumentFrequency.count == terms.count,
@@ -35,7 +38,7 @@ public struct TFIDFWeighting: Sendable, Hashable {
       zip(terms, terms.dropFirst()).allSatisfy { Vocabulary.precedes($0, $1) },
       "TF-IDF terms must be strictly increasing in code-point order")
     self.init(
-      options: options, vocabulary: Vocabulary(sortedUniqueTerms: terms),
+      options: options, vocabulary: Vocabulary(sortedUniqueTerms: terms, indexed: indexesTerms),
       trainingDocumentCount: trainingDocumentCount, documentFrequency: documentFrequency,
       inverseDocumentFrequency: inverseDocumentFrequency)
   }
