@@ -1,3 +1,5 @@
+import Dispatch
+import Foundation
 import LinearAlgebra
 
 /// Fitted TF-IDF weights: the vocabulary, each term's document frequency and inverse
@@ -51,27 +53,27 @@ public struct TFIDFModel: Sendable, Hashable, Codable {
     guard !documents.isEmpty else { throw .emptyCorpus }
     let n = documents.count
 
-    // One pass: provisional ids by first occurrence, counts per document.
+    // One pass: provisional ids by first occurrence, counts per document; in chunks of
+    // documents on every core, each with its own term table, then the chunks' ids are mapped
+    // into one table. Provisional ids only name terms until they are sorted by code point
+    // below, so the result does not depend on the chunks.
+    let chunks = Self.countedChunks(documents)
     var table = TermTable()
-    var scratch: [Int32] = []
-    var touched: [Int32] = []
     var rowStarts = [Int](repeating: 0, count: n + 1)
     var ids: [Int32] = []
     var counts: [Int32] = []
-    for (d, document) in documents.enumerated() {
-      for token in document {
-        let id = table.id(for: token)
-        if Int(id) == scratch.count { scratch.append(0) }
-        if scratch[Int(id)] == 0 { touched.append(id) }
-        scratch[Int(id)] += 1
+    ids.reserveCapacity(chunks.reduce(0) { $0 + $1.ids.count })
+    counts.reserveCapacity(ids.capacity)
+    var row = 0
+    for chunk in chunks {
+      let global = chunk.table.terms.map { table.id(for: $0) }
+      let offset = ids.count
+      ids += chunk.ids.lazy.map { global[Int($0)] }
+      counts += chunk.counts
+      for end in chunk.rowEnds {
+        row += 1
+        rowStarts[row] = offset + end
       }
-      for id in touched {
-        ids.append(id)
-        counts.append(scratch[Int(id)])
-        scratch[Int(id)] = 0
-      }
-      touched.removeAll(keepingCapacity: true)
-      rowStarts[d + 1] = ids.count
     }
     let provisionalTerms = table.terms
     guard !provisionalTerms.isEmpty else { throw .noTokens(documentCount: n) }
@@ -173,6 +175,63 @@ public struct TFIDFModel: Sendable, Hashable, Codable {
     self.trainingWeights = SparseMatrix(
       rowCount: n, columnCount: vocabulary.count, rowStarts: newStarts, columnIndices: columns,
       values: values)
+  }
+
+  /// One chunk of documents counted: its own provisional ids (``TermTable``), and for each
+  /// document its distinct ids and their counts, in first-occurrence order.
+  struct CountedChunk: Sendable {
+    var table = TermTable()
+    var ids: [Int32] = []
+    var counts: [Int32] = []
+    /// Per document, the end of its entries in `ids` and `counts`.
+    var rowEnds: [Int] = []
+  }
+
+  /// `documents` counted in consecutive chunks of about equal token counts, one per core when
+  /// there are enough tokens to repay the threads (2¹⁸ per chunk), in document order.
+  static func countedChunks(_ documents: [[String]]) -> [CountedChunk] {
+    let tokenCount = documents.reduce(0) { $0 + $1.count }
+    let chunkCount = max(1, min(ProcessInfo.processInfo.activeProcessorCount, tokenCount >> 18))
+    var bounds = [0]
+    var running = 0
+    for (d, document) in documents.enumerated() where bounds.count < chunkCount {
+      running += document.count
+      if running * chunkCount >= tokenCount * bounds.count { bounds.append(d + 1) }
+    }
+    if bounds.last != documents.count { bounds.append(documents.count) }
+    let ranges = zip(bounds, bounds.dropFirst()).map { $0..<$1 }
+    nonisolated(unsafe) var chunks = [CountedChunk](repeating: CountedChunk(), count: ranges.count)
+    chunks.withUnsafeMutableBufferPointer { buffer in
+      nonisolated(unsafe) let results = buffer
+      DispatchQueue.concurrentPerform(iterations: ranges.count) { chunk in
+        results[chunk] = count(documents[ranges[chunk]])
+      }
+    }
+    return chunks
+  }
+
+  /// The first pass over one chunk of documents.
+  private static func count(_ documents: ArraySlice<[String]>) -> CountedChunk {
+    var chunk = CountedChunk()
+    var scratch: [Int32] = []
+    var touched: [Int32] = []
+    chunk.rowEnds.reserveCapacity(documents.count)
+    for document in documents {
+      for token in document {
+        let id = chunk.table.id(for: token)
+        if Int(id) == scratch.count { scratch.append(0) }
+        if scratch[Int(id)] == 0 { touched.append(id) }
+        scratch[Int(id)] += 1
+      }
+      for id in touched {
+        chunk.ids.append(id)
+        chunk.counts.append(scratch[Int(id)])
+        scratch[Int(id)] = 0
+      }
+      touched.removeAll(keepingCapacity: true)
+      chunk.rowEnds.append(chunk.ids.count)
+    }
+    return chunk
   }
 
   /// idf(t) = ln((n + s) / (df(t) + s)) + 1 with s = 1 when smoothing, else 0; ones without idf.
