@@ -189,14 +189,21 @@ struct DamagedCacheTests {
     }
   }
 
-  @Test("a cache found intact is not hashed again, yet a byte changed in place later is still found")
-  func changedAfterVerification() throws {
-    let directory = try TestAnalyzers.temporaryDirectory()
-    defer { try? FileManager.default.removeItem(at: directory) }
+  /// Options over a small lexicon written to `directory`, with an analyzer built once so that
+  /// its caches are there too.
+  private static func optionsWithBuiltCaches(in directory: URL) throws -> TextAnalysisOptions {
     let lexicon = directory.appendingPathComponent("dict.txt")
     try Data(LexiconStoreTests.smallLexicon.utf8).write(to: lexicon)
     let options = TextAnalysisOptions(lexiconPath: lexicon.path, userDictionary: UserDictionary())
     _ = try TextAnalyzer(options: options, cacheDirectory: directory)
+    return options
+  }
+
+  @Test("a cache found intact is not hashed again, yet a byte changed in place later is still found")
+  func changedAfterVerification() throws {
+    let directory = try TestAnalyzers.temporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: directory) }
+    let options = try Self.optionsWithBuiltCaches(in: directory)
     // The first read hashes the file and records it as intact; the second is answered by the record.
     #expect(try TextAnalyzer(options: options, cacheDirectory: directory).analyzerCacheStatus == .hit)
     #expect(try TextAnalyzer(options: options, cacheDirectory: directory).analyzerCacheStatus == .hit)
@@ -220,10 +227,7 @@ struct DamagedCacheTests {
   func pipeInPlace() throws {
     let directory = try TestAnalyzers.temporaryDirectory()
     defer { try? FileManager.default.removeItem(at: directory) }
-    let lexicon = directory.appendingPathComponent("dict.txt")
-    try Data(LexiconStoreTests.smallLexicon.utf8).write(to: lexicon)
-    let options = TextAnalysisOptions(lexiconPath: lexicon.path, userDictionary: UserDictionary())
-    _ = try TextAnalyzer(options: options, cacheDirectory: directory)
+    let options = try Self.optionsWithBuiltCaches(in: directory)
     let caches = try FileManager.default.contentsOfDirectory(atPath: directory.path).filter { $0.hasSuffix(".bin") }
     for name in caches {
       let url = directory.appendingPathComponent(name)
