@@ -10,9 +10,9 @@ internal import CDocumentLibraries
 /// (`hk2t.json`), then converted with Taiwan's phrase table to mainland simplified usage
 /// (`tw2sp.json`: 軟體 → 软件, 資訊 → 信息, then character by character). Both steps keep line
 /// breaks. The converters are loaded once per process, on the first text that needs them
-/// (reading OpenCC's dictionaries is the only I/O, about a tenth of a second), and used under a
-/// lock; whether a text needs them is decided without them (``foldIfTraditional(_:)``), so a
-/// process that only meets simplified text, such as a query, never loads them.
+/// (reading OpenCC's dictionaries is the only I/O), and used under a lock; whether a text
+/// needs them is decided without them (``foldIfTraditional(_:)``), so a process that only
+/// meets simplified text, such as a query, never loads them.
 public final class ChineseScriptFolding: @unchecked Sendable {
   private let hongKong: opencc_t
   private let taiwan: opencc_t
