@@ -10,7 +10,11 @@ import Foundation
 public enum Checksum {
   /// The checksum of `bytes`, as 16 lowercase hexadecimal digits.
   public static func hex(of bytes: UnsafeRawBufferPointer) -> String {
-    let value = compute(bytes)
+    hex(compute(bytes))
+  }
+
+  /// A checksum ``value(of:)`` as 16 lowercase hexadecimal digits, as ``hex(of:)`` gives it.
+  public static func hex(_ value: UInt64) -> String {
     let digits = String(value, radix: 16)
     return String(repeating: "0", count: 16 - digits.count) + digits
   }

@@ -81,8 +81,7 @@ public struct VerifiedFiles: Sendable {
   public static func contents(
     _ bytes: UnsafeRawBufferPointer, haveChecksum checksum: UInt64, state: FileState?
   ) -> Bool {
-    let digits = String(checksum, radix: 16)
-    let hex = String(repeating: "0", count: 16 - digits.count) + digits
+    let hex = Checksum.hex(checksum)
     let records = state == nil ? nil : shared
     if let records, let state, records.contains(state, checksum: hex) { return true }
     guard Checksum.value(of: bytes) == checksum else { return false }

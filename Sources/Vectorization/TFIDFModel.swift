@@ -62,8 +62,9 @@ public struct TFIDFModel: Sendable, Hashable, Codable {
     var rowStarts = [Int](repeating: 0, count: n + 1)
     var ids: [Int32] = []
     var counts: [Int32] = []
-    ids.reserveCapacity(chunks.reduce(0) { $0 + $1.ids.count })
-    counts.reserveCapacity(ids.capacity)
+    let entryCount = chunks.reduce(0) { $0 + $1.ids.count }
+    ids.reserveCapacity(entryCount)
+    counts.reserveCapacity(entryCount)
     var row = 0
     for chunk in chunks {
       let global = chunk.table.terms.map { table.id(for: $0) }
