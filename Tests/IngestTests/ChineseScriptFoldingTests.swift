@@ -52,8 +52,9 @@ extension ChineseScriptFoldingTests {
   /// The committed table is what OpenCC does to each ideograph on its own.
   ///
   /// The whole block is folded one character per line and compared with
-  /// ``TraditionalIdeographs``, bit for bit. `RECORD_GOLDEN=1` rewrites the table from this machine's OpenCC (the run then fails on
-  /// purpose, so a recording is never mistaken for a pass).
+  /// ``TraditionalIdeographs``, bit for bit. `RECORD_GOLDEN=1` rewrites the table from this
+  /// machine's OpenCC (the run then fails on purpose, so a recording is never mistaken for a
+  /// pass).
   @Test("the table of ideographs that fold on their own is OpenCC's")
   func table() throws {
     let folding = try #require(ChineseScriptFolding.shared)
@@ -84,10 +85,7 @@ extension ChineseScriptFoldingTests {
     for (offset, changes) in changes.enumerated() where changes { words[offset >> 6] |= 1 << UInt64(offset & 63) }
     let lines = stride(from: 0, to: words.count, by: 4).map { start in
       "    "
-        + words[start..<min(words.count, start + 4)].map { word in
-          let digits = String(word, radix: 16)
-          return "0x" + String(repeating: "0", count: 16 - digits.count) + digits + ","
-        }.joined(separator: " ")
+        + words[start..<min(words.count, start + 4)].map { String(format: "0x%016llx,", $0) }.joined(separator: " ")
     }
     let url = RepositoryPaths.root.appendingPathComponent("Sources/Ingest/Documents/TraditionalIdeographs.swift")
     let source = try String(contentsOf: url, encoding: .utf8)
