@@ -59,23 +59,7 @@ public struct TFIDFModel: Sendable, Hashable, Codable {
     // below, so the result does not depend on the chunks.
     let chunks = Self.countedChunks(documents)
     var table = TermTable()
-    var rowStarts = [Int](repeating: 0, count: n + 1)
-    var ids: [Int32] = []
-    var counts: [Int32] = []
-    let entryCount = chunks.reduce(0) { $0 + $1.ids.count }
-    ids.reserveCapacity(entryCount)
-    counts.reserveCapacity(entryCount)
-    var row = 0
-    for chunk in chunks {
-      let global = chunk.table.terms.map { table.id(for: $0) }
-      let offset = ids.count
-      ids += chunk.ids.lazy.map { global[Int($0)] }
-      counts += chunk.counts
-      for end in chunk.rowEnds {
-        row += 1
-        rowStarts[row] = offset + end
-      }
-    }
+    let sharedIDs = chunks.map { chunk in chunk.table.terms.map { table.id(for: $0) } }
     let provisionalTerms = table.terms
     guard !provisionalTerms.isEmpty else { throw .noTokens(documentCount: n) }
 
@@ -83,9 +67,11 @@ public struct TFIDFModel: Sendable, Hashable, Codable {
     let provisionalCount = provisionalTerms.count
     var df = [Int](repeating: 0, count: provisionalCount)
     var totals = [Int](repeating: 0, count: provisionalCount)
-    for (id, count) in zip(ids, counts) {
-      df[Int(id)] += 1
-      totals[Int(id)] += Int(count)
+    for (chunk, shared) in zip(chunks, sharedIDs) {
+      for (local, id) in shared.enumerated() {
+        df[Int(id)] += chunk.documentFrequency[local]
+        totals[Int(id)] += chunk.totalCount[local]
+      }
     }
 
     // Pruning, exactly as scikit-learn's _limit_features.
@@ -118,54 +104,31 @@ public struct TFIDFModel: Sendable, Hashable, Codable {
     let keptDF = kept.map { df[$0] }
     let idf = Self.inverseDocumentFrequency(documentFrequency: keptDF, documentCount: n, options: options)
 
-    // Re-index each row and sort its columns: bucket the kept entries by column (a counting
-    // sort, which keeps rows in order within a column), then bucket them back by row, which
-    // leaves every row's columns ascending. Two O(nnz + V) passes instead of a comparison sort
-    // per row.
+    // Each chunk's rows are re-indexed to the kept columns and weighted on its own core, into
+    // its own stretch of the CSR arrays: where it starts follows from the kept entries of the
+    // chunks before it (a kept term's document frequency in the chunk is its entry count).
+    let chunkColumns = zip(chunks, sharedIDs).map { chunk, shared in shared.map { finalIndex[Int($0)] } }
+    let keptEntries = zip(chunks, chunkColumns).map { chunk, columns in
+      zip(chunk.documentFrequency, columns).reduce(0) { $0 + ($1.1 >= 0 ? $1.0 : 0) }
+    }
+    let firstEntries = keptEntries.reduce(into: [0]) { $0.append($0.last! + $1) }
+    let firstRows = chunks.reduce(into: [0]) { $0.append($0.last! + $1.rowEnds.count) }
     let keptCount = kept.count
-    var columnStarts = [Int](repeating: 0, count: keptCount + 1)
-    for id in ids {
-      let column = finalIndex[Int(id)]
-      if column >= 0 { columnStarts[Int(column) + 1] += 1 }
-    }
-    for j in 0..<keptCount { columnStarts[j + 1] += columnStarts[j] }
-    let keptEntryCount = columnStarts[keptCount]
-    var byColumnRow = [Int32](repeating: 0, count: keptEntryCount)
-    var byColumnCount = [Int32](repeating: 0, count: keptEntryCount)
-    var newStarts = [Int](repeating: 0, count: n + 1)
-    do {
-      var next = columnStarts
-      for d in 0..<n {
-        for p in rowStarts[d]..<rowStarts[d + 1] {
-          let column = Int(finalIndex[Int(ids[p])])
-          guard column >= 0 else { continue }
-          byColumnRow[next[column]] = Int32(d)
-          byColumnCount[next[column]] = counts[p]
-          next[column] += 1
-          newStarts[d + 1] += 1
+    let keptEntryCount = firstEntries.last!
+    var rowStarts = [Int](repeating: 0, count: n + 1)
+    var columns = [Int32](repeating: 0, count: keptEntryCount)
+    var values = [Double](repeating: 0, count: keptEntryCount)
+    rowStarts.withUnsafeMutableBufferPointer { rowStarts in
+      columns.withUnsafeMutableBufferPointer { columns in
+        values.withUnsafeMutableBufferPointer { values in
+          nonisolated(unsafe) let output = (rowStarts: rowStarts, columns: columns, values: values)
+          DispatchQueue.concurrentPerform(iterations: chunks.count) { c in
+            Self.writeRows(
+              of: chunks[c], columnOf: chunkColumns[c], keptCount: keptCount, idf: idf, options: options,
+              firstRow: firstRows[c], firstEntry: firstEntries[c], into: output)
+          }
         }
       }
-    }
-    for d in 0..<n { newStarts[d + 1] += newStarts[d] }
-    var rowEntries = [(column: Int32, count: Int32)](repeating: (0, 0), count: keptEntryCount)
-    do {
-      var next = newStarts
-      for j in 0..<keptCount {
-        for p in columnStarts[j]..<columnStarts[j + 1] {
-          let d = Int(byColumnRow[p])
-          rowEntries[next[d]] = (Int32(j), byColumnCount[p])
-          next[d] += 1
-        }
-      }
-    }
-    // Weight each row.
-    var columns: [Int32] = []
-    var values: [Double] = []
-    columns.reserveCapacity(keptEntryCount)
-    values.reserveCapacity(keptEntryCount)
-    for d in 0..<n {
-      Self.appendWeightedRow(
-        rowEntries[newStarts[d]..<newStarts[d + 1]], idf: idf, options: options, columns: &columns, values: &values)
     }
 
     self.options = options
@@ -174,18 +137,90 @@ public struct TFIDFModel: Sendable, Hashable, Codable {
     self.documentFrequency = keptDF
     self.inverseDocumentFrequency = idf
     self.trainingWeights = SparseMatrix(
-      rowCount: n, columnCount: vocabulary.count, rowStarts: newStarts, columnIndices: columns,
+      rowCount: n, columnCount: vocabulary.count, rowStarts: rowStarts, columnIndices: columns,
       values: values)
   }
 
-  /// One chunk of documents counted: its own provisional ids (``TermTable``), and for each
-  /// document its distinct ids and their counts, in first-occurrence order.
+  /// Writes one counted chunk's rows, re-indexed to the kept columns and weighted, into the
+  /// model's CSR arrays: rows from `firstRow`, entries from `firstEntry`.
+  ///
+  /// Each row's columns are sorted by bucketing the chunk's kept entries by column (a counting
+  /// sort, which keeps rows in order within a column), then back by row, which leaves every
+  /// row's columns ascending: two O(nnz + V) passes instead of a comparison sort per row.
+  private static func writeRows(
+    of chunk: CountedChunk, columnOf localColumn: [Int32], keptCount: Int, idf: [Double], options: TFIDFOptions,
+    firstRow: Int, firstEntry: Int,
+    into output: (
+      rowStarts: UnsafeMutableBufferPointer<Int>, columns: UnsafeMutableBufferPointer<Int32>,
+      values: UnsafeMutableBufferPointer<Double>
+    )
+  ) {
+    var columnStarts = [Int](repeating: 0, count: keptCount + 1)
+    var rowStarts = [Int](repeating: firstEntry, count: chunk.rowEnds.count + 1)
+    var start = 0
+    for (row, end) in chunk.rowEnds.enumerated() {
+      var keptInRow = 0
+      for p in start..<end {
+        let column = localColumn[Int(chunk.ids[p])]
+        if column >= 0 {
+          columnStarts[Int(column) + 1] += 1
+          keptInRow += 1
+        }
+      }
+      rowStarts[row + 1] = rowStarts[row] + keptInRow
+      start = end
+    }
+    for j in 0..<keptCount { columnStarts[j + 1] += columnStarts[j] }
+    // Each chunk writes its rows' ends (row 0 starts at 0), so no element is written twice.
+    for row in chunk.rowEnds.indices { output.rowStarts[firstRow + row + 1] = rowStarts[row + 1] }
+
+    let entryCount = columnStarts[keptCount]
+    var byColumnRow = [Int32](repeating: 0, count: entryCount)
+    var byColumnCount = [Int32](repeating: 0, count: entryCount)
+    do {
+      var next = columnStarts
+      var start = 0
+      for (row, end) in chunk.rowEnds.enumerated() {
+        for p in start..<end {
+          let column = Int(localColumn[Int(chunk.ids[p])])
+          guard column >= 0 else { continue }
+          byColumnRow[next[column]] = Int32(row)
+          byColumnCount[next[column]] = chunk.counts[p]
+          next[column] += 1
+        }
+        start = end
+      }
+    }
+    var next = rowStarts
+    for j in 0..<keptCount {
+      for p in columnStarts[j]..<columnStarts[j + 1] {
+        let row = Int(byColumnRow[p])
+        output.columns[next[row]] = Int32(j)
+        output.values[next[row]] = Double(byColumnCount[p])
+        next[row] += 1
+      }
+    }
+    for row in chunk.rowEnds.indices {
+      let entries = rowStarts[row]..<rowStarts[row + 1]
+      weigh(
+        UnsafeMutableBufferPointer(rebasing: output.values[entries]),
+        columns: UnsafeBufferPointer(rebasing: output.columns[entries]), idf: idf, options: options)
+    }
+  }
+
+  /// One chunk of documents counted: its own provisional ids (``TermTable``), for each
+  /// document its distinct ids and their counts, in first-occurrence order, and per id the
+  /// number of the chunk's documents containing it and its total count.
   struct CountedChunk: Sendable {
     var table = TermTable()
     var ids: [Int32] = []
     var counts: [Int32] = []
     /// Per document, the end of its entries in `ids` and `counts`.
     var rowEnds: [Int] = []
+    /// Per id, the number of documents (entries) with it.
+    var documentFrequency: [Int] = []
+    /// Per id, the sum of its counts.
+    var totalCount: [Int] = []
   }
 
   /// `documents` counted in consecutive chunks of about equal token counts, one per core when
@@ -220,13 +255,19 @@ public struct TFIDFModel: Sendable, Hashable, Codable {
     for document in documents {
       for token in document {
         let id = chunk.table.id(for: token)
-        if Int(id) == scratch.count { scratch.append(0) }
+        if Int(id) == scratch.count {
+          scratch.append(0)
+          chunk.documentFrequency.append(0)
+          chunk.totalCount.append(0)
+        }
         if scratch[Int(id)] == 0 { touched.append(id) }
         scratch[Int(id)] += 1
       }
       for id in touched {
         chunk.ids.append(id)
         chunk.counts.append(scratch[Int(id)])
+        chunk.documentFrequency[Int(id)] += 1
+        chunk.totalCount[Int(id)] += Int(scratch[Int(id)])
         scratch[Int(id)] = 0
       }
       touched.removeAll(keepingCapacity: true)
@@ -252,18 +293,36 @@ public struct TFIDFModel: Sendable, Hashable, Codable {
   ) {
     let start = values.count
     for (column, count) in entries {
-      let raw = Double(count)
-      let tf = options.sublinearTermFrequency ? naturalLogarithm(raw) + 1 : raw
       columns.append(column)
-      values.append(tf * idf[Int(column)])
+      values.append(Double(count))
+    }
+    values.withUnsafeMutableBufferPointer { values in
+      columns.withUnsafeBufferPointer { columns in
+        weigh(
+          UnsafeMutableBufferPointer(rebasing: values[start...]),
+          columns: UnsafeBufferPointer(rebasing: columns[start...]),
+          idf: idf, options: options)
+      }
+    }
+  }
+
+  /// Turns one row's raw counts into its weights in place: tf(count) · idf(column), then the
+  /// row's norm divided out.
+  static func weigh(
+    _ values: UnsafeMutableBufferPointer<Double>, columns: UnsafeBufferPointer<Int32>, idf: [Double],
+    options: TFIDFOptions
+  ) {
+    for (p, column) in columns.enumerated() {
+      let tf = options.sublinearTermFrequency ? naturalLogarithm(values[p]) + 1 : values[p]
+      values[p] = tf * idf[Int(column)]
     }
     let norm: Double
     switch options.norm {
     case .none: return
-    case .l2: norm = l2Norm(values[start...])
-    case .l1: norm = values[start...].reduce(0) { $0 + abs($1) }
+    case .l2: norm = l2Norm(values)
+    case .l1: norm = values.reduce(0) { $0 + abs($1) }
     }
     guard norm > 0 else { return }
-    for p in start..<values.count { values[p] /= norm }
+    for p in values.indices { values[p] /= norm }
   }
 }

@@ -28,15 +28,25 @@ import Testing
     }
   }()
 
-  @Test("counted in chunks on every core, the fit equals TF-IDF computed the slow way")
-  func chunkedFitMatchesDirectDefinition() throws {
+  @Test(
+    "counted and weighted in chunks on every core, the fit equals TF-IDF computed the slow way",
+    arguments: [
+      TFIDFOptions(),
+      // Pruning drops entries from every chunk (rare terms and the commonest), and sublinear tf
+      // takes the other weighting branch.
+      TFIDFOptions(
+        sublinearTermFrequency: true, minimumDocumentFrequency: .count(3),
+        maximumDocumentFrequency: .proportion(0.2)),
+    ])
+  func chunkedFitMatchesDirectDefinition(options: TFIDFOptions) throws {
     let documents = Self.documents
     if ProcessInfo.processInfo.activeProcessorCount > 1 {
       #expect(TFIDFModel.countedChunks(documents).count > 1, "the test corpus should be split")
     }
-    let model = try TFIDFModel(fitting: documents)
+    let model = try TFIDFModel(fitting: documents, options: options)
 
-    // The definition: terms in code-point order, smoothed idf, raw counts, l2-normalised rows.
+    // The definition: terms in code-point order within the document-frequency bounds, smoothed
+    // idf, raw or sublinear counts, l2-normalised rows.
     var documentFrequency: [String: Int] = [:]
     let countsPerDocument = documents.map { document -> [String: Int] in
       var counts: [String: Int] = [:]
@@ -44,15 +54,22 @@ import Testing
       for term in counts.keys { documentFrequency[term, default: 0] += 1 }
       return counts
     }
-    let terms = documentFrequency.keys.sorted { Array($0.utf8).lexicographicallyPrecedes(Array($1.utf8)) }
-    #expect(model.terms == terms)
     let n = Double(documents.count)
+    let low = options.minimumDocumentFrequency.documentCount(outOf: documents.count)
+    let high = options.maximumDocumentFrequency.documentCount(outOf: documents.count)
+    let terms = documentFrequency.filter { (low...high).contains(Double($0.value)) }.keys
+      .sorted { Array($0.utf8).lexicographicallyPrecedes(Array($1.utf8)) }
+    #expect(terms.count < documentFrequency.count || options == TFIDFOptions(), "the bounds should prune")
+    #expect(model.terms == terms)
     let idf = terms.map { log((n + 1) / (Double(documentFrequency[$0] ?? 0) + 1)) + 1 }
     #expect(model.documentFrequency == terms.map { documentFrequency[$0] ?? 0 })
     let column = Dictionary(uniqueKeysWithValues: terms.enumerated().map { ($1, $0) })
     for (row, counts) in countsPerDocument.enumerated() {
-      let entries = counts.map { (column: column[$0] ?? -1, value: Double($1) * idf[column[$0] ?? 0]) }
-        .sorted { $0.column < $1.column }
+      let entries = counts.compactMap { term, count -> (column: Int, value: Double)? in
+        guard let j = column[term] else { return nil }
+        let tf = options.sublinearTermFrequency ? log(Double(count)) + 1 : Double(count)
+        return (j, tf * idf[j])
+      }.sorted { $0.column < $1.column }
       let norm = entries.reduce(0) { $0 + $1.value * $1.value }.squareRoot()
       let fitted = model.trainingWeights.row(row)
       #expect(fitted.map(\.column) == entries.map(\.column), "row \(row)")
