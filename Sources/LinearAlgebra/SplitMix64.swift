@@ -11,11 +11,24 @@ public struct SplitMix64: RandomNumberGenerator, Sendable {
     self.state = seed
   }
 
+  /// The constant the state advances by per draw (2⁶⁴ / φ, odd).
+  private static let increment: UInt64 = 0x9E37_79B9_7F4A_7C15
+
   public mutating func next() -> UInt64 {
-    state &+= 0x9E37_79B9_7F4A_7C15
+    state &+= Self.increment
     var z = state
     z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
     z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
     return z ^ (z >> 31)
+  }
+
+  /// Skips the next `count` draws in O(1).
+  ///
+  /// The state advances by the same constant per draw, so a generator that skipped *n* draws
+  /// continues exactly where *n* calls to ``next()`` would have left it: several threads can
+  /// draw consecutive stretches of one sequence.
+  public mutating func skip(_ count: Int) {
+    precondition(count >= 0, "cannot skip a negative number of draws")
+    state &+= UInt64(count) &* Self.increment
   }
 }

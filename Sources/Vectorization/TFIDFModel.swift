@@ -111,10 +111,10 @@ public struct TFIDFModel: Sendable, Hashable, Codable {
     let keptEntries = zip(chunks, chunkColumns).map { chunk, columns in
       zip(chunk.documentFrequency, columns).reduce(0) { $0 + ($1.1 >= 0 ? $1.0 : 0) }
     }
-    let firstEntries = keptEntries.reduce(into: [0]) { $0.append($0.last! + $1) }
-    let firstRows = chunks.reduce(into: [0]) { $0.append($0.last! + $1.rowEnds.count) }
+    let firstEntries = Self.runningTotals(keptEntries)
+    let firstRows = Self.runningTotals(chunks.map(\.rowEnds.count))
     let keptCount = kept.count
-    let keptEntryCount = firstEntries.last!
+    let keptEntryCount = firstEntries[chunks.count]
     var rowStarts = [Int](repeating: 0, count: n + 1)
     var columns = [Int32](repeating: 0, count: keptEntryCount)
     var values = [Double](repeating: 0, count: keptEntryCount)
@@ -208,6 +208,17 @@ public struct TFIDFModel: Sendable, Hashable, Codable {
     }
   }
 
+  /// 0 and the running sums of `counts`: where each of a sequence of stretches starts, and
+  /// (last) where the last ends.
+  private static func runningTotals(_ counts: [Int]) -> [Int] {
+    var total = 0
+    return [0]
+      + counts.map { count in
+        total += count
+        return total
+      }
+  }
+
   /// One chunk of documents counted: its own provisional ids (``TermTable``), for each
   /// document its distinct ids and their counts, in first-occurrence order, and per id the
   /// number of the chunk's documents containing it and its total count.
@@ -224,10 +235,10 @@ public struct TFIDFModel: Sendable, Hashable, Codable {
   }
 
   /// `documents` counted in consecutive chunks of about equal token counts, one per core when
-  /// there are enough tokens to repay the threads (2¹⁸ per chunk), in document order.
+  /// there are enough tokens to repay the threads (2¹⁵ per chunk), in document order.
   static func countedChunks(_ documents: [[String]]) -> [CountedChunk] {
     let tokenCount = documents.reduce(0) { $0 + $1.count }
-    let chunkCount = max(1, min(ProcessInfo.processInfo.activeProcessorCount, tokenCount >> 18))
+    let chunkCount = max(1, min(ProcessInfo.processInfo.activeProcessorCount, tokenCount >> 15))
     var bounds = [0]
     var running = 0
     for (d, document) in documents.enumerated() where bounds.count < chunkCount {
