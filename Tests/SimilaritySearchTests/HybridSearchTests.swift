@@ -42,6 +42,47 @@ func randomSparseRows(rows: Int, columns: Int, using generator: inout SplitMix64
     }
   }
 
+  @Test("over a million entries (scored on every core), a few-term query's scores are its cosines")
+  func lexicalCosineLargeIndex() {
+    // 4,000 rows of up to 300 random columns out of 50,000 terms, l2-normalised.
+    var generator = SplitMix64(seed: 11)
+    let (rowCount, termCount, perRow) = (4_000, 50_000, 300)
+    var starts: [Int32] = [0]
+    var columns: [Int32] = []
+    var values: [Double] = []
+    var rowsAsDictionaries: [[Int: Double]] = []
+    for _ in 0..<rowCount {
+      var row: [Int: Double] = [:]
+      for _ in 0..<perRow {
+        row[Int.random(in: 0..<termCount, using: &generator)] = Double.random(in: 0.1...1, using: &generator)
+      }
+      let norm = l2Norm(row.values)
+      for column in row.keys.sorted() {
+        columns.append(Int32(column))
+        values.append(row[column]! / norm)
+      }
+      starts.append(Int32(values.count))
+      rowsAsDictionaries.append(row.mapValues { $0 / norm })
+    }
+    #expect(values.count > 1 << 20, "the index should be scored in stretches")
+    let index = LexicalIndex(
+      rows: InMemorySparseRows(columnCount: termCount, rowStarts: starts, columns: columns, values: values))
+    // Common columns of the first rows, one given twice (weights add), and one outside the index.
+    let shared = Array(rowsAsDictionaries[0].keys.sorted().prefix(2)) + [rowsAsDictionaries[rowCount - 1].keys.min()!]
+    let query: [(column: Int, value: Double)] = [
+      (shared[0], 0.5), (shared[1], 1.0), (shared[2], 0.25), (shared[0], 0.5), (termCount + 3, 9),
+    ]
+    var dense: [Int: Double] = [:]
+    for (column, value) in query where column < termCount { dense[column, default: 0] += value }
+    let norm = l2Norm(dense.values)
+    let scores = index.scores(for: query)
+    #expect(scores[0] > 0 && scores[rowCount - 1] > 0)
+    for (row, stored) in rowsAsDictionaries.enumerated() {
+      let cosine = dense.reduce(0.0) { $0 + $1.value / norm * (stored[$1.key] ?? 0) }
+      expectClose(scores[row], cosine, tolerance: .closedForm)
+    }
+  }
+
   @Test("the blended score is w · lexical + (1 − w) · latent, best first")
   func blend() {
     for seed in UInt64(0)..<50 {
