@@ -47,17 +47,21 @@ public struct QueryModel: Sendable {
     let termCount = manifest.counts.terms
     let k = manifest.counts.dimensions
 
-    let articles: ArticleIndex
-    switch ArticleIndex.parsing(ModelDirectory.concatenatedLines(try files.verifiedParts(.articleIndex))) {
-    case .success(let index): articles = index
-    case .failure(let malformed):
-      throw .malformedFile(path: files.path(.articleIndex), reason: "line \(malformed.number) does not have 6 fields")
+    // The two text files a query parses, the article index and the vocabulary, on two cores.
+    let (articles, (terms, frequencies)) = try Self.concurrently {
+      () throws(ModelStoreError) -> ArticleIndex in
+      switch ArticleIndex.parsing(ModelDirectory.concatenatedLines(try files.verifiedParts(.articleIndex))) {
+      case .success(let index): return index
+      case .failure(let malformed):
+        throw .malformedFile(path: files.path(.articleIndex), reason: "line \(malformed.number) does not have 6 fields")
+      }
+    } and: { () throws(ModelStoreError) in
+      try PolicyModel.vocabulary(in: files, manifest: manifest)
     }
     guard articles.count == articleCount else {
       throw .shapeMismatch(
         path: files.path(.articleIndex), expected: "\(articleCount) articles", found: "\(articles.count)")
     }
-    let (terms, frequencies) = try PolicyModel.vocabulary(in: files, manifest: manifest)
     let idf = try files.doubles(.inverseDocumentFrequency, count: termCount)
     let sigma = try files.doubles(.singularValues, count: k)
 
@@ -100,6 +104,27 @@ public struct QueryModel: Sendable {
     self.loadings = try mapped(.termLoadings, Double.self, [termCount, k], fortran: true)
   }
 
+  /// `first()` and `second()`, run at the same time on two threads; the first error thrown, if any.
+  private static func concurrently<First, Second>(
+    _ first: () throws(ModelStoreError) -> First, and second: () throws(ModelStoreError) -> Second
+  ) throws(ModelStoreError) -> (First, Second) {
+    nonisolated(unsafe) var firstResult: Result<First, ModelStoreError>?
+    nonisolated(unsafe) var secondResult: Result<Second, ModelStoreError>?
+    withoutActuallyEscaping(first) { first in
+      withoutActuallyEscaping(second) { second in
+        nonisolated(unsafe) let (first, second) = (first, second)
+        DispatchQueue.concurrentPerform(iterations: 2) { task in
+          if task == 0 { firstResult = Result(catching: first) } else { secondResult = Result(catching: second) }
+        }
+      }
+    }
+    switch (firstResult, secondResult) {
+    case (.success(let a), .success(let b)): return (a, b)
+    case (.failure(let error), _), (_, .failure(let error)): throw error
+    default: preconditionFailure("concurrentPerform returned before both tasks ran")
+    }
+  }
+
   /// Checks CSR rows: offsets start at 0, never decrease and end at the number of stored
   /// values; every column is below `columnCount`.
   ///
@@ -119,9 +144,21 @@ public struct QueryModel: Sendable {
     guard offsetsAreValid else {
       throw .malformedFile(path: path, reason: "row offsets do not rise from 0 to \(columns.count)")
     }
+    // Halves on two cores and so on: this is the query's first read of the mapped columns.
     let bound = UInt32(clamping: columnCount)
     let columnsAreValid = columns.withUnsafeBufferPointer { columns in
-      columns.allSatisfy { UInt32(bitPattern: $0) < bound }
+      nonisolated(unsafe) let columns = columns
+      let count = columns.count
+      let stretchCount = max(1, min(ProcessInfo.processInfo.activeProcessorCount, count >> 20))
+      var valid = [Bool](repeating: true, count: stretchCount)
+      valid.withUnsafeMutableBufferPointer { buffer in
+        nonisolated(unsafe) let valid = buffer
+        DispatchQueue.concurrentPerform(iterations: stretchCount) { stretch in
+          valid[stretch] = columns[(count * stretch / stretchCount)..<(count * (stretch + 1) / stretchCount)]
+            .allSatisfy { UInt32(bitPattern: $0) < bound }
+        }
+      }
+      return !valid.contains(false)
     }
     guard columnsAreValid else {
       throw .malformedFile(

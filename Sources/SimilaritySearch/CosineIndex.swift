@@ -1,3 +1,5 @@
+import Dispatch
+import Foundation
 import LinearAlgebra
 
 /// A brute-force cosine-similarity index over document vectors: the latent half of
@@ -13,8 +15,8 @@ import LinearAlgebra
 /// index ascending, so the output is deterministic. This is the exact search gensim's
 /// `MatrixSimilarity` performs.
 ///
-/// - Complexity: a query is O(*n*·*k* + *n* log *count*) time and O(*n*) scratch memory for
-///   *n* documents of dimension *k*.
+/// - Complexity: a query is O(*n*·*k* + *n* log *count*) time (the *n*·*k* pass in stretches
+///   of rows on every core) and O(*n*) scratch memory for *n* documents of dimension *k*.
 public struct CosineIndex<Rows: DenseRowStorage>: Sendable {
   /// The unit rows.
   public let unitRows: Rows
@@ -58,13 +60,20 @@ public struct CosineIndex<Rows: DenseRowStorage>: Sendable {
     let unit = l2Normalized(vector)
     var scores = [Double](repeating: 0, count: documentCount)
     guard unit.contains(where: { $0 != 0 }) else { return scores }
-    let k = dimension
+    let (k, n) = (dimension, documentCount)
     unitRows.withUnsafeElements { rows in
-      for i in 0..<documentCount {
-        var dot = 0.0
-        let base = i * k
-        for j in 0..<k { dot += rows[base + j] * unit[j] }
-        scores[i] = Self.clamp(dot)
+      scores.withUnsafeMutableBufferPointer { scores in
+        nonisolated(unsafe) let (rows, scores) = (rows, scores)
+        // Stretches of rows on every core, a million elements (about a millisecond) each at least.
+        let stretchCount = Swift.max(1, Swift.min(ProcessInfo.processInfo.activeProcessorCount, (n * k) >> 20))
+        DispatchQueue.concurrentPerform(iterations: stretchCount) { stretch in
+          for i in (n * stretch / stretchCount)..<(n * (stretch + 1) / stretchCount) {
+            var dot = 0.0
+            let base = i * k
+            for j in 0..<k { dot += rows[base + j] * unit[j] }
+            scores[i] = Self.clamp(dot)
+          }
+        }
       }
     }
     return scores
