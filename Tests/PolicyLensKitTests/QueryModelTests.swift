@@ -1,7 +1,7 @@
 import Foundation
 import LinearAlgebra
 import ModelStore
-import PolicyLensKit
+@testable import PolicyLensKit
 import Testing
 import TestSupport
 
@@ -23,6 +23,22 @@ struct QueryModelTests {
     for row in stride(from: 0, to: memory.articles.count, by: 7) {
       let request = SimilarityRequest(count: 5, excludesOwnRegion: true)
       #expect(try mapped.similar(toArticle: row, request: request) == memory.similar(toArticle: row, request: request))
+    }
+  }
+
+  @Test("a column index out of range is found in any stretch of a large index (checked on every core)")
+  func columnCheckCoversEveryStretch() throws {
+    let count = 3 << 20
+    let starts = NumPyArray<Int32>([0, Int32(count / 2), Int32(count)])
+    let valid = [Int32](repeating: 9, count: count)
+    try QueryModel.checkRows(rowStarts: starts, columns: NumPyArray(valid), columnCount: 10, path: "tfidf_indptr.npy")
+    for position in [0, count / 2 + 1, count - 1] {
+      var damaged = valid
+      damaged[position] = position == 0 ? -1 : 10
+      #expect(throws: ModelStoreError.self, "column \(position)") {
+        try QueryModel.checkRows(
+          rowStarts: starts, columns: NumPyArray(damaged), columnCount: 10, path: "tfidf_indptr.npy")
+      }
     }
   }
 
