@@ -31,14 +31,35 @@ public enum CompoundTerms {
         skipped.append(term)
         continue
       }
-      if chosen.contains(where: { $0.contains(term) }) || skipped.contains(where: { $0.contains(term) }) { continue }
-      if let first = chosen.firstIndex(where: { term.contains($0) }) {
+      if chosen.contains(where: { occurs(term, in: $0) }) || skipped.contains(where: { occurs(term, in: $0) }) {
+        continue
+      }
+      if let first = chosen.firstIndex(where: { occurs($0, in: term) }) {
         chosen[first] = term
-        chosen = chosen.enumerated().filter { $0.offset == first || !term.contains($0.element) }.map(\.element)
+        chosen = chosen.enumerated().filter { $0.offset == first || !occurs($0.element, in: term) }.map(\.element)
       } else if chosen.count < count {
         chosen.append(term)
       }
     }
     return chosen
+  }
+
+  /// Whether `part` occurs in `text`, as a run of the same UTF-8 bytes.
+  ///
+  /// Terms come out of one analyzer, already normalized, so the bytes decide; Foundation's
+  /// `contains` would compare canonically equivalent forms too, through a locale-aware search
+  /// that cost more than the rest of a "because of" list.
+  static func occurs(_ part: String, in text: String) -> Bool {
+    var (part, text) = (part, text)
+    return part.withUTF8 { part in
+      text.withUTF8 { text in
+        guard part.count <= text.count else { return false }
+        guard let first = part.first else { return true }
+        for start in 0...(text.count - part.count) where text[start] == first {
+          if text[start..<(start + part.count)].elementsEqual(part) { return true }
+        }
+        return false
+      }
+    }
   }
 }

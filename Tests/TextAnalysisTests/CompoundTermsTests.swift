@@ -1,5 +1,7 @@
+import Foundation
 import Testing
-import TextAnalysis
+
+@testable import TextAnalysis
 
 @Suite struct CompoundTermsTests {
   @Test("sub-words fold into the compound that contains them, in the place of the first")
@@ -24,5 +26,16 @@ import TextAnalysis
     #expect(CompoundTerms.folding(withPlace, count: 2, isExcluded: { $0 == "上海市委" }) == ["科创金融", "其他"])
     // Without the exclusion the compound is shown and its part is folded into it.
     #expect(CompoundTerms.folding(withPlace, count: 2) == ["上海市委", "科创金融"])
+  }
+
+  @Test("a term occurs in another exactly when Foundation's literal search finds it")
+  func occurrenceIsALiteralSearch() {
+    let terms = ["", "经", "济", "经济", "低空经济", "空经", "济经", "AI", "ai", "人工智能AI", "5G", "5G基站", "基站5G", "ＡＩ"]
+    for part in terms {
+      for text in terms {
+        let expected = part.isEmpty || text.range(of: part, options: .literal) != nil
+        #expect(CompoundTerms.occurs(part, in: text) == expected, "\(part) in \(text)")
+      }
+    }
   }
 }
