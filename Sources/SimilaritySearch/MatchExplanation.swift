@@ -40,7 +40,8 @@ public enum MatchExplanation {
 
   /// Every term's latent contribution (positive and negative); they sum to cos(q̂, d̂).
   ///
-  /// - Complexity: O((*nnz(q)* + *nnz(d)*) · *k*).
+  /// - Complexity: O((*nnz(q)* + *nnz(d)*) · *k* + *m*) for *m* loaded terms: pass the
+  ///   loadings of the two rows' terms only, as the query model does.
   public static func latentContributions(
     query: [(column: Int, value: Double)], document: [(column: Int, value: Double)],
     termLoadings: Matrix
@@ -49,17 +50,20 @@ public enum MatchExplanation {
     let d̂ = project(document, on: termLoadings)
     let normProduct = norm(q̂) * norm(d̂)
     guard normProduct > 0, normProduct.isFinite else { return [] }
-    var contributions: [Int: Double] = [:]
+    // Dense over the loaded terms (the rows' terms, relocated by the caller): no hashing.
+    var contributions = [Double](repeating: 0, count: termLoadings.rowCount)
+    var isPresent = [Bool](repeating: false, count: termLoadings.rowCount)
     for (term, weight) in query {
-      contributions[term, default: 0] +=
-        0.5 * weight * loadingDot(term, d̂, termLoadings) / normProduct
+      contributions[term] += 0.5 * weight * loadingDot(term, d̂, termLoadings) / normProduct
+      isPresent[term] = true
     }
     for (term, weight) in document {
-      contributions[term, default: 0] +=
-        0.5 * weight * loadingDot(term, q̂, termLoadings) / normProduct
+      contributions[term] += 0.5 * weight * loadingDot(term, q̂, termLoadings) / normProduct
+      isPresent[term] = true
     }
-    return contributions.map { TermContribution(term: $0.key, contribution: $0.value) }
-      .sorted { $0.term < $1.term }
+    return isPresent.indices.filter { isPresent[$0] }.map {
+      TermContribution(term: $0, contribution: contributions[$0])
+    }
   }
 
   /// The `count` shared terms with the largest product qₜ dₜ; they sum to the TF-IDF cosine.
@@ -102,23 +106,25 @@ public enum MatchExplanation {
   ) -> (shared: [TermContribution], related: [TermContribution]) {
     let queryNorm = l2Norm(query.map(\.value))
     guard queryNorm > 0, queryNorm.isFinite else { return ([], []) }
-    var documentWeights: [Int: Double] = [:]
-    for (term, weight) in document { documentWeights[term, default: 0] += weight }
-    var queryWeights: [Int: Double] = [:]
-    for (term, weight) in query { queryWeights[term, default: 0] += weight / queryNorm }
-    let latent =
-      lexicalWeight < 1
-      ? latentContributions(query: query, document: document, termLoadings: termLoadings) : []
-    var latentShare: [Int: Double] = [:]
-    for contribution in latent { latentShare[contribution.term] = (1 - lexicalWeight) * contribution.contribution }
+    let termCount = termLoadings.rowCount
+    var documentWeights = [Double?](repeating: nil, count: termCount)
+    for (term, weight) in document { documentWeights[term] = (documentWeights[term] ?? 0) + weight }
+    var queryWeights = [Double?](repeating: nil, count: termCount)
+    for (term, weight) in query { queryWeights[term] = (queryWeights[term] ?? 0) + weight / queryNorm }
+    var latentShare = [Double](repeating: 0, count: termCount)
+    if lexicalWeight < 1 {
+      for contribution in latentContributions(query: query, document: document, termLoadings: termLoadings) {
+        latentShare[contribution.term] = (1 - lexicalWeight) * contribution.contribution
+      }
+    }
     var shared: [TermContribution] = []
     var related: [TermContribution] = []
-    for term in Set(queryWeights.keys).union(documentWeights.keys) {
-      let latentPart = latentShare[term] ?? 0
-      if let q = queryWeights[term], let d = documentWeights[term] {
-        shared.append(TermContribution(term: term, contribution: lexicalWeight * q * d + latentPart))
-      } else {
-        related.append(TermContribution(term: term, contribution: latentPart))
+    for term in 0..<termCount {
+      switch (queryWeights[term], documentWeights[term]) {
+      case (let q?, let d?):
+        shared.append(TermContribution(term: term, contribution: lexicalWeight * q * d + latentShare[term]))
+      case (nil, nil): continue
+      default: related.append(TermContribution(term: term, contribution: latentShare[term]))
       }
     }
     return (top(shared, count: count), top(related, count: count))
@@ -139,19 +145,24 @@ public enum MatchExplanation {
     -> [Double]
   {
     var result = [Double](repeating: 0, count: loadings.columnCount)
-    for (term, weight) in row {
-      precondition(
-        term >= 0 && term < loadings.rowCount,
-        "term \(term) outside the \(loadings.rowCount) loaded terms")
-      for j in 0..<loadings.columnCount { result[j] += weight * loadings[term, j] }
+    loadings.elements.withUnsafeBufferPointer { elements in
+      for (term, weight) in row {
+        precondition(
+          term >= 0 && term < loadings.rowCount,
+          "term \(term) outside the \(loadings.rowCount) loaded terms")
+        // Column-major: term t's loading on dimension j is element t + j · rows.
+        for j in 0..<loadings.columnCount { result[j] += weight * elements[term + j * loadings.rowCount] }
+      }
     }
     return result
   }
 
   private static func loadingDot(_ term: Int, _ vector: [Double], _ loadings: Matrix) -> Double {
-    var dot = 0.0
-    for j in 0..<loadings.columnCount { dot += loadings[term, j] * vector[j] }
-    return dot
+    loadings.elements.withUnsafeBufferPointer { elements in
+      var dot = 0.0
+      for j in 0..<loadings.columnCount { dot += elements[term + j * loadings.rowCount] * vector[j] }
+      return dot
+    }
   }
 
   private static func norm(_ vector: [Double]) -> Double { l2Norm(vector) }
