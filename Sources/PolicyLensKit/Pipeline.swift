@@ -71,8 +71,8 @@ public enum Pipeline {
       }
     }
     let documents = await segment(texts, with: analyzer, progress: progress)
-    // The article files depend on the articles alone; they are encoded while TF-IDF (one core)
-    // and the SVD's serial parts leave a core free, instead of during the save.
+    // The article files depend on the articles alone; they are encoded alongside TF-IDF and the
+    // SVD, whose serial parts leave a core free, instead of during the save.
     let articleFiles = Task { try? await EncodedArticleFiles(articles) }
     let tfidf = try measureStage(
       "tf-idf", detail: "\(documents.count) documents", progress: progress,
