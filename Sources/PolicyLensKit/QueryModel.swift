@@ -144,7 +144,7 @@ public struct QueryModel: Sendable {
     guard offsetsAreValid else {
       throw .malformedFile(path: path, reason: "row offsets do not rise from 0 to \(columns.count)")
     }
-    // Halves on two cores and so on: this is the query's first read of the mapped columns.
+    // In stretches on every core: this is the query's first read of the mapped columns.
     let bound = UInt32(clamping: columnCount)
     let columnsAreValid = columns.withUnsafeBufferPointer { columns in
       nonisolated(unsafe) let columns = columns
