@@ -73,7 +73,11 @@ public struct FitOptions: Sendable, Hashable, Codable {
   /// older models name ``choosesDimensionsAutomatically`` `choosesRankAutomatically`.
   public init(from decoder: any Decoder) throws {
     let container = try decoder.container(keyedBy: CodingKeys.self)
-    textAnalysis = try container.decode(TextAnalysisOptions.self, forKey: .textAnalysis)
+    let skipsTextAnalysis = CodingUserInfoKey.skipsTextAnalysis.flatMap { decoder.userInfo[$0] as? Bool } == true
+    textAnalysis =
+      skipsTextAnalysis
+      ? TextAnalysisOptions(lexiconPath: "", stopWords: [])
+      : try container.decode(TextAnalysisOptions.self, forKey: .textAnalysis)
     discoversPhrases = try container.decode(Bool.self, forKey: .discoversPhrases)
     discoveredPhraseLimit = try container.decode(Int.self, forKey: .discoveredPhraseLimit)
     tfidf = try container.decode(TFIDFOptions.self, forKey: .tfidf)

@@ -8,12 +8,17 @@ extension ModelManifest {
     try load(from: ModelDirectory(url: directory), withCorpusFiles: true)
   }
 
-  /// The manifest, with or without the list of corpus files (queries do not need it).
-  static func load(from directory: ModelDirectory, withCorpusFiles: Bool) throws(ModelStoreError) -> ModelManifest {
+  /// The manifest, with or without the list of corpus files (queries do not need it) and the
+  /// text-analysis parameters (a query by article id does not need them; see
+  /// ``CodingUserInfoKey/skipsTextAnalysis``).
+  static func load(
+    from directory: ModelDirectory, withCorpusFiles: Bool, withTextAnalysis: Bool = true
+  ) throws(ModelStoreError) -> ModelManifest {
     let data = try directory.manifestData()
     let path = directory.path(.manifest)
     let decoder = JSONDecoder()
     if !withCorpusFiles, let key = CodingUserInfoKey.skipsCorpusFiles { decoder.userInfo[key] = true }
+    if !withTextAnalysis, let key = CodingUserInfoKey.skipsTextAnalysis { decoder.userInfo[key] = true }
     let manifest: ModelManifest
     do {
       manifest = try decoder.decode(ModelManifest.self, from: data)

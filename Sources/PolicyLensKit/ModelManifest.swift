@@ -116,4 +116,10 @@ extension CodingUserInfoKey {
   /// not need it, and a 100k-article corpus lists thousands of files. (The initializer is
   /// failable in the API only; were it ever nil, the files would simply be decoded.)
   static let skipsCorpusFiles = CodingUserInfoKey(rawValue: "skipsCorpusFiles")
+  /// Set to `true` to decode a ``ModelManifest`` without its text-analysis parameters.
+  ///
+  /// A query by article id analyses no text, and the stop words, user dictionary and discovered
+  /// phrases are most of the manifest. `parameters.textAnalysis` is then empty options, with no
+  /// lexicon path and no stop words.
+  static let skipsTextAnalysis = CodingUserInfoKey(rawValue: "skipsTextAnalysis")
 }

@@ -61,6 +61,8 @@ extension QueryModel {
   public func understand(text: String, analyzer: TextAnalyzer) throws(QueryError) -> (
     query: TextQuery, row: [(column: Int, value: Double)]
   ) {
+    precondition(
+      hasTextAnalysis, "a text query needs the model opened withTextAnalysis: its analyzer is built from them")
     guard !text.allSatisfy(\.isWhitespace) else { throw .emptyText }
     // A query in traditional characters reads like the articles do: folded to simplified
     // (ChineseScriptFolding, as for ingested articles); the error messages quote it as written.

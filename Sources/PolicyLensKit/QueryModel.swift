@@ -14,8 +14,12 @@ import Vectorization
 ///
 /// `PolicyModel.load(from:)` verifies every checksum too.
 public struct QueryModel: Sendable {
-  /// The manifest, without the corpus file list (`manifest.corpus.files` is empty).
+  /// The manifest, without the corpus file list (`manifest.corpus.files` is empty), and without
+  /// the text-analysis parameters when opened `withTextAnalysis: false`.
   public let manifest: ModelManifest
+  /// Whether ``manifest`` holds the text-analysis parameters, which a text query's analyzer
+  /// must be built from.
+  public let hasTextAnalysis: Bool
   /// The articles, in row order (decoded as they are read).
   public let articles: ArticleIndex
   /// The vocabulary in column order.
@@ -34,14 +38,20 @@ public struct QueryModel: Sendable {
 
   /// Reads a model directory for querying, every file from one generation of the model
   /// (`ModelDirectory.readingOneGeneration(at:_:)`).
-  public init(directory: URL) throws(ModelStoreError) {
+  ///
+  /// - Parameter withTextAnalysis: Whether to decode the text-analysis parameters (stop words,
+  ///   user dictionary, discovered phrases: most of the manifest). Only a query by text needs
+  ///   them; ``similar(toText:analyzer:request:)`` requires them.
+  public init(directory: URL, withTextAnalysis: Bool = true) throws(ModelStoreError) {
     self = try ModelDirectory.readingOneGeneration(at: directory) { () throws(ModelStoreError) in
-      try QueryModel(oneGenerationOf: directory)
+      try QueryModel(oneGenerationOf: directory, withTextAnalysis: withTextAnalysis)
     }
   }
 
-  private init(oneGenerationOf directory: URL) throws(ModelStoreError) {
-    let manifest = try ModelManifest.load(from: ModelDirectory(url: directory), withCorpusFiles: false)
+  private init(oneGenerationOf directory: URL, withTextAnalysis: Bool) throws(ModelStoreError) {
+    let manifest = try ModelManifest.load(
+      from: ModelDirectory(url: directory), withCorpusFiles: false, withTextAnalysis: withTextAnalysis)
+    self.hasTextAnalysis = withTextAnalysis
     let files = manifest.files(in: directory)
     let articleCount = manifest.counts.articles + manifest.foldedInArticleCount
     let termCount = manifest.counts.terms
@@ -170,6 +180,7 @@ public struct QueryModel: Sendable {
   /// A query view of a model in memory (the report and tests use this).
   public init(model: PolicyModel) {
     self.manifest = model.manifest
+    self.hasTextAnalysis = true
     self.articles = ArticleIndex(model.articles.map(ArticleSummary.init))
     self.terms = model.tfidf.terms
     self.documentFrequency = model.tfidf.documentFrequency

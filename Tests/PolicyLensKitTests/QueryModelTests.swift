@@ -26,6 +26,20 @@ struct QueryModelTests {
     }
   }
 
+  @Test("opened without the text-analysis parameters, a model answers queries by id exactly as with them")
+  func withoutTextAnalysis() throws {
+    let lean = try QueryModel(directory: SeedModel.directory, withTextAnalysis: false)
+    #expect(!lean.hasTextAnalysis && Self.mapped.hasTextAnalysis)
+    #expect(lean.manifest.parameters.textAnalysis.stopWords.isEmpty)
+    #expect(!Self.mapped.manifest.parameters.textAnalysis.stopWords.isEmpty)
+    #expect(lean.manifest.parameters.tfidf == Self.mapped.manifest.parameters.tfidf)
+    for row in stride(from: 0, to: lean.articles.count, by: 9) {
+      let request = SimilarityRequest(count: 5)
+      #expect(
+        try lean.similar(toArticle: row, request: request) == Self.mapped.similar(toArticle: row, request: request))
+    }
+  }
+
   @Test("a column index out of range is found in any stretch of a large index (checked on every core)")
   func columnCheckCoversEveryStretch() throws {
     let count = 3 << 20

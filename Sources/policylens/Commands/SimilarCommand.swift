@@ -58,7 +58,8 @@ struct SimilarCommand: AsyncParsableCommand {
     let terminal = Terminal.current
     let clock = ContinuousClock()
     let start = clock.now
-    let model = try QueryModel(directory: URL(fileURLWithPath: modelOptions.model))
+    // A query by id analyses no text: the manifest's text-analysis parameters stay undecoded.
+    let model = try QueryModel(directory: URL(fileURLWithPath: modelOptions.model), withTextAnalysis: text != nil)
     if output.verbose {
       terminal.note("model: \(model.articles.count) articles loaded in \(formatDuration(clock.now - start))")
     }
