@@ -74,7 +74,7 @@ struct ShowCommand: AsyncParsableCommand {
     let similar =
       similarCount == 0
       ? []
-      : try QueryModel(directory: modelOptions.url).similar(
+      : try QueryModel(directory: modelOptions.url, withTextAnalysis: false).similar(
         toArticle: row, request: SimilarityRequest(count: similarCount, excludesOwnRegion: true))
     let detail = ArticleDetail(
       article: article,
