@@ -158,17 +158,9 @@ public struct QueryModel: Sendable {
     let bound = UInt32(clamping: columnCount)
     let columnsAreValid = columns.withUnsafeBufferPointer { columns in
       nonisolated(unsafe) let columns = columns
-      let count = columns.count
-      let stretchCount = max(1, min(ProcessInfo.processInfo.activeProcessorCount, count >> 20))
-      var valid = [Bool](repeating: true, count: stretchCount)
-      valid.withUnsafeMutableBufferPointer { buffer in
-        nonisolated(unsafe) let valid = buffer
-        DispatchQueue.concurrentPerform(iterations: stretchCount) { stretch in
-          valid[stretch] = columns[(count * stretch / stretchCount)..<(count * (stretch + 1) / stretchCount)]
-            .allSatisfy { UInt32(bitPattern: $0) < bound }
-        }
-      }
-      return !valid.contains(false)
+      return Stretches(splitting: columns.count, work: columns.count).concurrentMap { stretch in
+        columns[stretch].allSatisfy { UInt32(bitPattern: $0) < bound }
+      }.allSatisfy { $0 }
     }
     guard columnsAreValid else {
       throw .malformedFile(

@@ -1,5 +1,3 @@
-import Dispatch
-import Foundation
 import LinearAlgebra
 
 #if canImport(Glibc)
@@ -29,13 +27,12 @@ extension Matrix {
     let pairCount = (count + 1) / 2
     var elements = [Double](repeating: 0, count: count)
     // 2¹⁶ pairs (a few milliseconds) per thread at least.
-    let stretchCount = min(ProcessInfo.processInfo.activeProcessorCount, pairCount >> 16)
-    if stretchCount > 1, var splitMix = generator as? SplitMix64 {
+    let stretches = Stretches(splitting: pairCount, work: pairCount, minimumWork: 1 << 16)
+    if stretches.ranges.count > 1, var splitMix = generator as? SplitMix64 {
       let start = splitMix
       elements.withUnsafeMutableBufferPointer { buffer in
         nonisolated(unsafe) let elements = buffer
-        DispatchQueue.concurrentPerform(iterations: stretchCount) { stretch in
-          let pairs = (pairCount * stretch / stretchCount)..<(pairCount * (stretch + 1) / stretchCount)
+        stretches.concurrentForEach { pairs in
           var stretchGenerator = start
           stretchGenerator.skip(2 * pairs.lowerBound)
           fillPairs(pairs, of: elements, using: &stretchGenerator)

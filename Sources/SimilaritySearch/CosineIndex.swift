@@ -1,5 +1,3 @@
-import Dispatch
-import Foundation
 import LinearAlgebra
 
 /// A brute-force cosine-similarity index over document vectors: the latent half of
@@ -64,10 +62,8 @@ public struct CosineIndex<Rows: DenseRowStorage>: Sendable {
     unitRows.withUnsafeElements { rows in
       scores.withUnsafeMutableBufferPointer { scores in
         nonisolated(unsafe) let (rows, scores) = (rows, scores)
-        // Stretches of rows on every core, a million elements (about a millisecond) each at least.
-        let stretchCount = Swift.max(1, Swift.min(ProcessInfo.processInfo.activeProcessorCount, (n * k) >> 20))
-        DispatchQueue.concurrentPerform(iterations: stretchCount) { stretch in
-          for i in (n * stretch / stretchCount)..<(n * (stretch + 1) / stretchCount) {
+        Stretches(splitting: n, work: n * k).concurrentForEach { stretch in
+          for i in stretch {
             var dot = 0.0
             let base = i * k
             for j in 0..<k { dot += rows[base + j] * unit[j] }

@@ -1,5 +1,3 @@
-import Dispatch
-import Foundation
 import LinearAlgebra
 
 /// Cosine similarity of sparse TF-IDF rows: the lexical half of ``HybridSearch``.
@@ -54,16 +52,14 @@ public struct LexicalIndex<Rows: SparseRowStorage>: Sendable {
     let norm = l2Norm(dense)
     var scores = [Double](repeating: 0, count: rows.rowCount)
     guard norm > 0, norm.isFinite else { return scores }
-    let unitQuery = dense.map { $0 / norm }
-    let inQuery = marks
+    for i in dense.indices { dense[i] /= norm }
+    let (unitQuery, inQuery) = (dense, marks)
     rows.withUnsafeRows { starts, columns, values in
       scores.withUnsafeMutableBufferPointer { scores in
         nonisolated(unsafe) let (starts, columns, values, scores) = (starts, columns, values, scores)
-        let (rowCount, termCount, valueCount) = (rows.rowCount, UInt32(unitQuery.count), values.count)
-        // A million entries (about a millisecond) per thread at least.
-        let stretchCount = Swift.max(1, Swift.min(ProcessInfo.processInfo.activeProcessorCount, valueCount >> 20))
-        DispatchQueue.concurrentPerform(iterations: stretchCount) { stretch in
-          for row in (rowCount * stretch / stretchCount)..<(rowCount * (stretch + 1) / stretchCount) {
+        let (termCount, valueCount) = (UInt32(unitQuery.count), values.count)
+        Stretches(splitting: rows.rowCount, work: valueCount).concurrentForEach { stretch in
+          for row in stretch {
             // Offsets and columns are bounds-checked: a damaged model file scores 0, never traps.
             let start = Int(starts[row])
             let end = Swift.min(Int(starts[row + 1]), valueCount)
