@@ -102,17 +102,24 @@ struct Lexicon: Sendable {
     }
   }
 
-  /// Bytes held by the tables.
-  var residentBytes: Int { capacity * 16 + Lexicon.singleCount * 8 }
+  /// Calls `body` with a ``Lookup`` over the tables, for a run of lookups that should not
+  /// pay for opening the tables (and retaining a mapped file) on every probe.
+  @inline(__always)
+  func withLookup<R>(_ body: (Lookup) throws -> R) rethrows -> R {
+    try withTables { slots, singles in try body(Lookup(slots: slots, singles: singles, shift: shift)) }
+  }
 
-  @inline(__always) static func normalizedKey(_ hash: UInt64) -> UInt64 { hash == 0 ? 1 : hash }
+  /// The lexicon's lookups over views of its tables, valid inside ``withLookup(_:)`` only.
+  struct Lookup {
+    let slots: UnsafeBufferPointer<UInt64>
+    let singles: UnsafeBufferPointer<Double>
+    let shift: UInt64
 
-  /// `ln(freq)` of a word, `-∞` for a prefix or zero-frequency word, `nil` when absent.
-  @inline(__always) func logFrequency(ofHash hash: UInt64) -> Double? {
-    let key = Lexicon.normalizedKey(hash)
-    let mask = capacity &- 1
-    var index = Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> shift)
-    return withTables { slots, _ in
+    /// `ln(freq)` of a word, `-∞` for a prefix or zero-frequency word, `nil` when absent.
+    @inline(__always) func logFrequency(ofHash hash: UInt64) -> Double? {
+      let key = Lexicon.normalizedKey(hash)
+      let mask = slots.count / 2 &- 1
+      var index = Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> shift)
       while true {
         let stored = slots[index &* 2]
         if stored == key { return Double(bitPattern: slots[index &* 2 &+ 1]) }
@@ -120,6 +127,29 @@ struct Lexicon: Sendable {
         index = (index &+ 1) & mask
       }
     }
+
+    /// Whether the hash is that of a word of positive frequency.
+    @inline(__always) func isWord(ofHash hash: UInt64) -> Bool {
+      (logFrequency(ofHash: hash) ?? -.infinity) > -.infinity
+    }
+
+    /// As ``logFrequency(ofHash:)`` for the one-scalar fragment `scalar`, whose hash is
+    /// `hash`: from the singles table when the scalar is in the Basic Multilingual Plane.
+    @inline(__always) func logFrequency(ofSingle scalar: UInt32, hash: UInt64) -> Double? {
+      guard scalar < Lexicon.singleCount else { return logFrequency(ofHash: hash) }
+      let value = singles[Int(scalar)]
+      return value.isNaN ? nil : value
+    }
+  }
+
+  /// Bytes held by the tables.
+  var residentBytes: Int { capacity * 16 + Lexicon.singleCount * 8 }
+
+  @inline(__always) static func normalizedKey(_ hash: UInt64) -> UInt64 { hash == 0 ? 1 : hash }
+
+  /// `ln(freq)` of a word, `-∞` for a prefix or zero-frequency word, `nil` when absent.
+  @inline(__always) func logFrequency(ofHash hash: UInt64) -> Double? {
+    withLookup { $0.logFrequency(ofHash: hash) }
   }
 
   /// Whether the scalars form a word of positive frequency (jieba's `FREQ.get(w)` truthy).

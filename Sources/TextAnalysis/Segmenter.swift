@@ -57,12 +57,35 @@ struct Segmenter: Sendable {
     var protectedEnd: [Int32] = []
     /// Per block position: whether a cut there would split a protected word.
     var isInterior: [Bool] = []
+    /// Positions of `protectedEnd` and `isInterior` that may hold marks (the rest are clear).
+    var markedCount = 0
     /// Lexicon probes made so far (hash-table lookups while extending prefixes).
     var probeCount = 0
   }
 
   /// Appends the end offset (exclusive) of every token of `scalars` to `ends`.
   func segment(_ scalars: [UInt32], ends: inout [Int], workspace: inout Workspace) {
+    // The tables are opened once per text, not per block or probe: opening one retains its
+    // mapped file, and a copied `Lexicon` retains its arrays.
+    lexicon.withLookup { words in
+      if let protectedWords {
+        protectedWords.withLookup { protected in
+          segment(scalars, Tables(words: words, protected: protected), ends: &ends, workspace: &workspace)
+        }
+      } else {
+        segment(scalars, Tables(words: words, protected: nil), ends: &ends, workspace: &workspace)
+      }
+    }
+  }
+
+  /// The lookups of one ``segment(_:ends:workspace:)`` call.
+  private struct Tables {
+    let words: Lexicon.Lookup
+    /// User words and discovered phrases, when there are any.
+    let protected: Lexicon.Lookup?
+  }
+
+  private func segment(_ scalars: [UInt32], _ tables: Tables, ends: inout [Int], workspace: inout Workspace) {
     let n = scalars.count
     var position = 0
     while position < n {
@@ -70,7 +93,7 @@ struct Segmenter: Sendable {
       if ScalarClass.isBlock(scalar) {
         var end = position + 1
         while end < n, ScalarClass.isBlock(scalars[end]) { end += 1 }
-        cutBlock(scalars, position..<end, ends: &ends, workspace: &workspace)
+        cutBlock(scalars, position..<end, tables, ends: &ends, workspace: &workspace)
         position = end
       } else {
         position += (scalar == 0x0D && position + 1 < n && scalars[position + 1] == 0x0A) ? 2 : 1
@@ -79,8 +102,10 @@ struct Segmenter: Sendable {
     }
   }
 
-  private func cutBlock(_ scalars: [UInt32], _ block: Range<Int>, ends: inout [Int], workspace: inout Workspace) {
-    computeRoute(scalars, block, workspace: &workspace)
+  private func cutBlock(
+    _ scalars: [UInt32], _ block: Range<Int>, _ tables: Tables, ends: inout [Int], workspace: inout Workspace
+  ) {
+    computeRoute(scalars, block, tables, workspace: &workspace)
     let start = block.lowerBound
     var bufferStart = -1
     var x = start
@@ -91,14 +116,16 @@ struct Segmenter: Sendable {
           if bufferStart < 0 { bufferStart = x }
         } else {
           if bufferStart >= 0 {
-            flushBuffer(scalars, bufferStart..<x, ends: &ends, workspace: &workspace)
+            flushBuffer(scalars, bufferStart..<x, tables, ends: &ends, workspace: &workspace)
             bufferStart = -1
           }
           ends.append(y)
         }
         x = y
       }
-      if bufferStart >= 0 { flushBuffer(scalars, bufferStart..<block.upperBound, ends: &ends, workspace: &workspace) }
+      if bufferStart >= 0 {
+        flushBuffer(scalars, bufferStart..<block.upperBound, tables, ends: &ends, workspace: &workspace)
+      }
     } else {
       while x < block.upperBound {
         let y = Int(workspace.routeEnd[x - start])
@@ -118,7 +145,7 @@ struct Segmenter: Sendable {
   }
 
   /// Fills `routeEnd[k − start]` with the end of the best first word from *k*.
-  private func computeRoute(_ scalars: [UInt32], _ block: Range<Int>, workspace: inout Workspace) {
+  private func computeRoute(_ scalars: [UInt32], _ block: Range<Int>, _ tables: Tables, workspace: inout Workspace) {
     let count = block.count
     let start = block.lowerBound
     if workspace.routeProbability.count < count + 1 {
@@ -126,66 +153,51 @@ struct Segmenter: Sendable {
       workspace.routeEnd = Array(repeating: 0, count: count + 1)
     }
     let logTotal = self.logTotal
-    let isProtecting = markProtectedWords(scalars, block, workspace: &workspace)
-    let protectedEnd = workspace.protectedEnd
-    let isInterior = workspace.isInterior
+    let isProtecting = markProtectedWords(scalars, block, tables, workspace: &workspace)
+    let lexicon = tables.words
     let probeCount = scalars.withUnsafeBufferPointer { text in
-      lexicon.withTables { slots, singles in
-        workspace.routeProbability.withUnsafeMutableBufferPointer { probability in
-          workspace.routeEnd.withUnsafeMutableBufferPointer { routeEnd in
-            let mask = slots.count / 2 &- 1
-            let shift = lexicon.shift
-            probability[count] = 0
-            var probes = 0
-            var k = block.upperBound &- 1
-            while k >= start {
-              var best = -Double.infinity
-              var bestEnd = -1
-              let forcedEnd = isProtecting ? Int(protectedEnd[k &- start]) : 0
-              var hash = ScalarHash.offsetBasis
-              var x = k
-              probe: while x < block.upperBound {
-                let scalar = text[x]
-                hash = ScalarHash.step(hash, scalar)
-                probes &+= 1
-                var value: Double
-                if x == k && scalar < Lexicon.singleCount {
-                  // First probe: the BMP table answers without touching the hash table.
-                  value = singles[Int(scalar)]
-                  if value.isNaN { break probe }
-                } else {
-                  let key = hash == 0 ? 1 : hash
-                  var slot = Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> shift)
-                  while true {
-                    let stored = slots[slot &* 2]
-                    if stored == key {
-                      value = Double(bitPattern: slots[slot &* 2 &+ 1])
-                      break
+      workspace.protectedEnd.withUnsafeBufferPointer { protectedEnd in
+        workspace.isInterior.withUnsafeBufferPointer { isInterior in
+          workspace.routeProbability.withUnsafeMutableBufferPointer { probability in
+            workspace.routeEnd.withUnsafeMutableBufferPointer { routeEnd in
+              probability[count] = 0
+              var probes = 0
+              var k = block.upperBound &- 1
+              while k >= start {
+                var best = -Double.infinity
+                var bestEnd = -1
+                let forcedEnd = isProtecting ? Int(protectedEnd[k &- start]) : 0
+                var hash = ScalarHash.offsetBasis
+                var x = k
+                while x < block.upperBound {
+                  let scalar = text[x]
+                  hash = ScalarHash.step(hash, scalar)
+                  probes &+= 1
+                  // The first probe is answered by the singles table, without the hash table.
+                  let found =
+                    x == k ? lexicon.logFrequency(ofSingle: scalar, hash: hash) : lexicon.logFrequency(ofHash: hash)
+                  guard let value = found else { break }
+                  x &+= 1
+                  if value > -Double.infinity
+                    && (!isProtecting || (forcedEnd == 0 ? !isInterior[x &- start] : x == forcedEnd))
+                  {
+                    let candidate = (value - logTotal) + probability[x &- start]
+                    if bestEnd < 0 || candidate >= best {
+                      best = candidate
+                      bestEnd = x
                     }
-                    if stored == 0 { break probe }
-                    slot = (slot &+ 1) & mask
                   }
                 }
-                x &+= 1
-                if value > -Double.infinity
-                  && (!isProtecting || (forcedEnd == 0 ? !isInterior[x &- start] : x == forcedEnd))
-                {
-                  let candidate = (value - logTotal) + probability[x &- start]
-                  if bestEnd < 0 || candidate >= best {
-                    best = candidate
-                    bestEnd = x
-                  }
+                if bestEnd < 0 {
+                  bestEnd = k &+ 1
+                  best = (0 - logTotal) + probability[bestEnd &- start]
                 }
+                probability[k &- start] = best
+                routeEnd[k &- start] = Int32(truncatingIfNeeded: bestEnd)
+                k &-= 1
               }
-              if bestEnd < 0 {
-                bestEnd = k &+ 1
-                best = (0 - logTotal) + probability[bestEnd &- start]
-              }
-              probability[k &- start] = best
-              routeEnd[k &- start] = Int32(truncatingIfNeeded: bestEnd)
-              k &-= 1
+              return probes
             }
-            return probes
           }
         }
       }
@@ -195,28 +207,38 @@ struct Segmenter: Sendable {
 
   /// Marks leftmost-longest occurrences of protected words in the block; returns whether
   /// there are any.
-  private func markProtectedWords(_ scalars: [UInt32], _ block: Range<Int>, workspace: inout Workspace) -> Bool {
-    guard let protectedWords else { return false }
+  private func markProtectedWords(
+    _ scalars: [UInt32], _ block: Range<Int>, _ tables: Tables, workspace: inout Workspace
+  ) -> Bool {
+    guard let words = tables.protected else { return false }
     let count = block.count
     let start = block.lowerBound
     if workspace.protectedEnd.count < count + 1 {
       workspace.protectedEnd = Array(repeating: 0, count: count + 1)
       workspace.isInterior = Array(repeating: false, count: count + 1)
     } else {
-      for index in 0...count {
+      // Only the previous marks need clearing: most blocks have none.
+      for index in 0..<workspace.markedCount {
         workspace.protectedEnd[index] = 0
         workspace.isInterior[index] = false
       }
     }
+    workspace.markedCount = 0
     var found = false
     var k = start
     while k < block.upperBound {
-      var hash = ScalarHash.offsetBasis
+      // Most positions start no protected word: the singles table says so in one load.
+      let first = scalars[k]
+      var hash = ScalarHash.step(ScalarHash.offsetBasis, first)
+      guard words.logFrequency(ofSingle: first, hash: hash) != nil else {
+        k += 1
+        continue
+      }
       var longest = 0
-      var x = k
+      var x = k + 1
       while x < block.upperBound {
         hash = ScalarHash.step(hash, scalars[x])
-        guard let value = protectedWords.logFrequency(ofHash: hash) else { break }
+        guard let value = words.logFrequency(ofHash: hash) else { break }
         x += 1
         if value > -.infinity { longest = x }
       }
@@ -224,6 +246,7 @@ struct Segmenter: Sendable {
         found = true
         workspace.protectedEnd[k - start] = Int32(longest)
         for inside in (k + 1)..<longest { workspace.isInterior[inside - start] = true }
+        workspace.markedCount = longest - start
         k = longest
       } else {
         k += 1
@@ -233,10 +256,12 @@ struct Segmenter: Sendable {
   }
 
   /// jieba's handling of a run of one-character words: alone, HMM, or characters.
-  private func flushBuffer(_ scalars: [UInt32], _ buffer: Range<Int>, ends: inout [Int], workspace: inout Workspace) {
+  private func flushBuffer(
+    _ scalars: [UInt32], _ buffer: Range<Int>, _ tables: Tables, ends: inout [Int], workspace: inout Workspace
+  ) {
     if buffer.count == 1 {
       ends.append(buffer.upperBound)
-    } else if !lexicon.isWord(scalars[buffer]) {
+    } else if !tables.words.isWord(ofHash: ScalarHash.hash(scalars[buffer])) {
       finalSegment(scalars, buffer, ends: &ends, workspace: &workspace)
     } else {
       for position in buffer { ends.append(position + 1) }

@@ -233,6 +233,7 @@ public final class TextAnalyzer: Sendable {
     let keepsSingleCharacterTerms = resolvedOptions.keepsSingleCharacterTerms
     let keepsNumbers = resolvedOptions.keepsNumbers
     let indexesSubwords = resolvedOptions.indexesSubwords
+    var subwordParts: [SubwordPart] = []
     scalars.withUnsafeBufferPointer { buffer in
       var start = 0
       for end in ends {
@@ -254,7 +255,7 @@ public final class TextAnalyzer: Sendable {
         if stopWordHashes.contains(ScalarHash.hash(token)) { continue }
         terms.append(TextAnalyzer.string(buffer, start..<end))
         if indexesSubwords && kind == .han && end - start >= 3 {
-          appendSubwords(of: buffer, start..<end, to: &terms)
+          appendSubwords(of: buffer, start..<end, to: &terms, parts: &subwordParts)
         }
       }
     }
@@ -263,21 +264,49 @@ public final class TextAnalyzer: Sendable {
 
   /// Appends the parts of the Han term `buffer[range]` that are lexicon words (lengths 2 up
   /// to the term's length − 1, left to right, shorter first), filtered like terms.
+  ///
+  /// The parts starting at each position are found by one walk that extends the fragment while
+  /// the lexicon holds it as a word or a prefix (it holds every prefix of every word), so a
+  /// part is never hashed from scratch and most walks stop after one or two probes.
+  ///
+  /// - Parameter parts: Scratch space, reused across calls.
   private func appendSubwords(
-    of buffer: UnsafeBufferPointer<UInt32>, _ range: Range<Int>, to terms: inout [String]
+    of buffer: UnsafeBufferPointer<UInt32>, _ range: Range<Int>, to terms: inout [String],
+    parts: inout [SubwordPart]
   ) {
     let length = range.count
-    for partLength in 2..<length {
-      for partStart in range.lowerBound...(range.upperBound - partLength) {
-        let part = UnsafeBufferPointer(rebasing: buffer[partStart..<(partStart + partLength)])
-        guard segmenter.lexicon.isWord(part) else { continue }
-        let hash = ScalarHash.hash(part)
-        if stopWordHashes.contains(hash) { continue }
-        if !resolvedOptions.keepsNumbers && TextAnalyzer.isNumeral(part) && !protectedHashes.contains(hash) {
-          continue
+    // Every part found, in walk order; sorted below into the documented order. A term has
+    // few parts, so a small array and a sort are cheapest.
+    parts.removeAll(keepingCapacity: true)
+    segmenter.lexicon.withLookup { lexicon in
+      for partStart in range.lowerBound..<(range.upperBound - 1) {
+        let first = buffer[partStart]
+        var hash = ScalarHash.step(ScalarHash.offsetBasis, first)
+        guard lexicon.logFrequency(ofSingle: first, hash: hash) != nil else { continue }
+        var end = partStart + 1
+        while end < range.upperBound && end - partStart < length - 1 {
+          hash = ScalarHash.step(hash, buffer[end])
+          guard let value = lexicon.logFrequency(ofHash: hash) else { break }
+          end += 1
+          if value > -.infinity { parts.append(SubwordPart(length: end - partStart, start: partStart, hash: hash)) }
         }
-        terms.append(TextAnalyzer.string(buffer, partStart..<(partStart + partLength)))
       }
     }
+    parts.sort { ($0.length, $0.start) < ($1.length, $1.start) }
+    for part in parts {
+      if stopWordHashes.contains(part.hash) { continue }
+      let scalars = UnsafeBufferPointer(rebasing: buffer[part.start..<(part.start + part.length)])
+      if !resolvedOptions.keepsNumbers && TextAnalyzer.isNumeral(scalars) && !protectedHashes.contains(part.hash) {
+        continue
+      }
+      terms.append(TextAnalyzer.string(buffer, part.start..<(part.start + part.length)))
+    }
+  }
+
+  /// A sub-word found inside a term: where it starts in the text, its length, its hash.
+  struct SubwordPart {
+    var length: Int
+    var start: Int
+    var hash: UInt64
   }
 }

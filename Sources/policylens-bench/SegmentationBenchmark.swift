@@ -4,6 +4,7 @@ import Foundation
 #if canImport(Glibc)
   import Glibc
 #endif
+import PolicyLensKit
 import TextAnalysis
 
 /// `policylens-bench segment`: throughput of normalisation + segmentation (+ term filtering),
@@ -42,6 +43,13 @@ struct SegmentationBenchmark: ParsableCommand {
   @Option(help: "Add this user dictionary (default: none, i.e. jieba's default mode).", completion: .file())
   var userDictionary: String?
 
+  @Option(
+    help: """
+      Analyse as this model's fit did (its lexicon, user dictionary, discovered phrases, stop \
+      words and sub-words) instead of jieba's default mode.
+      """, completion: .directory)
+  var model: String?
+
   @Option(help: "Cache folder for the compiled lexicon.", completion: .directory)
   var cacheDirectory = "models/.cache"
 
@@ -58,6 +66,9 @@ struct SegmentationBenchmark: ParsableCommand {
     let bytes = documents.reduce(0) { $0 + $1.utf8.count }
     let cache = URL(fileURLWithPath: cacheDirectory, isDirectory: true)
     var options = TextAnalysisOptions(lexiconPath: lexicon)
+    if let model {
+      options = try ModelManifest.load(from: URL(fileURLWithPath: model, isDirectory: true)).parameters.textAnalysis
+    }
     if let userDictionary {
       options.userDictionary = try UserDictionary(contentsOf: URL(fileURLWithPath: userDictionary))
     }
@@ -96,6 +107,7 @@ struct SegmentationBenchmark: ParsableCommand {
       "benchmark": "segment",
       "corpus": ["documents": documents.count, "bytes": bytes, "megabytes": megabytes ?? 0, "tokens": tokenCount],
       "repetitions": repetitions,
+      "analysis": model.map { "as fitted in \($0)" } ?? "jieba default",
       "build": Self.buildConfiguration,
       "machine": ProcessInfo.processInfo.hostName + " / " + "\(ProcessInfo.processInfo.activeProcessorCount) cores",
       "tokensMBps": ["median": Statistics.median(tokenRates), "best": tokenRates.max() ?? 0],
@@ -146,7 +158,7 @@ struct SegmentationBenchmark: ParsableCommand {
     func f(_ value: Any?) -> String { String(format: "%.2f", (value as? Double) ?? 0) }
     print(
       "corpus: \(corpus["documents"] ?? 0) documents, \(corpus["bytes"] ?? 0) bytes, \(corpus["tokens"] ?? 0) tokens; "
-        + "build \(Self.buildConfiguration); \(repetitions) repetitions")
+        + "build \(Self.buildConfiguration); \(repetitions) repetitions; analysis \(report["analysis"] ?? "")")
     print(
       "ours tokens(in:)  median \(f(Statistics.median(tokenRates))) MB/s  best \(f(tokenRates.max())) MB/s  "
         + "(per CPU second: median \(f(Statistics.median(tokenCPURates))), best \(f(tokenCPURates.max())))")
