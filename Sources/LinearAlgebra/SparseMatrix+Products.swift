@@ -4,43 +4,57 @@ extension SparseMatrix {
   /// The product A X of this CSR matrix (m × n) and a dense matrix X (n × k), as an m × k
   /// dense matrix.
   ///
-  /// X is first copied to row-major order (rows padded to a multiple of 8) so that each
-  /// non-zero aᵢⱼ adds aᵢⱼ·X[j, :] — one contiguous run of doubles — into row i of the
-  /// result, 8 columns at a time in SIMD registers. An X larger than a few MiB is swept in
-  /// row panels that fit in cache (see `SparseRowKernel`). Row blocks run in parallel
-  /// when the work is large enough; each output row is written by exactly one block in the
-  /// same order as a serial run, so the result is bit-for-bit identical to the serial one.
+  /// X is first copied to row-major order (rows padded to a multiple of the SIMD width) so that
+  /// each non-zero aᵢⱼ adds aᵢⱼ·X[j, :] — one contiguous run — into row i of the result, a
+  /// SIMD vector at a time in registers. An X larger than a few MiB is swept in row panels
+  /// that fit in cache (see `SparseRowKernel`). Row blocks run in parallel when the work is
+  /// large enough; each output row is written by exactly one block in the same order as a
+  /// serial run, so the result is bit-for-bit identical to the serial one.
+  ///
+  /// With `precision: .single`, X and the sums are `Float` (the result is returned as
+  /// `Double`): each non-zero then reads half the bytes of X, which is what a large product
+  /// waits for. Each entry's relative error grows to about 10⁻⁷ times the row's length.
   ///
   /// - Precondition: `x.rowCount == columnCount`.
   /// - Complexity: O(nnz · k + (m + n) k) time, O((m + n) k) extra memory.
-  public func multiplied(by x: Matrix) -> Matrix {
+  public func multiplied(by x: Matrix, precision: ProductPrecision = .double) -> Matrix {
     precondition(
       x.rowCount == columnCount,
       "sparse product: \(rowCount)×\(columnCount) times \(x.rowCount)×\(x.columnCount)")
     let k = x.columnCount
     let m = rowCount
     guard m > 0, k > 0 else { return Matrix(rowCount: m, columnCount: k) }
-    // X in row-major order, each row padded to a multiple of 8 so the kernel works in
-    // SIMD8 chunks without a remainder loop.
-    let stride = (k + 7) & ~7
-    let packed = Self.packRowMajor(x, stride: stride)
-    return Self.unpackRowMajor(
-      multiplied(byRowMajor: packed, stride: stride), rowCount: m, columnCount: k, stride: stride)
+    switch precision {
+    case .double:
+      let stride = (k + 7) & ~7
+      let packed: [Double] = Self.packRowMajor(x, stride: stride)
+      return Self.unpackRowMajor(
+        multiplied(byRowMajor: packed, stride: stride, vector: SIMD8<Double>.self), rowCount: m, columnCount: k,
+        stride: stride)
+    case .single:
+      let stride = (k + 15) & ~15
+      let packed: [Float] = Self.packRowMajor(x, stride: stride)
+      return Self.unpackRowMajor(
+        multiplied(byRowMajor: packed, stride: stride, vector: SIMD16<Float>.self), rowCount: m, columnCount: k,
+        stride: stride)
+    }
   }
 
   /// A (Aᵀ Y): this matrix A (m × n) times its transpose `at` (n × m) times a dense Y (m × k),
   /// as an m × k dense matrix; one step of the randomized SVD's power iteration.
   ///
-  /// Equal to `multiplied(by: at.multiplied(by: y))` up to rounding (bit for bit, in fact: the
-  /// same kernel sums in the same order), but the n × k middle factor Aᵀ Y stays in the
-  /// row-major layout the kernel writes and reads: with many terms (n ≫ m) it is the largest
-  /// block of the SVD, and this skips transposing it out of and back into that layout, and
-  /// two of its three allocations.
+  /// Equal to `multiplied(by: at.multiplied(by: y, precision:), precision:)` up to rounding
+  /// (bit for bit, in fact: the same kernel sums in the same order), but the n × k middle factor
+  /// Aᵀ Y stays in the row-major layout the kernel writes and reads: with many terms (n ≫ m) it
+  /// is the largest block of the SVD, and this skips transposing it out of and back into that
+  /// layout, and two of its three allocations. `precision` is as in ``multiplied(by:precision:)``;
+  /// with `.single` the middle factor is `Float` too.
   ///
   /// - Precondition: `at` has the shape of this matrix's transpose (it should be
   ///   `transposed()`), and `y.rowCount == rowCount`.
   /// - Complexity: O(nnz · k + (m + n) k) time, O((m + n) k) extra memory.
-  public func gramMultiplied(by y: Matrix, transpose at: SparseMatrix) -> Matrix {
+  public func gramMultiplied(by y: Matrix, transpose at: SparseMatrix, precision: ProductPrecision = .double) -> Matrix
+  {
     precondition(
       at.rowCount == columnCount && at.columnCount == rowCount && at.nonZeroCount == nonZeroCount,
       "gram product: the transpose given is \(at.rowCount)×\(at.columnCount), not \(columnCount)×\(rowCount)")
@@ -48,20 +62,34 @@ extension SparseMatrix {
     let k = y.columnCount
     let m = rowCount
     guard m > 0, k > 0 else { return Matrix(rowCount: m, columnCount: k) }
-    let stride = (k + 7) & ~7
-    let middle = at.multiplied(byRowMajor: Self.packRowMajor(y, stride: stride), stride: stride)
-    return Self.unpackRowMajor(
-      multiplied(byRowMajor: middle, stride: stride), rowCount: m, columnCount: k, stride: stride)
+    switch precision {
+    case .double:
+      return gramMultiplied(by: y, transpose: at, stride: (k + 7) & ~7, vector: SIMD8<Double>.self)
+    case .single:
+      return gramMultiplied(by: y, transpose: at, stride: (k + 15) & ~15, vector: SIMD16<Float>.self)
+    }
   }
 
-  /// The product with X given as row-major rows of `stride` doubles (a multiple of 8),
-  /// returned in the same layout.
-  private func multiplied(byRowMajor packed: [Double], stride: Int) -> [Double] {
+  private func gramMultiplied<Vector: SIMD & SendableMetatype>(
+    by y: Matrix, transpose at: SparseMatrix, stride: Int, vector: Vector.Type
+  ) -> Matrix where Vector.Scalar: BinaryFloatingPoint {
+    let packed: [Vector.Scalar] = Self.packRowMajor(y, stride: stride)
+    let middle = at.multiplied(byRowMajor: packed, stride: stride, vector: vector)
+    return Self.unpackRowMajor(
+      multiplied(byRowMajor: middle, stride: stride, vector: vector), rowCount: rowCount, columnCount: y.columnCount,
+      stride: stride)
+  }
+
+  /// The product with X given as row-major rows of `stride` scalars (a multiple of the
+  /// vector's width), returned in the same layout.
+  private func multiplied<Vector: SIMD & SendableMetatype>(
+    byRowMajor packed: [Vector.Scalar], stride: Int, vector: Vector.Type
+  ) -> [Vector.Scalar] where Vector.Scalar: BinaryFloatingPoint {
     let m = rowCount
     // The kernel writes every row that has a non-zero before reading it (its first segment
     // starts from zero), so only empty rows need zeros: filling all of it first was 3 % of a
     // 100k fit.
-    var outRowMajor = [Double](unsafeUninitializedCapacity: m * stride) { buffer, count in
+    var outRowMajor = [Vector.Scalar](unsafeUninitializedCapacity: m * stride) { buffer, count in
       HugePages.advise(buffer)
       if let base = buffer.baseAddress {
         rowStarts.withUnsafeBufferPointer { starts in
@@ -77,7 +105,7 @@ extension SparseMatrix {
         rowStarts.withUnsafeBufferPointer { starts in
           columnIndices.withUnsafeBufferPointer { columns in
             values.withUnsafeBufferPointer { vals in
-              let kernel = SparseRowKernel(
+              let kernel = SparseRowKernel<Vector>(
                 starts: starts, columns: columns, values: vals, dense: xs, output: out, stride: stride)
               kernel.runInParallel(rowCount: m, nonZeroCount: nonZeroCount)
             }
@@ -88,18 +116,18 @@ extension SparseMatrix {
     return outRowMajor
   }
 
-  /// `x` (column-major) as row-major rows of `stride ≥ columnCount` doubles, zero-padded.
-  private static func packRowMajor(_ x: Matrix, stride: Int) -> [Double] {
+  /// `x` (column-major) as row-major rows of `stride ≥ columnCount` scalars, zero-padded.
+  private static func packRowMajor<Scalar: BinaryFloatingPoint>(_ x: Matrix, stride: Int) -> [Scalar] {
     let n = x.rowCount
     let k = x.columnCount
     // Every entry is written below (the padding with zeros), so the array starts uninitialized.
-    return [Double](unsafeUninitializedCapacity: n * stride) { target, count in
+    return [Scalar](unsafeUninitializedCapacity: n * stride) { target, count in
       HugePages.advise(target)
       x.elements.withUnsafeBufferPointer { source in
         for rowStart in Swift.stride(from: 0, to: n, by: 64) {
           let rowEnd = Swift.min(rowStart + 64, n)
           for j in 0..<k {
-            for r in rowStart..<rowEnd { target[r * stride + j] = source[r + j * n] }
+            for r in rowStart..<rowEnd { target[r * stride + j] = Scalar(source[r + j * n]) }
           }
           for r in rowStart..<rowEnd {
             for j in k..<stride { target[r * stride + j] = 0 }
@@ -110,8 +138,10 @@ extension SparseMatrix {
     }
   }
 
-  /// Row-major rows of `stride` doubles back to a column-major m × k matrix.
-  private static func unpackRowMajor(_ rows: [Double], rowCount m: Int, columnCount k: Int, stride: Int) -> Matrix {
+  /// Row-major rows of `stride` scalars back to a column-major m × k matrix.
+  private static func unpackRowMajor<Scalar: BinaryFloatingPoint>(
+    _ rows: [Scalar], rowCount m: Int, columnCount k: Int, stride: Int
+  ) -> Matrix {
     // Every entry is written below, so the array starts uninitialized.
     let elements = [Double](unsafeUninitializedCapacity: m * k) { target, count in
       HugePages.advise(target)
@@ -119,7 +149,7 @@ extension SparseMatrix {
         for rowStart in Swift.stride(from: 0, to: m, by: 64) {
           let rowEnd = Swift.min(rowStart + 64, m)
           for j in 0..<k {
-            for r in rowStart..<rowEnd { target[r + j * m] = source[r * stride + j] }
+            for r in rowStart..<rowEnd { target[r + j * m] = Double(source[r * stride + j]) }
           }
         }
       }
@@ -175,19 +205,22 @@ extension SparseMatrix {
   public var squaredFrobeniusNorm: Double { values.reduce(0) { $0 + $1 * $1 } }
 }
 
-/// The inner loop of CSR × dense, over raw buffers that outlive it.
-private struct SparseRowKernel: @unchecked Sendable {
+/// The inner loop of CSR × dense, over raw buffers that outlive it, in the precision of
+/// `Vector`'s scalars (`SIMD8<Double>` or `SIMD16<Float>`: 64 bytes, one cache line, each).
+private struct SparseRowKernel<Vector: SIMD & SendableMetatype>: @unchecked Sendable
+where Vector.Scalar: BinaryFloatingPoint {
+  typealias Scalar = Vector.Scalar
   let starts: UnsafeBufferPointer<Int>
   let columns: UnsafeBufferPointer<Int32>
   let values: UnsafeBufferPointer<Double>
-  let dense: UnsafeBufferPointer<Double>
-  let output: UnsafeMutableBufferPointer<Double>
-  /// Row length of `dense` and `output`, a multiple of 8.
+  let dense: UnsafeBufferPointer<Scalar>
+  let output: UnsafeMutableBufferPointer<Scalar>
+  /// Row length of `dense` and `output`, a multiple of the vector's width.
   let stride: Int
 
-  /// Non-zeros per segment: a segment's rows of `dense` (at most 128 × `stride` doubles,
-  /// 112 KiB at stride 112) stay in L2 while the column chunks pass over them.
-  static let segmentLength = 128
+  /// Non-zeros per segment: a segment's rows of `dense` (at most 128 × `stride` scalars,
+  /// 112 KiB at stride 112 in `Double`) stay in L2 while the column chunks pass over them.
+  static var segmentLength: Int { 128 }
 
   /// Bytes of `dense` per column panel: small enough to stay in the last-level cache (and
   /// shared by the threads, which sweep the panels in the same order), large enough that
@@ -196,7 +229,7 @@ private struct SparseRowKernel: @unchecked Sendable {
   /// 8 MiB: at 207k terms (a 185 MB term side) 3 MiB made 62 panels, and streaming the
   /// 90 MB output once per panel cost more than the panels saved; 8 MiB was 10–15 % faster
   /// on both products, 24 MiB and no panels slower (bench/README.md, issue 17's third pass).
-  static let panelBytes = 8 << 20
+  static var panelBytes: Int { 8 << 20 }
 
   /// Rows `range` of the product, each written once.
   ///
@@ -206,7 +239,7 @@ private struct SparseRowKernel: @unchecked Sendable {
   /// (896 bytes at k + p = 110) from memory once per term of the document, 15 GB per product.
   /// Since column indices are sorted within a row, a per-row cursor finds each panel's run.
   func run(rows range: Range<Int>) {
-    let panelWidth = Swift.max(1, Self.panelBytes / (stride * MemoryLayout<Double>.stride))
+    let panelWidth = Swift.max(1, Self.panelBytes / (stride * MemoryLayout<Scalar>.stride))
     let panelCount = (dense.count / stride + panelWidth - 1) / panelWidth
     if panelCount <= 1 {
       for i in range { accumulate(row: i, terms: starts[i]..<starts[i + 1]) }
@@ -229,41 +262,43 @@ private struct SparseRowKernel: @unchecked Sendable {
   /// Adds Σ values[p] · dense[columns[p], :] over `terms` (a run of row `i`'s non-zeros) to output
   /// row `i`, in segments of ``segmentLength``.
   ///
-  /// For each pair of 8-column chunks, a segment's terms are summed in order into two register-held
-  /// SIMD8 accumulators, which start from the output row unless `terms` starts the row. Every
-  /// entry's sum thus keeps the order of a serial loop over the row, whatever the panels, segments
-  /// and threads.
+  /// For each pair of vector-wide chunks, a segment's terms are summed in order into two
+  /// register-held accumulators, which start from the output row unless `terms` starts the row.
+  /// Every entry's sum thus keeps the order of a serial loop over the row, whatever the panels,
+  /// segments and threads.
   @inline(__always)
   func accumulate(row i: Int, terms: Range<Int>) {
     guard let x = dense.baseAddress, let out = output.baseAddress else { return }
+    let width = Vector.scalarCount
+    let vectorBytes = MemoryLayout<Vector>.size
     let raw = UnsafeRawPointer(x)
     var segmentStart = terms.lowerBound
     while segmentStart < terms.upperBound {
       let segmentEnd = Swift.min(segmentStart + Self.segmentLength, terms.upperBound)
       let continuing = segmentStart != starts[i]
       var chunk = 0
-      while chunk + 16 <= stride {
+      while chunk + 2 * width <= stride {
         let target = UnsafeMutableRawPointer(out + i * stride + chunk)
-        var low = continuing ? target.loadUnaligned(as: SIMD8<Double>.self) : SIMD8<Double>()
-        var high = continuing ? target.loadUnaligned(fromByteOffset: 64, as: SIMD8<Double>.self) : SIMD8<Double>()
+        var low = continuing ? target.loadUnaligned(as: Vector.self) : Vector()
+        var high = continuing ? target.loadUnaligned(fromByteOffset: vectorBytes, as: Vector.self) : Vector()
         for p in segmentStart..<segmentEnd {
-          let offset = (Int(columns[p]) * stride + chunk) &* MemoryLayout<Double>.stride
-          let value = values[p]
-          low += value * raw.loadUnaligned(fromByteOffset: offset, as: SIMD8<Double>.self)
-          high += value * raw.loadUnaligned(fromByteOffset: offset + 64, as: SIMD8<Double>.self)
+          let offset = (Int(columns[p]) * stride + chunk) &* MemoryLayout<Scalar>.stride
+          let value = Scalar(values[p])
+          low += value * raw.loadUnaligned(fromByteOffset: offset, as: Vector.self)
+          high += value * raw.loadUnaligned(fromByteOffset: offset + vectorBytes, as: Vector.self)
         }
-        target.storeBytes(of: low, as: SIMD8<Double>.self)
-        target.storeBytes(of: high, toByteOffset: 64, as: SIMD8<Double>.self)
-        chunk += 16
+        target.storeBytes(of: low, as: Vector.self)
+        target.storeBytes(of: high, toByteOffset: vectorBytes, as: Vector.self)
+        chunk += 2 * width
       }
       if chunk < stride {
         let target = UnsafeMutableRawPointer(out + i * stride + chunk)
-        var sum = continuing ? target.loadUnaligned(as: SIMD8<Double>.self) : SIMD8<Double>()
+        var sum = continuing ? target.loadUnaligned(as: Vector.self) : Vector()
         for p in segmentStart..<segmentEnd {
-          let offset = (Int(columns[p]) * stride + chunk) &* MemoryLayout<Double>.stride
-          sum += values[p] * raw.loadUnaligned(fromByteOffset: offset, as: SIMD8<Double>.self)
+          let offset = (Int(columns[p]) * stride + chunk) &* MemoryLayout<Scalar>.stride
+          sum += Scalar(values[p]) * raw.loadUnaligned(fromByteOffset: offset, as: Vector.self)
         }
-        target.storeBytes(of: sum, as: SIMD8<Double>.self)
+        target.storeBytes(of: sum, as: Vector.self)
       }
       segmentStart = segmentEnd
     }

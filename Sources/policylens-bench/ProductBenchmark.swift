@@ -23,6 +23,8 @@ struct ProductBenchmark: ParsableCommand {
   @Option(help: "Dense columns l (dimensions + oversampling).") var columns = 110
   @Option(help: "Timed repetitions (median and minimum are reported).") var repetitions = 5
   @Flag(help: "Also time the whole randomized LSA fit at columns − 10 dimensions.") var svd = false
+  @Flag(help: "Also time both products in single precision (the randomized SVD's range finder).")
+  var singlePrecision = false
   @Flag(help: "Print one JSON document instead of a table.") var json = false
 
   mutating func validate() throws {
@@ -45,6 +47,8 @@ struct ProductBenchmark: ParsableCommand {
 
     var forward: [Double] = []
     var backward: [Double] = []
+    var singleForward: [Double] = []
+    var singleBackward: [Double] = []
     var fits: [Double] = []
     var sink = 0.0
     for _ in 0..<repetitions {
@@ -52,9 +56,18 @@ struct ProductBenchmark: ParsableCommand {
       sink += a.multiplied(by: x).elements[0]
       let t1 = ContinuousClock.now
       sink += transpose.multiplied(by: y).elements[0]
-      let t2 = ContinuousClock.now
+      var t2 = ContinuousClock.now
       forward.append((t1 - t0).seconds)
       backward.append((t2 - t1).seconds)
+      if singlePrecision {
+        sink += a.multiplied(by: x, precision: .single).elements[0]
+        let t3 = ContinuousClock.now
+        sink += transpose.multiplied(by: y, precision: .single).elements[0]
+        let t4 = ContinuousClock.now
+        singleForward.append((t3 - t2).seconds)
+        singleBackward.append((t4 - t3).seconds)
+        t2 = t4
+      }
       if svd {
         var random = SplitMix64(seed: 1)
         let fitted = try LSAModel(
@@ -74,6 +87,12 @@ struct ProductBenchmark: ParsableCommand {
       "processors": ProcessInfo.processInfo.activeProcessorCount, "sink": sink,
     ]
     if svd { report["svdSeconds"] = ["median": Statistics.median(fits), "min": fits.min() ?? 0] }
+    if singlePrecision {
+      report["singleForwardSeconds"] = ["median": Statistics.median(singleForward), "min": singleForward.min() ?? 0]
+      report["singleTransposeSeconds"] = [
+        "median": Statistics.median(singleBackward), "min": singleBackward.min() ?? 0,
+      ]
+    }
     if json {
       let data = try JSONSerialization.data(withJSONObject: report, options: [.sortedKeys, .prettyPrinted])
       print(String(decoding: data, as: UTF8.self))
@@ -88,6 +107,14 @@ struct ProductBenchmark: ParsableCommand {
     print(
       "Aᵀ Y      \(f(Statistics.median(backward)))      \(f(backward.min() ?? 0))   \(f(flops / Statistics.median(backward) / 1e9))"
     )
+    if singlePrecision {
+      print(
+        "A X  (single)  \(f(Statistics.median(singleForward)))      \(f(singleForward.min() ?? 0))   "
+          + f(flops / Statistics.median(singleForward) / 1e9))
+      print(
+        "Aᵀ Y (single)  \(f(Statistics.median(singleBackward)))      \(f(singleBackward.min() ?? 0))   "
+          + f(flops / Statistics.median(singleBackward) / 1e9))
+    }
     if svd {
       print(
         "svd       \(f(Statistics.median(fits)))      \(f(fits.min() ?? 0))   (dimensions \(max(1, columns - 10)), randomized)"

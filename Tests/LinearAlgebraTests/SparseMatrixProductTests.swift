@@ -70,6 +70,62 @@ import Testing
     #expect(identical, "the paneled product differs from the serial loop")
   }
 
+  @Test("single-precision products are within Float rounding of the exact ones")
+  func singlePrecisionBound() {
+    var generator = SplitMix64(seed: 41)
+    let a = RandomMatrices.sparse(rows: 300, columns: 2000, density: 0.04, using: &generator)
+    let x = RandomMatrices.dense(rows: 2000, columns: 40, using: &generator)
+    #expect(a.nonZeroCount * 48 >= 1 << 20, "large enough to run in parallel")
+    let single = a.multiplied(by: x, precision: .single)
+    let exact = a.multiplied(by: x)
+    // Each product and sum of row i's nᵢ terms rounds once (unit roundoff u = 2⁻²⁴), and so do
+    // the value and the operand when converted: |error| ≤ γ · Σⱼ |aᵢⱼ| |xⱼ꜀| with γ = (nᵢ + 2) u
+    // (Higham, Accuracy and Stability of Numerical Algorithms, §3.1, to first order), doubled
+    // for the second-order terms.
+    let unit = 0x1p-24
+    var largestRatio = 0.0
+    for i in 0..<a.rowCount {
+      let row = a.row(i)
+      let gamma = 2 * Double(row.count + 2) * unit
+      for c in 0..<x.columnCount {
+        let magnitude = row.reduce(0) { $0 + abs($1.1) * abs(x[$1.0, c]) }
+        let error = abs(single[i, c] - exact[i, c])
+        #expect(error <= gamma * magnitude, "row \(i), column \(c): error \(error), bound \(gamma * magnitude)")
+        if magnitude > 0 { largestRatio = max(largestRatio, error / (gamma * magnitude)) }
+      }
+    }
+    // Not exact either: the single path really rounds to Float.
+    #expect(single != exact && largestRatio > 0)
+    let y = RandomMatrices.dense(rows: 300, columns: 40, using: &generator)
+    let at = a.transposed()
+    #expect(
+      a.gramMultiplied(by: y, transpose: at, precision: .single)
+        == a.multiplied(by: at.multiplied(by: y, precision: .single), precision: .single),
+      "A (Aᵀ Y) in one call equals the two single products bit for bit (Float → Double → Float is exact)")
+  }
+
+  @Test("a single-precision X too large for one cache panel gives a serial Float loop's result bit for bit")
+  func singlePrecisionPanels() {
+    var generator = SplitMix64(seed: 23)
+    let n = 60_000  // 60,000 rows of X at stride 48 floats: 11 MiB, 2 panels
+    var a = RandomMatrices.sparse(rows: 40, columns: n, density: 0.005, using: &generator)
+    a = SparseMatrix(
+      rowCount: 41, columnCount: n, rowStarts: [0] + a.rowStarts.map { $0 + n },
+      columnIndices: (0..<Int32(n)).map { $0 } + a.columnIndices,
+      values: (0..<n).map { _ in RandomMatrices.uniform(&generator) } + a.values)
+    let x = RandomMatrices.dense(rows: n, columns: 40, using: &generator)
+    var serial = Matrix(rowCount: a.rowCount, columnCount: x.columnCount)
+    for i in 0..<a.rowCount {
+      var sums = [Float](repeating: 0, count: x.columnCount)
+      for (column, value) in a.row(i) {
+        for c in 0..<x.columnCount { sums[c] += Float(value) * Float(x[column, c]) }
+      }
+      for c in 0..<x.columnCount { serial[i, c] = Double(sums[c]) }
+    }
+    let identical = a.multiplied(by: x, precision: .single) == serial
+    #expect(identical, "the paneled single-precision product differs from the serial Float loop")
+  }
+
   /// Σⱼ aᵢⱼ X[j, :] for each row i, adding the non-zeros in order.
   static func serialProduct(_ a: SparseMatrix, _ x: Matrix) -> Matrix {
     var product = Matrix(rowCount: a.rowCount, columnCount: x.columnCount)
