@@ -66,7 +66,7 @@ extension PolicyModel {
     options: ThemeTaggerOptions = ThemeTaggerOptions()
   ) -> ThemeTagger {
     ThemeTagger(
-      themes: catalog.themes, terms: weighting.vocabulary.terms, documentFrequency: weighting.documentFrequency,
+      themes: catalog.themes, column: weighting.vocabulary.index(of:), documentFrequency: weighting.documentFrequency,
       documentCount: documentCount, inverseDocumentFrequency: weighting.inverseDocumentFrequency,
       termLoadings: termLoadings, options: options)
   }

@@ -53,21 +53,21 @@ public struct ThemeTagger: Sendable {
   ///
   /// - Parameters:
   ///   - themes: Theme definitions; keys must be unique.
-  ///   - terms: The vocabulary, in TF-IDF column order.
-  ///   - documentFrequency: df per term; `documentCount` the training documents.
+  ///   - column: The vocabulary's column of a term, or `nil` for a term not in it (the model's
+  ///     own lookup: building a table of a 200k-term vocabulary here was a fifth of `tag`).
+  ///   - documentFrequency: df per term (column); `documentCount` the training documents.
   ///   - inverseDocumentFrequency: idf per term, to weight the theme's latent vector.
   ///   - termLoadings: *terms × k* loadings *V*, or `nil` to tag without a latent space.
   ///   - options: Model and threshold.
   public init(
-    themes: [ThemeDefinition], terms: [String], documentFrequency: [Int], documentCount: Int,
+    themes: [ThemeDefinition], column: (String) -> Int?, documentFrequency: [Int], documentCount: Int,
     inverseDocumentFrequency: [Double], termLoadings: Matrix?,
     options: ThemeTaggerOptions = ThemeTaggerOptions()
   ) {
     precondition(Set(themes.map(\.key)).count == themes.count, "theme keys must be unique")
-    precondition(documentFrequency.count == terms.count && inverseDocumentFrequency.count == terms.count)
-    var column: [String: Int] = [:]
-    for (index, term) in terms.enumerated() where column[term] == nil { column[term] = index }
-    let longestTerm = min(12, terms.map(\.count).max() ?? 0)
+    precondition(inverseDocumentFrequency.count == documentFrequency.count)
+    precondition(termLoadings.map { $0.rowCount == documentFrequency.count } ?? true)
+    let longestTerm = Self.longestMatchedTerm
     var phrases: [[String]] = []
     var descriptionTerms: [[String]] = []
     var vectors: [[Double]] = []
@@ -78,7 +78,7 @@ public struct ThemeTagger: Sendable {
       let description = Self.vocabularyMatches(
         in: Self.normalize(theme.description), column: column, longest: longestTerm)
       let distinctive = description.filter { term in
-        guard let index = column[term], term.count >= 2 else { return false }
+        guard let index = column(term), term.count >= 2 else { return false }
         return Double(documentFrequency[index]) <= Self.distinctiveDocumentShare * Double(max(1, documentCount))
           && !own.contains(term)
       }
@@ -89,7 +89,7 @@ public struct ThemeTagger: Sendable {
         let matched = text.flatMap { Self.vocabularyMatches(in: $0, column: column, longest: longestTerm) } + own
         // In column order: a Set's order changes from one instance to the next, and with it the
         // last bits of the sum (and of every latent similarity).
-        for index in Set(matched.compactMap { column[$0] }).sorted() {
+        for index in Set(matched.compactMap(column)).sorted() {
           for j in 0..<termLoadings.columnCount {
             vector[j] += inverseDocumentFrequency[index] * termLoadings[index, j]
           }
@@ -457,9 +457,12 @@ public struct ThemeTagger: Sendable {
     name.split(whereSeparator: { "/／、,，".contains($0) || $0.isWhitespace }).map(String.init)
   }
 
+  /// Description and name words are matched against the vocabulary up to this many characters.
+  static let longestMatchedTerm = 12
+
   /// The vocabulary terms in `text`, longest match first at each position (up to `longest`
   /// characters), skipping characters no term starts with.
-  static func vocabularyMatches(in text: String, column: [String: Int], longest: Int) -> [String] {
+  static func vocabularyMatches(in text: String, column: (String) -> Int?, longest: Int) -> [String] {
     let characters = Array(text)
     var found: [String] = []
     var position = 0
@@ -467,7 +470,7 @@ public struct ThemeTagger: Sendable {
       var advance = 1
       for length in stride(from: min(longest, characters.count - position), through: 2, by: -1) {
         let candidate = String(characters[position..<(position + length)])
-        if column[candidate] != nil {
+        if column(candidate) != nil {
           found.append(candidate)
           advance = length
           break

@@ -55,7 +55,7 @@ import Testing
   func storedEqualsText() {
     let loadings = Matrix(rowCount: 6, columnCount: 2, columnMajor: [1, 0, 1, 0, 1, 0, 0, 1, 0, 1, 0, 1])
     let tagger = ThemeTagger(
-      themes: ThemeTaggerTests.themes, terms: ThemeTaggerTests.terms, documentFrequency: [5, 5, 5, 1, 1, 5],
+      themes: ThemeTaggerTests.themes, column: ThemeTaggerTests.column, documentFrequency: [5, 5, 5, 1, 1, 5],
       documentCount: 10, inverseDocumentFrequency: [1, 1, 1, 2, 2, 1], termLoadings: loadings)
     let articles: [(title: String, body: [String])] = [
       ("无人机起降场建设提速", ["各地建设无人机起降场。"]), ("无关标题", ["无关内容"]), ("生成式人工智能", ["算力与大模型。", "AI 应用"]),
@@ -83,7 +83,7 @@ import Testing
     #expect(table.columns(for: tagger, signature: { $0 }) == [nil, 0])
     let edited = ThemeTagger(
       themes: [ThemeTaggerTests.themes[0], ThemeDefinition(key: "low-altitude", name: "低空经济", seedTerms: ["无人机"])],
-      terms: ThemeTaggerTests.terms, documentFrequency: [5, 5, 5, 1, 1, 5], documentCount: 10,
+      column: ThemeTaggerTests.column, documentFrequency: [5, 5, 5, 1, 1, 5], documentCount: 10,
       inverseDocumentFrequency: [1, 1, 1, 2, 2, 1], termLoadings: nil)
     #expect(edited.textSignature(ofTheme: 1) != signatures[1])
     #expect(edited.textSignature(ofTheme: 0) == signatures[0])

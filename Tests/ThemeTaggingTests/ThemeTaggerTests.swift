@@ -113,10 +113,11 @@ import Testing
     ThemeDefinition(key: "low-altitude", name: "低空经济", seedTerms: ["无人机", "起降场"]),
   ]
   static let terms = ["人工智能", "大模型", "无人机", "生成式", "算力", "起降场"]
+  static func column(_ term: String) -> Int? { terms.firstIndex(of: term) }
 
   static func tagger(_ options: ThemeTaggerOptions = ThemeTaggerOptions()) -> ThemeTagger {
     ThemeTagger(
-      themes: themes, terms: terms, documentFrequency: [5, 5, 5, 1, 1, 5], documentCount: 10,
+      themes: themes, column: column, documentFrequency: [5, 5, 5, 1, 1, 5], documentCount: 10,
       inverseDocumentFrequency: [1, 1, 1, 2, 2, 1], termLoadings: nil, options: options)
   }
 
@@ -150,7 +151,7 @@ import Testing
       rowCount: Self.terms.count, columnCount: k,
       columnMajor: (0..<(Self.terms.count * k)).map { _ in Double(generator.next() >> 11) * 0x1p-53 - 0.5 })
     let tagger = ThemeTagger(
-      themes: Self.themes, terms: Self.terms, documentFrequency: [5, 5, 5, 1, 1, 5], documentCount: 10,
+      themes: Self.themes, column: Self.column, documentFrequency: [5, 5, 5, 1, 1, 5], documentCount: 10,
       inverseDocumentFrequency: [1, 1, 1, 2, 2, 1], termLoadings: loadings)
     let articles = (0..<40).map { index in
       (title: index % 3 == 0 ? "无人机起降场" : "人工智能发展", body: ["生成式人工智能与无人机。", "算力 \(index)"])
