@@ -35,11 +35,12 @@ public struct ThemeTagger: Sendable {
   /// For each theme, the description's distinctive vocabulary terms (in at most
   /// ``distinctiveDocumentShare`` of the documents, not already phrases).
   public let descriptionTerms: [[String]]
-  /// Per theme, its phrases, the parts of its name and its description terms, each counted
-  /// for every theme in one pass.
-  private let phraseCounters: PhraseCounters
+  /// Per theme, its phrases and its description terms, each counted for every theme in one
+  /// pass over a text: counter θ counts theme θ's phrases, counter *T* + θ its description
+  /// terms (*T* themes).
+  private let textCounters: PhraseCounters
+  /// Per theme, the parts of its name (counted in titles).
   private let nameCounters: PhraseCounters
-  private let descriptionCounters: PhraseCounters
   /// The scalars any phrase of any counter starts with.
   private let firstScalars: ScalarBitmap
   /// For each theme, its unit latent vector (Σ idf(t) V_t over the vocabulary terms of its
@@ -104,9 +105,8 @@ public struct ThemeTagger: Sendable {
     let counters = phrases.map(PhraseCounter.init)
     let nameCounters = themes.map { PhraseCounter(Self.nameParts(of: $0.name).map(Self.normalize)) }
     let descriptionCounters = descriptionTerms.map(PhraseCounter.init)
-    self.phraseCounters = PhraseCounters(counters)
+    self.textCounters = PhraseCounters(counters + descriptionCounters)
     self.nameCounters = PhraseCounters(nameCounters)
-    self.descriptionCounters = PhraseCounters(descriptionCounters)
     self.firstScalars = ScalarBitmap(firstScalarsOf: counters + nameCounters + descriptionCounters)
     self.themeVectors = termLoadings == nil ? nil : vectors
   }
@@ -135,18 +135,17 @@ public struct ThemeTagger: Sendable {
     let title = Self.normalizedScalars(title)
     let lead = Self.normalizedScalars(body.first ?? "")
     let text = Self.normalizedScalars(body.joined(separator: "\n"))
-    let titleAndText = title + ["\n"] + text
-    let (titlePositions, leadPositions) = (firstScalars.positions(in: title), firstScalars.positions(in: lead))
-    let textPositions = firstScalars.positions(in: text)
-    let titleAndTextPositions = titlePositions + [title.count] + textPositions.map { $0 + title.count + 1 }
-    let titleCounts = phraseCounters.counts(in: title, candidatePositions: titlePositions)
-    let bodyCounts = phraseCounters.counts(in: text, candidatePositions: textPositions)
-    let leadCounts = phraseCounters.counts(in: lead, candidatePositions: leadPositions)
+    let titlePositions = firstScalars.positions(in: title)
+    // The description counts of the title and the text add up to those of the two joined by a
+    // line break: no phrase spans one, so the title's last match ends before the text starts.
+    let titleCounts = textCounters.counts(in: title, candidatePositions: titlePositions)
+    let bodyCounts = textCounters.counts(in: text, candidatePositions: firstScalars.positions(in: text))
+    let leadCounts = textCounters.counts(in: lead, candidatePositions: firstScalars.positions(in: lead))
     let nameCounts = nameCounters.counts(in: title, candidatePositions: titlePositions)
-    let descriptionCounts = descriptionCounters.counts(in: titleAndText, candidatePositions: titleAndTextPositions)
+    let descriptions = themes.count
     return themes.indices.map { theme in
       var matched: [ThemeEvidence.PhraseCount] = []
-      for (index, phrase) in phraseCounters.counters[theme].phrases.enumerated()
+      for (index, phrase) in textCounters.counters[theme].phrases.enumerated()
       where titleCounts[theme][index] + bodyCounts[theme][index] > 0 {
         matched.append(.init(phrase: phrase, count: titleCounts[theme][index] + bodyCounts[theme][index]))
       }
@@ -155,7 +154,9 @@ public struct ThemeTagger: Sendable {
         titleCount: titleCounts[theme].reduce(0, +), leadCount: leadCounts[theme].reduce(0, +),
         bodyCount: bodyCounts[theme].reduce(0, +), bodyLength: text.count, distinctPhraseCount: matched.count,
         nameInTitle: nameCounts[theme].contains { $0 > 0 },
-        descriptionCount: descriptionCounts[theme].reduce(0, +), latentSimilarity: 0, matchedPhrases: matched)
+        descriptionCount: titleCounts[descriptions + theme].reduce(0, +)
+          + bodyCounts[descriptions + theme].reduce(0, +),
+        latentSimilarity: 0, matchedPhrases: matched)
     }
   }
 
@@ -209,8 +210,10 @@ public struct ThemeTagger: Sendable {
   /// alike, so stored text evidence (``textEvidence(title:body:)``) stays valid for as long as
   /// the signature does.
   public func textSignature(ofTheme theme: Int) -> String {
-    [phraseCounters, nameCounters, descriptionCounters].map(\.counters[theme].phrases)
-      .map { $0.joined(separator: "\u{1F}") }.joined(separator: "\u{1E}")
+    [
+      textCounters.counters[theme].phrases, nameCounters.counters[theme].phrases,
+      textCounters.counters[themes.count + theme].phrases,
+    ].map { $0.joined(separator: "\u{1F}") }.joined(separator: "\u{1E}")
   }
 
   /// P(θ | d) for evidence of theme θ: ``ThemeTaggerOptions/model``, then, for a theme with
