@@ -17,7 +17,9 @@ extension PolicyModel {
   public func save(to directory: URL) async throws(ModelStoreError) -> ModelManifest {
     precondition(hasArticleText, "a model loaded without its article text cannot be saved")
     precondition(hasTermWeights, "a model loaded without its TF-IDF rows cannot be saved")
-    let themeEvidence = await themeEvidenceForSaving()
+    // Counted on the other core while this one writes the other files (the writes are one
+    // thread copying into the page cache); written last.
+    async let pendingThemeEvidence = themeEvidenceForSaving()
     let articleLines: Data
     let articleIndex: Data
     let contentKeys: Data
@@ -63,7 +65,7 @@ extension PolicyModel {
     manifest.formatVersion = ModelManifest.currentFormatVersion
     manifest.segments = nil
     manifest.themeEvidence = nil
-    if let themeEvidence {
+    if let themeEvidence = await pendingThemeEvidence {
       let (rows, phrases, columns) = themeEvidence.encoded()
       try writer.write(rows, as: .themeEvidence, shape: nil)
       try writer.write(phrases, as: .themeEvidencePhrases, shape: nil)
