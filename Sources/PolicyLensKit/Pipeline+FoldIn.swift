@@ -120,8 +120,7 @@ extension Pipeline {
     let analyzer = try TextAnalyzer(options: space.textAnalysis, cacheDirectory: cacheDirectory)
     for note in analyzer.lexiconReport.damageNotes { progress(.warning(note)) }
     let documents = await segment(
-      fresh.map { analysisText(of: $0, titleRepetitions: space.titleRepetitions) }, with: analyzer,
-      progress: progress)
+      fresh, titleRepetitions: space.titleRepetitions, with: analyzer, progress: progress)
     let weights = space.weighting.transform(documents)
     let coordinates = space.lsa.transform(weights)
 

@@ -53,16 +53,17 @@ public enum Pipeline {
       try TextAnalyzer(options: textAnalysis, cacheDirectory: cacheDirectory)
     }
     for note in analyzer.lexiconReport.damageNotes { progress(.warning(note)) }
-    let texts = articles.map { analysisText(of: $0, titleRepetitions: options.titleRepetitions) }
     if options.discoversPhrases {
       let phrases = measureStage(
-        "phrases", detail: "discovering in \(min(texts.count, FitOptions.phraseDiscoverySampleLimit)) articles",
+        "phrases", detail: "discovering in \(min(articles.count, FitOptions.phraseDiscoverySampleLimit)) articles",
         progress: progress,
         summary: { (phrases: [PhraseCandidate]) in "\(phrases.count) new phrases" }
       ) {
         let step = max(
-          1, (texts.count + FitOptions.phraseDiscoverySampleLimit - 1) / FitOptions.phraseDiscoverySampleLimit)
-        let sample: [String] = stride(from: 0, to: texts.count, by: step).map { (index: Int) in texts[index] }
+          1, (articles.count + FitOptions.phraseDiscoverySampleLimit - 1) / FitOptions.phraseDiscoverySampleLimit)
+        let sample: [String] = stride(from: 0, to: articles.count, by: step).map { (index: Int) in
+          analysisText(of: articles[index], titleRepetitions: options.titleRepetitions)
+        }
         return Array(PhraseDiscovery.candidates(in: sample, analyzer: analyzer).prefix(options.discoveredPhraseLimit))
       }
       if !phrases.isEmpty {
@@ -70,7 +71,8 @@ public enum Pipeline {
         analyzer = try TextAnalyzer(options: extended, cacheDirectory: cacheDirectory)
       }
     }
-    let documents = await segment(texts, with: analyzer, progress: progress)
+    let documents = await segment(
+      articles, titleRepetitions: options.titleRepetitions, with: analyzer, progress: progress)
     // The article files depend on the articles alone; they are encoded alongside TF-IDF and the
     // SVD, whose serial parts leave a core free, instead of during the save.
     let articleFiles = Task { try? await EncodedArticleFiles(articles) }
@@ -110,28 +112,50 @@ public enum Pipeline {
     return model
   }
 
-  /// Segments texts into terms on every core, in input order.
+  /// The terms of ``analysisText(of:titleRepetitions:)``, without segmenting the title more
+  /// than once.
+  ///
+  /// Equal to `analyzer.terms(in: analysisText(of: article, titleRepetitions: r))`: the parts of
+  /// that text are joined by line breaks, which no token spans, so its terms are the title's
+  /// terms `r` times and then the body's.
+  public static func analysisTerms(of article: Article, titleRepetitions: Int, analyzer: TextAnalyzer) -> [String] {
+    let body = analyzer.terms(in: article.analysisBody.joined(separator: "\n"))
+    guard titleRepetitions > 0 else { return body }
+    let title = analyzer.terms(in: article.analysisTitle)
+    var terms: [String] = []
+    terms.reserveCapacity(title.count * titleRepetitions + body.count)
+    for _ in 0..<titleRepetitions { terms += title }
+    return terms + body
+  }
+
+  /// Segments articles into terms (``analysisTerms(of:titleRepetitions:analyzer:)``) on every
+  /// core, in input order, reporting progress as each chunk of articles is done.
   public static func segment(
-    _ texts: [String], with analyzer: TextAnalyzer, progress: @escaping ProgressHandler
+    _ articles: [Article], titleRepetitions: Int, with analyzer: TextAnalyzer, progress: @escaping ProgressHandler
   ) async -> [[String]] {
-    progress(.started(stage: "segment", detail: "\(texts.count) articles"))
+    progress(.started(stage: "segment", detail: "\(articles.count) articles"))
     let clock = ContinuousClock()
     let start = clock.now
-    let chunkCount = max(1, min(texts.count, ProcessInfo.processInfo.activeProcessorCount * 4))
-    let chunkSize = (texts.count + chunkCount - 1) / max(chunkCount, 1)
+    // Chunks of at most 1 % of the articles, so progress moves steadily.
+    let chunkCount = max(1, min(articles.count, max(ProcessInfo.processInfo.activeProcessorCount * 4, 100)))
+    let chunkSize = (articles.count + chunkCount - 1) / chunkCount
+    let completed = SharedCount()
     var results = [[[String]]](repeating: [], count: chunkCount)
     await withTaskGroup(of: (Int, [[String]]).self) { group in
       for chunk in 0..<chunkCount {
-        let range = min(texts.count, chunk * chunkSize)..<min(texts.count, (chunk + 1) * chunkSize)
+        let range = min(articles.count, chunk * chunkSize)..<min(articles.count, (chunk + 1) * chunkSize)
         guard !range.isEmpty else { continue }
-        group.addTask { (chunk, texts[range].map { analyzer.terms(in: $0) }) }
+        group.addTask {
+          let terms = articles[range].map {
+            analysisTerms(of: $0, titleRepetitions: titleRepetitions, analyzer: analyzer)
+          }
+          // Reported by the worker: the group's own loop runs only once a worker is free.
+          let done = completed.add(terms.count)
+          progress(.advanced(stage: "segment", completed: done, total: articles.count))
+          return (chunk, terms)
+        }
       }
-      var completed = 0
-      for await (chunk, terms) in group {
-        results[chunk] = terms
-        completed += terms.count
-        progress(.advanced(stage: "segment", completed: completed, total: texts.count))
-      }
+      for await (chunk, terms) in group { results[chunk] = terms }
     }
     let documents = results.flatMap { $0 }
     let tokenCount = documents.reduce(0) { $0 + $1.count }

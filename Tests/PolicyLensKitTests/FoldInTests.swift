@@ -2,6 +2,7 @@ import FileIntegrity
 import Foundation
 import Ingest
 import LinearAlgebra
+import Synchronization
 import TextAnalysis
 @testable import PolicyLensKit
 import Testing
@@ -9,12 +10,33 @@ import TestSupport
 
 @Suite("Fold-in (policylens add)")
 struct FoldInTests {
-  @Test("segmenting any number of texts keeps their order", arguments: [0, 1, 2, 3, 7, 9, 13, 33])
+  @Test(
+    "segmenting any number of articles keeps their order and gives the terms of their analysis text",
+    arguments: [0, 1, 2, 3, 7, 9, 13, 33, 250])
   func segmentationKeepsOrder(count: Int) async throws {
     let analyzer = try TextAnalyzerFixture.analyzer()
-    let texts = (0..<count).map { "第\($0)篇：上海发布低空经济行动方案" + String(repeating: "绿色金融", count: $0 % 3) }
-    let segmented = await Pipeline.segment(texts, with: analyzer, progress: { _ in })
-    #expect(segmented == texts.map { analyzer.terms(in: $0) })
+    let seeds = SeedModel.model.articles
+    let articles = (0..<count).map { index in
+      var article = seeds[index % seeds.count]
+      article.title = "第\(index)篇：上海发布低空经济行动方案" + String(repeating: "绿色金融", count: index % 3)
+      return article
+    }
+    let events = Mutex<[ProgressEvent]>([])
+    for repetitions in [0, 1, 3] {
+      events.withLock { $0 = [] }
+      let segmented = await Pipeline.segment(articles, titleRepetitions: repetitions, with: analyzer) { event in
+        events.withLock { $0.append(event) }
+      }
+      #expect(
+        segmented
+          == articles.map { analyzer.terms(in: Pipeline.analysisText(of: $0, titleRepetitions: repetitions)) },
+        "title ×\(repetitions)")
+      let counts = events.withLock { $0 }.compactMap { event -> Int? in
+        if case .advanced(_, let completed, _) = event { return completed }
+        return nil
+      }
+      #expect(counts == counts.sorted() && counts.last == (count > 0 ? count : nil), "progress: \(counts)")
+    }
   }
 
   @Test("added articles get the fold-in of their weights, and a second add skips them")
