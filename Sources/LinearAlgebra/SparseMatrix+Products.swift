@@ -160,7 +160,7 @@ extension SparseMatrix {
 
   /// The product Aᵀ Y of this matrix's transpose (n × m) and a dense Y (m × k), as n × k.
   ///
-  /// Builds the transpose in CSR form (O(nnz)) and calls ``multiplied(by:)``, so the result
+  /// Builds the transpose in CSR form (O(nnz)) and calls ``multiplied(by:precision:)``, so the result
   /// is deterministic and parallel like it. Callers that multiply by Aᵀ repeatedly should call
   /// ``transposed()`` once and reuse it.
   ///
