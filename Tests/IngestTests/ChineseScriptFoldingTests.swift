@@ -49,6 +49,28 @@ extension ChineseScriptFoldingTests {
 }
 
 extension ChineseScriptFoldingTests {
+  @Test("the estimate decodes UTF-8 as the scalars read it: one, two, three and four-byte scalars")
+  func estimateDecodesEveryWidth() {
+    // ASCII, Latin-1, Han that folds and that does not, compatibility ideographs, Extension A
+    // and B (four bytes), punctuation and an emoji.
+    let alphabet: [Unicode.Scalar] = [
+      "a", "\n", "é", "ß", "經", "经", "濟", "空", "豈", "\u{3400}", "\u{4DB5}", "\u{20000}", "\u{2A6D6}", "。", "😀",
+      "\u{9FFF}", "\u{A000}",
+    ]
+    var generator = SplitMix64(seed: 61)
+    for trial in 0..<300 {
+      var text = String.UnicodeScalarView()
+      for _ in 0..<Int(generator.next() % 40) { text.append(alphabet[Int(generator.next() % UInt64(alphabet.count))]) }
+      let scalars = Array(text)
+      let han = scalars.count(where: ChineseScriptFolding.isHan)
+      let changing = scalars.count { ChineseScriptFolding.isHan($0) && TraditionalIdeographs.changesAlone($0) }
+      let expected = han == 0 ? 0 : Double(changing) / Double(han)
+      #expect(ChineseScriptFolding.estimatedShare(of: String(text)) == expected, "trial \(trial): \(String(text))")
+    }
+  }
+}
+
+extension ChineseScriptFoldingTests {
   /// The committed table is what OpenCC does to each ideograph on its own.
   ///
   /// The whole block is folded one character per line and compared with
