@@ -142,6 +142,49 @@ struct Lexicon: Sendable {
     }
   }
 
+  /// A Bloom filter of the table's keys (words and prefixes), one hash: a clear bit proves a
+  /// fragment absent without probing the table.
+  ///
+  /// Bit `(key × φ) >> (64 − log₂ bitCount)` is set for each key. See ``KeyFilter``.
+  func keyFilter(bitCount: Int) -> KeyFilter {
+    var filter = KeyFilter(bitCount: bitCount)
+    withTables { slots, _ in
+      for slot in stride(from: 0, to: slots.count, by: 2) where slots[slot] != 0 { filter.insert(key: slots[slot]) }
+    }
+    return filter
+  }
+
+  /// A set of lexicon keys as one bit each (false positives, no false negatives): a small
+  /// table that answers "certainly absent" from the L1 or L2 cache.
+  struct KeyFilter: Sendable {
+    private(set) var words: [UInt64]
+    private let shift: UInt64
+
+    init(bitCount: Int) {
+      precondition(bitCount >= 64 && bitCount.nonzeroBitCount == 1)
+      words = Array(repeating: 0, count: bitCount / 64)
+      shift = UInt64(64 - bitCount.trailingZeroBitCount)
+    }
+
+    /// A filter that may contain every key (it filters nothing).
+    static let everything: KeyFilter = {
+      var filter = KeyFilter(bitCount: 64)
+      filter.words[0] = .max
+      return filter
+    }()
+
+    mutating func insert(key: UInt64) {
+      let bit = Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> shift)
+      words[bit >> 6] |= 1 << UInt64(bit & 63)
+    }
+
+    /// Whether the fragment whose hash is `hash` may be in the lexicon (`false`: it is not).
+    @inline(__always) func mayContain(hash: UInt64, in words: UnsafeBufferPointer<UInt64>) -> Bool {
+      let bit = Int(truncatingIfNeeded: (Lexicon.normalizedKey(hash) &* 0x9E37_79B9_7F4A_7C15) >> shift)
+      return words[bit >> 6] & (1 << UInt64(bit & 63)) != 0
+    }
+  }
+
   /// Bytes held by the tables.
   var residentBytes: Int { capacity * 16 + Lexicon.singleCount * 8 }
 

@@ -133,11 +133,21 @@ import TestSupport
       termDigest: digest(terms))
   }
 
-  @Test("tokens and terms equal the frozen output on seeds, fixtures and spliced texts")
-  func frozenOutput() throws {
+  @Test(
+    "tokens and terms equal the frozen output on seeds, fixtures and spliced texts, the word filter built when due or at once",
+    arguments: [false, true])
+  func frozenOutput(withWordFilter: Bool) throws {
     let inputs = try Self.inputs()
     let configurations = try Self.configurations()
-    if ProcessInfo.processInfo.environment["RECORD_GOLDEN"] == "1" {
+    if withWordFilter {
+      // Built at once, not after the first megabytes of these inputs as when due: it may only
+      // skip probes that would find nothing.
+      for (_, analyzer) in configurations {
+        let filter = analyzer.segmenter.wordFilter.filter(afterSegmenting: Segmenter.WordFilter.threshold)
+        #expect(filter.words.count == Segmenter.WordFilter.bitCount / 64)
+      }
+    }
+    if ProcessInfo.processInfo.environment["RECORD_GOLDEN"] == "1" && !withWordFilter {
       let fixture = Fixture(
         recordedFrom: "SegmenterFrozenOutputTests with RECORD_GOLDEN=1",
         configurations: configurations.map { name, analyzer in

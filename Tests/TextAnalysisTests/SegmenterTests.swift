@@ -177,3 +177,41 @@ extension SegmenterTests {
     }
   }
 }
+
+@Suite struct WordFilterTests {
+  @Test("the lexicon's key filter holds every key: words, prefixes and user words")
+  func noFalseNegatives() throws {
+    let analyzer = try #require(TestAnalyzers.default)
+    let lexicon = analyzer.segmenter.lexicon
+    let filter = lexicon.keyFilter(bitCount: Segmenter.WordFilter.bitCount)
+    var keys = 0
+    var setBits = 0
+    filter.words.withUnsafeBufferPointer { bits in
+      setBits = bits.reduce(0) { $0 + $1.nonzeroBitCount }
+      lexicon.withTables { slots, _ in
+        for slot in stride(from: 0, to: slots.count, by: 2) where slots[slot] != 0 {
+          keys += 1
+          #expect(filter.mayContain(hash: slots[slot], in: bits), "key \(slots[slot])")
+        }
+      }
+    }
+    #expect(keys == lexicon.count)
+    // It filters: at jieba's size, well under a tenth of the bits are set.
+    #expect(setBits > 0 && setBits < Segmenter.WordFilter.bitCount / 10, "\(setBits) bits set")
+    // A fragment that is not a key (三个不在词典里的字 is not a word or prefix) is mostly refused.
+    let unknown = (0..<1_000).filter { index in
+      let hash = ScalarHash.hash([0x4E00 + UInt32(index % 97), 0x9F00 + UInt32(index / 97), 0x9FA0])
+      return filter.words.withUnsafeBufferPointer { filter.mayContain(hash: hash, in: $0) }
+    }
+    #expect(unknown.count < 200, "\(unknown.count) of 1,000 absent fragments pass")
+  }
+
+  @Test("the filter is built only once enough text has been segmented")
+  func builtAfterThreshold() throws {
+    let analyzer = try #require(TestAnalyzers.plain)
+    let filter = Segmenter.WordFilter(lexicon: analyzer.segmenter.lexicon, threshold: 1_000)
+    #expect(filter.filter(afterSegmenting: 600).words.count == 1, "a query's few words never build it")
+    #expect(filter.filter(afterSegmenting: 400).words.count == Segmenter.WordFilter.bitCount / 64)
+    #expect(filter.filter(afterSegmenting: 1).words.count == Segmenter.WordFilter.bitCount / 64)
+  }
+}
