@@ -263,6 +263,11 @@ public struct TFIDFModel: Sendable, Hashable, Codable {
     var scratch: [Int32] = []
     var touched: [Int32] = []
     chunk.rowEnds.reserveCapacity(documents.count)
+    // A document has at most as many entries as tokens: reserving that much up front touches
+    // only the pages the entries fill, where doubling would copy them into fresh ones.
+    let tokenCount = documents.reduce(0) { $0 + $1.count }
+    chunk.ids.reserveCapacity(tokenCount)
+    chunk.counts.reserveCapacity(tokenCount)
     for document in documents {
       for token in document {
         let id = chunk.table.id(for: token)
