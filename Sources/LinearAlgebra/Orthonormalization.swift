@@ -31,22 +31,29 @@ extension Matrix {
   /// - Throws: ``LinearAlgebraError/dimensionTooLarge(routine:dimension:)``.
   /// - Precondition: `rowCount >= columnCount`.
   /// - Complexity: O(m n²).
-  public func orthonormalizedColumns(method: OrthonormalizationMethod = .householder)
+  ///
+  /// The method consumes the matrix: called on a temporary (a product's result), Cholesky QR
+  /// overwrites its elements with Q instead of copying them (at 100k rows × 110 columns, 88 MB of
+  /// fresh pages per step).
+  public consuming func orthonormalizedColumns(method: OrthonormalizationMethod = .householder)
     throws(LinearAlgebraError) -> Matrix
   {
     precondition(rowCount >= columnCount, "thin Q needs rows (\(rowCount)) ≥ columns (\(columnCount))")
-    guard columnCount > 0 else { return self }
+    var q = consume self
+    guard q.columnCount > 0 else { return q }
     switch method {
     case .householder:
-      return try householderQ()
+      return try q.householderQ()
     case .choleskyQR2:
-      guard let once = try choleskyQ(), let twice = try once.q.choleskyQ() else {
-        return try householderQ()
+      // The first step copies (the fallback needs the matrix as it was); the second is in place.
+      let original = q
+      guard try Self.choleskyStep(&q) != nil, try Self.choleskyStep(&q) != nil else {
+        return try original.householderQ()
       }
-      return twice.q
+      return q
     case .choleskyQR:
-      if let once = try choleskyQ() { return once.q }
-      return try householderQ()
+      if try Self.choleskyStep(&q) != nil { return q }
+      return try q.householderQ()
     }
   }
 
@@ -63,8 +70,10 @@ extension Matrix {
   public func thinQRFactorization() throws(LinearAlgebraError) -> (q: Matrix, r: Matrix) {
     precondition(rowCount >= columnCount, "thin QR needs rows (\(rowCount)) ≥ columns (\(columnCount))")
     guard columnCount > 0 else { return (self, Matrix(rowCount: 0, columnCount: 0)) }
-    if let once = try choleskyQ(), let twice = try once.q.choleskyQ() {
-      return (twice.q, try twice.r.multiplied(by: once.r))
+    // The first step copies this matrix (the fallback below needs it); the second is in place.
+    var cholesky = self
+    if let first = try Self.choleskyStep(&cholesky), let second = try Self.choleskyStep(&cholesky) {
+      return (cholesky, try second.multiplied(by: first))
     }
     let q = try householderQ()
     // QᵀA is upper triangular up to rounding; its strictly lower entries are that rounding.
@@ -108,11 +117,12 @@ extension Matrix {
     return Matrix(rowCount: m, columnCount: n, columnMajor: a)
   }
 
-  /// One Cholesky QR step, Q = Y R⁻¹ with RᵀR = YᵀY; `nil` when YᵀY is not numerically
-  /// positive definite or R is too ill-conditioned for the result to be trusted.
-  private func choleskyQ() throws(LinearAlgebraError) -> (q: Matrix, r: Matrix)? {
-    let m = rowCount
-    let n = columnCount
+  /// One Cholesky QR step in place: `y` becomes Q = Y R⁻¹ with RᵀR = YᵀY, and R is returned;
+  /// `nil`, with `y` unchanged, when YᵀY is not numerically positive definite or R is too
+  /// ill-conditioned for the result to be trusted.
+  private static func choleskyStep(_ y: inout Matrix) throws(LinearAlgebraError) -> Matrix? {
+    let m = y.rowCount
+    let n = y.columnCount
     var m32 = try lapackInteger(m, routine: "dsyrk")
     var n32 = try lapackInteger(n, routine: "dsyrk")
     _ = try lapackInteger(m * n, routine: "dsyrk")
@@ -123,7 +133,7 @@ extension Matrix {
     var transpose = fortranCharacter("T")
     var alpha = 1.0
     var beta = 0.0
-    elements.withUnsafeBufferPointer { y in
+    y.elements.withUnsafeBufferPointer { y in
       LAPACKLibrary.routines.dsyrk(
         &upper, &transpose, &n32, &m32, &alpha, y.baseAddress, &lda, &beta, &gram, &ldg, 1, 1)
     }
@@ -139,13 +149,14 @@ extension Matrix {
       largest = Swift.max(largest, d)
     }
     guard smallest.isFinite, smallest > 0, largest <= 1e6 * smallest else { return nil }
-    var q = elements
     var right = fortranCharacter("R")
     var noTranspose = fortranCharacter("N")
     var nonUnit = fortranCharacter("N")
-    LAPACKLibrary.routines.dtrsm(
-      &right, &upper, &noTranspose, &nonUnit, &m32, &n32, &alpha, &gram, &ldg, &q, &lda, 1, 1, 1, 1)
+    y.elements.withUnsafeMutableBufferPointer { q in
+      LAPACKLibrary.routines.dtrsm(
+        &right, &upper, &noTranspose, &nonUnit, &m32, &n32, &alpha, &gram, &ldg, q.baseAddress, &lda, 1, 1, 1, 1)
+    }
     // dsyrk and dpotrf touched only the upper triangle; the lower one is still zero.
-    return (Matrix(rowCount: m, columnCount: n, columnMajor: q), Matrix(rowCount: n, columnCount: n, columnMajor: gram))
+    return Matrix(rowCount: n, columnCount: n, columnMajor: gram)
   }
 }
