@@ -25,19 +25,23 @@ extension SparseMatrix {
     let m = rowCount
     guard m > 0, k > 0 else { return Matrix(rowCount: m, columnCount: k) }
     switch precision {
-    case .double:
-      let stride = (k + 7) & ~7
-      let packed: [Double] = Self.packRowMajor(x, stride: stride)
-      return Self.unpackRowMajor(
-        multiplied(byRowMajor: packed, stride: stride, vector: SIMD8<Double>.self), rowCount: m, columnCount: k,
-        stride: stride)
-    case .single:
-      let stride = (k + 15) & ~15
-      let packed: [Float] = Self.packRowMajor(x, stride: stride)
-      return Self.unpackRowMajor(
-        multiplied(byRowMajor: packed, stride: stride, vector: SIMD16<Float>.self), rowCount: m, columnCount: k,
-        stride: stride)
+    case .double: return multiplied(by: x, vector: SIMD8<Double>.self)
+    case .single: return multiplied(by: x, vector: SIMD16<Float>.self)
     }
+  }
+
+  private func multiplied<Vector: SIMD & SendableMetatype>(by x: Matrix, vector: Vector.Type) -> Matrix
+  where Vector.Scalar: BinaryFloatingPoint {
+    let stride = Self.stride(columns: x.columnCount, vector: vector)
+    let packed: [Vector.Scalar] = Self.packRowMajor(x, stride: stride)
+    return Self.unpackRowMajor(
+      multiplied(byRowMajor: packed, stride: stride, vector: vector), rowCount: rowCount, columnCount: x.columnCount,
+      stride: stride)
+  }
+
+  /// Row length of a packed operand: `columns` rounded up to a whole number of vectors.
+  private static func stride<Vector: SIMD>(columns: Int, vector: Vector.Type) -> Int {
+    (columns + Vector.scalarCount - 1) / Vector.scalarCount * Vector.scalarCount
   }
 
   /// A (Aᵀ Y): this matrix A (m × n) times its transpose `at` (n × m) times a dense Y (m × k),
@@ -63,16 +67,15 @@ extension SparseMatrix {
     let m = rowCount
     guard m > 0, k > 0 else { return Matrix(rowCount: m, columnCount: k) }
     switch precision {
-    case .double:
-      return gramMultiplied(by: y, transpose: at, stride: (k + 7) & ~7, vector: SIMD8<Double>.self)
-    case .single:
-      return gramMultiplied(by: y, transpose: at, stride: (k + 15) & ~15, vector: SIMD16<Float>.self)
+    case .double: return gramMultiplied(by: y, transpose: at, vector: SIMD8<Double>.self)
+    case .single: return gramMultiplied(by: y, transpose: at, vector: SIMD16<Float>.self)
     }
   }
 
   private func gramMultiplied<Vector: SIMD & SendableMetatype>(
-    by y: Matrix, transpose at: SparseMatrix, stride: Int, vector: Vector.Type
+    by y: Matrix, transpose at: SparseMatrix, vector: Vector.Type
   ) -> Matrix where Vector.Scalar: BinaryFloatingPoint {
+    let stride = Self.stride(columns: y.columnCount, vector: vector)
     let packed: [Vector.Scalar] = Self.packRowMajor(y, stride: stride)
     let middle = at.multiplied(byRowMajor: packed, stride: stride, vector: vector)
     return Self.unpackRowMajor(
