@@ -118,7 +118,7 @@ public enum Pipeline {
   /// Equal to `analyzer.terms(in: analysisText(of: article, titleRepetitions: r))`: the parts of
   /// that text are joined by line breaks, which no token spans, so its terms are the title's
   /// terms `r` times and then the body's.
-  public static func analysisTerms(of article: Article, titleRepetitions: Int, analyzer: TextAnalyzer) -> [String] {
+  static func analysisTerms(of article: Article, titleRepetitions: Int, analyzer: TextAnalyzer) -> [String] {
     let body = analyzer.terms(in: article.analysisBody.joined(separator: "\n"))
     guard titleRepetitions > 0 else { return body }
     let title = analyzer.terms(in: article.analysisTitle)
