@@ -125,7 +125,8 @@ public enum Pipeline {
     var terms: [String] = []
     terms.reserveCapacity(title.count * titleRepetitions + body.count)
     for _ in 0..<titleRepetitions { terms += title }
-    return terms + body
+    terms += body
+    return terms
   }
 
   /// Segments articles into terms (``analysisTerms(of:titleRepetitions:analyzer:)``) on every

@@ -174,14 +174,19 @@ struct Lexicon: Sendable {
     }()
 
     mutating func insert(key: UInt64) {
-      let bit = Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> shift)
+      let bit = bit(ofKey: key)
       words[bit >> 6] |= 1 << UInt64(bit & 63)
     }
 
     /// Whether the fragment whose hash is `hash` may be in the lexicon (`false`: it is not).
     @inline(__always) func mayContain(hash: UInt64, in words: UnsafeBufferPointer<UInt64>) -> Bool {
-      let bit = Int(truncatingIfNeeded: (Lexicon.normalizedKey(hash) &* 0x9E37_79B9_7F4A_7C15) >> shift)
+      let bit = bit(ofKey: Lexicon.normalizedKey(hash))
       return words[bit >> 6] & (1 << UInt64(bit & 63)) != 0
+    }
+
+    /// The bit of a (normalized) key: Fibonacci hashing, as the table places it.
+    @inline(__always) private func bit(ofKey key: UInt64) -> Int {
+      Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> shift)
     }
   }
 
@@ -197,7 +202,7 @@ struct Lexicon: Sendable {
 
   /// Whether the scalars form a word of positive frequency (jieba's `FREQ.get(w)` truthy).
   func isWord<C: Collection>(_ scalars: C) -> Bool where C.Element == UInt32 {
-    (logFrequency(ofHash: ScalarHash.hash(scalars)) ?? -.infinity) > -.infinity
+    withLookup { $0.isWord(ofHash: ScalarHash.hash(scalars)) }
   }
 
   /// jieba's `FREQ.get(w, default)` (the prefix entries count as 0).

@@ -287,7 +287,8 @@ struct Segmenter: Sendable {
     var found = false
     var k = start
     while k < block.upperBound {
-      // Most positions start no protected word: the singles table says so in one load.
+      // Over half the positions (of the seeds, with a fitted model's words) hold a scalar no
+      // protected word starts with: the singles table says so in one load.
       let first = scalars[k]
       var hash = ScalarHash.step(ScalarHash.offsetBasis, first)
       guard words.logFrequency(ofSingle: first, hash: hash) != nil else {

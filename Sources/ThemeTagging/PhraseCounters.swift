@@ -7,8 +7,9 @@
 /// instead of one per counter, which is what a tagger with twenty themes spends most of
 /// counting a corpus's theme evidence on.
 ///
-/// - Complexity: O(*n* · (log *s* + *c*)) for a text of *n* candidate positions, *s* distinct
-///   first scalars and *c* phrases (of all counters) sharing a first scalar.
+/// - Complexity: O(*n* · *c*) for a text of *n* candidate positions and *c* phrases (of all
+///   counters) sharing a first scalar (plus O(log *s*) per position outside the Basic
+///   Multilingual Plane, for *s* distinct first scalars).
 struct PhraseCounters: Sendable {
   /// The counters, in the order of the counts.
   let counters: [PhraseCounter]
@@ -28,18 +29,23 @@ struct PhraseCounters: Sendable {
   private let candidates: [Candidate]
   /// The scalar values of every phrase, one after another.
   private let scalarPool: [UInt32]
+  /// Where each counter's counts start in ``PhraseCounts``, and their end (one more element).
+  private let firstCount: [Int]
 
   private struct Candidate: Sendable {
     /// Where the phrase's scalars start in `scalarPool`, and how many there are.
     var start: Int
     var length: Int
     var counter: Int
-    var index: Int
+    /// The phrase's count in ``PhraseCounts``: its counter's first, plus its index there.
+    var slot: Int
     var isWord: Bool
   }
 
   /// Counters for these phrase lists, one per list.
   init(_ counters: [PhraseCounter]) {
+    var firstCount = [0]
+    for counter in counters { firstCount.append(firstCount[firstCount.count - 1] + counter.phrases.count) }
     var table: [UInt32: [(scalars: [UInt32], counter: Int, index: Int, isWord: Bool)]] = [:]
     for (counter, phrases) in counters.map(\.phrases).enumerated() {
       for (index, phrase) in phrases.enumerated() {
@@ -59,19 +65,21 @@ struct PhraseCounters: Sendable {
       for phrase in bucket {
         candidates.append(
           Candidate(
-            start: scalarPool.count, length: phrase.scalars.count, counter: phrase.counter, index: phrase.index,
-            isWord: phrase.isWord))
+            start: scalarPool.count, length: phrase.scalars.count, counter: phrase.counter,
+            slot: firstCount[phrase.counter] + phrase.index, isWord: phrase.isWord))
         scalarPool += phrase.scalars
       }
       bucketStarts.append(candidates.count)
     }
-    var bucketOfBMPScalar = [UInt16](repeating: 0, count: 0x1_0000)
-    if keys.count < Int(UInt16.max) {
+    // (Empty, and every position binary-searched, past 65,534 first scalars.)
+    var bucketOfBMPScalar = [UInt16](repeating: 0, count: keys.count < Int(UInt16.max) ? 0x1_0000 : 0)
+    if !bucketOfBMPScalar.isEmpty {
       for (bucket, key) in keys.enumerated() where key < 0x1_0000 { bucketOfBMPScalar[Int(key)] = UInt16(bucket + 1) }
     }
     self.counters = counters
     self.firstScalarValues = keys
-    self.bucketOfBMPScalar = keys.count < Int(UInt16.max) ? bucketOfBMPScalar : []
+    self.bucketOfBMPScalar = bucketOfBMPScalar
+    self.firstCount = firstCount
     self.bucketStarts = bucketStarts
     self.candidates = candidates
     self.scalarPool = scalarPool
@@ -79,10 +87,7 @@ struct PhraseCounters: Sendable {
 
   /// The count of each phrase of each counter in `scalars`, looking only at
   /// `candidatePositions` (ascending; positions whose scalar starts no phrase may be left out).
-  func counts(in scalars: [Unicode.Scalar], candidatePositions: [Int]) -> [[Int]] {
-    // All counts in one array, counter after counter (`firstCount[c]` is counter c's first).
-    var firstCount = [0]
-    for counter in counters { firstCount.append(firstCount[firstCount.count - 1] + counter.phrases.count) }
+  func counts(in scalars: [Unicode.Scalar], candidatePositions: [Int]) -> PhraseCounts {
     var flat = [Int](repeating: 0, count: firstCount[counters.count])
     // Per counter, the first position it may match at again (past its last match).
     var next = [Int](repeating: 0, count: counters.count)
@@ -105,14 +110,29 @@ struct PhraseCounters: Sendable {
                 let after = end < text.count && PhraseCounter.isASCIIWordScalar(text[end])
                 if before || after { continue }
               }
-              flat[firstCount[candidate.counter] + candidate.index] += 1
+              flat[candidate.slot] += 1
               next[candidate.counter] = end
             }
           }
         }
       }
     }
-    return counters.indices.map { Array(flat[firstCount[$0]..<firstCount[$0 + 1]]) }
+    return PhraseCounts(values: flat, firstCount: firstCount)
+  }
+
+  /// The counts of one text, counter after counter in one array.
+  struct PhraseCounts {
+    fileprivate let values: [Int]
+    fileprivate let firstCount: [Int]
+
+    /// The count of phrase `phrase` of counter `counter`.
+    subscript(counter: Int, phrase: Int) -> Int { values[firstCount[counter] + phrase] }
+
+    /// The counts of counter `counter`'s phrases, in its order.
+    func counts(ofCounter counter: Int) -> ArraySlice<Int> { values[firstCount[counter]..<firstCount[counter + 1]] }
+
+    /// The sum of counter `counter`'s counts.
+    func total(ofCounter counter: Int) -> Int { counts(ofCounter: counter).reduce(0, +) }
   }
 
   @inline(__always)

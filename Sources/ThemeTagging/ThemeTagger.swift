@@ -68,7 +68,6 @@ public struct ThemeTagger: Sendable {
     precondition(Set(themes.map(\.key)).count == themes.count, "theme keys must be unique")
     precondition(inverseDocumentFrequency.count == documentFrequency.count)
     precondition(termLoadings.map { $0.rowCount == documentFrequency.count } ?? true)
-    let longestTerm = Self.longestMatchedTerm
     var phrases: [[String]] = []
     var descriptionTerms: [[String]] = []
     var vectors: [[Double]] = []
@@ -77,7 +76,7 @@ public struct ThemeTagger: Sendable {
       let own = Self.unique((theme.seedTerms + names).map(Self.normalize))
       phrases.append(own)
       let description = Self.vocabularyMatches(
-        in: Self.normalize(theme.description), column: column, longest: longestTerm)
+        in: Self.normalize(theme.description), column: column)
       let distinctive = description.filter { term in
         guard let index = column(term), term.count >= 2 else { return false }
         return Double(documentFrequency[index]) <= Self.distinctiveDocumentShare * Double(max(1, documentCount))
@@ -87,7 +86,7 @@ public struct ThemeTagger: Sendable {
       if let termLoadings {
         var vector = [Double](repeating: 0, count: termLoadings.columnCount)
         let text = ([theme.name, theme.description] + theme.seedTerms).map(Self.normalize)
-        let matched = text.flatMap { Self.vocabularyMatches(in: $0, column: column, longest: longestTerm) } + own
+        let matched = text.flatMap { Self.vocabularyMatches(in: $0, column: column) } + own
         // In column order: a Set's order changes from one instance to the next, and with it the
         // last bits of the sum (and of every latent similarity).
         for index in Set(matched.compactMap(column)).sorted() {
@@ -146,16 +145,16 @@ public struct ThemeTagger: Sendable {
     return themes.indices.map { theme in
       var matched: [ThemeEvidence.PhraseCount] = []
       for (index, phrase) in textCounters.counters[theme].phrases.enumerated()
-      where titleCounts[theme][index] + bodyCounts[theme][index] > 0 {
-        matched.append(.init(phrase: phrase, count: titleCounts[theme][index] + bodyCounts[theme][index]))
+      where titleCounts[theme, index] + bodyCounts[theme, index] > 0 {
+        matched.append(.init(phrase: phrase, count: titleCounts[theme, index] + bodyCounts[theme, index]))
       }
       matched.sort { $0.count > $1.count || ($0.count == $1.count && $0.phrase < $1.phrase) }
       return ThemeEvidence(
-        titleCount: titleCounts[theme].reduce(0, +), leadCount: leadCounts[theme].reduce(0, +),
-        bodyCount: bodyCounts[theme].reduce(0, +), bodyLength: text.count, distinctPhraseCount: matched.count,
-        nameInTitle: nameCounts[theme].contains { $0 > 0 },
-        descriptionCount: titleCounts[descriptions + theme].reduce(0, +)
-          + bodyCounts[descriptions + theme].reduce(0, +),
+        titleCount: titleCounts.total(ofCounter: theme), leadCount: leadCounts.total(ofCounter: theme),
+        bodyCount: bodyCounts.total(ofCounter: theme), bodyLength: text.count, distinctPhraseCount: matched.count,
+        nameInTitle: nameCounts.total(ofCounter: theme) > 0,
+        descriptionCount: titleCounts.total(ofCounter: descriptions + theme)
+          + bodyCounts.total(ofCounter: descriptions + theme),
         latentSimilarity: 0, matchedPhrases: matched)
     }
   }
@@ -463,15 +462,15 @@ public struct ThemeTagger: Sendable {
   /// Description and name words are matched against the vocabulary up to this many characters.
   static let longestMatchedTerm = 12
 
-  /// The vocabulary terms in `text`, longest match first at each position (up to `longest`
-  /// characters), skipping characters no term starts with.
-  static func vocabularyMatches(in text: String, column: (String) -> Int?, longest: Int) -> [String] {
+  /// The vocabulary terms in `text`, longest match first at each position (up to
+  /// ``longestMatchedTerm`` characters), skipping characters no term starts with.
+  static func vocabularyMatches(in text: String, column: (String) -> Int?) -> [String] {
     let characters = Array(text)
     var found: [String] = []
     var position = 0
     while position < characters.count {
       var advance = 1
-      for length in stride(from: min(longest, characters.count - position), through: 2, by: -1) {
+      for length in stride(from: min(longestMatchedTerm, characters.count - position), through: 2, by: -1) {
         let candidate = String(characters[position..<(position + length)])
         if column(candidate) != nil {
           found.append(candidate)

@@ -80,37 +80,31 @@ public final class ChineseScriptFolding: @unchecked Sendable {
   static func estimatedShare(of text: String) -> Double {
     var text = text
     let (han, changing) = text.withUTF8 { bytes in
-      TraditionalIdeographs.bits.withUnsafeBufferPointer { bits in
-        var han = 0
-        var changing = 0
-        let table = TraditionalIdeographs.range
-        var index = 0
-        while index < bytes.count {
-          let lead = UInt32(bytes[index])
-          if lead < 0xE0 {
-            // ASCII, or a two-byte scalar (below U+0800): never Han.
-            index += lead < 0x80 ? 1 : 2
-            continue
-          }
-          let value: UInt32
-          if lead < 0xF0 {
-            value = (lead & 0x0F) << 12 | UInt32(bytes[index + 1] & 0x3F) << 6 | UInt32(bytes[index + 2] & 0x3F)
-            index += 3
-          } else {
-            value =
-              (lead & 0x07) << 18 | UInt32(bytes[index + 1] & 0x3F) << 12 | UInt32(bytes[index + 2] & 0x3F) << 6
-              | UInt32(bytes[index + 3] & 0x3F)
-            index += 4
-          }
-          guard isHan(value) else { continue }
-          han += 1
-          if table.contains(value) {
-            let offset = Int(value - table.lowerBound)
-            if offset >> 6 < bits.count && bits[offset >> 6] & (1 << UInt64(offset & 63)) != 0 { changing += 1 }
-          }
+      var han = 0
+      var changing = 0
+      var index = 0
+      while index < bytes.count {
+        let lead = UInt32(bytes[index])
+        if lead < 0xE0 {
+          // ASCII, or a two-byte scalar (below U+0800): never Han.
+          index += lead < 0x80 ? 1 : 2
+          continue
         }
-        return (han, changing)
+        let value: UInt32
+        if lead < 0xF0 {
+          value = (lead & 0x0F) << 12 | UInt32(bytes[index + 1] & 0x3F) << 6 | UInt32(bytes[index + 2] & 0x3F)
+          index += 3
+        } else {
+          value =
+            (lead & 0x07) << 18 | UInt32(bytes[index + 1] & 0x3F) << 12 | UInt32(bytes[index + 2] & 0x3F) << 6
+            | UInt32(bytes[index + 3] & 0x3F)
+          index += 4
+        }
+        guard isHan(value) else { continue }
+        han += 1
+        if TraditionalIdeographs.changesAlone(value) { changing += 1 }
       }
+      return (han, changing)
     }
     return han == 0 ? 0 : Double(changing) / Double(han)
   }

@@ -9,9 +9,12 @@ enum TraditionalIdeographs {
   static let range: ClosedRange<UInt32> = 0x3400...0x9FFF
 
   /// Whether folding changes `scalar` when it stands alone (`false` outside ``range``).
-  static func changesAlone(_ scalar: Unicode.Scalar) -> Bool {
-    guard range.contains(scalar.value) else { return false }
-    let offset = Int(scalar.value - range.lowerBound)
+  static func changesAlone(_ scalar: Unicode.Scalar) -> Bool { changesAlone(scalar.value) }
+
+  /// Whether folding changes the scalar with this value when it stands alone.
+  @inline(__always) static func changesAlone(_ value: UInt32) -> Bool {
+    guard range.contains(value) else { return false }
+    let offset = Int(value - range.lowerBound)
     guard offset >> 6 < bits.count else { return false }
     return bits[offset >> 6] & (1 << UInt64(offset & 63)) != 0
   }
