@@ -19,7 +19,8 @@ internal import CLAPACK
 /// The library is Debian's `liblapack.so.3` (the alternative OpenBLAS provides when installed;
 /// its BLAS comes with it as a dependency, which `dlsym` searches too), or Accelerate on macOS.
 /// When it cannot be loaded the process stops with the loader's message, as it did before when
-/// the dynamic loader failed at start-up, but only when a routine is first called.
+/// the dynamic loader failed at start-up, but only when a routine is first called. Before
+/// loading it, ``OpenBLASKernels`` asks OpenBLAS for kernels that suit the processor.
 struct LAPACKLibrary: @unchecked Sendable {
   let dgemm: dgemm_routine
   let dgesdd: dgesdd_routine
@@ -39,6 +40,7 @@ struct LAPACKLibrary: @unchecked Sendable {
   #endif
 
   private init() {
+    OpenBLASKernels.prepareEnvironment()
     guard let handle = dlopen(Self.path, RTLD_NOW | RTLD_LOCAL) else {
       fatalError(
         "Cannot load LAPACK (\(Self.path)): \(Self.loaderMessage()). Install it (Debian: apt install "
