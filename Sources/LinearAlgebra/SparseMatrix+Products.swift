@@ -51,36 +51,60 @@ extension SparseMatrix {
   /// (bit for bit, in fact: the same kernel sums in the same order), but the n × k middle factor
   /// Aᵀ Y stays in the row-major layout the kernel writes and reads: with many terms (n ≫ m) it
   /// is the largest block of the SVD, and this skips transposing it out of and back into that
-  /// layout, and two of its three allocations. `precision` is as in ``multiplied(by:precision:)``;
-  /// with `.single` the middle factor is `Float` too.
+  /// layout. `precision` is as in ``multiplied(by:precision:)``; with `.single` the middle factor
+  /// is `Float` too. Repeated products should call
+  /// ``gramMultiply(_:transpose:precision:workspace:)`` with one workspace instead.
   ///
   /// - Precondition: `at` has the shape of this matrix's transpose (it should be
   ///   `transposed()`), and `y.rowCount == rowCount`.
   /// - Complexity: O(nnz · k + (m + n) k) time, O((m + n) k) extra memory.
   public func gramMultiplied(by y: Matrix, transpose at: SparseMatrix, precision: ProductPrecision = .double) -> Matrix
   {
+    var product = y
+    var workspace = ProductWorkspace()
+    gramMultiply(&product, transpose: at, precision: precision, workspace: &workspace)
+    return product
+  }
+
+  /// Replaces Y (m × k) by A (Aᵀ Y), as ``gramMultiplied(by:transpose:precision:)`` computes it
+  /// (the same bits), with its operands packed into `workspace`'s blocks and the result written
+  /// over Y's elements.
+  ///
+  /// The randomized SVD's power iterations call it with one workspace: after the first, a
+  /// product allocates nothing (at 100k × 207k, l = 110, each used to take 270 MB of fresh
+  /// pages).
+  ///
+  /// - Precondition: as ``gramMultiplied(by:transpose:precision:)``.
+  /// - Complexity: O(nnz · k + (m + n) k) time; the workspace holds (m + n) k values.
+  public func gramMultiply(
+    _ y: inout Matrix, transpose at: SparseMatrix, precision: ProductPrecision = .double,
+    workspace: inout ProductWorkspace
+  ) {
     precondition(
       at.rowCount == columnCount && at.columnCount == rowCount && at.nonZeroCount == nonZeroCount,
       "gram product: the transpose given is \(at.rowCount)×\(at.columnCount), not \(columnCount)×\(rowCount)")
     precondition(y.rowCount == rowCount, "gram product: \(rowCount)×\(columnCount) with Y of \(y.rowCount) rows")
-    let k = y.columnCount
-    let m = rowCount
-    guard m > 0, k > 0 else { return Matrix(rowCount: m, columnCount: k) }
+    guard rowCount > 0, y.columnCount > 0 else { return }
     switch precision {
-    case .double: return gramMultiplied(by: y, transpose: at, vector: SIMD8<Double>.self)
-    case .single: return gramMultiplied(by: y, transpose: at, vector: SIMD16<Float>.self)
+    case .double: gramMultiply(&y, transpose: at, vector: SIMD8<Double>.self, workspace: &workspace)
+    case .single: gramMultiply(&y, transpose: at, vector: SIMD16<Float>.self, workspace: &workspace)
     }
   }
 
-  private func gramMultiplied<Vector: SIMD & SendableMetatype>(
-    by y: Matrix, transpose at: SparseMatrix, vector: Vector.Type
-  ) -> Matrix where Vector.Scalar: BinaryFloatingPoint {
+  private func gramMultiply<Vector: SIMD & SendableMetatype>(
+    _ y: inout Matrix, transpose at: SparseMatrix, vector: Vector.Type, workspace: inout ProductWorkspace
+  ) where Vector.Scalar: BinaryFloatingPoint {
     let stride = Self.stride(columns: y.columnCount, vector: vector)
-    let packed: [Vector.Scalar] = Self.packRowMajor(y, stride: stride)
-    let middle = at.multiplied(byRowMajor: packed, stride: stride, vector: vector)
-    return Self.unpackRowMajor(
-      multiplied(byRowMajor: middle, stride: stride, vector: vector), rowCount: rowCount, columnCount: y.columnCount,
-      stride: stride)
+    // Y's packed rows are read only by the first product, so the second writes over them.
+    let outer = workspace.buffer(0, count: rowCount * stride, of: Vector.Scalar.self)
+    let middle = workspace.buffer(1, count: columnCount * stride, of: Vector.Scalar.self)
+    Self.packRowMajor(y, stride: stride, into: outer)
+    at.multiply(byRowMajor: UnsafeBufferPointer(outer), stride: stride, into: middle, vector: vector)
+    multiply(byRowMajor: UnsafeBufferPointer(middle), stride: stride, into: outer, vector: vector)
+    let (m, k) = (rowCount, y.columnCount)
+    y.elements.withUnsafeMutableBufferPointer { elements in
+      Self.unpackRowMajor(UnsafeBufferPointer(outer), rowCount: m, columnCount: k, stride: stride, into: elements)
+    }
   }
 
   /// The product with X given as row-major rows of `stride` scalars (a multiple of the
@@ -88,56 +112,68 @@ extension SparseMatrix {
   private func multiplied<Vector: SIMD & SendableMetatype>(
     byRowMajor packed: [Vector.Scalar], stride: Int, vector: Vector.Type
   ) -> [Vector.Scalar] where Vector.Scalar: BinaryFloatingPoint {
-    let m = rowCount
-    // The kernel writes every row that has a non-zero before reading it (its first segment
-    // starts from zero), so only empty rows need zeros: filling all of it first was 3 % of a
-    // 100k fit.
-    var outRowMajor = [Vector.Scalar](unsafeUninitializedCapacity: m * stride) { buffer, count in
+    [Vector.Scalar](unsafeUninitializedCapacity: rowCount * stride) { buffer, count in
       HugePages.advise(buffer)
-      if let base = buffer.baseAddress {
-        rowStarts.withUnsafeBufferPointer { starts in
-          for i in 0..<m where starts[i] == starts[i + 1] {
-            (base + i * stride).initialize(repeating: 0, count: stride)
-          }
+      packed.withUnsafeBufferPointer { xs in multiply(byRowMajor: xs, stride: stride, into: buffer, vector: vector) }
+      count = rowCount * stride
+    }
+  }
+
+  /// Writes the product with X (row-major rows of `stride` scalars, a multiple of the vector's
+  /// width) into `output` (`rowCount` rows of `stride`), whatever it held.
+  private func multiply<Vector: SIMD & SendableMetatype>(
+    byRowMajor xs: UnsafeBufferPointer<Vector.Scalar>, stride: Int,
+    into output: UnsafeMutableBufferPointer<Vector.Scalar>,
+    vector: Vector.Type
+  ) where Vector.Scalar: BinaryFloatingPoint {
+    precondition(
+      output.count == rowCount * stride, "sparse product: output of \(output.count), not \(rowCount * stride)")
+    rowStarts.withUnsafeBufferPointer { starts in
+      // The kernel writes every row that has a non-zero before reading it (its first segment
+      // starts from zero), so only empty rows need zeros: filling all of it first was 3 % of a
+      // 100k fit.
+      if let base = output.baseAddress {
+        for i in 0..<rowCount where starts[i] == starts[i + 1] {
+          (base + i * stride).update(repeating: 0, count: stride)
         }
       }
-      count = m * stride
-    }
-    packed.withUnsafeBufferPointer { xs in
-      outRowMajor.withUnsafeMutableBufferPointer { out in
-        rowStarts.withUnsafeBufferPointer { starts in
-          columnIndices.withUnsafeBufferPointer { columns in
-            values.withUnsafeBufferPointer { vals in
-              let kernel = SparseRowKernel<Vector>(
-                starts: starts, columns: columns, values: vals, dense: xs, output: out, stride: stride)
-              kernel.runInParallel(rowCount: m, nonZeroCount: nonZeroCount)
-            }
-          }
+      columnIndices.withUnsafeBufferPointer { columns in
+        values.withUnsafeBufferPointer { vals in
+          let kernel = SparseRowKernel<Vector>(
+            starts: starts, columns: columns, values: vals, dense: xs, output: output, stride: stride)
+          kernel.runInParallel(rowCount: rowCount, nonZeroCount: nonZeroCount)
         }
       }
     }
-    return outRowMajor
   }
 
   /// `x` (column-major) as row-major rows of `stride ≥ columnCount` scalars, zero-padded.
   private static func packRowMajor<Scalar: BinaryFloatingPoint>(_ x: Matrix, stride: Int) -> [Scalar] {
+    [Scalar](unsafeUninitializedCapacity: x.rowCount * stride) { target, count in
+      HugePages.advise(target)
+      packRowMajor(x, stride: stride, into: target)
+      count = x.rowCount * stride
+    }
+  }
+
+  /// Writes `x` (column-major) into `target` as row-major rows of `stride ≥ columnCount`
+  /// scalars, zero-padded; every entry of `target` is written.
+  private static func packRowMajor<Scalar: BinaryFloatingPoint>(
+    _ x: Matrix, stride: Int, into target: UnsafeMutableBufferPointer<Scalar>
+  ) {
     let n = x.rowCount
     let k = x.columnCount
-    // Every entry is written below (the padding with zeros), so the array starts uninitialized.
-    return [Scalar](unsafeUninitializedCapacity: n * stride) { target, count in
-      HugePages.advise(target)
-      x.elements.withUnsafeBufferPointer { source in
-        for rowStart in Swift.stride(from: 0, to: n, by: 64) {
-          let rowEnd = Swift.min(rowStart + 64, n)
-          for j in 0..<k {
-            for r in rowStart..<rowEnd { target[r * stride + j] = Scalar(source[r + j * n]) }
-          }
-          for r in rowStart..<rowEnd {
-            for j in k..<stride { target[r * stride + j] = 0 }
-          }
+    precondition(target.count == n * stride, "packing \(n) rows of \(stride) into \(target.count)")
+    x.elements.withUnsafeBufferPointer { source in
+      for rowStart in Swift.stride(from: 0, to: n, by: 64) {
+        let rowEnd = Swift.min(rowStart + 64, n)
+        for j in 0..<k {
+          for r in rowStart..<rowEnd { target.initializeElement(at: r * stride + j, to: Scalar(source[r + j * n])) }
+        }
+        for r in rowStart..<rowEnd {
+          for j in k..<stride { target.initializeElement(at: r * stride + j, to: 0) }
         }
       }
-      count = n * stride
     }
   }
 
@@ -145,20 +181,29 @@ extension SparseMatrix {
   private static func unpackRowMajor<Scalar: BinaryFloatingPoint>(
     _ rows: [Scalar], rowCount m: Int, columnCount k: Int, stride: Int
   ) -> Matrix {
-    // Every entry is written below, so the array starts uninitialized.
     let elements = [Double](unsafeUninitializedCapacity: m * k) { target, count in
       HugePages.advise(target)
       rows.withUnsafeBufferPointer { source in
-        for rowStart in Swift.stride(from: 0, to: m, by: 64) {
-          let rowEnd = Swift.min(rowStart + 64, m)
-          for j in 0..<k {
-            for r in rowStart..<rowEnd { target[r + j * m] = Double(source[r * stride + j]) }
-          }
-        }
+        unpackRowMajor(source, rowCount: m, columnCount: k, stride: stride, into: target)
       }
       count = m * k
     }
     return Matrix(rowCount: m, columnCount: k, columnMajor: elements)
+  }
+
+  /// Writes row-major rows of `stride` scalars into `target` as a column-major m × k matrix;
+  /// every entry of `target` is written.
+  private static func unpackRowMajor<Scalar: BinaryFloatingPoint>(
+    _ source: UnsafeBufferPointer<Scalar>, rowCount m: Int, columnCount k: Int, stride: Int,
+    into target: UnsafeMutableBufferPointer<Double>
+  ) {
+    precondition(target.count == m * k, "unpacking \(m) × \(k) into \(target.count)")
+    for rowStart in Swift.stride(from: 0, to: m, by: 64) {
+      let rowEnd = Swift.min(rowStart + 64, m)
+      for j in 0..<k {
+        for r in rowStart..<rowEnd { target.initializeElement(at: r + j * m, to: Double(source[r * stride + j])) }
+      }
+    }
   }
 
   /// The product Aᵀ Y of this matrix's transpose (n × m) and a dense Y (m × k), as n × k.

@@ -43,11 +43,14 @@ enum TruncatedSVD {
       method: q == 0 ? .choleskyQR2 : .choleskyQR)
     // Each power iteration is Q ← orth(A Aᵀ Q), normalising on the document side only: the
     // term side Aᵀ Q (n × l, the largest block when n ≫ m) is never orthonormalised nor
-    // transposed (`gramMultiplied`). Its columns' spread is σ₁/σₗ at most, so A Aᵀ Q's is
+    // transposed (`gramMultiply`). Its columns' spread is σ₁/σₗ at most, so A Aᵀ Q's is
     // (σ₁/σₗ)², which Cholesky QR handles (it falls back to Householder past 10⁶).
+    // Every step works in place, in one workspace: after the first, a power iteration
+    // allocates nothing large.
+    var workspace = ProductWorkspace()
     for iteration in 0..<q {
-      basis = try a.gramMultiplied(by: basis, transpose: at, precision: precision).orthonormalizedColumns(
-        method: iteration == q - 1 ? .choleskyQR2 : .choleskyQR)
+      a.gramMultiply(&basis, transpose: at, precision: precision, workspace: &workspace)
+      basis = try (consume basis).orthonormalizedColumns(method: iteration == q - 1 ? .choleskyQR2 : .choleskyQR)
     }
     // C = Aᵀ Q (n × l) = Bᵀ. Factor C = P R (P orthonormal, R l × l, from Cholesky QR2's
     // factors), then R = Ũ Σ Ṽᵀ by dgesdd: C = (P Ũ) Σ Ṽᵀ. Calling dgesdd on the tall C

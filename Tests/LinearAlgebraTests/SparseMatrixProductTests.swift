@@ -45,6 +45,39 @@ import Testing
     }
   }
 
+  @Test("One workspace reused across products, shapes and precisions gives each product's bits")
+  func reusedWorkspace() {
+    var generator = SplitMix64(seed: 23)
+    var workspace = ProductWorkspace()
+    // Larger, smaller, then larger again than the blocks hold; empty rows, whose output the
+    // kernel never writes, must come out zero from a block that held another product.
+    for (m, n, k, density) in [
+      (3000, 400, 40, 0.05), (300, 200, 9, 0.003), (2000, 900, 20, 0.01), (40, 300, 12, 0.05), (3000, 400, 40, 0.05),
+    ] {
+      let a = RandomMatrices.sparse(rows: m, columns: n, density: density, using: &generator)
+      let at = a.transposed()
+      let y = RandomMatrices.dense(rows: m, columns: k, using: &generator)
+      if density < 0.01 {
+        #expect((0..<m).contains { a.rowStarts[$0] == a.rowStarts[$0 + 1] }, "some rows of A are empty")
+        #expect((0..<n).contains { at.rowStarts[$0] == at.rowStarts[$0 + 1] }, "some columns of A are empty")
+      }
+      for precision in [ProductPrecision.single, .double] {
+        var product = y
+        a.gramMultiply(&product, transpose: at, precision: precision, workspace: &workspace)
+        let expected = a.multiplied(by: at.multiplied(by: y, precision: precision), precision: precision)
+        #expect(product == expected, "\(m)×\(n), k = \(k), \(precision)")
+        if m * n <= 300 * 200 {
+          let dense = a.dense()
+          let exact = RandomMatrices.naiveProduct(dense, RandomMatrices.naiveProduct(dense.transposed(), y))
+          let tolerance =
+            precision == .double
+            ? Tolerance(relative: 1e-12, absolute: 1e-12) : Tolerance(relative: 1e-5, absolute: 1e-5)
+          expectClose(product.elements, exact.elements, tolerance: tolerance)
+        }
+      }
+    }
+  }
+
   @Test("the parallel path equals a serial loop bit for bit")
   func parallelIsDeterministic() {
     var generator = SplitMix64(seed: 3)
