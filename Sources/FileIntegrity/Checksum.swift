@@ -33,27 +33,75 @@ public enum Checksum {
   public static func value(of bytes: UnsafeRawBufferPointer) -> UInt64 { compute(bytes) }
 
   static func compute(_ bytes: UnsafeRawBufferPointer) -> UInt64 {
-    let multiplier: UInt64 = 0x9E37_79B9_7F4A_7C15
-    var lanes: (UInt64, UInt64, UInt64, UInt64) = (1, 2, 3, 4)
-    let wordCount = bytes.count / 8
-    var index = 0
-    while index + 4 <= wordCount {
-      let base = index * 8
-      lanes.0 = rotate((lanes.0 ^ load(bytes, base)) &* multiplier)
-      lanes.1 = rotate((lanes.1 ^ load(bytes, base + 8)) &* multiplier)
-      lanes.2 = rotate((lanes.2 ^ load(bytes, base + 16)) &* multiplier)
-      lanes.3 = rotate((lanes.3 ^ load(bytes, base + 24)) &* multiplier)
-      index += 4
+    var accumulator = Accumulator()
+    accumulator.add(bytes)
+    return accumulator.value
+  }
+
+  /// The checksum of `parts` written one after the other: the checksum of their concatenation,
+  /// computed without joining them.
+  public static func hex(of parts: [any FileBytes]) -> String {
+    var accumulator = Accumulator()
+    for part in parts { part.withFileBytes { accumulator.add($0) } }
+    return hex(accumulator.value)
+  }
+
+  /// The checksum of bytes that arrive in pieces: the same value as ``value(of:)`` of the
+  /// pieces joined.
+  ///
+  /// Whole 32-byte blocks are folded into the lanes as they come; fewer than 32 bytes wait
+  /// for the next piece or for ``value``.
+  public struct Accumulator: Sendable {
+    private var lanes: (UInt64, UInt64, UInt64, UInt64) = (1, 2, 3, 4)
+    /// Bytes not yet folded (fewer than 32), which start at offset `count - pending.count`.
+    private var pending: [UInt8] = []
+    private var count = 0
+
+    public init() {}
+
+    /// Adds the next piece.
+    public mutating func add(_ bytes: UnsafeRawBufferPointer) {
+      var start = 0
+      if !pending.isEmpty {
+        start = Swift.min(32 - pending.count, bytes.count)
+        pending.append(contentsOf: bytes[0..<start])
+        if pending.count == 32 {
+          pending.withUnsafeBytes { fold($0) }
+          pending.removeAll(keepingCapacity: true)
+        }
+      }
+      let whole = (bytes.count - start) / 32 * 32
+      if whole > 0 { fold(UnsafeRawBufferPointer(rebasing: bytes[start..<(start + whole)])) }
+      pending.append(contentsOf: bytes[(start + whole)...])
+      count += bytes.count
     }
-    var hash = mix(lanes.0 ^ rotate(lanes.1) ^ (lanes.2 &* 3) ^ (lanes.3 &* 7))
-    while index < wordCount {
-      hash = mix(hash ^ load(bytes, index * 8))
-      index += 1
+
+    /// The checksum of everything added so far.
+    public var value: UInt64 {
+      var hash = mix(lanes.0 ^ rotate(lanes.1) ^ (lanes.2 &* 3) ^ (lanes.3 &* 7))
+      let base = count - pending.count
+      return pending.withUnsafeBytes { rest in
+        let wordCount = rest.count / 8
+        for index in 0..<wordCount { hash = mix(hash ^ load(rest, index * 8)) }
+        for offset in (wordCount * 8)..<rest.count {
+          hash = mix(hash ^ UInt64(rest[offset]) ^ (UInt64(base + offset) << 8))
+        }
+        return mix(hash ^ UInt64(count))
+      }
     }
-    for offset in (wordCount * 8)..<bytes.count {
-      hash = mix(hash ^ UInt64(bytes[offset]) ^ (UInt64(offset) << 8))
+
+    /// Folds `bytes`, a whole number of 32-byte blocks, into the four lanes.
+    private mutating func fold(_ bytes: UnsafeRawBufferPointer) {
+      let multiplier: UInt64 = 0x9E37_79B9_7F4A_7C15
+      var lanes = self.lanes
+      for base in Swift.stride(from: 0, to: bytes.count, by: 32) {
+        lanes.0 = rotate((lanes.0 ^ load(bytes, base)) &* multiplier)
+        lanes.1 = rotate((lanes.1 ^ load(bytes, base + 8)) &* multiplier)
+        lanes.2 = rotate((lanes.2 ^ load(bytes, base + 16)) &* multiplier)
+        lanes.3 = rotate((lanes.3 ^ load(bytes, base + 24)) &* multiplier)
+      }
+      self.lanes = lanes
     }
-    return mix(hash ^ UInt64(bytes.count))
   }
 
   @inline(__always)

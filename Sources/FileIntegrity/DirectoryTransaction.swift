@@ -46,10 +46,17 @@ public struct DirectoryTransaction: Sendable {
   ///
   /// On failure the transaction is abandoned.
   public func write(_ data: Data, named name: String) throws(FileIntegrityError) {
+    try write([data], named: name)
+  }
+
+  /// Writes `parts`, one after the other, as file `name` in the staging directory.
+  ///
+  /// On failure the transaction is abandoned.
+  public func write(_ parts: [any FileBytes], named name: String) throws(FileIntegrityError) {
     let url = staging.appendingPathComponent(name)
     do {
       try InProgressWrites.step(path: url.path) { () throws(FileIntegrityError) in
-        try FileWriting.create(url.path, with: data)
+        try FileWriting.create(url.path, parts: parts)
       }
     } catch {
       abandon()

@@ -9,19 +9,29 @@ enum FileWriting {
   /// - Throws: The `errno` of the first failing call, as a reason sentence; a partly written
   ///   file is removed.
   static func create(_ path: String, with data: Data) throws(FileIntegrityError) {
+    try create(path, parts: [data])
+  }
+
+  /// Creates `path` (which must not exist) holding `parts`, one after the other.
+  ///
+  /// - Throws: The `errno` of the first failing call, as a reason sentence; a partly written
+  ///   file is removed.
+  static func create(_ path: String, parts: [any FileBytes]) throws(FileIntegrityError) {
     let descriptor = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
     guard descriptor >= 0 else { throw .cannotWrite(path: path, reason: reason(errno)) }
     var failure: Int32?
-    data.withUnsafeBytes { bytes in
-      var offset = 0
-      while offset < bytes.count, let base = bytes.baseAddress {
-        let written = write(descriptor, base + offset, bytes.count - offset)
-        if written < 0 {
-          if errno == EINTR { continue }
-          failure = errno
-          return
+    for part in parts where failure == nil {
+      part.withFileBytes { bytes in
+        var offset = 0
+        while offset < bytes.count, let base = bytes.baseAddress {
+          let written = write(descriptor, base + offset, bytes.count - offset)
+          if written < 0 {
+            if errno == EINTR { continue }
+            failure = errno
+            return
+          }
+          offset += written
         }
-        offset += written
       }
     }
     if close(descriptor) != 0, failure == nil { failure = errno }

@@ -36,14 +36,26 @@ public struct ModelDirectoryWriter: Sendable {
   /// Writes `data` as the file `name` (a model file or a segment, ``ModelFile/segmentName(_:)``)
   /// and records its entry.
   public mutating func write(_ data: Data, named name: String, shape: [Int]?) throws(ModelStoreError) {
+    try write([data], named: name, shape: shape)
+  }
+
+  /// Writes `parts`, one after the other, as `file` and records its entry.
+  public mutating func write(_ parts: [any FileBytes], as file: ModelFile, shape: [Int]?) throws(ModelStoreError) {
+    try write(parts, named: file.name, shape: shape)
+  }
+
+  /// Writes `parts`, one after the other, as the file `name` (a model file or a segment) and
+  /// records its entry; the parts are never joined in memory.
+  public mutating func write(_ parts: [any FileBytes], named name: String, shape: [Int]?) throws(ModelStoreError) {
     precondition(
       name != ModelFile.manifest.name && ModelFile.isModelFileName(name), "\(name) is not a data file of a model")
     do {
-      try transaction.write(data, named: name)
+      try transaction.write(parts, named: name)
     } catch {
       throw Self.modelError(error)
     }
-    entries[name] = StoredFile(checksum: Checksum.hex(of: data), bytes: data.count, shape: shape)
+    let bytes = parts.reduce(0) { $0 + $1.withFileBytes { $0.count } }
+    entries[name] = StoredFile(checksum: Checksum.hex(of: parts), bytes: bytes, shape: shape)
   }
 
   /// Carries the file `name` (a model file or a segment) over unchanged from the model being

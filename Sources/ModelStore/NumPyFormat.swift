@@ -1,4 +1,5 @@
 import Foundation
+import FileIntegrity
 import LinearAlgebra
 
 /// Conversions between PolicyLens values and NumPy's `.npy` format (version 1.0), so that
@@ -46,6 +47,27 @@ public enum NumPyFormat {
       descriptor: "<i4", fortranOrder: false, shape: [values.count / columnCount, columnCount], values: values)
   }
 
+  /// `values` as a 1-D `.npy` array of `'<f8'`, in two parts to write one after the other
+  /// (`ModelDirectoryWriter.write(_:as:shape:)`): the header and the array itself, not
+  /// a copy of it.
+  public static func parts(_ values: [Double]) -> [any FileBytes] {
+    [header(descriptor: "<f8", fortranOrder: false, shape: [values.count]), body(values)]
+  }
+
+  /// `values` as a 1-D `.npy` array of `'<i4'`, in two parts, as the `[Double]` one.
+  public static func parts(_ values: [Int32]) -> [any FileBytes] {
+    [header(descriptor: "<i4", fortranOrder: false, shape: [values.count]), body(values)]
+  }
+
+  /// `matrix` as a 2-D `.npy` array of `'<f8'` in Fortran order, in two parts: the header and
+  /// the matrix's own elements.
+  public static func parts(_ matrix: Matrix) -> [any FileBytes] {
+    [
+      header(descriptor: "<f8", fortranOrder: true, shape: [matrix.rowCount, matrix.columnCount]),
+      body(matrix.elements),
+    ]
+  }
+
   /// A 2-D `'<f8'` array as a ``Matrix``, in either memory order (a copy).
   ///
   /// - Parameter path: Where the bytes came from, for error messages.
@@ -83,9 +105,17 @@ public enum NumPyFormat {
 
   private static let magic: [UInt8] = [0x93, 0x4E, 0x55, 0x4D, 0x50, 0x59]  // \x93NUMPY
 
-  private static func encode<T: NumPyElement>(
+  private static func encode<T: NumPyElement & FileScalar>(
     descriptor: String, fortranOrder: Bool, shape: [Int], values: [T]
   ) -> Data {
+    var data = header(descriptor: descriptor, fortranOrder: fortranOrder, shape: shape)
+    body(values).withFileBytes { data.append(contentsOf: $0) }
+    return data
+  }
+
+  /// The magic string, version 1.0 and the header dictionary, padded so that the values
+  /// start on a 64-byte boundary.
+  private static func header(descriptor: String, fortranOrder: Bool, shape: [Int]) -> Data {
     let shapeText = shape.count == 1 ? "(\(shape[0]),)" : "(" + shape.map(String.init).joined(separator: ", ") + ")"
     var header =
       "{'descr': '\(descriptor)', 'fortran_order': \(fortranOrder ? "True" : "False"), "
@@ -97,12 +127,12 @@ public enum NumPyFormat {
     let length = UInt16(header.utf8.count)
     data.append(contentsOf: [UInt8(length & 0xFF), UInt8(length >> 8)])
     data.append(contentsOf: Array(header.utf8))
-    if T.isNativeLittleEndianLayout {
-      values.withUnsafeBytes { data.append(contentsOf: $0) }
-    } else {
-      data.append(contentsOf: NumPyArray<T>.littleEndianBytes(values))
-    }
     return data
+  }
+
+  /// The values' bytes, little-endian: the array itself where that is the machine's order.
+  private static func body<T: NumPyElement & FileScalar>(_ values: [T]) -> any FileBytes {
+    T.isNativeLittleEndianLayout ? values : NumPyArray<T>.littleEndianBytes(values)
   }
 
   /// The reason text for a header that is not `.npy`.

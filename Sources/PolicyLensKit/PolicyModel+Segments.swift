@@ -1,3 +1,4 @@
+import FileIntegrity
 import Foundation
 import Ingest
 import LinearAlgebra
@@ -36,21 +37,21 @@ extension PolicyModel {
 
     var writer = try ModelDirectoryWriter(replacing: directory)
     try keepFiles(of: manifest, except: [], with: &writer, at: directory)
-    func write(_ data: Data, _ file: ModelFile, shape: [Int]) throws(ModelStoreError) {
-      try writer.write(data, named: file.segmentName(number), shape: shape)
+    func write(_ parts: [any FileBytes], _ file: ModelFile, shape: [Int]) throws(ModelStoreError) {
+      try writer.write(parts, named: file.segmentName(number), shape: shape)
     }
     let weights = foldIn.weights
     let coordinates = foldIn.coordinates
     let dimensionCount = coordinates.columnCount
     try write(lines, .articles, shape: [count])
-    try write(index, .articleIndex, shape: [count])
-    try write(keys, .contentKeys, shape: [count])
-    try write(NumPyFormat.encode(weights.rowStarts.map { Int32($0) }), .tfidfRowStarts, shape: [count + 1])
-    try write(NumPyFormat.encode(weights.columnIndices), .tfidfColumnIndices, shape: [weights.nonZeroCount])
-    try write(NumPyFormat.encode(weights.values), .tfidfValues, shape: [weights.nonZeroCount])
-    try write(NumPyFormat.encode(coordinates), .documentCoordinates, shape: [count, dimensionCount])
+    try write([index], .articleIndex, shape: [count])
+    try write([keys], .contentKeys, shape: [count])
+    try write(NumPyFormat.parts(weights.rowStarts.map { Int32($0) }), .tfidfRowStarts, shape: [count + 1])
+    try write(NumPyFormat.parts(weights.columnIndices), .tfidfColumnIndices, shape: [weights.nonZeroCount])
+    try write(NumPyFormat.parts(weights.values), .tfidfValues, shape: [weights.nonZeroCount])
+    try write(NumPyFormat.parts(coordinates), .documentCoordinates, shape: [count, dimensionCount])
     try write(
-      NumPyFormat.encode(coordinates.scalingColumns(by: singularValues).unitRows(), fortranOrder: false),
+      [NumPyFormat.encode(coordinates.scalingColumns(by: singularValues).unitRows(), fortranOrder: false)],
       .latentUnitRows, shape: [count, dimensionCount])
     var manifest = manifest
     if let themeEvidence {

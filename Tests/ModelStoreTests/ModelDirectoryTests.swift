@@ -19,7 +19,8 @@ struct ModelDirectoryTests {
   func writeModel(to url: URL) throws -> [String: StoredFile] {
     var writer = try ModelDirectoryWriter(replacing: url)
     try writer.write(NumPyFormat.encode([1.5, 2.5, 3.5]), as: .inverseDocumentFrequency, shape: [3])
-    try writer.write(NumPyFormat.encode(Matrix(rows: [[1, 2], [3, 4], [5, 6]])), as: .termLoadings, shape: [3, 2])
+    // In parts (header, then the elements), as a fit writes its large arrays.
+    try writer.write(NumPyFormat.parts(Matrix(rows: [[1, 2], [3, 4], [5, 6]])), as: .termLoadings, shape: [3, 2])
     try writer.commit(manifest: Data("{}".utf8))
     return writer.entries
   }

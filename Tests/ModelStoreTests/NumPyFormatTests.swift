@@ -1,3 +1,4 @@
+import FileIntegrity
 import Foundation
 import LinearAlgebra
 import ModelStore
@@ -40,6 +41,13 @@ struct NumPyReference: Decodable {
     #expect(NumPyFormat.encode(matrix, fortranOrder: false) == (try bytes(reference.matrixCOrder)))
     #expect(NumPyFormat.encode(reference.doubles) == (try bytes(reference.doublesNpy)))
     #expect(NumPyFormat.encode(reference.int32s) == (try bytes(reference.int32sNpy)))
+    // The parts written one after the other are the same bytes.
+    func joined(_ parts: [any FileBytes]) -> Data {
+      parts.reduce(into: Data()) { data, part in part.withFileBytes { data.append(contentsOf: $0) } }
+    }
+    #expect(joined(NumPyFormat.parts(matrix)) == (try bytes(reference.matrixFortranOrder)))
+    #expect(joined(NumPyFormat.parts(reference.doubles)) == (try bytes(reference.doublesNpy)))
+    #expect(joined(NumPyFormat.parts(reference.int32s)) == (try bytes(reference.int32sNpy)))
   }
 
   @Test("round-trips random matrices of sizes 0–8 in both orders")
