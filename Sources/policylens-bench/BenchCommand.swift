@@ -11,6 +11,7 @@ struct PolicyLensBench: AsyncParsableCommand {
     abstract: "Benchmarks for PolicyLens's pipeline stages.",
     subcommands: [
       // Each benchmark adds itself here (one line each).
+      DenseBenchmark.self,
       FuzzCommand.self,
       IngestBenchmark.self,
       LSABenchmark.self,
