@@ -434,24 +434,61 @@ public struct ThemeTagger: Sendable {
   /// scalar; any other scalar sends the whole text to ``normalize(_:)``. Most of a newsletter's
   /// text takes the fast path, which is what makes counting theme evidence for 100,000 articles
   /// affordable.
+  ///
+  /// The fast path decodes the UTF-8 by hand into a buffer of the final size: iterating
+  /// `unicodeScalars` and appending was a quarter of the evidence's time in a 100k fit.
   static func normalizedScalars(_ text: String) -> [Unicode.Scalar] {
-    var result: [Unicode.Scalar] = []
-    result.reserveCapacity(text.utf8.count / 2)
-    for scalar in text.unicodeScalars {
-      let value = scalar.value
-      switch value {
-      case 0x41...0x5A: result.append(Unicode.Scalar(UInt8(value + 0x20)))
-      case 0x00...0x7F, 0x3400...0x4DBF, 0x4E00...0x9FFF, 0x3001...0x3002, 0x3008...0x3011, 0x3014...0x301B,
-        0x2010, 0x2013...0x2014, 0x2018...0x2019, 0x201C...0x201D, 0x00B7, 0x2022:
-        result.append(scalar)
-      case 0xFF21...0xFF3A: result.append(Unicode.Scalar(UInt8(value - 0xFF21 + 0x61)))
-      case 0xFF01...0xFF5E: result.append(Unicode.Scalar(UInt8(value - 0xFF01 + 0x21)))
-      case 0x3000, 0x00A0: result.append(" ")
-      case 0x2026: result += [".", ".", "."]
-      default: return Array(normalize(text).unicodeScalars)
+    var text = text
+    return text.withUTF8 { fastNormalizedScalars($0) } ?? Array(normalize(text).unicodeScalars)
+  }
+
+  /// The fast path of ``normalizedScalars(_:)`` over valid UTF-8 `bytes`; `nil` at the first
+  /// scalar it does not know.
+  private static func fastNormalizedScalars(_ bytes: UnsafeBufferPointer<UInt8>) -> [Unicode.Scalar]? {
+    var known = true
+    // At most one scalar per byte: … (3 bytes) is the longest expansion, to 3 scalars.
+    let result = [Unicode.Scalar](unsafeUninitializedCapacity: bytes.count) { output, count in
+      count = 0
+      func put(_ value: UInt32) {
+        // Every value put is a scalar of the set above (no surrogates).
+        output.initializeElement(at: count, to: Unicode.Scalar(value).unsafelyUnwrapped)
+        count += 1
+      }
+      var index = 0
+      while index < bytes.count {
+        let lead = UInt32(bytes[index])
+        let value: UInt32
+        if lead < 0x80 {
+          value = lead
+          index += 1
+        } else if lead < 0xE0 {
+          value = (lead & 0x1F) << 6 | UInt32(bytes[index + 1] & 0x3F)
+          index += 2
+        } else if lead < 0xF0 {
+          value = (lead & 0x0F) << 12 | UInt32(bytes[index + 1] & 0x3F) << 6 | UInt32(bytes[index + 2] & 0x3F)
+          index += 3
+        } else {
+          known = false  // beyond the Basic Multilingual Plane: none is in the fast set
+          break
+        }
+        switch value {
+        case 0x41...0x5A: put(value + 0x20)
+        case 0x00...0x7F, 0x3400...0x4DBF, 0x4E00...0x9FFF, 0x3001...0x3002, 0x3008...0x3011, 0x3014...0x301B,
+          0x2010, 0x2013...0x2014, 0x2018...0x2019, 0x201C...0x201D, 0x00B7, 0x2022:
+          put(value)
+        case 0xFF21...0xFF3A: put(value - 0xFF21 + 0x61)
+        case 0xFF01...0xFF5E: put(value - 0xFF01 + 0x21)
+        case 0x3000, 0x00A0: put(0x20)
+        case 0x2026:
+          put(0x2E)
+          put(0x2E)
+          put(0x2E)
+        default: known = false
+        }
+        if !known { break }
       }
     }
-    return result
+    return known ? result : nil
   }
 
   /// The parts of a theme name: 人工智能/大模型 → 人工智能, 大模型.

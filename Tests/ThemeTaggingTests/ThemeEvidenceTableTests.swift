@@ -103,8 +103,9 @@ import Testing
     let alphabet: [String] = [
       "A", "z", "9", " ", "\n", "低", "㐀", "龥", "、", "。", "《", "】", "〔", "—", "–", "‐", "‘", "”", "·", "•",
       "Ｅ", "ｓ", "１", "，", "（", "～", "\u{3000}", "\u{A0}", "…", "é", "e\u{301}", "℃", "①", "Σ", "İ", "ﬁ", "가",
+      "𠀀", "😀", "ß", "\u{7F}", "\u{80}", "\u{7FF}", "\u{800}", "\u{FFFD}",
     ]
-    for seed in UInt64(0)..<400 {
+    for seed in UInt64(0)..<1000 {
       var generator = SplitMix64(seed: seed)
       let text = (0..<Int.random(in: 0...12, using: &generator)).map { _ in
         alphabet.randomElement(using: &generator) ?? ""
