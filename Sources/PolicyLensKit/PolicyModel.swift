@@ -3,6 +3,7 @@ import Ingest
 import LinearAlgebra
 import ModelStore
 import Reduction
+import Synchronization
 import TextAnalysis
 import Vectorization
 
@@ -25,7 +26,7 @@ public struct PolicyModel: Sendable {
   /// Latent topics; `documentCoordinates` has one row per article (fold-ins included).
   public var lsa: LSAModel {
     didSet {
-      storedLatentVectors = Self.latentVectors(of: lsa)
+      latentVectorCache = LatentVectorCache()
       // A model set whole carries its coordinates (only a load leaves them out).
       hasDocumentCoordinates = true
       mappedUnitLatentRows = nil
@@ -67,16 +68,17 @@ public struct PolicyModel: Sendable {
   /// Latent vectors of the articles: rows of UΣ (= A V, the TF-IDF rows projected on the topics).
   ///
   /// Cosine similarity is computed on these, so each topic counts in proportion to its strength; a
-  /// free-text query q maps to q V, the same space. Computed once when ``lsa`` is set (it scales
-  /// the whole *n* × *k* matrix), not on every read.
+  /// free-text query q maps to q V, the same space. Computed on the first read after ``lsa`` is
+  /// set (it scales the whole *n* × *k* matrix) and kept, for every copy of the model: commands
+  /// that never read it (`topics`, `show`) do not pay for it.
   ///
   /// - Precondition: ``hasDocumentCoordinates``.
   public var latentVectors: Matrix {
     precondition(
       hasDocumentCoordinates, "the model was loaded without its coordinates (see loadDocumentCoordinates(from:))")
-    return storedLatentVectors
+    return latentVectorCache.value { Self.latentVectors(of: lsa) }
   }
-  private var storedLatentVectors: Matrix
+  private var latentVectorCache = LatentVectorCache()
 
   /// A model from its parts.
   public init(
@@ -89,7 +91,6 @@ public struct PolicyModel: Sendable {
     self.lsa = lsa
     self.themeDefinitions = themeDefinitions
     self.userDictionaryFile = userDictionaryFile
-    self.storedLatentVectors = Self.latentVectors(of: lsa)
   }
 
   private static func latentVectors(of lsa: LSAModel) -> Matrix {
@@ -110,5 +111,21 @@ public struct PolicyModel: Sendable {
   /// Row of the article with `id`, if any.
   public func row(ofArticle id: String) -> Int? {
     articles.firstIndex { $0.id == id }
+  }
+}
+
+/// ``PolicyModel/latentVectors``, computed on first use and shared by the copies of one model
+/// value; setting ``PolicyModel/lsa`` starts a new, empty cache.
+final class LatentVectorCache: Sendable {
+  private let matrix = Mutex<Matrix?>(nil)
+
+  /// The cached matrix, or `compute()`'s result, cached (computed once, under the lock).
+  func value(_ compute: () -> Matrix) -> Matrix {
+    matrix.withLock { cached in
+      if let cached { return cached }
+      let computed = compute()
+      cached = computed
+      return computed
+    }
   }
 }
