@@ -26,16 +26,22 @@ extension PolicyModel {
   ///     (`latent_unit_rows.npy`, checksum verified) and ``latentVectors`` may not be read
   ///     (``hasDocumentCoordinates`` is false), which is all that tagging every article with
   ///     themes that have no examples needs. See `loadDocumentCoordinates(from:)`.
+  ///   - termLoadings: Whether to copy the term loadings V (`term_loadings.npy`, 166 MB at 100k
+  ///     articles) into ``lsa``; without them the file is mapped in place, checksum verified,
+  ///     and `lsa.termLoadings` is empty (``hasTermLoadings`` is false), which is all that
+  ///     tagging needs: it reads the rows of its themes' terms.
   ///
   /// Integrity: every file read is checked against its size and checksum in the manifest; the
   /// files left out are not read, so damage to them is reported by the first command that reads
   /// them, never hidden from one that uses them.
   public static func load(
-    from directory: URL, articleText: Bool = true, termWeights: Bool = true, documentCoordinates: Bool = true
+    from directory: URL, articleText: Bool = true, termWeights: Bool = true, documentCoordinates: Bool = true,
+    termLoadings: Bool = true
   ) throws(ModelStoreError) -> PolicyModel {
     try ModelDirectory.readingOneGeneration(at: directory) { () throws(ModelStoreError) in
       try loadOneGeneration(
-        from: directory, articleText: articleText, termWeights: termWeights, documentCoordinates: documentCoordinates)
+        from: directory, articleText: articleText, termWeights: termWeights, documentCoordinates: documentCoordinates,
+        termLoadings: termLoadings)
     }
   }
 
@@ -62,9 +68,12 @@ extension PolicyModel {
       }
       return coordinates
     }
+    // Setting `lsa` marks it whole; term loadings left out at the load stay out (mapped).
+    let (hadTermLoadings, mappedLoadings) = (hasTermLoadings, mappedTermLoadings)
     lsa = LSAModel(
       options: lsa.options, algorithm: lsa.algorithm, singularValues: lsa.singularValues,
       termLoadings: lsa.termLoadings, documentCoordinates: coordinates, totalSumOfSquares: lsa.totalSumOfSquares)
+    (hasTermLoadings, mappedTermLoadings) = (hadTermLoadings, mappedLoadings)
   }
 
   /// Reads the TF-IDF rows into a model loaded without them (see
@@ -174,7 +183,7 @@ extension PolicyModel {
   }
 
   private static func loadOneGeneration(
-    from directory: URL, articleText: Bool, termWeights: Bool, documentCoordinates: Bool
+    from directory: URL, articleText: Bool, termWeights: Bool, documentCoordinates: Bool, termLoadings: Bool
   ) throws(ModelStoreError) -> PolicyModel {
     let manifest = try ModelManifest.load(from: ModelDirectory(url: directory), withCorpusFiles: true)
     let files = manifest.files(in: directory)
@@ -186,7 +195,16 @@ extension PolicyModel {
     let (terms, documentFrequency) = try vocabulary(in: files, manifest: manifest)
     let idf = try files.doubles(.inverseDocumentFrequency, count: termCount)
     let sigma = try files.doubles(.singularValues, count: dimensionCount)
-    let loadings = try files.matrix(.termLoadings, rows: termCount, columns: dimensionCount)
+    let loadings: Matrix
+    let mappedLoadings: NumPyArray<Double>?
+    if termLoadings {
+      loadings = try files.matrix(.termLoadings, rows: termCount, columns: dimensionCount)
+      mappedLoadings = nil
+    } else {
+      loadings = Matrix(rowCount: 0, columnCount: dimensionCount)
+      mappedLoadings = try files.array(
+        .termLoadings, of: Double.self, shape: [termCount, dimensionCount], fortranOrder: true, verifiesChecksum: true)
+    }
     // A model with segments (`add`) has each file's rows in several parts, joined here.
     let coordinates: Matrix
     let unitLatentRows: NumPyArray<Double>?
@@ -238,6 +256,8 @@ extension PolicyModel {
     model.hasTermWeights = termWeights
     model.hasDocumentCoordinates = documentCoordinates
     model.mappedUnitLatentRows = unitLatentRows
+    model.hasTermLoadings = termLoadings
+    model.mappedTermLoadings = mappedLoadings
     if let columns = manifest.themeEvidence, files.entries[ModelFile.themeEvidence.name] != nil {
       let evidenceParts = try files.verifiedParts([.themeEvidence, .themeEvidencePhrases])
       let rows: NumPyArray<Int32> = try files.rows(

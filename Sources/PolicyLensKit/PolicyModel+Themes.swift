@@ -56,13 +56,14 @@ extension PolicyModel {
   ) -> ThemeTagger {
     Self.themeTagger(
       for: catalog, weighting: tfidf.weighting, documentCount: manifest.counts.articles,
-      termLoadings: lsa.termLoadings, options: options)
+      termLoadings: hasTermLoadings ? lsa.termLoadings : mappedTermLoadings.map(MappedTermLoadings.init),
+      options: options)
   }
 
   /// The tagger for a catalog on a model's vocabulary (`weighting`), training document count and
   /// term loadings: what ``themeTagger(for:options:)`` builds, for a model not loaded whole.
   static func themeTagger(
-    for catalog: ThemeCatalog, weighting: TFIDFWeighting, documentCount: Int, termLoadings: Matrix,
+    for catalog: ThemeCatalog, weighting: TFIDFWeighting, documentCount: Int, termLoadings: (any TermLoadingTable)?,
     options: ThemeTaggerOptions = ThemeTaggerOptions()
   ) -> ThemeTagger {
     ThemeTagger(

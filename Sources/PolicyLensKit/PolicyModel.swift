@@ -5,6 +5,7 @@ import ModelStore
 import Reduction
 import Synchronization
 import TextAnalysis
+import ThemeTagging
 import Vectorization
 
 /// A fitted PolicyLens model: the articles, how their text was analysed, their TF-IDF weights and
@@ -30,6 +31,8 @@ public struct PolicyModel: Sendable {
       // A model set whole carries its coordinates (only a load leaves them out).
       hasDocumentCoordinates = true
       mappedUnitLatentRows = nil
+      hasTermLoadings = true
+      mappedTermLoadings = nil
     }
   }
   /// The theme file `fit` used, byte for byte (`themes.yaml` in the model folder).
@@ -59,6 +62,14 @@ public struct PolicyModel: Sendable {
   public internal(set) var hasDocumentCoordinates = true
   /// The articles' unit latent rows, row-major and mapped, when loaded without their coordinates.
   var mappedUnitLatentRows: NumPyArray<Double>?
+  /// Whether ``lsa`` holds the term loadings V (`term_loadings.npy`).
+  ///
+  /// `false` when loaded with `termLoadings: false`: the file is then read in place
+  /// (``mappedTermLoadings``), which is all that tagging needs (its themes' rows), and
+  /// `lsa.termLoadings` is empty.
+  public internal(set) var hasTermLoadings = true
+  /// The term loadings, column-major and mapped, when loaded without them.
+  var mappedTermLoadings: NumPyArray<Double>?
   /// Whether ``weights`` holds the articles' TF-IDF rows (`tfidf_*.npy`).
   ///
   /// `false` when loaded with `termWeights: false`: ``weights`` is then all zeros, of the right
@@ -128,4 +139,13 @@ final class LatentVectorCache: Sendable {
       return computed
     }
   }
+}
+
+/// A model's `term_loadings.npy` (terms × k, column-major), read in place by the theme tagger.
+struct MappedTermLoadings: TermLoadingTable {
+  let array: NumPyArray<Double>
+
+  var rowCount: Int { array.shape[0] }
+  var columnCount: Int { array.shape[1] }
+  subscript(row: Int, column: Int) -> Double { array[row + column * rowCount] }
 }

@@ -58,11 +58,12 @@ public struct ThemeTagger: Sendable {
   ///     own lookup: building a table of a 200k-term vocabulary here was a fifth of `tag`).
   ///   - documentFrequency: df per term (column); `documentCount` the training documents.
   ///   - inverseDocumentFrequency: idf per term, to weight the theme's latent vector.
-  ///   - termLoadings: *terms × k* loadings *V*, or `nil` to tag without a latent space.
+  ///   - termLoadings: *terms × k* loadings *V* (a `Matrix`, or the model's file read in place:
+  ///     only the rows of the themes' terms are read), or `nil` to tag without a latent space.
   ///   - options: Model and threshold.
   public init(
     themes: [ThemeDefinition], column: (String) -> Int?, documentFrequency: [Int], documentCount: Int,
-    inverseDocumentFrequency: [Double], termLoadings: Matrix?,
+    inverseDocumentFrequency: [Double], termLoadings: (any TermLoadingTable)?,
     options: ThemeTaggerOptions = ThemeTaggerOptions()
   ) {
     precondition(Set(themes.map(\.key)).count == themes.count, "theme keys must be unique")

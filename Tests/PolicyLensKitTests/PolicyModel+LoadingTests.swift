@@ -7,16 +7,19 @@ import ThemeTagging
 
 @Suite("PolicyModel loaded in parts")
 struct PolicyModelLoadingTests {
-  @Test("without its TF-IDF rows and coordinates a model tags as a whole load does, and reads them for examples")
+  @Test(
+    "without its TF-IDF rows, coordinates and term loadings a model tags as a whole load does, and reads the first two for examples"
+  )
   func withoutTermWeights() async throws {
     try await SeedModel.withTemporaryDirectory { folder in
       let directory = folder.appendingPathComponent("m")
       try await SeedModel.model.save(to: directory)
       let whole = try PolicyModel.load(from: directory, articleText: false)
       var light = try PolicyModel.load(
-        from: directory, articleText: false, termWeights: false, documentCoordinates: false)
+        from: directory, articleText: false, termWeights: false, documentCoordinates: false, termLoadings: false)
       #expect(whole.hasTermWeights && !light.hasTermWeights)
       #expect(whole.hasDocumentCoordinates && !light.hasDocumentCoordinates)
+      #expect(whole.hasTermLoadings && !light.hasTermLoadings && light.lsa.termLoadings.rowCount == 0)
       var catalog = try #require(light.fittedThemeCatalog)
       #expect(try light.themes(from: catalog).articles == (try whole.themes(from: catalog).articles))
       for row in [0, 17, 105] {
@@ -30,6 +33,7 @@ struct PolicyModelLoadingTests {
       #expect(try light.loadExampleDataIfNeeded(toTagWith: catalog, from: directory))
       #expect(light.hasTermWeights && light.weights == whole.weights)
       #expect(light.hasDocumentCoordinates && light.latentVectors == whole.latentVectors)
+      #expect(!light.hasTermLoadings, "reading the coordinates leaves the loadings mapped")
       #expect(try light.themes(from: catalog).articles == (try whole.themes(from: catalog).articles))
     }
   }
@@ -68,7 +72,8 @@ struct PolicyModelLoadingTests {
       data[data.count - 3] ^= 0x01
       try data.write(to: file)
       #expect(throws: ModelStoreError.checksumMismatch(path: file.path)) {
-        try PolicyModel.load(from: directory, articleText: false, termWeights: false, documentCoordinates: false)
+        try PolicyModel.load(
+          from: directory, articleText: false, termWeights: false, documentCoordinates: false, termLoadings: false)
       }
     }
   }

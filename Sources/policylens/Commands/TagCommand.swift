@@ -51,10 +51,12 @@ struct TagCommand: AsyncParsableCommand {
     let terminal = Terminal.current
     let directory = URL(fileURLWithPath: modelOptions.model)
     // `--explain` shows the body's length, so it reads the text, and one article's latent vector;
-    // tagging reads stored evidence and the mapped unit latent rows, and the TF-IDF rows and
-    // coordinates only for themes with examples (`readTextIfNeeded`).
+    // tagging reads stored evidence, the mapped unit latent rows and its themes' rows of the
+    // mapped term loadings, and the TF-IDF rows and coordinates only for themes with examples
+    // (`readTextIfNeeded`).
     var model = try PolicyModel.load(
-      from: directory, articleText: explain != nil, termWeights: false, documentCoordinates: explain != nil)
+      from: directory, articleText: explain != nil, termWeights: false, documentCoordinates: explain != nil,
+      termLoadings: false)
     let catalog = try themeOptions.catalog(for: model)
     try themeOptions.readTextIfNeeded(&model, toTagWith: catalog, directory: directory, quiet: output.quiet)
     let theme = try self.theme.map { try NameLookup.themeKey($0, in: catalog) }

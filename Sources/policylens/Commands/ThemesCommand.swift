@@ -35,7 +35,8 @@ struct ThemesCommand: AsyncParsableCommand {
     // The TF-IDF rows and coordinates are read only for themes with examples (`readTextIfNeeded`)
     // and for suggestions (one article at a time).
     var model = try PolicyModel.load(
-      from: directory, articleText: false, termWeights: false, documentCoordinates: suggest != nil)
+      from: directory, articleText: false, termWeights: false, documentCoordinates: suggest != nil,
+      termLoadings: false)
     let catalog = try themeOptions.catalog(for: model)
     try themeOptions.readTextIfNeeded(&model, toTagWith: catalog, directory: directory, quiet: output.quiet)
     if let suggest {

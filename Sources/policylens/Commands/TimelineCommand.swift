@@ -60,7 +60,7 @@ struct TimelineCommand: AsyncParsableCommand {
     // those only when a theme has examples.
     var model = try PolicyModel.load(
       from: directory, articleText: false, termWeights: categories == .clusters,
-      documentCoordinates: categories == .clusters)
+      documentCoordinates: categories == .clusters, termLoadings: false)
     var tagged: [ArticleThemes]?
     if categories == .themes {
       let catalog = try themeOptions.catalog(for: model)
