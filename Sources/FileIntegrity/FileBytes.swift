@@ -5,7 +5,7 @@ import Foundation
 ///
 /// A file can be written from several such parts (`DirectoryTransaction.write(_:named:)`,
 /// `Checksum.hex(of:)`) without first copying them into one block: at 100k articles a
-/// model's files are 700 MB, and each copy was that much fresh memory.
+/// model's files are 930 MB, and each copy was that much fresh memory.
 public protocol FileBytes: Sendable {
   /// Calls `body` with the bytes.
   func withFileBytes<Result>(_ body: (UnsafeRawBufferPointer) throws -> Result) rethrows -> Result

@@ -5,11 +5,11 @@ import Foundation
 /// Debian's OpenBLAS (a `DYNAMIC_ARCH` build) picks its kernels from the processor's family and
 /// model when the library is loaded. A model newer than the build falls back to its oldest
 /// x86-64 kernels (Prescott, SSE3): on the Xeons this project runs on, OpenBLAS 0.3.21 reports
-/// `Core: Prescott` and multiplies 2000 × 2000 matrices at 17–21 GFLOP/s, against 113 with the
-/// AVX-512 kernels it has (bench/README.md). `OPENBLAS_CORETYPE` overrides the choice, so before
-/// the library is first loaded this sets it from the instruction sets the kernel reports, when
-/// the user has not set it. On a processor OpenBLAS knows it names the same kernels OpenBLAS
-/// would use for double precision; any other BLAS ignores the variable.
+/// `Core: Prescott` and multiplies 2000 × 2000 matrices at 24–27 GFLOP/s on two threads, against
+/// 132–141 with the AVX-512 kernels it has (`policylens-bench dense`, bench/README.md).
+/// `OPENBLAS_CORETYPE` overrides the choice, so before the library is first loaded this sets it
+/// from the instruction sets the kernel reports, when the user has not set it. Only this
+/// machine's processor was measured; any other BLAS ignores the variable.
 enum OpenBLASKernels {
   /// The environment variable OpenBLAS reads when it is loaded.
   static let variable = "OPENBLAS_CORETYPE"
@@ -39,8 +39,9 @@ enum OpenBLASKernels {
 
   /// Sets ``variable`` for this process from `/proc/cpuinfo`, unless it is set already.
   ///
-  /// Call before the library is loaded (OpenBLAS reads the variable then), and before other
-  /// threads read the environment.
+  /// `LAPACKLibrary` calls it once, just before loading the library (OpenBLAS reads the variable
+  /// then). `setenv` is not safe against another thread reading the environment at that moment;
+  /// the threads running then are compute workers, which do not.
   static func prepareEnvironment() {
     #if os(Linux) && arch(x86_64)
       guard getenv(variable) == nil,

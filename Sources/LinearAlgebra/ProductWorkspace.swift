@@ -2,9 +2,9 @@
 ///
 /// Each product used to allocate its packed operands and its result afresh. A block of that
 /// size comes straight from the kernel, whose first touch of every page faults and clears it:
-/// on this project's virtual machines page clearing was 10–15 % of a 100k fit's CPU, a third of
-/// it in the randomized SVD's power iterations (bench/README.md). A workspace keeps its blocks
-/// from one product to the next, so only the first pays for them.
+/// on this project's virtual machines page clearing was 9.5–15 % of a 100k fit's CPU, a third of
+/// it in the randomized SVD (bench/README.md). A workspace keeps its blocks from one product to
+/// the next, so only the first pays for them.
 ///
 /// The blocks are untyped; each product binds them to its scalar type (`Float` or `Double`).
 /// Their contents are scratch: nothing is read that the same product did not write.

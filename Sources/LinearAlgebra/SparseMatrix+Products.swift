@@ -33,10 +33,13 @@ extension SparseMatrix {
   private func multiplied<Vector: SIMD & SendableMetatype>(by x: Matrix, vector: Vector.Type) -> Matrix
   where Vector.Scalar: BinaryFloatingPoint {
     let stride = Self.stride(columns: x.columnCount, vector: vector)
-    let packed: [Vector.Scalar] = Self.packRowMajor(x, stride: stride)
+    var workspace = ProductWorkspace()
+    let packed = workspace.buffer(0, count: x.rowCount * stride, of: Vector.Scalar.self)
+    let product = workspace.buffer(1, count: rowCount * stride, of: Vector.Scalar.self)
+    Self.packRowMajor(x, stride: stride, into: packed)
+    multiply(byRowMajor: UnsafeBufferPointer(packed), stride: stride, into: product, vector: vector)
     return Self.unpackRowMajor(
-      multiplied(byRowMajor: packed, stride: stride, vector: vector), rowCount: rowCount, columnCount: x.columnCount,
-      stride: stride)
+      UnsafeBufferPointer(product), rowCount: rowCount, columnCount: x.columnCount, stride: stride)
   }
 
   /// Row length of a packed operand: `columns` rounded up to a whole number of vectors.
@@ -107,18 +110,6 @@ extension SparseMatrix {
     }
   }
 
-  /// The product with X given as row-major rows of `stride` scalars (a multiple of the
-  /// vector's width), returned in the same layout.
-  private func multiplied<Vector: SIMD & SendableMetatype>(
-    byRowMajor packed: [Vector.Scalar], stride: Int, vector: Vector.Type
-  ) -> [Vector.Scalar] where Vector.Scalar: BinaryFloatingPoint {
-    [Vector.Scalar](unsafeUninitializedCapacity: rowCount * stride) { buffer, count in
-      HugePages.advise(buffer)
-      packed.withUnsafeBufferPointer { xs in multiply(byRowMajor: xs, stride: stride, into: buffer, vector: vector) }
-      count = rowCount * stride
-    }
-  }
-
   /// Writes the product with X (row-major rows of `stride` scalars, a multiple of the vector's
   /// width) into `output` (`rowCount` rows of `stride`), whatever it held.
   private func multiply<Vector: SIMD & SendableMetatype>(
@@ -147,15 +138,6 @@ extension SparseMatrix {
     }
   }
 
-  /// `x` (column-major) as row-major rows of `stride ≥ columnCount` scalars, zero-padded.
-  private static func packRowMajor<Scalar: BinaryFloatingPoint>(_ x: Matrix, stride: Int) -> [Scalar] {
-    [Scalar](unsafeUninitializedCapacity: x.rowCount * stride) { target, count in
-      HugePages.advise(target)
-      packRowMajor(x, stride: stride, into: target)
-      count = x.rowCount * stride
-    }
-  }
-
   /// Writes `x` (column-major) into `target` as row-major rows of `stride ≥ columnCount`
   /// scalars, zero-padded; every entry of `target` is written.
   private static func packRowMajor<Scalar: BinaryFloatingPoint>(
@@ -179,13 +161,11 @@ extension SparseMatrix {
 
   /// Row-major rows of `stride` scalars back to a column-major m × k matrix.
   private static func unpackRowMajor<Scalar: BinaryFloatingPoint>(
-    _ rows: [Scalar], rowCount m: Int, columnCount k: Int, stride: Int
+    _ rows: UnsafeBufferPointer<Scalar>, rowCount m: Int, columnCount k: Int, stride: Int
   ) -> Matrix {
     let elements = [Double](unsafeUninitializedCapacity: m * k) { target, count in
       HugePages.advise(target)
-      rows.withUnsafeBufferPointer { source in
-        unpackRowMajor(source, rowCount: m, columnCount: k, stride: stride, into: target)
-      }
+      unpackRowMajor(rows, rowCount: m, columnCount: k, stride: stride, into: target)
       count = m * k
     }
     return Matrix(rowCount: m, columnCount: k, columnMajor: elements)

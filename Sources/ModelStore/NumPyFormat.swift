@@ -21,21 +21,14 @@ public enum NumPyFormat {
   ///
   /// - Complexity: O(m n).
   public static func encode(_ matrix: Matrix, fortranOrder: Bool = true) -> Data {
-    let values = fortranOrder ? matrix.elements : matrix.transposed().elements
-    return encode(
-      descriptor: "<f8", fortranOrder: fortranOrder, shape: [matrix.rowCount, matrix.columnCount],
-      values: values)
+    joined(parts(matrix, fortranOrder: fortranOrder))
   }
 
   /// `values` as a 1-D `.npy` array of `'<f8'`.
-  public static func encode(_ values: [Double]) -> Data {
-    encode(descriptor: "<f8", fortranOrder: false, shape: [values.count], values: values)
-  }
+  public static func encode(_ values: [Double]) -> Data { joined(parts(values)) }
 
   /// `values` as a 1-D `.npy` array of `'<i4'`.
-  public static func encode(_ values: [Int32]) -> Data {
-    encode(descriptor: "<i4", fortranOrder: false, shape: [values.count], values: values)
-  }
+  public static func encode(_ values: [Int32]) -> Data { joined(parts(values)) }
 
   /// `values` as a 2-D `.npy` array of `'<i4'` with `columnCount` columns, row-major (C order:
   /// row *i* is `values[(i * columnCount)..<((i + 1) * columnCount)]`).
@@ -43,29 +36,27 @@ public enum NumPyFormat {
   /// - Precondition: `values.count` is a multiple of `columnCount` (> 0).
   public static func encode(_ values: [Int32], columnCount: Int) -> Data {
     precondition(columnCount > 0 && values.count % columnCount == 0, "whole rows of \(columnCount) values")
-    return encode(
-      descriptor: "<i4", fortranOrder: false, shape: [values.count / columnCount, columnCount], values: values)
+    return joined(
+      parts(descriptor: "<i4", fortranOrder: false, shape: [values.count / columnCount, columnCount], values: values))
   }
 
-  /// `values` as a 1-D `.npy` array of `'<f8'`, in two parts to write one after the other
-  /// (`ModelDirectoryWriter.write(_:as:shape:)`): the header and the array itself, not
-  /// a copy of it.
+  /// ``encode(_:fortranOrder:)``'s file in two parts, to write one after the other
+  /// (`ModelDirectoryWriter.write(_:as:shape:)`): the header, then the matrix's own elements
+  /// (in C order, its transpose's).
+  public static func parts(_ matrix: Matrix, fortranOrder: Bool = true) -> [any FileBytes] {
+    parts(
+      descriptor: "<f8", fortranOrder: fortranOrder, shape: [matrix.rowCount, matrix.columnCount],
+      values: fortranOrder ? matrix.elements : matrix.transposed().elements)
+  }
+
+  /// ``encode(_:)-([Double])``'s file in two parts: the header, then the array itself.
   public static func parts(_ values: [Double]) -> [any FileBytes] {
-    [header(descriptor: "<f8", fortranOrder: false, shape: [values.count]), body(values)]
+    parts(descriptor: "<f8", fortranOrder: false, shape: [values.count], values: values)
   }
 
-  /// `values` as a 1-D `.npy` array of `'<i4'`, in two parts, as the `[Double]` one.
+  /// ``encode(_:)-([Int32])``'s file in two parts: the header, then the array itself.
   public static func parts(_ values: [Int32]) -> [any FileBytes] {
-    [header(descriptor: "<i4", fortranOrder: false, shape: [values.count]), body(values)]
-  }
-
-  /// `matrix` as a 2-D `.npy` array of `'<f8'` in Fortran order, in two parts: the header and
-  /// the matrix's own elements.
-  public static func parts(_ matrix: Matrix) -> [any FileBytes] {
-    [
-      header(descriptor: "<f8", fortranOrder: true, shape: [matrix.rowCount, matrix.columnCount]),
-      body(matrix.elements),
-    ]
+    parts(descriptor: "<i4", fortranOrder: false, shape: [values.count], values: values)
   }
 
   /// A 2-D `'<f8'` array as a ``Matrix``, in either memory order (a copy).
@@ -105,12 +96,20 @@ public enum NumPyFormat {
 
   private static let magic: [UInt8] = [0x93, 0x4E, 0x55, 0x4D, 0x50, 0x59]  // \x93NUMPY
 
-  private static func encode<T: NumPyElement & FileScalar>(
+  /// The header, then the values' bytes, little-endian (the array itself where that is the
+  /// machine's order).
+  private static func parts<T: NumPyElement & FileScalar>(
     descriptor: String, fortranOrder: Bool, shape: [Int], values: [T]
-  ) -> Data {
-    var data = header(descriptor: descriptor, fortranOrder: fortranOrder, shape: shape)
-    body(values).withFileBytes { data.append(contentsOf: $0) }
-    return data
+  ) -> [any FileBytes] {
+    [
+      header(descriptor: descriptor, fortranOrder: fortranOrder, shape: shape),
+      T.isNativeLittleEndianLayout ? values : NumPyArray<T>.littleEndianBytes(values),
+    ]
+  }
+
+  /// `parts` one after the other, in one `Data`.
+  private static func joined(_ parts: [any FileBytes]) -> Data {
+    parts.reduce(into: Data()) { data, part in part.withFileBytes { data.append(contentsOf: $0) } }
   }
 
   /// The magic string, version 1.0 and the header dictionary, padded so that the values
@@ -128,11 +127,6 @@ public enum NumPyFormat {
     data.append(contentsOf: [UInt8(length & 0xFF), UInt8(length >> 8)])
     data.append(contentsOf: Array(header.utf8))
     return data
-  }
-
-  /// The values' bytes, little-endian: the array itself where that is the machine's order.
-  private static func body<T: NumPyElement & FileScalar>(_ values: [T]) -> any FileBytes {
-    T.isNativeLittleEndianLayout ? values : NumPyArray<T>.littleEndianBytes(values)
   }
 
   /// The reason text for a header that is not `.npy`.

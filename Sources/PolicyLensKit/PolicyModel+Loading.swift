@@ -68,12 +68,9 @@ extension PolicyModel {
       }
       return coordinates
     }
-    // Setting `lsa` marks it whole; term loadings left out at the load stay out (mapped).
-    let (hadTermLoadings, mappedLoadings) = (hasTermLoadings, mappedTermLoadings)
     lsa = LSAModel(
       options: lsa.options, algorithm: lsa.algorithm, singularValues: lsa.singularValues,
       termLoadings: lsa.termLoadings, documentCoordinates: coordinates, totalSumOfSquares: lsa.totalSumOfSquares)
-    (hasTermLoadings, mappedTermLoadings) = (hadTermLoadings, mappedLoadings)
   }
 
   /// Reads the TF-IDF rows into a model loaded without them (see
@@ -256,7 +253,6 @@ extension PolicyModel {
     model.hasTermWeights = termWeights
     model.hasDocumentCoordinates = documentCoordinates
     model.mappedUnitLatentRows = unitLatentRows
-    model.hasTermLoadings = termLoadings
     model.mappedTermLoadings = mappedLoadings
     if let columns = manifest.themeEvidence, files.entries[ModelFile.themeEvidence.name] != nil {
       let evidenceParts = try files.verifiedParts([.themeEvidence, .themeEvidencePhrases])

@@ -51,7 +51,7 @@ extension PolicyModel {
     try write(NumPyFormat.parts(weights.values), .tfidfValues, shape: [weights.nonZeroCount])
     try write(NumPyFormat.parts(coordinates), .documentCoordinates, shape: [count, dimensionCount])
     try write(
-      [NumPyFormat.encode(coordinates.scalingColumns(by: singularValues).unitRows(), fortranOrder: false)],
+      NumPyFormat.parts(coordinates.scalingColumns(by: singularValues).unitRows(), fortranOrder: false),
       .latentUnitRows, shape: [count, dimensionCount])
     var manifest = manifest
     if let themeEvidence {

@@ -56,7 +56,7 @@ extension PolicyModel {
   ) -> ThemeTagger {
     Self.themeTagger(
       for: catalog, weighting: tfidf.weighting, documentCount: manifest.counts.articles,
-      termLoadings: hasTermLoadings ? lsa.termLoadings : mappedTermLoadings.map(MappedTermLoadings.init),
+      termLoadings: mappedTermLoadings.map(MappedTermLoadings.init) ?? lsa.termLoadings,
       options: options)
   }
 

@@ -31,8 +31,9 @@ public struct PolicyModel: Sendable {
       // A model set whole carries its coordinates (only a load leaves them out).
       hasDocumentCoordinates = true
       mappedUnitLatentRows = nil
-      hasTermLoadings = true
-      mappedTermLoadings = nil
+      // Loadings set with it replace mapped ones; a model loaded without them keeps reading
+      // the file when only its coordinates are added (`loadDocumentCoordinates(from:)`).
+      if lsa.termLoadings.rowCount > 0 { mappedTermLoadings = nil }
     }
   }
   /// The theme file `fit` used, byte for byte (`themes.yaml` in the model folder).
@@ -67,7 +68,7 @@ public struct PolicyModel: Sendable {
   /// `false` when loaded with `termLoadings: false`: the file is then read in place
   /// (``mappedTermLoadings``), which is all that tagging needs (its themes' rows), and
   /// `lsa.termLoadings` is empty.
-  public internal(set) var hasTermLoadings = true
+  public var hasTermLoadings: Bool { mappedTermLoadings == nil }
   /// The term loadings, column-major and mapped, when loaded without them.
   var mappedTermLoadings: NumPyArray<Double>?
   /// Whether ``weights`` holds the articles' TF-IDF rows (`tfidf_*.npy`).

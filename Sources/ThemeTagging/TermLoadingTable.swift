@@ -2,9 +2,8 @@ import LinearAlgebra
 
 /// The term loadings *V* (*terms × k*) a ``ThemeTagger`` builds its themes' latent vectors from.
 ///
-/// The tagger reads only the rows of its themes' terms, a few hundred of a vocabulary's 200k,
-/// so a model's loadings file can serve in place instead of being copied into a `Matrix` first
-/// (166 MB at 100k articles).
+/// The tagger reads only the rows of its themes' terms, so a model's loadings file can serve in
+/// place instead of being copied into a `Matrix` first (166 MB at 100k articles).
 public protocol TermLoadingTable {
   /// Terms (rows).
   var rowCount: Int { get }

@@ -42,15 +42,17 @@ struct ChecksumTests {
 
   @Test("bytes added in pieces, of any sizes and empty ones, give the checksum of the whole")
   func pieces() {
-    var generator = SystemRandomNumberGenerator()
     for length in [0, 1, 5, 31, 32, 33, 64, 95, 257, 1000] {
       let bytes = Self.bytes(length)
       let whole = Checksum.hex(of: bytes)
-      for _ in 0..<20 {
-        var cuts = (0..<Int.random(in: 0...6, using: &generator)).map { _ in
-          Int.random(in: 0...length, using: &generator)
+      // Every first cut, a spread of second cuts (empty pieces included), and one byte at a time.
+      var cutLists = [Array(0...length)]
+      for first in 0...length {
+        for second in stride(from: first, through: length, by: max(1, length / 7)) {
+          cutLists.append([0, first, second, length])
         }
-        cuts = [0] + cuts.sorted() + [length]
+      }
+      for cuts in cutLists {
         let parts: [any FileBytes] = zip(cuts, cuts.dropFirst()).map { Array(bytes[$0..<$1]) }
         #expect(Checksum.hex(of: parts) == whole, "length \(length), cut at \(cuts)")
         var accumulator = Checksum.Accumulator()
